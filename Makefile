@@ -1,0 +1,125 @@
+# Makefile: builds libportal, the FastCGI binaries, the admin tools and the tests.
+# `make run` starts the local stack with demo data; `make check` runs every test.
+
+CC      ?= gcc
+BUILD   := build
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+# Debian's hardening flags (dpkg-buildflags with hardening=+all).
+HARDEN_CFLAGS  := -fstack-protector-strong -fstack-clash-protection -fcf-protection \
+                  -Wformat -Werror=format-security -fPIE
+HARDEN_CPPFLAGS := -D_FORTIFY_SOURCE=2
+HARDEN_LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
+
+CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -g -MMD -MP \
+              -I/usr/include/ClearSilver -I/usr/include/mariadb -Ilib
+CPPFLAGS_ALL := -D_GNU_SOURCE
+LDLIBS_ALL := -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lmariadb -lcrypto -lssl -lcurl \
+              -ljansson -lcrypt -lm
+
+ifeq ($(SANITIZE),1)
+CFLAGS_ALL += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=undefined
+LDFLAGS_ALL := -fsanitize=address,undefined
+else
+CFLAGS_ALL += -O2 $(HARDEN_CFLAGS)
+CPPFLAGS_ALL += $(HARDEN_CPPFLAGS)
+LDFLAGS_ALL := $(HARDEN_LDFLAGS)
+endif
+
+override CFLAGS := $(CFLAGS_ALL) $(CFLAGS)
+override CPPFLAGS := $(CPPFLAGS_ALL) $(CPPFLAGS)
+override LDFLAGS := $(LDFLAGS_ALL) $(LDFLAGS)
+LDLIBS := $(LDLIBS_ALL)
+
+# `make V=1` shows the commands.
+ifeq ($(V),1)
+Q :=
+say = @:
+else
+Q := @
+say = @printf '  %-6s %s\n'
+endif
+
+LIB_SRC  := $(wildcard lib/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIBPORTAL := $(BUILD)/lib/libportal.a
+
+MODULES  := $(basename $(notdir $(wildcard cgi-bin/*.c)))
+CGI_BIN  := $(MODULES:%=$(BUILD)/cgi-bin/%.fcgi)
+SBIN     := $(BUILD)/sbin/portalctl $(BUILD)/sbin/portal-worker
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
+SIM_BIN  := $(BUILD)/tests/bin/backoffice-sim
+TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
+
+# A change of build flags (SANITIZE=1 or not) rebuilds everything.
+FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
+
+.PHONY: all tests deps run stop check test bench install clean
+all: $(CGI_BIN) $(SBIN)
+tests: all $(TEST_BIN)
+
+$(FLAGS_STAMP):
+	@mkdir -p $(BUILD)
+	@rm -f $(BUILD)/.flags-* && find $(BUILD) -name '*.o' -delete 2>/dev/null; touch $@
+
+$(BUILD)/%.o: %.c $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIBPORTAL): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/cgi-bin/%.fcgi: $(BUILD)/cgi-bin/%.o $(LIBPORTAL)
+	$(say) LINK $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/sbin/%: $(BUILD)/sbin/%.o $(LIBPORTAL)
+	$(say) LINK $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(LIBPORTAL)
+	$(say) LINK $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+
+$(SIM_BIN): $(BUILD)/tests/backoffice-sim/sim.o $(LIBPORTAL)
+	@mkdir -p $(dir $@)
+	$(say) LINK $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/bin/fcgi-load: $(BUILD)/tests/leak/fcgi-load.o
+	@mkdir -p $(dir $@)
+	$(say) LINK $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
+
+deps:
+	@scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all $(SIM_BIN)
+	@scripts/stack.sh start
+	@scripts/stack.sh demo
+
+stop:
+	@scripts/stack.sh stop
+
+check test: deps
+	@$(MAKE) --no-print-directory tests
+	@tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory tests
+	@tests/bench/run.sh
+
+install: all
+	scripts/install.sh "$(DESTDIR)" "$(PREFIX)"
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,117 @@
+/* app.h: a portal binary's route table, its requests, and the accept loop that runs them */
+#ifndef PORTAL_APP_H
+#define PORTAL_APP_H
+
+#include <stdint.h>
+#include <ClearSilver.h>
+
+struct FCGX_Request;
+typedef struct request Request;
+typedef NEOERR *(*handler_fn)(Request *r);
+
+/* Route flags */
+#define R_PUBLIC  0x01  /* answers without a session (login page, health) */
+#define R_CSRF    0x02  /* checks the CSRF token and Origin (every POST must) */
+#define R_JSON    0x04  /* answers JSON; errors are JSON too */
+#define R_NOLOG   0x08  /* no per-request log line (health probes) */
+
+/* Parameter types */
+enum ptype {
+	P_INT,    /* decimal integer within [min, max] */
+	P_DATE,   /* YYYY-MM-DD, a real date */
+	P_EMAIL,  /* an address of at most max bytes, no CR/LF, one @, a dot in the domain */
+	P_ENUM,   /* one of the space-separated words in values */
+	P_TEXT,   /* UTF-8, newlines allowed, at most max characters */
+	P_LINE,   /* UTF-8 on one line, at most max characters */
+	P_TOKEN,  /* [A-Za-z0-9_-], at most max characters */
+	P_LOCAL,  /* a local path to come back to: /..., never //host */
+	P_SECRET, /* like P_LINE, but never copied back into a page */
+};
+
+/* Parameter flags */
+#define P_REQUIRED 0x01  /* must be present and not empty */
+#define P_FORM     0x02  /* a form field: a bad value is kept for the form to
+			  * show with a message (Page.Errors.<name>), not a 400 */
+#define P_PATH     0x04  /* comes from the path (":name" in the route) */
+
+typedef struct param {
+	const char *name;
+	enum ptype type;
+	unsigned flags;
+	long long min, max;
+	const char *values;
+} Param;
+
+typedef struct route {
+	const char *method;     /* "GET" or "POST" */
+	const char *path;       /* "/login", "/invite/:token" */
+	handler_fn handler;
+	const char *perm;       /* permission the user needs, NULL for none */
+	unsigned flags;
+	const Param *params;    /* ends with an entry whose name is NULL */
+} Route;
+
+typedef struct user {
+	long long id;
+	long long session_id;
+	char kind[16];
+	char name[256];
+	char lang[4];
+} User;
+
+struct request {
+	struct FCGX_Request *fcgi;  /* NULL when run as plain CGI */
+	CGI *cgi;
+	HDF *hdf;               /* the request's data; templates read Page.* */
+	HDF *params;            /* validated parameters, by name */
+	const Route *route;
+	const char *method;
+	const char *path;       /* without the configured prefix */
+	char ref[12];           /* reference id shown on error pages and logged */
+	char lang[4];
+	int64_t start_us;
+
+	/* session */
+	User *user;
+	User user_buf;
+	char csrf[64];          /* the token forms carry */
+	unsigned char session_hash[32];
+	char pre_token[64];     /* the pre-login cookie value, or "" */
+
+	/* response */
+	int status;
+	char *detail;           /* why an error page was shown (log only) */
+	const char *content_type;
+	STRING body;
+	STRING headers;         /* extra header lines: Set-Cookie, Location, Allow */
+	int form_errors;        /* P_FORM fields that failed */
+};
+
+/* Runs the accept loop (FastCGI) or one request (plain CGI); returns the
+ * process exit status. The route table ends with a NULL method. */
+int app_run(const char *program, const Route *routes);
+
+/* Ends the request with an error page (or JSON error) of this status.
+ * detail goes to the technical log only. Returns STATUS_OK so that a
+ * handler can `return app_fail(r, 404, "...")`. */
+NEOERR *app_fail(Request *r, int status, const char *detail_fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* 303 to a local path (the prefix is added). */
+NEOERR *app_redirect(Request *r, const char *local_path);
+
+/* Validated parameters. */
+const char *param_str(Request *r, const char *name);      /* NULL when absent */
+long long param_int(Request *r, const char *name, long long def);
+
+/* Copies the form fields (P_FORM) into Page.Form.* and their errors into
+ * Page.Errors.* for a form to show again. */
+void param_keep_form(Request *r);
+/* Marks a form field invalid with a message key of Lang.Errors. */
+void param_error(Request *r, const char *name, const char *code);
+
+/* Validates one value against a parameter spec: NULL when good, else the
+ * error code (a key of Lang.Errors). */
+const char *param_check(const Param *p, const char *v);
+
+#endif

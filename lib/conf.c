@@ -1,0 +1,487 @@
+/* conf.c: the portal's configuration (conf/portal.hdf) and secrets, loaded once per process */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <openssl/crypto.h>
+
+#include "conf.h"
+#include "util.h"
+
+enum ctype { C_STR, C_OPT, C_INT, C_BOOL, C_URL, C_ENUM, C_EMAIL, C_PREFIX };
+
+/* Every option the portal knows. A default that starts with '@' names
+ * another option and a suffix: "@Paths.Var/run" is Paths.Var + "/run". */
+static const struct rule {
+	const char *key;
+	enum ctype type;
+	const char *def;
+	long min, max;
+	const char *values;
+} rules[] = {
+	{ "Portal.Name", C_STR, "Flexportal", 0, 0, NULL },
+	{ "Portal.BaseURL", C_URL, "https://127.0.0.1:8443", 0, 0, NULL },
+	{ "Portal.Prefix", C_PREFIX, "", 0, 0, NULL },
+	{ "Portal.DefaultLang", C_ENUM, "nl", 0, 0, "nl en fr" },
+	{ "Portal.Announcement", C_OPT, "", 0, 0, NULL },
+	{ "Portal.SupportEmail", C_EMAIL, "support@uitzendbureau.example", 0, 0, NULL },
+	{ "Paths.Templates", C_STR, "templates", 0, 0, NULL },
+	{ "Paths.Static", C_STR, "htdocs/static", 0, 0, NULL },
+	{ "Paths.Sql", C_STR, "sql", 0, 0, NULL },
+	{ "Paths.Var", C_STR, "var", 0, 0, NULL },
+	{ "Paths.Run", C_STR, "@Paths.Var/run", 0, 0, NULL },
+	{ "Paths.Log", C_STR, "@Paths.Var/log", 0, 0, NULL },
+	{ "Paths.Tmp", C_STR, "@Paths.Var/tmp", 0, 0, NULL },
+	{ "Paths.Secrets", C_STR, "@Paths.Var/secrets.hdf", 0, 0, NULL },
+	{ "Database.Socket", C_OPT, "@Paths.Run/mysqld.sock", 0, 0, NULL },
+	{ "Database.Host", C_OPT, "", 0, 0, NULL },
+	{ "Database.Port", C_INT, "0", 0, 65535, NULL },
+	{ "Database.Name", C_STR, "flexportal", 0, 0, NULL },
+	{ "Database.User", C_STR, "portal", 0, 0, NULL },
+	{ "Database.ConnectTimeoutSeconds", C_INT, "3", 1, 60, NULL },
+	{ "Limits.MaxBodyBytes", C_INT, "1048576", 1024, 1073741824, NULL },
+	{ "Limits.MaxParams", C_INT, "200", 1, 10000, NULL },
+	{ "Session.IdleMinutes", C_INT, "30", 1, 1440, NULL },
+	{ "Session.AbsoluteHours", C_INT, "12", 1, 168, NULL },
+	{ "Mail.URL", C_URL, "smtp://127.0.0.1:2525", 0, 0, NULL },
+	{ "Mail.TLS", C_ENUM, "none", 0, 0, "none starttls smtps" },
+	{ "Mail.CAFile", C_OPT, "", 0, 0, NULL },
+	{ "Mail.User", C_OPT, "", 0, 0, NULL },
+	{ "Mail.From", C_EMAIL, "portal@uitzendbureau.example", 0, 0, NULL },
+	{ "Mail.FromName", C_STR, "Flexportal", 0, 0, NULL },
+	{ "Mail.TimeoutSeconds", C_INT, "30", 1, 600, NULL },
+	{ "Backoffice.URL", C_URL, "http://127.0.0.1:8090", 0, 0, NULL },
+	{ "Backoffice.TimeoutSeconds", C_INT, "20", 1, 600, NULL },
+	{ "Outbox.MaxAttempts", C_INT, "8", 1, 100, NULL },
+	{ "Outbox.RetryBaseSeconds", C_INT, "30", 1, 86400, NULL },
+	{ "Outbox.RetryMaxSeconds", C_INT, "3600", 1, 604800, NULL },
+	{ "Outbox.BatchSize", C_INT, "20", 1, 1000, NULL },
+	{ "Outbox.PollSeconds", C_INT, "2", 1, 300, NULL },
+	{ "Stack.HttpPort", C_INT, "8080", 1, 65535, NULL },
+	{ "Stack.HttpsPort", C_INT, "8443", 1, 65535, NULL },
+	{ "Stack.SmtpPort", C_INT, "2525", 1, 65535, NULL },
+	{ "Stack.BackofficePort", C_INT, "8090", 1, 65535, NULL },
+	{ "Stack.Instances", C_INT, "2", 1, 16, NULL },
+	{ "Stack.MailDir", C_STR, "@Paths.Var/mail", 0, 0, NULL },
+};
+
+static HDF *conf;
+static char *conf_path_used;
+static struct secrets secrets;
+/* Values computed from "@Other/suffix" defaults, owned here. */
+static HDF *derived;
+
+static const struct rule *rule_find(const char *key)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(rules); i++)
+		if (!strcmp(rules[i].key, key))
+			return &rules[i];
+	return NULL;
+}
+
+const char *conf_file(const char *path)
+{
+	const char *env;
+
+	if (path && *path)
+		return path;
+	if (conf_path_used)
+		return conf_path_used;
+	env = getenv("PORTAL_CONF");
+	return env && *env ? env : "conf/portal.hdf";
+}
+
+/* The value of key in h, or its default; "@" defaults resolved in h too. */
+static const char *lookup(HDF *h, HDF *cache, const char *key)
+{
+	const struct rule *r = rule_find(key);
+	const char *v = h ? hdf_get_value(h, key, NULL) : NULL;
+	const char *slash;
+	char ref[128];
+
+	if (v)
+		return v;
+	if (!r)
+		return NULL;
+	if (r->def[0] != '@')
+		return r->def;
+	v = hdf_get_value(cache, key, NULL);
+	if (v)
+		return v;
+	slash = strchr(r->def, '/');
+	snprintf(ref, sizeof(ref), "%.*s", (int)(slash - r->def - 1), r->def + 1);
+	{
+		char *full = xasprintf("%s%s", lookup(h, cache, ref), slash);
+		hdf_set_value(cache, key, full);
+		free(full);
+	}
+	return hdf_get_value(cache, key, "");
+}
+
+const char *conf_str(const char *key)
+{
+	const char *v = lookup(conf, derived, key);
+	return v ? v : "";
+}
+
+int conf_int(const char *key)
+{
+	return atoi(conf_str(key));
+}
+
+const struct secrets *conf_secrets(void)
+{
+	return &secrets;
+}
+
+HDF *conf_hdf(void)
+{
+	return conf;
+}
+
+/* --- where an option stands in the file, for messages ------------------ */
+
+/* Finds the line that sets key in file (following #include), so that a
+ * message can name it. Returns 0 when the key is not set in the file. */
+static int find_line(const char *file, const char *key, char *where, size_t wlen, int depth)
+{
+	FILE *f = fopen(file, "r");
+	char line[1024], stack[8][128];
+	int lineno = 0, top = 0, found = 0;
+
+	if (!f || depth > 4) {
+		if (f)
+			fclose(f);
+		return 0;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *s = line, *e, name[256];
+		lineno++;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (!strncmp(s, "#include", 8)) {
+			char inc[512], *q = strchr(s, '"'), *q2 = q ? strchr(q + 1, '"') : NULL;
+			if (q && q2) {
+				snprintf(inc, sizeof(inc), "%.*s", (int)(q2 - q - 1), q + 1);
+				if (find_line(inc, key, where, wlen, depth + 1))
+					found = 1;
+			}
+			continue;
+		}
+		if (!*s || *s == '#')
+			continue;
+		if (*s == '}') {
+			if (top > 0)
+				top--;
+			continue;
+		}
+		e = s;
+		while (*e && !isspace((unsigned char)*e) && *e != '=' && *e != '{' && *e != '<' &&
+		       *e != ':' && *e != '[')
+			e++;
+		{
+			size_t nl = 0;
+			name[0] = '\0';
+			for (int i = 0; i < top && nl < sizeof(name); i++)
+				nl += (size_t)snprintf(name + nl, sizeof(name) - nl, "%s.", stack[i]);
+			if (nl < sizeof(name))
+				snprintf(name + nl, sizeof(name) - nl, "%.*s", (int)(e - s), s);
+		}
+		while (isspace((unsigned char)*e))
+			e++;
+		if (*e == '{') {
+			if (top < 8)
+				snprintf(stack[top++], sizeof(stack[0]), "%.*s", (int)(strchr(s, '{') - s), s);
+			/* trim the name pushed */
+			{
+				char *t = stack[top - 1] + strlen(stack[top - 1]);
+				while (t > stack[top - 1] && isspace((unsigned char)t[-1]))
+					*--t = '\0';
+			}
+			continue;
+		}
+		if (!strcmp(name, key)) {
+			snprintf(where, wlen, "%s:%d", file, lineno);
+			found = 1; /* a later setting wins: keep looking */
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+static void problem(FILE *out, int *n, const char *file, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void problem(FILE *out, int *n, const char *file, const char *key, const char *fmt, ...)
+{
+	char where[600], msg[512];
+	va_list ap;
+
+	if (!find_line(file, key, where, sizeof(where), 0))
+		snprintf(where, sizeof(where), "%s", file);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (out)
+		fprintf(out, "%s: %s: %s\n", where, key, msg);
+	(*n)++;
+}
+
+static int valid_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.'))
+		return 0;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || *s == '<' || *s == '>' || *s == ',' || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+static int check_value(const struct rule *r, const char *v, char *why, size_t wlen)
+{
+	char *end;
+	long n;
+
+	switch (r->type) {
+	case C_STR:
+		if (!*v) {
+			snprintf(why, wlen, "must not be empty");
+			return 0;
+		}
+		break;
+	case C_OPT:
+		break;
+	case C_INT:
+	case C_BOOL:
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (!*v || *end || errno) {
+			snprintf(why, wlen, "must be a whole number, not \"%.60s\"", v);
+			return 0;
+		}
+		if (r->type == C_BOOL && n != 0 && n != 1) {
+			snprintf(why, wlen, "must be 0 or 1");
+			return 0;
+		}
+		if (r->type == C_INT && (n < r->min || n > r->max)) {
+			snprintf(why, wlen, "must be between %ld and %ld, not %ld", r->min, r->max, n);
+			return 0;
+		}
+		break;
+	case C_URL:
+		if (strncmp(v, "https://", 8) && strncmp(v, "http://", 7) &&
+		    strncmp(v, "smtp://", 7) && strncmp(v, "smtps://", 8)) {
+			snprintf(why, wlen, "must be an http(s):// or smtp(s):// URL, not \"%.60s\"", v);
+			return 0;
+		}
+		if (strchr(v, ' ') || v[strlen(v) - 1] == '/') {
+			snprintf(why, wlen, "must have no spaces and no trailing slash");
+			return 0;
+		}
+		break;
+	case C_ENUM: {
+		size_t l = strlen(v);
+		const char *p = r->values;
+		int ok = 0;
+		while (l && !strchr(v, ' ') && (p = strstr(p, v)) != NULL) {
+			if ((p == r->values || p[-1] == ' ') && (p[l] == ' ' || p[l] == '\0')) {
+				ok = 1;
+				break;
+			}
+			p += l;
+		}
+		if (!ok) {
+			snprintf(why, wlen, "must be one of: %s", r->values);
+			return 0;
+		}
+		break;
+	}
+	case C_EMAIL:
+		if (!valid_email(v)) {
+			snprintf(why, wlen, "must be an e-mail address");
+			return 0;
+		}
+		break;
+	case C_PREFIX:
+		if (*v && (v[0] != '/' || v[strlen(v) - 1] == '/' || strpbrk(v, " ?#\"'<>\\"))) {
+			snprintf(why, wlen, "must be empty or a path such as /portal (no trailing slash)");
+			return 0;
+		}
+		break;
+	}
+	return 1;
+}
+
+/* Walks h and reports options the table does not know (typos). */
+static void check_unknown(HDF *h, const char *prefix, const char *file, FILE *out, int *n)
+{
+	for (HDF *c = hdf_obj_child(h); c; c = hdf_obj_next(c)) {
+		char key[256];
+		snprintf(key, sizeof(key), "%s%s%s", prefix, *prefix ? "." : "", hdf_obj_name(c));
+		if (hdf_obj_child(c)) {
+			check_unknown(c, key, file, out, n);
+			continue;
+		}
+		if (!rule_find(key))
+			problem(out, n, file, key, "unknown option (misspelt?)");
+	}
+}
+
+static int hexkey(const char *hex, unsigned char *out, size_t len)
+{
+	if (!hex || strlen(hex) != 2 * len)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned int b;
+		if (!isxdigit((unsigned char)hex[2 * i]) || !isxdigit((unsigned char)hex[2 * i + 1]) ||
+		    sscanf(hex + 2 * i, "%2x", &b) != 1)
+			return 0;
+		out[i] = (unsigned char)b;
+	}
+	return 1;
+}
+
+static int copy_secret(char *dst, size_t len, const char *v)
+{
+	if (!v)
+		v = "";
+	if (strlen(v) >= len)
+		return 0;
+	snprintf(dst, len, "%s", v);
+	return 1;
+}
+
+/* Reads the secrets file into s; reports into out as conf_check does. */
+static void load_secrets(const char *file, struct secrets *s, FILE *out, int *n)
+{
+	HDF *h = NULL;
+	NEOERR *err;
+	struct stat st;
+
+	if (stat(file, &st) != 0) {
+		problem(out, n, file, "Paths.Secrets", "cannot read the secrets file: %s", strerror(errno));
+		return;
+	}
+	if (st.st_mode & 0007) {
+		problem(out, n, file, "Paths.Secrets", "the secrets file is readable by others: chmod 0640 it");
+		return;
+	}
+	hdf_init(&h);
+	err = hdf_read_file(h, file);
+	if (err) {
+		char msg[512];
+		util_nerr_msg(err, msg, sizeof(msg));
+		nerr_ignore(&err);
+		if (out)
+			fprintf(out, "%s: %s\n", file, msg);
+		(*n)++;
+		hdf_destroy(&h);
+		return;
+	}
+	if (!copy_secret(s->db_password, sizeof(s->db_password),
+			 hdf_get_value(h, "Database.Password", NULL)))
+		problem(out, n, file, "Database.Password", "too long");
+	if (!hexkey(hdf_get_value(h, "Keys.Csrf", NULL), s->csrf_key, sizeof(s->csrf_key)))
+		problem(out, n, file, "Keys.Csrf", "must be 64 hexadecimal digits (openssl rand -hex 32)");
+	if (!hexkey(hdf_get_value(h, "Keys.Pepper", NULL), s->pepper, sizeof(s->pepper)))
+		problem(out, n, file, "Keys.Pepper", "must be 64 hexadecimal digits (openssl rand -hex 32)");
+	if (!copy_secret(s->backoffice_token, sizeof(s->backoffice_token),
+			 hdf_get_value(h, "Backoffice.Token", NULL)))
+		problem(out, n, file, "Backoffice.Token", "too long");
+	if (!copy_secret(s->mail_password, sizeof(s->mail_password),
+			 hdf_get_value(h, "Mail.Password", NULL)))
+		problem(out, n, file, "Mail.Password", "too long");
+	hdf_destroy(&h);
+}
+
+/* Loads path into *out_hdf and checks it (and the secrets file when s is
+ * not NULL); the number of problems. */
+static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, struct secrets *s,
+			FILE *out)
+{
+	HDF *h = NULL, *d = NULL;
+	NEOERR *err;
+	int n = 0;
+
+	hdf_init(&h);
+	hdf_init(&d);
+	err = hdf_read_file(h, path);
+	if (err) {
+		char msg[512];
+		util_nerr_msg(err, msg, sizeof(msg));
+		nerr_ignore(&err);
+		if (out)
+			fprintf(out, "%s: %s\n", path, msg);
+		hdf_destroy(&h);
+		hdf_destroy(&d);
+		return 1;
+	}
+	check_unknown(h, "", path, out, &n);
+	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
+		char why[256];
+		const char *v = lookup(h, d, rules[i].key);
+		if (!check_value(&rules[i], v, why, sizeof(why)))
+			problem(out, &n, path, rules[i].key, "%s", why);
+	}
+	if (!*lookup(h, d, "Database.Socket") && !*lookup(h, d, "Database.Host"))
+		problem(out, &n, path, "Database.Host", "set Database.Socket or Database.Host");
+	if (atoi(lookup(h, d, "Session.IdleMinutes")) > 60 * atoi(lookup(h, d, "Session.AbsoluteHours")))
+		problem(out, &n, path, "Session.IdleMinutes", "longer than Session.AbsoluteHours");
+	if (s)
+		load_secrets(lookup(h, d, "Paths.Secrets"), s, out, &n);
+	*out_hdf = h;
+	*out_derived = d;
+	return n;
+}
+
+static NEOERR *load(const char *path, int with_secrets)
+{
+	char *buf = NULL;
+	size_t blen = 0;
+	FILE *mem;
+	int n;
+
+	if (conf)
+		return STATUS_OK;
+	path = conf_file(path);
+	mem = open_memstream(&buf, &blen);
+	n = load_checked(path, &conf, &derived, with_secrets ? &secrets : NULL, mem);
+	fclose(mem);
+	if (n) {
+		NEOERR *err = nerr_raise(NERR_PARSE, "configuration: %s", buf ? buf : "invalid");
+		free(buf);
+		hdf_destroy(&conf);
+		hdf_destroy(&derived);
+		OPENSSL_cleanse(&secrets, sizeof(secrets));
+		return err;
+	}
+	free(buf);
+	conf_path_used = xstrdup(path);
+	return STATUS_OK;
+}
+
+NEOERR *conf_load(const char *path)
+{
+	return nerr_pass(load(path, 1));
+}
+
+NEOERR *conf_load_public(const char *path)
+{
+	return nerr_pass(load(path, 0));
+}
+
+int conf_check(const char *path, FILE *out)
+{
+	HDF *h = NULL, *d = NULL;
+	struct secrets s;
+	int n;
+
+	path = conf_file(path);
+	n = load_checked(path, &h, &d, &s, out);
+	OPENSSL_cleanse(&s, sizeof(s));
+	hdf_destroy(&h);
+	hdf_destroy(&d);
+	return n;
+}

@@ -1,0 +1,526 @@
+/* db.c: the process's MariaDB connection and prepared statements */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <mysql.h>
+#include <errmsg.h>
+
+#include "conf.h"
+#include "db.h"
+#include "util.h"
+
+NERR_TYPE PERR_DB_DOWN = 0;
+
+static MYSQL *conn;
+static int reconnected;   /* the connection was reopened in this request */
+static int in_tx;
+
+/* Prepared statements live for the connection, found by their SQL text. */
+#define STMT_CACHE 128
+static struct cached {
+	const char *sql;  /* the caller's string: statements are literals */
+	MYSQL_STMT *stmt;
+} cache[STMT_CACHE];
+static int ncache;
+
+struct db_query {
+	MYSQL_STMT *stmt;
+	int owned;         /* not cached: closed by db_end */
+	unsigned ncols;
+	MYSQL_BIND *bind;
+	unsigned long *lens;
+	my_bool *nulls;
+	char **bufs;
+	int rows;
+};
+
+static void cache_clear(void)
+{
+	for (int i = 0; i < ncache; i++)
+		mysql_stmt_close(cache[i].stmt);
+	ncache = 0;
+}
+
+static int conn_lost(unsigned int e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_CONNECTION_ERROR ||
+	       e == CR_CONN_HOST_ERROR || e == 1927 /* ER_CONNECTION_KILLED */ ||
+	       e == 4031 /* client idle timeout */;
+}
+
+void db_close(void)
+{
+	cache_clear();
+	if (conn)
+		mysql_close(conn);
+	conn = NULL;
+	in_tx = 0;
+}
+
+NEOERR *db_connect(void)
+{
+	const char *sock, *host;
+	unsigned int timeout;
+	my_bool off = 0;
+
+	if (!PERR_DB_DOWN) {
+		NEOERR *err = nerr_register(&PERR_DB_DOWN, "DatabaseDown");
+		if (err)
+			return nerr_pass(err);
+	}
+	if (conn)
+		return STATUS_OK;
+	conn = mysql_init(NULL);
+	if (!conn)
+		return nerr_raise(NERR_NOMEM, "mysql_init failed");
+	timeout = (unsigned int)conf_int("Database.ConnectTimeoutSeconds");
+	mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(conn, MYSQL_OPT_RECONNECT, &off);
+	mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	sock = conf_str("Database.Socket");
+	host = conf_str("Database.Host");
+	if (!mysql_real_connect(conn, *host ? host : NULL, conf_str("Database.User"),
+				conf_secrets()->db_password, conf_str("Database.Name"),
+				(unsigned int)conf_int("Database.Port"), *host ? NULL : sock, 0)) {
+		NEOERR *err = nerr_raise(PERR_DB_DOWN, "cannot connect to MariaDB: %s",
+					 mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		return err;
+	}
+	return STATUS_OK;
+}
+
+void db_request_begin(void)
+{
+	reconnected = 0;
+	if (in_tx && conn) {
+		mysql_rollback(conn);
+		in_tx = 0;
+	}
+}
+
+/* After a lost connection: reopen it once per request, when nothing of a
+ * transaction would be lost. Returns 1 when the caller may retry. */
+static int try_reconnect(unsigned int e)
+{
+	if (!conn_lost(e) || reconnected || in_tx)
+		return 0;
+	reconnected = 1;
+	db_close();
+	return db_connect() == STATUS_OK;
+}
+
+static NEOERR *stmt_error(MYSQL_STMT *st, const char *sql)
+{
+	unsigned int e = mysql_stmt_errno(st);
+	return nerr_raise(conn_lost(e) ? PERR_DB_DOWN : NERR_DB, "MariaDB error %u: %s [%.200s]",
+			  e, mysql_stmt_error(st), sql);
+}
+
+/* A prepared statement for sql: from the cache, or new. */
+static NEOERR *prepare(const char *sql, MYSQL_STMT **out, int *owned)
+{
+	MYSQL_STMT *st;
+	NEOERR *err;
+
+	for (int i = 0; i < ncache; i++)
+		if (cache[i].sql == sql || !strcmp(cache[i].sql, sql)) {
+			*out = cache[i].stmt;
+			*owned = 0;
+			return STATUS_OK;
+		}
+	err = db_connect();
+	if (err)
+		return nerr_pass(err);
+	st = mysql_stmt_init(conn);
+	if (!st)
+		return nerr_raise(NERR_NOMEM, "mysql_stmt_init failed");
+	if (mysql_stmt_prepare(st, sql, strlen(sql))) {
+		unsigned int e = mysql_stmt_errno(st);
+		err = stmt_error(st, sql);
+		mysql_stmt_close(st);
+		if (try_reconnect(e)) {
+			nerr_ignore(&err);
+			return nerr_pass(prepare(sql, out, owned));
+		}
+		return err;
+	}
+	{
+		my_bool on = 1;
+		mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	}
+	if (ncache < STMT_CACHE) {
+		cache[ncache].sql = sql;
+		cache[ncache].stmt = st;
+		ncache++;
+		*owned = 0;
+	} else {
+		*owned = 1;
+	}
+	*out = st;
+	return STATUS_OK;
+}
+
+/* Binds the parameters described by types from ap. */
+static NEOERR *bind_params(MYSQL_STMT *st, const char *sql, const char *types, va_list ap,
+			   MYSQL_BIND *b, long long *ints)
+{
+	unsigned long n = mysql_stmt_param_count(st);
+	size_t nt = types ? strlen(types) : 0;
+
+	if (n != nt)
+		return nerr_raise(NERR_ASSERT, "statement has %lu parameters, %zu given [%.200s]", n,
+				  nt, sql);
+	memset(b, 0, sizeof(*b) * nt);
+	for (size_t i = 0; i < nt; i++) {
+		switch (types[i]) {
+		case 'i':
+			ints[i] = va_arg(ap, long long);
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = &ints[i];
+			break;
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			if (!s) {
+				b[i].buffer_type = MYSQL_TYPE_NULL;
+			} else {
+				b[i].buffer_type = MYSQL_TYPE_STRING;
+				b[i].buffer = (void *)s;
+				b[i].buffer_length = strlen(s);
+			}
+			break;
+		}
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t len = va_arg(ap, size_t);
+			b[i].buffer_type = MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)p;
+			b[i].buffer_length = len;
+			break;
+		}
+		default:
+			return nerr_raise(NERR_ASSERT, "unknown parameter type '%c'", types[i]);
+		}
+	}
+	if (nt && mysql_stmt_bind_param(st, b))
+		return stmt_error(st, sql);
+	return STATUS_OK;
+}
+
+#define MAX_PARAMS 64
+
+/* Prepares, binds and executes; retries once on a lost connection. */
+static NEOERR *run(MYSQL_STMT **out, int *owned, const char *sql, const char *types, va_list ap)
+{
+	MYSQL_BIND b[MAX_PARAMS];
+	long long ints[MAX_PARAMS];
+	MYSQL_STMT *st;
+	NEOERR *err;
+	va_list cp;
+
+	if (types && strlen(types) > MAX_PARAMS)
+		return nerr_raise(NERR_ASSERT, "too many parameters");
+	for (;;) {
+		err = prepare(sql, &st, owned);
+		if (err)
+			return nerr_pass(err);
+		va_copy(cp, ap);
+		err = bind_params(st, sql, types, cp, b, ints);
+		va_end(cp);
+		if (err) {
+			if (*owned)
+				mysql_stmt_close(st);
+			return nerr_pass(err);
+		}
+		if (mysql_stmt_execute(st) == 0)
+			break;
+		{
+			unsigned int e = mysql_stmt_errno(st);
+			int retry = conn_lost(e) &&
+				    (e == CR_SERVER_GONE_ERROR || !strncasecmp(sql, "SELECT", 6));
+			err = stmt_error(st, sql);
+			if (*owned)
+				mysql_stmt_close(st);
+			if (retry && try_reconnect(e)) {
+				nerr_ignore(&err);
+				continue;
+			}
+			return err;
+		}
+	}
+	*out = st;
+	return STATUS_OK;
+}
+
+NEOERR *db_query(DBQuery **qp, const char *sql, const char *types, ...)
+{
+	DBQuery *q;
+	MYSQL_RES *meta;
+	MYSQL_FIELD *f;
+	NEOERR *err;
+	va_list ap;
+
+	*qp = NULL;
+	q = xcalloc(1, sizeof(*q));
+	va_start(ap, types);
+	err = run(&q->stmt, &q->owned, sql, types, ap);
+	va_end(ap);
+	if (err) {
+		free(q);
+		return nerr_pass(err);
+	}
+	if (mysql_stmt_store_result(q->stmt)) {
+		err = stmt_error(q->stmt, sql);
+		db_end(&q);
+		return err;
+	}
+	meta = mysql_stmt_result_metadata(q->stmt);
+	if (!meta) {
+		err = nerr_raise(NERR_ASSERT, "statement returns no rows [%.200s]", sql);
+		db_end(&q);
+		return err;
+	}
+	q->ncols = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	q->bind = xcalloc(q->ncols, sizeof(MYSQL_BIND));
+	q->lens = xcalloc(q->ncols, sizeof(unsigned long));
+	q->nulls = xcalloc(q->ncols, sizeof(my_bool));
+	q->bufs = xcalloc(q->ncols, sizeof(char *));
+	for (unsigned i = 0; i < q->ncols; i++) {
+		/* max_length is exact after store_result with UPDATE_MAX_LENGTH;
+		 * numbers are fetched as text too. */
+		size_t len = f[i].max_length + 1;
+		if (len < 24)
+			len = 24;
+		q->bufs[i] = xmalloc(len);
+		q->bind[i].buffer_type = MYSQL_TYPE_STRING;
+		q->bind[i].buffer = q->bufs[i];
+		q->bind[i].buffer_length = len;
+		q->bind[i].length = &q->lens[i];
+		q->bind[i].is_null = &q->nulls[i];
+	}
+	mysql_free_result(meta);
+	if (q->ncols && mysql_stmt_bind_result(q->stmt, q->bind)) {
+		err = stmt_error(q->stmt, sql);
+		db_end(&q);
+		return err;
+	}
+	q->rows = (int)mysql_stmt_num_rows(q->stmt);
+	*qp = q;
+	return STATUS_OK;
+}
+
+int db_next(DBQuery *q)
+{
+	int r = mysql_stmt_fetch(q->stmt);
+	if (r == 0 || r == MYSQL_DATA_TRUNCATED) {
+		for (unsigned i = 0; i < q->ncols; i++) {
+			size_t l = q->lens[i] < q->bind[i].buffer_length ? q->lens[i]
+									: q->bind[i].buffer_length - 1;
+			q->bufs[i][l] = '\0';
+		}
+		return 1;
+	}
+	return 0;
+}
+
+const char *db_str(DBQuery *q, int col)
+{
+	if (col < 0 || (unsigned)col >= q->ncols || q->nulls[col])
+		return NULL;
+	return q->bufs[col];
+}
+
+size_t db_len(DBQuery *q, int col)
+{
+	if (col < 0 || (unsigned)col >= q->ncols || q->nulls[col])
+		return 0;
+	return q->lens[col];
+}
+
+long long db_int(DBQuery *q, int col)
+{
+	const char *s = db_str(q, col);
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+int db_rows(DBQuery *q)
+{
+	return q->rows;
+}
+
+void db_end(DBQuery **qp)
+{
+	DBQuery *q = *qp;
+	if (!q)
+		return;
+	if (q->stmt) {
+		mysql_stmt_free_result(q->stmt);
+		if (q->owned)
+			mysql_stmt_close(q->stmt);
+		else
+			mysql_stmt_reset(q->stmt);
+	}
+	for (unsigned i = 0; i < q->ncols; i++)
+		free(q->bufs[i]);
+	free(q->bufs);
+	free(q->bind);
+	free(q->lens);
+	free(q->nulls);
+	free(q);
+	*qp = NULL;
+}
+
+NEOERR *db_exec(unsigned long long *affected, const char *sql, const char *types, ...)
+{
+	MYSQL_STMT *st;
+	NEOERR *err;
+	int owned;
+	va_list ap;
+
+	va_start(ap, types);
+	err = run(&st, &owned, sql, types, ap);
+	va_end(ap);
+	if (err)
+		return nerr_pass(err);
+	if (affected)
+		*affected = mysql_stmt_affected_rows(st);
+	if (owned)
+		mysql_stmt_close(st);
+	return STATUS_OK;
+}
+
+unsigned long long db_insert_id(void)
+{
+	return conn ? mysql_insert_id(conn) : 0;
+}
+
+NEOERR *db_value(char **out, const char *sql, const char *types, ...)
+{
+	/* Rebuilds the call through db_query's machinery. */
+	DBQuery *q;
+	NEOERR *err;
+	va_list ap;
+
+	*out = NULL;
+	q = xcalloc(1, sizeof(*q));
+	va_start(ap, types);
+	err = run(&q->stmt, &q->owned, sql, types, ap);
+	va_end(ap);
+	if (err) {
+		free(q);
+		return nerr_pass(err);
+	}
+	{
+		MYSQL_BIND b;
+		unsigned long len = 0;
+		my_bool isnull = 0;
+		char small[1];
+		int r;
+
+		memset(&b, 0, sizeof(b));
+		b.buffer_type = MYSQL_TYPE_STRING;
+		b.buffer = small;
+		b.buffer_length = 0;
+		b.length = &len;
+		b.is_null = &isnull;
+		if (mysql_stmt_bind_result(q->stmt, &b)) {
+			err = stmt_error(q->stmt, sql);
+			db_end(&q);
+			return err;
+		}
+		r = mysql_stmt_fetch(q->stmt);
+		if ((r == 0 || r == MYSQL_DATA_TRUNCATED) && !isnull) {
+			char *buf = xmalloc(len + 1);
+			b.buffer = buf;
+			b.buffer_length = len + 1;
+			if (mysql_stmt_fetch_column(q->stmt, &b, 0, 0)) {
+				free(buf);
+				err = stmt_error(q->stmt, sql);
+				db_end(&q);
+				return err;
+			}
+			buf[len] = '\0';
+			*out = buf;
+		}
+		while (r == 0 || r == MYSQL_DATA_TRUNCATED)
+			r = mysql_stmt_fetch(q->stmt);
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+static NEOERR *simple(const char *sql)
+{
+	NEOERR *err = db_connect();
+	if (err)
+		return nerr_pass(err);
+	if (mysql_real_query(conn, sql, strlen(sql))) {
+		unsigned int e = mysql_errno(conn);
+		return nerr_raise(conn_lost(e) ? PERR_DB_DOWN : NERR_DB, "MariaDB error %u: %s", e,
+				  mysql_error(conn));
+	}
+	return STATUS_OK;
+}
+
+NEOERR *db_begin(void)
+{
+	NEOERR *err = db_connect();
+	if (err)
+		return nerr_pass(err);
+	if (mysql_autocommit(conn, 0)) {
+		unsigned int e = mysql_errno(conn);
+		if (try_reconnect(e) && !mysql_autocommit(conn, 0)) {
+			in_tx = 1;
+			return STATUS_OK;
+		}
+		err = nerr_raise(conn_lost(e) || !e ? PERR_DB_DOWN : NERR_DB, "BEGIN: %s (%u)",
+				 mysql_error(conn), e);
+		if (conn_lost(e) || !e)
+			db_close();
+		return err;
+	}
+	in_tx = 1;
+	return STATUS_OK;
+}
+
+NEOERR *db_commit(void)
+{
+	if (!conn)
+		return nerr_raise(PERR_DB_DOWN, "COMMIT without a connection");
+	if (mysql_commit(conn)) {
+		NEOERR *err = nerr_raise(NERR_DB, "COMMIT: %s", mysql_error(conn));
+		mysql_rollback(conn);
+		mysql_autocommit(conn, 1);
+		in_tx = 0;
+		return err;
+	}
+	mysql_autocommit(conn, 1);
+	in_tx = 0;
+	return STATUS_OK;
+}
+
+void db_rollback(void)
+{
+	if (conn) {
+		mysql_rollback(conn);
+		mysql_autocommit(conn, 1);
+	}
+	in_tx = 0;
+}
+
+NEOERR *db_run_fixed(const char *sql)
+{
+	NEOERR *err = simple(sql);
+	if (err)
+		return nerr_pass(err);
+	/* Drain any result so the connection stays usable. */
+	{
+		MYSQL_RES *res = mysql_store_result(conn);
+		if (res)
+			mysql_free_result(res);
+	}
+	return STATUS_OK;
+}

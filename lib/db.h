@@ -1,0 +1,49 @@
+/* db.h: the process's MariaDB connection and prepared statements */
+#ifndef PORTAL_DB_H
+#define PORTAL_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <ClearSilver.h>
+
+/* Raised when the server cannot be reached: the request answers 503. */
+extern NERR_TYPE PERR_DB_DOWN;
+
+/* Opens the connection on first use; later calls are free. */
+NEOERR *db_connect(void);
+/* Marks the start of a request: a lost connection may be reopened once. */
+void db_request_begin(void);
+void db_close(void);
+
+/* Parameter types, one letter per '?' of the statement:
+ *   i  long long        s  const char * (NULL binds SQL NULL)
+ *   b  const void *, size_t (a blob)
+ */
+typedef struct db_query DBQuery;
+
+/* Runs a query; the rows are read with db_next and the columns with
+ * db_str/db_int. Every query ends with db_end. */
+NEOERR *db_query(DBQuery **q, const char *sql, const char *types, ...);
+int db_next(DBQuery *q);
+const char *db_str(DBQuery *q, int col); /* NULL for SQL NULL; lent */
+size_t db_len(DBQuery *q, int col);
+long long db_int(DBQuery *q, int col);    /* 0 for SQL NULL */
+int db_rows(DBQuery *q);
+void db_end(DBQuery **q);
+
+/* Runs a statement that returns no rows. affected may be NULL. */
+NEOERR *db_exec(unsigned long long *affected, const char *sql, const char *types, ...);
+unsigned long long db_insert_id(void);
+
+/* One row, one column: *out is NULL when there is no row. Gives *out. */
+NEOERR *db_value(char **out, const char *sql, const char *types, ...);
+
+NEOERR *db_begin(void);
+NEOERR *db_commit(void);
+void db_rollback(void);
+
+/* Runs fixed SQL text with no parameters (migrations, DDL); may hold
+ * several statements only when split by the caller. */
+NEOERR *db_run_fixed(const char *sql);
+
+#endif

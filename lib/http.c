@@ -1,0 +1,115 @@
+/* http.c: the response: status, every header, cookies, body — written in one place */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcgiapp.h>
+
+#include "http.h"
+#include "util.h"
+
+/* Script only from our own origin, no inline script or style attribute
+ * handlers, no framing, forms only to ourselves. */
+static const char security_headers[] =
+	"Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "
+	"img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+	"frame-ancestors 'none'; base-uri 'none'; object-src 'none'\r\n"
+	"X-Content-Type-Options: nosniff\r\n"
+	"X-Frame-Options: DENY\r\n"
+	"Referrer-Policy: same-origin\r\n"
+	"Cross-Origin-Opener-Policy: same-origin\r\n"
+	"Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n"
+	"Cache-Control: no-store\r\n";
+
+const char *http_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Unknown";
+	}
+}
+
+const char *http_env(Request *r, const char *name)
+{
+	if (r->fcgi)
+		return FCGX_GetParam(name, r->fcgi->envp);
+	return getenv(name);
+}
+
+static int token_ok(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return 0;
+	return 1;
+}
+
+void http_cookie(Request *r, const char *name, const char *value, long max_age)
+{
+	if (!token_ok(name) || !token_ok(value)) {
+		/* Our own values only; anything else is a bug, never sent. */
+		return;
+	}
+	string_appendf(&r->headers, "Set-Cookie: %s=%s; Path=/; Secure; HttpOnly; SameSite=Lax",
+		       name, value);
+	if (max_age >= 0)
+		string_appendf(&r->headers, "; Max-Age=%ld", max_age);
+	string_append(&r->headers, "\r\n");
+}
+
+static int header_ok(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+void http_header(Request *r, const char *name, const char *value)
+{
+	if (!header_ok(name) || !header_ok(value))
+		return;
+	string_appendf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+NEOERR *http_send(Request *r)
+{
+	STRING h;
+	NEOERR *err;
+	int head = !strcmp(r->method, "HEAD");
+
+	string_init(&h);
+	string_appendf(&h, "Status: %d %s\r\n", r->status, http_reason(r->status));
+	if (r->body.len || r->status != 303)
+		string_appendf(&h, "Content-Type: %s\r\nContent-Length: %d\r\n",
+			       r->content_type ? r->content_type : "text/html; charset=utf-8",
+			       r->body.len);
+	string_append(&h, security_headers);
+	if (r->headers.len)
+		string_append(&h, r->headers.buf);
+	string_append(&h, "\r\n");
+	err = cgiwrap_write(h.buf, h.len);
+	string_clear(&h);
+	if (err)
+		return nerr_pass(err);
+	if (!head && r->body.len) {
+		err = cgiwrap_write(r->body.buf, r->body.len);
+		if (err)
+			return nerr_pass(err);
+	}
+	return STATUS_OK;
+}

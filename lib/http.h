@@ -1,0 +1,27 @@
+/* http.h: the response: status, every header, cookies, body — written in one place */
+#ifndef PORTAL_HTTP_H
+#define PORTAL_HTTP_H
+
+#include "app.h"
+
+#define COOKIE_SESSION "__Host-session"
+#define COOKIE_PRE     "__Host-pre"
+#define COOKIE_LANG    "__Host-lang"
+
+/* Queues a Set-Cookie: Secure, Path=/, SameSite=Lax, HttpOnly unless
+ * script_visible. max_age < 0: until the browser closes; 0: delete. The
+ * value must be a token of our own ([A-Za-z0-9_-]). */
+void http_cookie(Request *r, const char *name, const char *value, long max_age);
+
+/* Queues one more header line; name and value are ours, never user text. */
+void http_header(Request *r, const char *name, const char *value);
+
+/* Writes status, headers and (unless HEAD) body to the client. */
+NEOERR *http_send(Request *r);
+
+const char *http_reason(int status);
+
+/* The value of a request header or CGI variable, lent; NULL when absent. */
+const char *http_env(Request *r, const char *name);
+
+#endif

@@ -1,0 +1,215 @@
+/* view.c: ClearSilver templates, parsed once per process, and the language files */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "acl.h"
+#include "conf.h"
+#include "session.h"
+#include "view.h"
+#include "util.h"
+
+static const char *langs[] = { "nl", "en", "fr" };
+static HDF *lang_hdf[ARRAY_SIZE(langs)];
+
+/* A template is parsed once, against a process-wide HDF that holds the
+ * parse-time settings (escaping, load path); each render points the parse
+ * at the request's data and the language's strings. */
+static HDF *parse_hdf;
+#define TPL_CACHE 64
+static struct tpl {
+	char *name;
+	CSPARSE *cs;
+} tpls[TPL_CACHE];
+static int ntpls;
+
+const char *view_lang(const char *want)
+{
+	for (size_t i = 0; want && i < ARRAY_SIZE(langs); i++)
+		if (!strcmp(want, langs[i]))
+			return langs[i];
+	want = conf_str("Portal.DefaultLang");
+	for (size_t i = 0; i < ARRAY_SIZE(langs); i++)
+		if (!strcmp(want, langs[i]))
+			return langs[i];
+	return "nl";
+}
+
+static HDF *lang_of(const char *lang)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(langs); i++)
+		if (!strcmp(lang, langs[i]))
+			return lang_hdf[i];
+	return lang_hdf[0];
+}
+
+NEOERR *view_init(void)
+{
+	NEOERR *err;
+	char path[1024];
+
+	if (parse_hdf)
+		return STATUS_OK;
+	for (size_t i = 0; i < ARRAY_SIZE(langs); i++) {
+		err = hdf_init(&lang_hdf[i]);
+		if (err)
+			return nerr_pass(err);
+		snprintf(path, sizeof(path), "%s/lang/%s.hdf", conf_str("Paths.Templates"), langs[i]);
+		err = hdf_read_file(lang_hdf[i], path);
+		if (err)
+			return nerr_pass(err);
+	}
+	err = hdf_init(&parse_hdf);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_value(parse_hdf, "Config.VarEscapeMode", "html");
+	hdf_set_value(parse_hdf, "hdf.loadpaths.0", conf_str("Paths.Templates"));
+	return STATUS_OK;
+}
+
+const char *view_text(const char *lang, const char *key)
+{
+	return hdf_get_value(lang_of(view_lang(lang)), key, key);
+}
+
+static NEOERR *parsed(const char *name, CSPARSE **out)
+{
+	NEOERR *err;
+	CSPARSE *cs = NULL;
+
+	for (int i = 0; i < ntpls; i++)
+		if (!strcmp(tpls[i].name, name)) {
+			*out = tpls[i].cs;
+			return STATUS_OK;
+		}
+	err = cs_init(&cs, parse_hdf);
+	if (!err)
+		err = cgi_register_strfuncs(cs);
+	if (!err)
+		err = cs_parse_file(cs, name);
+	if (err) {
+		cs_destroy(&cs);
+		return nerr_pass(err);
+	}
+	if (ntpls < TPL_CACHE) {
+		tpls[ntpls].name = xstrdup(name);
+		tpls[ntpls].cs = cs;
+		ntpls++;
+	}
+	*out = cs;
+	return STATUS_OK;
+}
+
+/* The modules of the navigation, each shown to users who hold its
+ * permission somewhere. */
+static const struct module {
+	const char *code, *path, *perm;
+} modules[] = {
+	{ "home", "/", NULL },
+	{ "vacancies", "/vacancies/", "vacancy.view" },
+	{ "planning", "/planning/", "planning.view" },
+	{ "timesheets", "/timesheets/", "timesheet.view" },
+	{ "reports", "/reports/", "report.view" },
+	{ "documents", "/documents/", "document.view" },
+	{ "privacy", "/privacy/", "privacy.view" },
+	{ "admin", "/admin/", "admin.view" },
+};
+
+/* What every page shows: language, CSRF token, user, navigation. */
+static void common(Request *r)
+{
+	HDF *h = r->hdf;
+	int n = 0;
+
+	if (!r->user)
+		session_pre(r);
+	hdf_set_value(h, "Page.Lang", r->lang);
+	hdf_set_value(h, "Page.Prefix", conf_str("Portal.Prefix"));
+	hdf_set_value(h, "Page.PortalName", conf_str("Portal.Name"));
+	hdf_set_value(h, "Page.Announcement", conf_str("Portal.Announcement"));
+	hdf_set_value(h, "Page.Csrf", r->csrf);
+	hdf_set_value(h, "Page.Path", r->path);
+	hdf_set_value(h, "Page.Ref", r->ref);
+	for (size_t i = 0; i < ARRAY_SIZE(langs); i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "Page.Langs.%zu", i);
+		hdf_set_value(h, key, langs[i]);
+	}
+	if (!r->user)
+		return;
+	hdf_set_value(h, "Page.User.Name", r->user->name);
+	hdf_set_value(h, "Page.User.Kind", r->user->kind);
+	for (size_t i = 0; i < ARRAY_SIZE(modules); i++) {
+		const struct module *m = &modules[i];
+		char key[64];
+		if (m->perm && !acl_may(r, m->perm))
+			continue;
+		snprintf(key, sizeof(key), "Page.Nav.%d.Code", n);
+		hdf_set_value(h, key, m->code);
+		snprintf(key, sizeof(key), "Page.Nav.%d.Href", n);
+		hdf_set_value(h, key, m->path);
+		if (!strcmp(r->path, m->path) ||
+		    (strcmp(m->path, "/") && !strncmp(r->path, m->path, strlen(m->path)))) {
+			snprintf(key, sizeof(key), "Page.Nav.%d.Active", n);
+			hdf_set_value(h, key, "1");
+		}
+		n++;
+	}
+}
+
+static NEOERR *append_cb(void *ctx, char *s)
+{
+	return nerr_pass(string_append((STRING *)ctx, s));
+}
+
+NEOERR *view_render(Request *r, const char *tpl)
+{
+	CSPARSE *cs;
+	NEOERR *err;
+	int cached;
+
+	err = view_init();
+	if (err)
+		return nerr_pass(err);
+	err = parsed(tpl, &cs);
+	if (err)
+		return nerr_pass(err);
+	cached = ntpls && tpls[ntpls - 1].cs == cs;
+	for (int i = 0; i < ntpls && !cached; i++)
+		cached = tpls[i].cs == cs;
+	common(r);
+	cs->hdf = r->hdf;
+	cs->global_hdf = lang_of(r->lang);
+	string_clear(&r->body);
+	err = cs_render(cs, &r->body, append_cb);
+	cs->hdf = parse_hdf;
+	cs->global_hdf = NULL;
+	if (!cached)
+		cs_destroy(&cs);
+	if (err)
+		return nerr_pass(err);
+	/* The def blocks before the layout leave blank lines: drop them. */
+	{
+		int i = 0;
+		while (i < r->body.len && (r->body.buf[i] == '\n' || r->body.buf[i] == ' '))
+			i++;
+		if (i) {
+			memmove(r->body.buf, r->body.buf + i, (size_t)(r->body.len - i) + 1);
+			r->body.len -= i;
+		}
+	}
+	r->content_type = "text/html; charset=utf-8";
+	return STATUS_OK;
+}
+
+void view_shutdown(void)
+{
+	for (int i = 0; i < ntpls; i++) {
+		free(tpls[i].name);
+		cs_destroy(&tpls[i].cs);
+	}
+	ntpls = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(langs); i++)
+		hdf_destroy(&lang_hdf[i]);
+	hdf_destroy(&parse_hdf);
+}

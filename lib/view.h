@@ -1,0 +1,25 @@
+/* view.h: ClearSilver templates, parsed once per process, and the language files */
+#ifndef PORTAL_VIEW_H
+#define PORTAL_VIEW_H
+
+#include "app.h"
+
+#define VIEW_LANGS "nl en fr"
+
+/* Loads the language files; once per process. */
+NEOERR *view_init(void);
+
+/* Renders templates/<tpl> with the request's data into r->body. */
+NEOERR *view_render(Request *r, const char *tpl);
+
+/* A string of the language file of lang (e.g. "Lang.Mail.TestSubject"),
+ * lent; the key itself when missing. */
+const char *view_text(const char *lang, const char *key);
+
+/* The language a value names, or the configured default. */
+const char *view_lang(const char *want);
+
+/* Drops the parsed templates (tests, reload). */
+void view_shutdown(void);
+
+#endif

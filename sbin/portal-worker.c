@@ -1,0 +1,120 @@
+/* portal-worker.c: delivers the outbox — mail over SMTP, calls to the back-office — with retry and back-off */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <curl/curl.h>
+
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "mail.h"
+#include "outbox.h"
+#include "util.h"
+
+static volatile sig_atomic_t stopping;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static NEOERR *deliver(const OutboxRow *row, int *permanent)
+{
+	*permanent = 0;
+	if (!strcmp(row->kind, "mail"))
+		return nerr_pass(mail_send(row->id, row->key, row->payload, permanent));
+	*permanent = 1;
+	return nerr_raise(NERR_ASSERT, "no delivery for outbox kind %s", row->kind);
+}
+
+/* One round: claims what is due and delivers it. Returns the number of
+ * rows handled, or -1 when the database could not be reached. */
+static int round_once(void)
+{
+	OutboxRow *rows;
+	NEOERR *err;
+	int n, lease = conf_int("Mail.TimeoutSeconds") + 30;
+
+	db_request_begin();
+	err = outbox_claim(&rows, &n, conf_int("Outbox.BatchSize"), lease);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		int permanent;
+		char ref[32];
+
+		snprintf(ref, sizeof(ref), "outbox-%lld", rows[i].id);
+		err = deliver(&rows[i], &permanent);
+		if (err) {
+			char msg[900];
+			util_nerr_msg(err, msg, sizeof(msg));
+			nerr_ignore(&err);
+			log_msg("warn", ref, "attempt %d failed: %s", rows[i].attempts, msg);
+			err = outbox_failed(&rows[i], msg, permanent);
+		} else {
+			log_msg("info", ref, "%s delivered (attempt %d)", rows[i].kind, rows[i].attempts);
+			err = outbox_done(&rows[i]);
+		}
+		if (err) {
+			/* The row stays 'sending' and is taken up again when its
+			 * claim lapses. */
+			log_nerr(ref, err);
+			nerr_ignore(&err);
+		}
+	}
+	outbox_rows_free(rows, n);
+	return n;
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: portal-worker [--once]\n"
+			"  Delivers the outbox until stopped (SIGTERM); --once delivers what\n"
+			"  is due now and exits.\n");
+}
+
+int main(int argc, char **argv)
+{
+	int once = 0;
+	NEOERR *err;
+
+	if (argc == 2 && !strcmp(argv[1], "--once")) {
+		once = 1;
+	} else if (argc != 1) {
+		usage();
+		return 2;
+	}
+	log_init("worker");
+	nerr_init();
+	err = conf_load(NULL);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+		return 1;
+	}
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	signal(SIGTERM, on_signal);
+	signal(SIGINT, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	log_msg("info", NULL, "worker started");
+	while (!stopping) {
+		int n = round_once();
+		if (once && n <= 0)
+			break;
+		if (n < conf_int("Outbox.BatchSize")) {
+			/* Nothing more due: wait, waking early to stop. */
+			for (int i = 0; i < conf_int("Outbox.PollSeconds") * 10 && !stopping; i++)
+				usleep(100000);
+		}
+	}
+	db_close();
+	curl_global_cleanup();
+	log_msg("info", NULL, "worker stopped");
+	return 0;
+}

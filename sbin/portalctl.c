@@ -1,0 +1,341 @@
+/* portalctl.c: the administrator's command line: migrate, check-config, seed-demo, send-test-mail … */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include "conf.h"
+#include "db.h"
+#include "mail.h"
+#include "outbox.h"
+#include "util.h"
+#include "view.h"
+
+static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* One line on stderr, exit status 1. */
+static int fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("portalctl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 1;
+}
+
+static int fail_nerr(const char *what, NEOERR *err)
+{
+	char msg[1024];
+	util_nerr_msg(err, msg, sizeof(msg));
+	nerr_ignore(&err);
+	for (char *p = msg; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return fail("%s: %s", what, msg);
+}
+
+static int load_conf(void)
+{
+	NEOERR *err = conf_load(NULL);
+	if (err)
+		return fail_nerr("configuration", err);
+	return 0;
+}
+
+/* --- migrate ----------------------------------------------------------- */
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_migration(const char *n)
+{
+	size_t l = strlen(n);
+	return l > 8 && n[0] >= '0' && n[0] <= '9' && n[1] >= '0' && n[1] <= '9' &&
+	       n[2] >= '0' && n[2] <= '9' && n[3] == '_' && !strcmp(n + l - 4, ".sql");
+}
+
+/* Runs the statements of a migration one by one: they are split at a ';'
+ * that ends a line. Comment lines are dropped. */
+static NEOERR *run_script(char *text)
+{
+	STRING stmt;
+	char *line, *save = NULL;
+	NEOERR *err = STATUS_OK;
+
+	string_init(&stmt);
+	for (line = strtok_r(text, "\n", &save); line && !err; line = strtok_r(NULL, "\n", &save)) {
+		size_t l = strlen(line);
+		while (l && (line[l - 1] == '\r' || line[l - 1] == ' ' || line[l - 1] == '\t'))
+			line[--l] = '\0';
+		if (!strncmp(line, "--", 2) || !l)
+			continue;
+		string_append(&stmt, line);
+		string_append(&stmt, "\n");
+		if (line[l - 1] == ';') {
+			err = db_run_fixed(stmt.buf);
+			string_clear(&stmt);
+			string_init(&stmt);
+		}
+	}
+	if (!err && stmt.len)
+		err = db_run_fixed(stmt.buf);
+	string_clear(&stmt);
+	return nerr_pass(err);
+}
+
+static int cmd_migrate(void)
+{
+	const char *dir;
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL, path[1024];
+	int n = 0, applied = 0, rc = 0;
+	NEOERR *err;
+
+	if (load_conf())
+		return 1;
+	err = db_run_fixed("CREATE TABLE IF NOT EXISTS schema_migrations ("
+			   " name VARCHAR(200) NOT NULL PRIMARY KEY,"
+			   " sha256 CHAR(64) NOT NULL,"
+			   " applied_at DATETIME NOT NULL"
+			   ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+	if (err)
+		return fail_nerr("migrate", err);
+	dir = conf_str("Paths.Sql");
+	d = opendir(dir);
+	if (!d)
+		return fail("migrate: cannot read %s: %s", dir, strerror(errno));
+	while ((e = readdir(d)) != NULL) {
+		if (!is_migration(e->d_name))
+			continue;
+		names = xrealloc(names, sizeof(*names) * (size_t)(n + 1));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)n, sizeof(*names), name_cmp);
+
+	for (int i = 0; i < n && !rc; i++) {
+		char *text = NULL, *known = NULL, hex[65];
+		unsigned char h[32];
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		err = ne_load_file(path, &text);
+		if (err) {
+			rc = fail_nerr(path, err);
+			break;
+		}
+		SHA256((unsigned char *)text, strlen(text), h);
+		util_hex(h, sizeof(h), hex);
+		err = db_value(&known, "SELECT sha256 FROM schema_migrations WHERE name = ?", "s",
+			       names[i]);
+		if (err) {
+			free(text);
+			rc = fail_nerr("migrate", err);
+			break;
+		}
+		if (known) {
+			if (strcmp(known, hex))
+				rc = fail("migrate: %s was changed after it was applied; "
+					  "add a new migration instead", path);
+			free(known);
+			free(text);
+			continue;
+		}
+		err = run_script(text);
+		free(text);
+		if (!err)
+			err = db_exec(NULL, "INSERT INTO schema_migrations (name, sha256, applied_at)"
+					    " VALUES (?, ?, UTC_TIMESTAMP())", "ss", names[i], hex);
+		if (err) {
+			rc = fail_nerr(path, err);
+			break;
+		}
+		printf("applied %s\n", names[i]);
+		applied++;
+	}
+	if (!rc)
+		printf("migrations: %d applied, %d up to date\n", applied, n - applied);
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* --- seed-demo --------------------------------------------------------- */
+
+static const struct demo_user {
+	const char *kind, *email, *first, *last, *title;
+} demo_users[] = {
+	{ "agency", "admin@uitzendbureau.example", "Anna", "de Vries", "Beheerder" },
+	{ "agency", "consultant@uitzendbureau.example", "Bram", "Jansen", "Intercedent" },
+	{ "agency", "privacy@uitzendbureau.example", "Carla", "Peeters", "Privacy officer" },
+	{ "client", "hr.manager@klant.example", "Daan", "Bakker", "HR-manager" },
+	{ "client", "planner@klant.example", "Eva", "Visser", "Planner" },
+	{ "client", "supervisor@klant.example", "Finn", "Smit", "Teamleider" },
+	{ "client", "hiring.manager@klant.example", "Gijs", "Mulder", "Afdelingshoofd" },
+	{ "client", "finance@klant.example", "Hanna", "de Boer", "Controller" },
+	{ "client", "planner@andereklant.example", "Ilse", "Dubois", "Planner" },
+	{ "worker", "worker@flex.example", "Jan", "Willems", "Productiemedewerker" },
+};
+
+static int cmd_seed_demo(void)
+{
+	NEOERR *err;
+	int added = 0;
+
+	if (load_conf())
+		return 1;
+	for (size_t i = 0; i < ARRAY_SIZE(demo_users); i++) {
+		const struct demo_user *u = &demo_users[i];
+		unsigned long long n = 0;
+		err = db_exec(&n,
+			"INSERT INTO users (kind, email, first_name, last_name, job_title, status, created_at)"
+			" VALUES (?, ?, ?, ?, ?, 'active', UTC_TIMESTAMP())"
+			" ON DUPLICATE KEY UPDATE id = id",
+			"sssss", u->kind, u->email, u->first, u->last, u->title);
+		if (err)
+			return fail_nerr("seed-demo", err);
+		added += n == 1;
+	}
+	printf("demo data: %d users added, %zu present\n", added, ARRAY_SIZE(demo_users));
+	return 0;
+}
+
+/* --- send-test-mail ---------------------------------------------------- */
+
+static int cmd_send_test_mail(const char *to)
+{
+	NEOERR *err;
+	char key[128];
+	const char *lang;
+
+	if (load_conf())
+		return 1;
+	if (!mail_address_ok(to))
+		return fail("send-test-mail: not a plain e-mail address: %s", to);
+	err = view_init();
+	if (err)
+		return fail_nerr("send-test-mail", err);
+	lang = view_lang(NULL);
+	snprintf(key, sizeof(key), "test-mail:%lld", (long long)util_now_us());
+	err = outbox_mail(key, to, "", view_text(lang, "Lang.Mail.TestSubject"),
+			  view_text(lang, "Lang.Mail.TestBody"), NULL);
+	if (err)
+		return fail_nerr("send-test-mail", err);
+	printf("queued outbox #%llu for %s; portal-worker delivers it\n", db_insert_id(), to);
+	return 0;
+}
+
+/* --- init-secrets ------------------------------------------------------ */
+
+/* Writes a secrets file with fresh random values where there is none. */
+static int cmd_init_secrets(void)
+{
+	unsigned char raw[32];
+	char db[49], csrf[65], pepper[65], bo[49];
+	const char *path;
+	NEOERR *err = conf_load_public(NULL);
+	FILE *f;
+	int fd;
+
+	if (err)
+		return fail_nerr("configuration", err);
+	path = conf_str("Paths.Secrets");
+	if (access(path, F_OK) == 0) {
+		printf("%s exists; left as it is\n", path);
+		return 0;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0640);
+	if (fd < 0 || !(f = fdopen(fd, "w")))
+		return fail("init-secrets: cannot create %s: %s", path, strerror(errno));
+	RAND_bytes(raw, 24);
+	util_hex(raw, 24, db);
+	RAND_bytes(raw, 32);
+	util_hex(raw, 32, csrf);
+	RAND_bytes(raw, 32);
+	util_hex(raw, 32, pepper);
+	RAND_bytes(raw, 24);
+	util_hex(raw, 24, bo);
+	fprintf(f, "# The portal's secrets (see conf/secrets.hdf.example). Keep this file\n"
+		   "# mode 0640, readable by the portal's group only.\n"
+		   "Database.Password = %s\nKeys.Csrf = %s\nKeys.Pepper = %s\n"
+		   "Backoffice.Token = %s\nMail.Password =\n", db, csrf, pepper, bo);
+	OPENSSL_cleanse(raw, sizeof(raw));
+	if (fclose(f) != 0)
+		return fail("init-secrets: cannot write %s: %s", path, strerror(errno));
+	printf("wrote new secrets to %s\n", path);
+	return 0;
+}
+
+/* --- check-config, config-get ------------------------------------------ */
+
+static int cmd_check_config(const char *path)
+{
+	int n = conf_check(path, stderr);
+	if (n) {
+		fprintf(stderr, "portalctl: %s: %d problem%s\n", conf_file(path), n, n == 1 ? "" : "s");
+		return 1;
+	}
+	printf("%s: ok\n", conf_file(path));
+	return 0;
+}
+
+static int cmd_config_get(const char *key)
+{
+	NEOERR *err = conf_load_public(NULL);
+	if (err)
+		return fail_nerr("configuration", err);
+	if (!conf_str(key)[0] && !hdf_get_value(conf_hdf(), key, NULL))
+		return fail("config-get: %s is not set", key);
+	printf("%s\n", conf_str(key));
+	return 0;
+}
+
+static void usage(void)
+{
+	fputs("usage: portalctl COMMAND [ARG]\n"
+	      "  migrate              apply the new sql/NNN_*.sql migrations\n"
+	      "  check-config [FILE]  check the configuration, naming any bad line\n"
+	      "  config-get KEY       print one configuration value\n"
+	      "  init-secrets         write a secrets file with random keys, if none\n"
+	      "  seed-demo            load the demo data (demo only)\n"
+	      "  send-test-mail TO    queue a test mail through the outbox\n"
+	      "The configuration is conf/portal.hdf, or $PORTAL_CONF.\n",
+	      stderr);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "";
+	int rc;
+
+	nerr_init();
+	if (!strcmp(cmd, "migrate") && argc == 2)
+		rc = cmd_migrate();
+	else if (!strcmp(cmd, "check-config") && argc <= 3)
+		rc = cmd_check_config(argc == 3 ? argv[2] : NULL);
+	else if (!strcmp(cmd, "init-secrets") && argc == 2)
+		rc = cmd_init_secrets();
+	else if (!strcmp(cmd, "config-get") && argc == 3)
+		rc = cmd_config_get(argv[2]);
+	else if (!strcmp(cmd, "seed-demo") && argc == 2)
+		rc = cmd_seed_demo();
+	else if (!strcmp(cmd, "send-test-mail") && argc == 3)
+		rc = cmd_send_test_mail(argv[2]);
+	else {
+		usage();
+		return 2;
+	}
+	db_close();
+	return rc;
+}

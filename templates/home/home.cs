@@ -1,0 +1,15 @@
+<?cs # home.cs: the dashboard, a tile per module the user may use ?>
+<?cs def:title() ?><?cs var:Lang.Home.Title ?><?cs /def ?>
+<?cs def:content() ?>
+<h1><?cs var:Lang.Home.Welcome ?>, <?cs var:Page.User.Name ?></h1>
+<?cs if:subcount(Page.Nav) > 1 ?>
+<ul class="tiles">
+  <?cs each:item = Page.Nav ?><?cs if:item.Code != "home" ?>
+  <li class="tile tile-<?cs var:item.Code ?>"><a href="<?cs var:Page.Prefix ?><?cs var:item.Href ?>"><span class="tile-title"><?cs var:Lang.Nav[item.Code] ?></span><span class="tile-text"><?cs var:Lang.Home.Tile[item.Code] ?></span></a></li>
+  <?cs /if ?><?cs /each ?>
+</ul>
+<?cs else ?>
+<div class="panel"><p><?cs var:Lang.Home.NoModules ?></p></div>
+<?cs /if ?>
+<?cs /def ?>
+<?cs include:"layout.cs" ?>

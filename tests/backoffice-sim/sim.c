@@ -1,0 +1,179 @@
+/* sim.c: the back-office simulator — the agency back-office's HTTP API (DESIGN §6) for the demo and the tests */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <ClearSilver.h>
+
+#include "util.h"
+
+static volatile sig_atomic_t stopping;
+static char token[256];
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+struct req {
+	char method[8];
+	char path[512];
+	char auth[300];
+	char *body;
+	size_t body_len;
+};
+
+static void reply(int fd, int status, const char *reason, const char *json)
+{
+	char head[256];
+	int n = snprintf(head, sizeof(head),
+			 "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\n"
+			 "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+			 status, reason, strlen(json));
+	if (write(fd, head, (size_t)n) < 0 || write(fd, json, strlen(json)) < 0)
+		return;
+}
+
+/* Reads one request (headers and a body of Content-Length) within 5 s. */
+static int read_request(int fd, struct req *r)
+{
+	char buf[65536];
+	size_t len = 0, need = 0;
+	char *end = NULL;
+
+	memset(r, 0, sizeof(*r));
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		ssize_t n;
+		if (poll(&p, 1, 5000) <= 0)
+			return 0;
+		n = read(fd, buf + len, sizeof(buf) - 1 - len);
+		if (n <= 0)
+			return 0;
+		len += (size_t)n;
+		buf[len] = '\0';
+		if (!end && (end = strstr(buf, "\r\n\r\n")) != NULL) {
+			char *cl = strcasestr(buf, "\r\ncontent-length:");
+			need = (size_t)(end - buf) + 4 + (cl && cl < end ? strtoul(cl + 17, NULL, 10) : 0);
+			if (need >= sizeof(buf))
+				return 0;
+		}
+		if (end && len >= need)
+			break;
+		if (len >= sizeof(buf) - 1)
+			return 0;
+	}
+	if (sscanf(buf, "%7s %511s", r->method, r->path) != 2)
+		return 0;
+	{
+		char *a = strcasestr(buf, "\r\nauthorization:");
+		if (a && a < end) {
+			a += 16;
+			while (*a == ' ')
+				a++;
+			snprintf(r->auth, sizeof(r->auth), "%.*s", (int)strcspn(a, "\r\n"), a);
+		}
+	}
+	r->body_len = need - (size_t)(end + 4 - buf);
+	r->body = xstrndup(end + 4, r->body_len);
+	return 1;
+}
+
+static void handle(int fd)
+{
+	struct req r;
+	char want[300];
+
+	if (!read_request(fd, &r)) {
+		reply(fd, 400, "Bad Request", "{\"error\":\"bad request\"}");
+		return;
+	}
+	if (!strcmp(r.method, "GET") && !strcmp(r.path, "/healthz")) {
+		reply(fd, 200, "OK", "{\"status\":\"ok\"}");
+	} else if (!strncmp(r.path, "/v1/", 4)) {
+		snprintf(want, sizeof(want), "Bearer %s", token);
+		if (!util_streq_ct(r.auth, want))
+			reply(fd, 401, "Unauthorized", "{\"error\":\"bad token\"}");
+		else
+			reply(fd, 404, "Not Found", "{\"error\":\"not found\"}");
+	} else {
+		reply(fd, 404, "Not Found", "{\"error\":\"not found\"}");
+	}
+	free(r.body);
+}
+
+static int load_token(const char *file)
+{
+	HDF *h = NULL;
+	NEOERR *err;
+
+	hdf_init(&h);
+	err = hdf_read_file(h, file);
+	if (err) {
+		nerr_log_error(err);
+		nerr_ignore(&err);
+		hdf_destroy(&h);
+		return 0;
+	}
+	snprintf(token, sizeof(token), "%s", hdf_get_value(h, "Backoffice.Token", ""));
+	hdf_destroy(&h);
+	return token[0] != '\0';
+}
+
+int main(int argc, char **argv)
+{
+	int port = 0, fd, on = 1;
+	const char *token_file = NULL;
+	struct sockaddr_in a;
+
+	for (int i = 1; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "--port"))
+			port = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "--token-file"))
+			token_file = argv[i + 1];
+	}
+	if (port <= 0 || !token_file) {
+		fprintf(stderr, "usage: backoffice-sim --port N --token-file SECRETS.hdf\n");
+		return 2;
+	}
+	nerr_init();
+	if (!load_token(token_file)) {
+		fprintf(stderr, "backoffice-sim: no Backoffice.Token in %s\n", token_file);
+		return 1;
+	}
+	signal(SIGTERM, on_signal);
+	signal(SIGINT, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_port = htons((uint16_t)port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) || listen(fd, 64)) {
+		fprintf(stderr, "backoffice-sim: cannot listen on 127.0.0.1:%d: %s\n", port,
+			strerror(errno));
+		return 1;
+	}
+	fprintf(stderr, "backoffice-sim: listening on 127.0.0.1:%d\n", port);
+	while (!stopping) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		int c;
+		if (poll(&p, 1, 500) <= 0)
+			continue;
+		c = accept(fd, NULL, NULL);
+		if (c < 0)
+			continue;
+		handle(c);
+		close(c);
+	}
+	close(fd);
+	return 0;
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# config.sh: portalctl check-config names the file, line and option of what is wrong.
+set -u
+cd "$(dirname "$0")/../.."
+CTL=build/sbin/portalctl
+D=$(mktemp -d)
+trap 'rm -rf "$D"' EXIT
+N=0
+FAILED=0
+ok() {
+	name=$1
+	shift
+	N=$((N + 1))
+	if "$@"; then echo "ok $N - $name"; else echo "not ok $N - $name"; sed 's/^/#   /' "$D/out"; FAILED=$((FAILED + 1)); fi
+}
+
+SECRETS=$(PORTAL_CONF=conf/test.hdf $CTL config-get Paths.Secrets)
+base() { sed "s|^  Var = var|  Var = $D/var|" conf/portal.hdf > "$D/p.hdf"; mkdir -p "$D/var"; cp "$SECRETS" "$D/var/secrets.hdf"; chmod 0640 "$D/var/secrets.hdf"; }
+
+base
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "shipped_configuration_is_valid" grep -q ': ok$' "$D/out"
+
+base
+sed -i 's/^  IdleMinutes = 30/  IdleMinutes = thirty/' "$D/p.hdf"
+line=$(grep -n 'IdleMinutes = thirty' "$D/p.hdf" | cut -d: -f1)
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+rc=$?
+ok "a_bad_number_is_refused" test $rc -ne 0
+ok "the_bad_line_is_named" grep -q "p.hdf:$line: Session.IdleMinutes: must be a whole number" "$D/out"
+
+base
+sed -i 's/^  DefaultLang = nl/  DefaultLang = de/' "$D/p.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "an_unknown_language_is_named" grep -q "Portal.DefaultLang: must be one of: nl en fr" "$D/out"
+
+base
+printf 'Sesion {\n  IdleMinutes = 5\n}\n' >> "$D/p.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "a_misspelt_option_is_named" grep -q "Sesion.IdleMinutes: unknown option" "$D/out"
+
+base
+printf 'Portal {\n  Name x\n}\n' >> "$D/p.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "a_syntax_error_is_named_with_its_line" grep -q 'p.hdf:[0-9]*\] Unable to parse line' "$D/out"
+
+base
+chmod 0644 "$D/var/secrets.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "a_world_readable_secrets_file_is_refused" grep -q "readable by others" "$D/out"
+
+echo "1..$N"
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,15 @@
+#!/bin/sh
+# run.sh: browser tests — playwright-core (npm) driving Debian's chromium,
+# headless, against the test stack. Prints TAP.
+set -eu
+cd "$(dirname "$0")"
+if [ ! -d node_modules/playwright-core ]; then
+	npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi
+BASE_URL=$(cd ../.. && build/sbin/portalctl config-get Portal.BaseURL)
+export BASE_URL
+status=0
+for t in *.test.mjs; do
+	node "$t" || status=1
+done
+exit $status

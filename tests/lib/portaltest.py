@@ -1,0 +1,188 @@
+"""portaltest.py: what the HTTP tests share — the test stack's addresses,
+an HTTPS client that keeps cookies like a browser, the database, the mail
+sink, and TAP output ("ok N - name" / "not ok N - name") for tests/run.sh.
+
+Tests are functions named after the behaviour they prove; run(globals())
+runs them in the order they are defined.
+"""
+import email
+import email.policy
+import glob
+import http.client
+import json
+import os
+import re
+import ssl
+import subprocess
+import sys
+import time
+import traceback
+import urllib.parse
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+os.environ.setdefault("PORTAL_CONF", "conf/test.hdf")
+CTL = os.path.join(ROOT, "build", "sbin", "portalctl")
+
+
+def conf(key):
+    return subprocess.run([CTL, "config-get", key], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def abspath(p):
+    return p if os.path.isabs(p) else os.path.join(ROOT, p)
+
+
+BASE = conf("Portal.BaseURL")
+HTTPS_PORT = int(conf("Stack.HttpsPort"))
+HTTP_PORT = int(conf("Stack.HttpPort"))
+VAR = abspath(conf("Paths.Var"))
+RUN = abspath(conf("Paths.Run"))
+LOG = abspath(conf("Paths.Log"))
+MAILDIR = abspath(conf("Stack.MailDir"))
+DB_SOCK = abspath(conf("Database.Socket"))
+DB_NAME = conf("Database.Name")
+CERT = os.path.join(VAR, "tls", "cert.pem")
+
+
+class Response:
+    def __init__(self, r, body):
+        self.status = r.status
+        self.headers = r.headers
+        self.body = body
+        self.text = body.decode("utf-8", "replace")
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def all(self, name):
+        return self.headers.get_all(name) or []
+
+    def json(self):
+        return json.loads(self.text)
+
+    def csrf(self):
+        m = re.search(r'name="csrf" value="([^"]*)"', self.text)
+        return m.group(1) if m else None
+
+
+class Client:
+    """A browser-like client: keeps cookies, verifies the stack's certificate,
+    sends Origin on POST unless told otherwise, never follows redirects."""
+
+    def __init__(self):
+        self.cookies = {}
+        self.ctx = ssl.create_default_context(cafile=CERT)
+
+    def request(self, method, path, body=None, headers=None, origin=True):
+        h = {"User-Agent": "portaltest"}
+        if self.cookies:
+            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        if method == "POST" and origin:
+            h["Origin"] = BASE
+        if isinstance(body, dict):
+            body = urllib.parse.urlencode(body).encode()
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+        h.update(headers or {})
+        c = http.client.HTTPSConnection("127.0.0.1", HTTPS_PORT, context=self.ctx, timeout=30)
+        c.request(method, path, body=body, headers=h)
+        r = c.getresponse()
+        resp = Response(r, r.read())
+        c.close()
+        for sc in resp.all("Set-Cookie"):
+            name, _, rest = sc.partition("=")
+            value = rest.split(";")[0]
+            if "Max-Age=0" in sc:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        return resp
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, fields, **kw):
+        return self.request("POST", path, body=fields, **kw)
+
+
+def plain_http(method, path):
+    c = http.client.HTTPConnection("127.0.0.1", HTTP_PORT, timeout=10)
+    c.request(method, path)
+    r = c.getresponse()
+    resp = Response(r, r.read())
+    c.close()
+    return resp
+
+
+def sql(query):
+    """Runs SQL as the database's root; returns rows as lists of strings."""
+    out = subprocess.run(["mariadb", "--no-defaults", "-S", DB_SOCK, "-u", "root", "-N",
+                          "-B", DB_NAME, "-e", query], check=True, capture_output=True,
+                         text=True).stdout
+    return [line.split("\t") for line in out.splitlines()]
+
+
+def stack(*args):
+    return subprocess.run([os.path.join(ROOT, "scripts", "stack.sh"), "--test"] + list(args),
+                          cwd=ROOT, check=True, capture_output=True, text=True)
+
+
+def portalctl(*args):
+    return subprocess.run([CTL] + list(args), cwd=ROOT, capture_output=True, text=True)
+
+
+def mails():
+    """Every message in the sink, parsed."""
+    out = []
+    for f in sorted(glob.glob(os.path.join(MAILDIR, "*.eml"))):
+        with open(f, "rb") as fh:
+            out.append(email.message_from_binary_file(fh, policy=email.policy.default))
+    return out
+
+
+def wait_until(cond, seconds=15, step=0.2):
+    end = time.time() + seconds
+    while time.time() < end:
+        v = cond()
+        if v:
+            return v
+        time.sleep(step)
+    return cond()
+
+
+def pid_of(name):
+    with open(os.path.join(RUN, name + ".pid")) as f:
+        return int(f.read().strip())
+
+
+def running(pid):
+    """Is pid a live process (not a zombie that no init reaps)?"""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+def log_text(prefix):
+    text = ""
+    for f in glob.glob(os.path.join(LOG, prefix + "*.log")):
+        with open(f, errors="replace") as fh:
+            text += fh.read()
+    return text
+
+
+def run(namespace):
+    tests = [(n, f) for n, f in namespace.items() if n.startswith("test_") and callable(f)]
+    failed = 0
+    for i, (name, fn) in enumerate(tests, 1):
+        try:
+            fn()
+            print("ok %d - %s" % (i, name[5:]), flush=True)
+        except Exception:
+            failed += 1
+            print("not ok %d - %s" % (i, name[5:]), flush=True)
+            for line in traceback.format_exc().rstrip().splitlines():
+                print("#   " + line, flush=True)
+    print("1..%d" % len(tests), flush=True)
+    sys.exit(1 if failed else 0)

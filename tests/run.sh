@@ -1,0 +1,68 @@
+#!/bin/sh
+# run.sh: every test of the project, against a stack of its own (conf/test.hdf,
+# var/test/). Each suite prints TAP lines ("ok" / "not ok"); the last line
+# is the total: "N passed, N failed". The exit status is non-zero when
+# anything failed.
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export PORTAL_CONF=conf/test.hdf
+CTL=build/sbin/portalctl
+VAR=$($CTL config-get Paths.Var) || exit 1
+OUT=$VAR/results
+PASS=0
+FAIL=0
+
+# A fresh stack: a new database, no mail, no logs of earlier runs.
+scripts/stack.sh --test stop >/dev/null 2>&1
+rm -rf "$VAR"
+mkdir -p "$OUT"
+$CTL init-secrets >/dev/null || exit 1
+
+# suite NAME COMMAND...: runs it, shows its output, counts its results.
+suite() {
+	name=$1
+	shift
+	echo "# --- $name"
+	"$@" > "$OUT/$name.tap" 2>&1
+	rc=$?
+	cat "$OUT/$name.tap"
+	p=$(grep -c '^ok ' "$OUT/$name.tap")
+	f=$(grep -c '^not ok ' "$OUT/$name.tap")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $name exited with status $rc"
+		f=1
+	fi
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $name ran no test"
+		f=1
+	fi
+	PASS=$((PASS + p))
+	FAIL=$((FAIL + f))
+}
+
+# Unit tests (cmocka) need no stack.
+for t in build/tests/unit/test_*; do
+	[ -x "$t" ] || continue
+	suite "unit-$(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
+done
+
+cleanup() { scripts/stack.sh --test stop >/dev/null 2>&1; }
+trap cleanup EXIT INT TERM
+if ! scripts/stack.sh --test start > "$OUT/stack.log" 2>&1; then
+	cat "$OUT/stack.log"
+	echo "not ok - the test stack did not start"
+	FAIL=$((FAIL + 1))
+else
+	$CTL seed-demo >/dev/null
+	suite cgi tests/cgi/run.sh
+	for t in tests/http/test_*.py; do
+		suite "http-$(basename "$t" .py)" /usr/bin/python3 "$t"
+	done
+	suite e2e tests/e2e/run.sh
+	suite leak tests/leak/run.sh
+	suite config tests/cgi/config.sh
+fi
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
