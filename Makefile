@@ -110,7 +110,7 @@ stop:
 
 check test: deps
 	@$(MAKE) --no-print-directory tests
-	@tests/run.sh
+	@SANITIZE=$(SANITIZE) tests/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory tests

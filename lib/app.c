@@ -14,6 +14,7 @@
 #include "db.h"
 #include "http.h"
 #include "log.h"
+#include "request.h"
 #include "session.h"
 #include "util.h"
 #include "view.h"
@@ -38,11 +39,16 @@ static int emu_write(void *data, const char *buf, int len)
 	return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
 }
 
-/* getenv and iterenv hand out malloc'd copies: the kit frees them. */
+/* getenv and iterenv hand out malloc'd copies: the kit frees them. The
+ * kit asks for some 80 names a request, most of them absent: compare the
+ * first byte before anything else. */
 static char *emu_getenv(void *data, const char *k)
 {
-	const char *v = FCGX_GetParam(k, ((FCGX_Request *)data)->envp);
-	return v ? strdup(v) : NULL;
+	size_t kl = strlen(k);
+	for (char **e = ((FCGX_Request *)data)->envp; *e; e++)
+		if ((*e)[0] == k[0] && !strncmp(*e, k, kl) && (*e)[kl] == '=')
+			return strdup(*e + kl + 1);
+	return NULL;
 }
 
 static int emu_putenv(void *data, const char *k, const char *v)
@@ -228,14 +234,22 @@ static int validate(Request *r)
 	return 1;
 }
 
+/* A reference id: unique enough to find a request in the log, not a
+ * secret. A random seed per process, then a counter through splitmix64. */
 static void make_ref(char *out)
 {
 	static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-	unsigned char raw[8];
+	static uint64_t state;
+	uint64_t z;
 
-	RAND_bytes(raw, sizeof(raw));
-	for (int i = 0; i < 8; i++)
-		out[i] = alphabet[raw[i] & 31];
+	if (!state)
+		RAND_bytes((unsigned char *)&state, sizeof(state));
+	z = (state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	for (int i = 0; i < 8; i++, z >>= 5)
+		out[i] = alphabet[z & 31];
 	out[8] = '\0';
 }
 
@@ -335,13 +349,12 @@ static void serve(Request *r, const Route *routes)
 		goto answer;
 	}
 
-	err = cgi_init(&r->cgi, r->hdf);
-	if (err) {
-		r->hdf = NULL; /* the kit destroyed it */
-		hdf_init(&r->hdf);
-		log_nerr(r->ref, err);
-		nerr_ignore(&err);
-		app_fail(r, 400, "unparseable request");
+	err = request_start(r, &why);
+	if (err)
+		goto answer;
+	if (why) {
+		app_fail(r, 400, "query string: %s", why);
+		hdf_set_value(r->hdf, "Page.Field", why);
 		goto answer;
 	}
 	hdf_set_value(r->hdf, "Config.Upload.TmpDir", conf_str("Paths.Tmp"));
@@ -422,6 +435,7 @@ answer:
 		cgi_destroy(&r->cgi); /* destroys r->hdf too */
 	else
 		hdf_destroy(&r->hdf);
+	r->hdf = NULL;
 }
 
 static int check_routes(const char *program, const Route *routes)
@@ -455,6 +469,8 @@ int app_run(const char *program, const Route *routes)
 	err = conf_load(NULL);
 	if (!err)
 		err = view_init();
+	if (!err)
+		err = request_init();
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);

@@ -3,7 +3,8 @@
 #include <string.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -27,18 +28,33 @@ static int token_shape(const char *s)
 	return 1;
 }
 
-/* token = base64url(HMAC-SHA256(csrf key, tag ":" data)) */
+/* token = base64url(HMAC-SHA256(csrf key, tag ":" data)). The keyed
+ * context is made once per process and copied for each token. */
 static void csrf_token(const char *tag, const unsigned char *data, size_t len, char *out)
 {
-	unsigned char mac[32], msg[128];
-	unsigned int maclen = sizeof(mac);
-	size_t tl = strlen(tag);
+	static EVP_MAC_CTX *keyed;
+	unsigned char mac[32];
+	size_t maclen = 0;
+	EVP_MAC_CTX *c;
 
-	memcpy(msg, tag, tl);
-	msg[tl] = ':';
-	memcpy(msg + tl + 1, data, len);
-	HMAC(EVP_sha256(), conf_secrets()->csrf_key, sizeof(conf_secrets()->csrf_key), msg,
-	     tl + 1 + len, mac, &maclen);
+	if (!keyed) {
+		EVP_MAC *hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+		OSSL_PARAM params[] = {
+			OSSL_PARAM_construct_utf8_string("digest", (char *)"SHA256", 0),
+			OSSL_PARAM_construct_end(),
+		};
+		keyed = EVP_MAC_CTX_new(hmac);
+		EVP_MAC_free(hmac);
+		if (!keyed || !EVP_MAC_init(keyed, conf_secrets()->csrf_key,
+					    sizeof(conf_secrets()->csrf_key), params))
+			abort();
+	}
+	c = EVP_MAC_CTX_dup(keyed);
+	if (!c || !EVP_MAC_update(c, (const unsigned char *)tag, strlen(tag)) ||
+	    !EVP_MAC_update(c, (const unsigned char *)":", 1) || !EVP_MAC_update(c, data, len) ||
+	    !EVP_MAC_final(c, mac, &maclen, sizeof(mac)))
+		abort();
+	EVP_MAC_CTX_free(c);
 	util_b64url(mac, maclen, out);
 }
 

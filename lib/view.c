@@ -181,6 +181,10 @@ NEOERR *view_render(Request *r, const char *tpl)
 	cs->hdf = r->hdf;
 	cs->global_hdf = lang_of(r->lang);
 	string_clear(&r->body);
+	/* One allocation for a whole page, most of the time. */
+	r->body.buf = xmalloc(16384);
+	r->body.buf[0] = '\0';
+	r->body.max = 16384;
 	err = cs_render(cs, &r->body, append_cb);
 	cs->hdf = parse_hdf;
 	cs->global_hdf = NULL;

@@ -30,7 +30,8 @@ static void record(unsigned char **p, int type, const unsigned char *content, si
 	h[5] = (unsigned char)len;
 	h[6] = 0;
 	h[7] = 0;
-	memcpy(h + 8, content, len);
+	if (len)
+		memcpy(h + 8, content, len);
 	*p = h + 8 + len;
 }
 
