@@ -253,7 +253,10 @@ static void make_ref(char *out)
 	out[8] = '\0';
 }
 
-static const char *request_path(Request *r)
+/* The path asked for, without the configured prefix. A binary started
+ * as CGI with no path at all (REQUEST_METHOD=GET build/cgi-bin/login.fcgi)
+ * answers its first route. */
+static const char *request_path(Request *r, const Route *routes)
 {
 	const char *p = http_env(r, "PATH_INFO");
 	const char *prefix = conf_str("Portal.Prefix");
@@ -262,7 +265,7 @@ static const char *request_path(Request *r)
 	if (!p || !*p)
 		p = http_env(r, "DOCUMENT_URI");
 	if (!p || !*p)
-		p = "/";
+		p = http_env(r, "REQUEST_URI") ? "/" : routes[0].path;
 	if (pl && !strncmp(p, prefix, pl) && (p[pl] == '/' || !p[pl]))
 		p += pl;
 	return *p ? p : "/";
@@ -319,7 +322,7 @@ static void serve(Request *r, const Route *routes)
 	r->method = http_env(r, "REQUEST_METHOD");
 	if (!r->method)
 		r->method = "GET";
-	r->path = request_path(r);
+	r->path = request_path(r, routes);
 	snprintf(r->lang, sizeof(r->lang), "%s", view_lang(NULL));
 
 	/* Before the kit reads anything: method, size, type, counts. */

@@ -62,6 +62,7 @@ else
 	suite e2e tests/e2e/run.sh
 	suite leak tests/leak/run.sh
 	suite config tests/cgi/config.sh
+	suite migrate tests/cgi/migrate.sh
 fi
 
 echo "$PASS passed, $FAIL failed"

@@ -95,6 +95,9 @@ ok "language_cookie_is_honoured" has '<html lang="en">'
 cgi login GET /login "" "" HTTP_COOKIE="__Host-lang=<script>"
 ok "unknown_language_falls_back_to_dutch" has '<html lang="nl">'
 
+printf '' | env -i PORTAL_CONF="$CONF" REQUEST_METHOD=GET "$ROOT/build/cgi-bin/login.fcgi" > "$OUT" 2>/dev/null
+ok "a_bare_binary_answers_its_first_route" has '<h1>Inloggen</h1>'
+
 cgi home GET /healthz
 ok "healthz_answers_json_as_cgi" has '"database":"up"'
 
