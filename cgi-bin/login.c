@@ -1,6 +1,14 @@
 /* login.c: the login page, logout and the language switch */
+#include <stdlib.h>
+#include <string.h>
+
 #include "app.h"
+#include "audit.h"
+#include "auth.h"
 #include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "util.h"
 #include "http.h"
 #include "session.h"
 #include "view.h"
@@ -32,23 +40,129 @@ static NEOERR *login_form(Request *r)
 	return nerr_pass(view_render(r, "login/login.cs"));
 }
 
+/* One failed attempt: counted for the address and the account, the
+ * account's delay grown, the audit log told. */
+static NEOERR *record_failure(Request *r, long long uid, const char *ip, const char *why)
+{
+	NEOERR *err;
+
+	err = db_exec(NULL, "INSERT INTO login_attempts (user_id, ip, success, created_at)"
+			    " VALUES (NULLIF(?, 0), ?, 0, UTC_TIMESTAMP())", "is", uid, ip);
+	if (!err && uid)
+		err = db_exec(NULL,
+			"UPDATE credentials SET failed_logins = failed_logins + 1,"
+			" locked_until = IF(failed_logins + 1 >= ?, UTC_TIMESTAMP() + INTERVAL"
+			"   LEAST(300, POW(2, failed_logins + 1 - ?)) SECOND, NULL)"
+			" WHERE user_id = ?",
+			"iii", (long long)conf_int("Login.DelayAfterFailures"),
+			(long long)conf_int("Login.DelayAfterFailures"), uid);
+	if (!err)
+		err = audit_add(r, uid, "login.failure", "user", uid, 0, why);
+	return nerr_pass(err);
+}
+
+static NEOERR *refuse(Request *r, const char *flag)
+{
+	hdf_set_value(r->hdf, flag, "1");
+	r->status = 422;
+	return nerr_pass(view_render(r, "login/login.cs"));
+}
+
 static NEOERR *login_post(Request *r)
 {
+	const char *ip = http_env(r, "REMOTE_ADDR"), *email, *password;
+	long long uid = 0, fails = 0;
+	char *hash = NULL, *status = NULL, *s;
+	int locked = 0, ok;
+	DBQuery *q;
+	NEOERR *err;
+
+	if (!ip)
+		ip = "";
 	param_keep_form(r);
 	if (r->form_errors) {
 		r->status = 422;
 		return nerr_pass(view_render(r, "login/login.cs"));
 	}
-	/* Accounts are registered by the agency; until they exist, every
-	 * attempt gets the one generic answer. */
-	hdf_set_value(r->hdf, "Page.Failed", "1");
-	r->status = 422;
-	return nerr_pass(view_render(r, "login/login.cs"));
+	email = param_str(r, "email");
+	password = param_str(r, "password");
+
+	/* Too many failures from this address, whatever the account. */
+	err = db_value(&s, "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND success = 0"
+			   " AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "s", ip);
+	if (err)
+		return nerr_pass(err);
+	fails = s ? atoll(s) : 0;
+	free(s);
+	if (fails >= conf_int("Login.MaxFailuresPerAddress")) {
+		log_msg("warn", r->ref, "login refused: address over its failure limit");
+		return refuse(r, "Page.Throttled");
+	}
+
+	err = db_query(&q,
+		"SELECT u.id, u.status, c.password_hash, c.locked_until > UTC_TIMESTAMP(),"
+		" (SELECT COUNT(*) FROM login_attempts a WHERE a.user_id = u.id AND a.success = 0"
+		"   AND a.created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR)"
+		" FROM users u LEFT JOIN credentials c ON c.user_id = u.id WHERE u.email = ?",
+		"s", email);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		uid = db_int(q, 0);
+		status = xstrdup(db_str(q, 1));
+		hash = db_str(q, 2) ? xstrdup(db_str(q, 2)) : NULL;
+		locked = db_int(q, 3) || db_int(q, 4) >= conf_int("Login.MaxFailuresPerHour");
+	}
+	db_end(&q);
+
+	/* The same work and the same answer for an unknown address, a wrong
+	 * password, an account that is not active or one that must wait. */
+	ok = auth_verify(password, locked ? NULL : hash);
+	if (!ok || !status || strcmp(status, "active")) {
+		const char *why = !uid ? "unknown address" : locked ? "account waiting after failures"
+				: !ok ? "wrong password" : "account not active";
+		free(hash);
+		free(status);
+		err = record_failure(r, uid, ip, why);
+		if (err)
+			return nerr_pass(err);
+		return refuse(r, "Page.Failed");
+	}
+	free(hash);
+	free(status);
+
+	err = db_begin();
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO login_attempts (user_id, ip, success, created_at)"
+				    " VALUES (?, ?, 1, UTC_TIMESTAMP())", "is", uid, ip);
+	if (!err)
+		err = db_exec(NULL, "UPDATE credentials SET failed_logins = 0, locked_until = NULL"
+				    " WHERE user_id = ?", "i", uid);
+	if (!err)
+		err = db_exec(NULL, "UPDATE users SET last_login_at = UTC_TIMESTAMP(),"
+				    " last_activity_at = UTC_TIMESTAMP(), inactivity_warned_at = NULL"
+				    " WHERE id = ?", "i", uid);
+	if (!err)
+		err = session_start(r, uid);
+	if (!err)
+		err = audit_add(r, uid, "login.success", "user", uid, 0, "");
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return nerr_pass(err);
+	}
+	return app_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
 }
 
 static NEOERR *logout(Request *r)
 {
-	NEOERR *err = session_end(r);
+	NEOERR *err = STATUS_OK;
+
+	if (r->user)
+		err = audit_add(r, r->user->id, "logout", "user", r->user->id, 0, "");
+	if (!err)
+		err = session_end(r);
 	if (err)
 		return nerr_pass(err);
 	return app_redirect(r, "/login");

@@ -1,11 +1,135 @@
 /* acl.c: who may do what where — roles held on a part of the client's organisation */
+#include <stdlib.h>
+#include <string.h>
+
 #include "acl.h"
+#include "conf.h"
+#include "util.h"
+
+#define MAX_ROLES 32
+
+static struct role {
+	char *name;
+	char *side;
+	char *perms;   /* " perm perm … " with spaces around, for a word search */
+} roles[MAX_ROLES];
+static int nroles;
+
+NEOERR *acl_init(void)
+{
+	HDF *h = NULL, *r;
+	NEOERR *err;
+
+	if (nroles)
+		return STATUS_OK;
+	err = hdf_init(&h);
+	if (!err)
+		err = hdf_read_file(h, conf_str("Paths.Roles"));
+	if (err) {
+		hdf_destroy(&h);
+		return nerr_pass(err);
+	}
+	for (r = hdf_get_child(h, "Roles"); r && nroles < MAX_ROLES; r = hdf_obj_next(r)) {
+		const char *side = hdf_get_value(r, "Side", "client");
+		roles[nroles].name = xstrdup(hdf_obj_name(r));
+		roles[nroles].side = xstrdup(!strcmp(side, "agency") ? "agency" : "client");
+		roles[nroles].perms = xasprintf(" %s ", hdf_get_value(r, "Perms", ""));
+		nroles++;
+	}
+	hdf_destroy(&h);
+	if (!nroles)
+		return nerr_raise(NERR_PARSE, "%s defines no roles", conf_str("Paths.Roles"));
+	return STATUS_OK;
+}
+
+int acl_role(const char *name)
+{
+	for (int i = 0; name && i < nroles; i++)
+		if (!strcmp(roles[i].name, name))
+			return i;
+	return -1;
+}
+
+const char *acl_role_name(int role)
+{
+	return role >= 0 && role < nroles ? roles[role].name : "";
+}
+
+const char *acl_role_side(int role)
+{
+	return role >= 0 && role < nroles ? roles[role].side : "";
+}
+
+int acl_roles(void)
+{
+	return nroles;
+}
+
+int acl_role_has(int role, const char *perm)
+{
+	char word[80];
+
+	if (role < 0 || role >= nroles)
+		return 0;
+	snprintf(word, sizeof(word), " %s ", perm);
+	return strstr(roles[role].perms, word) != NULL;
+}
+
+void acl_parse_grants(User *u, const char *list)
+{
+	char *copy, *save = NULL, *item;
+
+	u->ngrants = 0;
+	if (!list || !*list)
+		return;
+	copy = xstrdup(list);
+	for (item = strtok_r(copy, ",", &save); item && u->ngrants < MAX_GRANTS;
+	     item = strtok_r(NULL, ",", &save)) {
+		char *c1 = strchr(item, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		Grant *g = &u->grants[u->ngrants];
+		if (!c2)
+			continue;
+		*c1 = '\0';
+		g->role = acl_role(item);
+		if (g->role < 0)
+			continue; /* a role no longer configured grants nothing */
+		g->unit_id = strtoll(c1 + 1, NULL, 10);
+		snprintf(g->path, sizeof(g->path), "%s", c2 + 1);
+		u->ngrants++;
+	}
+	free(copy);
+}
 
 int acl_may(Request *r, const char *perm)
 {
-	(void)perm;
 	if (!r->user)
 		return 0;
-	/* No grants are held until roles are assigned: deny. */
+	for (int i = 0; i < r->user->ngrants; i++)
+		if (acl_role_has(r->user->grants[i].role, perm))
+			return 1;
 	return 0;
+}
+
+int acl_may_at(Request *r, const char *perm, const char *unit_path)
+{
+	if (!r->user || !unit_path)
+		return 0;
+	for (int i = 0; i < r->user->ngrants; i++) {
+		const Grant *g = &r->user->grants[i];
+		if (acl_role_has(g->role, perm) && !strncmp(unit_path, g->path, strlen(g->path)))
+			return 1;
+	}
+	return 0;
+}
+
+int acl_paths(Request *r, const char *perm, const char **paths, int max)
+{
+	int n = 0;
+
+	if (!r->user)
+		return 0;
+	for (int i = 0; i < r->user->ngrants && n < max; i++)
+		if (acl_role_has(r->user->grants[i].role, perm))
+			paths[n++] = r->user->grants[i].path;
+	return n;
 }

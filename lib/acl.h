@@ -4,8 +4,28 @@
 
 #include "app.h"
 
-/* Does the user hold perm on any unit? Denial is the default: no user, no
- * grant, no permission. */
+/* Loads conf/roles.hdf (Paths.Roles); once per process. */
+NEOERR *acl_init(void);
+
+/* The index of a role, or -1; its name and side ("client" or "agency"). */
+int acl_role(const char *name);
+const char *acl_role_name(int role);
+const char *acl_role_side(int role);
+int acl_roles(void);
+int acl_role_has(int role, const char *perm);
+
+/* Fills u->grants from "role:unit_id:path,…" (the session query's list). */
+void acl_parse_grants(User *u, const char *list);
+
+/* Does the user hold perm on any unit? Denial is the default. */
 int acl_may(Request *r, const char *perm);
+
+/* Does the user hold perm on the unit with this path ("/1/4/9/"), or on
+ * one above it? */
+int acl_may_at(Request *r, const char *perm, const char *unit_path);
+
+/* The paths of the units where the user holds perm, for a list query to
+ * filter on in SQL (path LIKE CONCAT(?, '%')). Returns how many (≤ max). */
+int acl_paths(Request *r, const char *perm, const char **paths, int max);
 
 #endif

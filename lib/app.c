@@ -474,6 +474,8 @@ int app_run(const char *program, const Route *routes)
 		err = view_init();
 	if (!err)
 		err = request_init();
+	if (!err)
+		err = acl_init();
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);

@@ -51,12 +51,25 @@ typedef struct route {
 	const Param *params;    /* ends with an entry whose name is NULL */
 } Route;
 
+/* A role held on a unit: the unit's path covers everything below it. */
+typedef struct grant {
+	int role;               /* index into the roles of acl.c */
+	long long unit_id;
+	char path[128];
+} Grant;
+
+#define MAX_GRANTS 32
+
 typedef struct user {
 	long long id;
 	long long session_id;
 	char kind[16];
 	char name[256];
 	char lang[4];
+	char email[256];
+	long long client_id;    /* 0 for agency staff and temp workers */
+	Grant grants[MAX_GRANTS];
+	int ngrants;
 } User;
 
 struct request {

@@ -486,6 +486,11 @@ NEOERR *db_begin(void)
 	return STATUS_OK;
 }
 
+int db_in_transaction(void)
+{
+	return in_tx;
+}
+
 NEOERR *db_commit(void)
 {
 	if (!conn)

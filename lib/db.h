@@ -39,6 +39,7 @@ unsigned long long db_insert_id(void);
 NEOERR *db_value(char **out, const char *sql, const char *types, ...);
 
 NEOERR *db_begin(void);
+int db_in_transaction(void);
 NEOERR *db_commit(void);
 void db_rollback(void);
 

@@ -8,6 +8,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include "acl.h"
 #include "conf.h"
 #include "db.h"
 #include "http.h"
@@ -75,9 +76,14 @@ void session_pre(Request *r)
 	csrf_token("pre", (unsigned char *)r->pre_token, strlen(r->pre_token), r->csrf);
 }
 
+/* The session, its user and the user's grants in one indexed query, so a
+ * change of grants counts from the next request on. */
 static const char sql_session[] =
 	"SELECT s.id, s.user_id, UNIX_TIMESTAMP(s.created_at), UNIX_TIMESTAMP(s.last_seen_at),"
-	" u.kind, u.first_name, u.last_name, u.lang"
+	" u.kind, u.first_name, u.last_name, u.lang, u.email, u.client_id,"
+	" (SELECT GROUP_CONCAT(g.role, ':', o.id, ':', o.path SEPARATOR ',')"
+	"    FROM grants g JOIN org_units o ON o.id = g.unit_id"
+	"   WHERE g.user_id = u.id AND o.archived_at IS NULL)"
 	" FROM sessions s JOIN users u ON u.id = s.user_id"
 	" WHERE s.token_hash = ? AND s.ended_at IS NULL AND u.status = 'active'";
 
@@ -124,6 +130,9 @@ NEOERR *session_load(Request *r)
 	snprintf(r->user->kind, sizeof(r->user->kind), "%s", db_str(q, 4));
 	snprintf(r->user->name, sizeof(r->user->name), "%s %s", db_str(q, 5), db_str(q, 6));
 	snprintf(r->user->lang, sizeof(r->user->lang), "%s", db_str(q, 7) ? db_str(q, 7) : "");
+	snprintf(r->user->email, sizeof(r->user->email), "%s", db_str(q, 8));
+	r->user->client_id = db_int(q, 9);
+	acl_parse_grants(r->user, db_str(q, 10));
 	db_end(&q);
 	set_session_csrf(r);
 	/* Keeps the idle clock going, at most one write a minute. */

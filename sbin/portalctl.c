@@ -10,8 +10,12 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include "acl.h"
+#include "audit.h"
+#include "auth.h"
 #include "conf.h"
 #include "db.h"
+#include "org.h"
 #include "mail.h"
 #include "outbox.h"
 #include "util.h"
@@ -173,41 +177,172 @@ static int cmd_migrate(void)
 
 /* --- seed-demo --------------------------------------------------------- */
 
-static const struct demo_user {
-	const char *kind, *email, *first, *last, *title;
-} demo_users[] = {
-	{ "agency", "admin@uitzendbureau.example", "Anna", "de Vries", "Beheerder" },
-	{ "agency", "consultant@uitzendbureau.example", "Bram", "Jansen", "Intercedent" },
-	{ "agency", "privacy@uitzendbureau.example", "Carla", "Peeters", "Privacy officer" },
-	{ "client", "hr.manager@klant.example", "Daan", "Bakker", "HR-manager" },
-	{ "client", "planner@klant.example", "Eva", "Visser", "Planner" },
-	{ "client", "supervisor@klant.example", "Finn", "Smit", "Teamleider" },
-	{ "client", "hiring.manager@klant.example", "Gijs", "Mulder", "Afdelingshoofd" },
-	{ "client", "finance@klant.example", "Hanna", "de Boer", "Controller" },
-	{ "client", "planner@andereklant.example", "Ilse", "Dubois", "Planner" },
-	{ "worker", "worker@flex.example", "Jan", "Willems", "Productiemedewerker" },
+#define DEMO_PASSWORD "Flexportal-demo-2026"
+
+/* The demo organisation: the agency, Klant NV with a site, two
+ * departments of two teams each, and Andere Klant BV. */
+static const struct demo_unit {
+	const char *key, *parent, *kind, *name;
+} demo_units[] = {
+	{ "agency", NULL, "agency", "Uitzendbureau Flex" },
+	{ "klant", "agency", "client", "Klant NV" },
+	{ "site", "klant", "site", "Vestiging Rotterdam" },
+	{ "deptA", "site", "department", "Afdeling A — Productie" },
+	{ "teamA1", "deptA", "team", "Team A1 — Inpak" },
+	{ "teamA2", "deptA", "team", "Team A2 — Expeditie" },
+	{ "deptB", "site", "department", "Afdeling B — Logistiek" },
+	{ "teamB1", "deptB", "team", "Team B1 — Ontvangst" },
+	{ "teamB2", "deptB", "team", "Team B2 — Magazijn" },
+	{ "andere", "agency", "client", "Andere Klant BV" },
+	{ "andereSite", "andere", "site", "Vestiging Gent" },
+	{ "andereTeam", "andereSite", "team", "Team Gent 1" },
 };
+
+static const struct demo_user {
+	const char *kind, *client, *email, *first, *last, *title, *role, *unit;
+} demo_users[] = {
+	{ "agency", NULL, "admin@uitzendbureau.example", "Anna", "de Vries", "Beheerder", "agency_admin", "agency" },
+	{ "agency", NULL, "consultant@uitzendbureau.example", "Bram", "Jansen", "Intercedent", "consultant", "klant" },
+	{ "agency", NULL, "privacy@uitzendbureau.example", "Carla", "Peeters", "Privacy officer", "privacy_officer", "agency" },
+	{ "client", "klant", "hr.manager@klant.example", "Daan", "Bakker", "HR-manager", "hr_manager", "site" },
+	{ "client", "klant", "planner@klant.example", "Eva", "Visser", "Planner", "planner", "deptA" },
+	{ "client", "klant", "supervisor@klant.example", "Finn", "Smit", "Teamleider", "supervisor", "teamA1" },
+	{ "client", "klant", "hiring.manager@klant.example", "Gijs", "Mulder", "Afdelingshoofd", "hiring_manager", "teamA1" },
+	{ "client", "klant", "finance@klant.example", "Hanna", "de Boer", "Controller", "finance", "klant" },
+	{ "client", "andere", "planner@andereklant.example", "Ilse", "Dubois", "Planner", "planner", "andere" },
+	{ "worker", NULL, "worker@flex.example", "Jan", "Willems", "Productiemedewerker", NULL, NULL },
+};
+
+static long long unit_of(const char *key, const long long *ids)
+{
+	for (size_t i = 0; key && i < ARRAY_SIZE(demo_units); i++)
+		if (!strcmp(demo_units[i].key, key))
+			return ids[i];
+	return 0;
+}
+
+/* Creates the demo units that are missing; ids[i] is the unit of
+ * demo_units[i], client_of[i] the client it belongs to (0: the agency). */
+static NEOERR *seed_units(long long *ids, long long *client_of)
+{
+	NEOERR *err = STATUS_OK;
+
+	for (size_t i = 0; i < ARRAY_SIZE(demo_units) && !err; i++) {
+		const struct demo_unit *u = &demo_units[i];
+		long long parent = unit_of(u->parent, ids);
+		char *found = NULL;
+
+		client_of[i] = 0;
+		for (size_t j = 0; j < i; j++)
+			if (ids[j] == parent)
+				client_of[i] = client_of[j];
+		err = db_value(&found, "SELECT id FROM org_units WHERE name = ? AND kind = ?", "ss",
+			       u->name, u->kind);
+		if (err)
+			break;
+		if (found) {
+			ids[i] = atoll(found);
+			free(found);
+			found = NULL;
+		} else {
+			err = org_create(parent, u->kind, u->name, client_of[i], &ids[i]);
+		}
+		if (err || strcmp(u->kind, "client"))
+			continue;
+		err = db_exec(NULL, "INSERT INTO clients (unit_id, name, created_at)"
+				    " VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE id = id",
+			      "is", ids[i], u->name);
+		if (!err)
+			err = db_value(&found, "SELECT id FROM clients WHERE unit_id = ?", "i", ids[i]);
+		if (!err && found) {
+			client_of[i] = atoll(found);
+			free(found);
+			err = db_exec(NULL, "UPDATE org_units SET client_id = ? WHERE id = ?", "ii",
+				      client_of[i], ids[i]);
+		}
+	}
+	return nerr_pass(err);
+}
 
 static int cmd_seed_demo(void)
 {
+	long long ids[ARRAY_SIZE(demo_units)] = { 0 }, client_ids[ARRAY_SIZE(demo_units)] = { 0 };
+	char hash[AUTH_HASH_MAX];
 	NEOERR *err;
 	int added = 0;
 
 	if (load_conf())
 		return 1;
-	for (size_t i = 0; i < ARRAY_SIZE(demo_users); i++) {
+	err = acl_init();
+	if (!err)
+		err = db_begin();
+	if (!err)
+		err = seed_units(ids, client_ids);
+	if (!err)
+		err = auth_hash(DEMO_PASSWORD, hash);
+	for (size_t i = 0; i < ARRAY_SIZE(demo_users) && !err; i++) {
 		const struct demo_user *u = &demo_users[i];
+		long long client = 0, uid;
 		unsigned long long n = 0;
+		char *found = NULL;
+
+		for (size_t j = 0; u->client && j < ARRAY_SIZE(demo_units); j++)
+			if (!strcmp(demo_units[j].key, u->client))
+				client = client_ids[j];
 		err = db_exec(&n,
-			"INSERT INTO users (kind, email, first_name, last_name, job_title, status, created_at)"
-			" VALUES (?, ?, ?, ?, ?, 'active', UTC_TIMESTAMP())"
-			" ON DUPLICATE KEY UPDATE id = id",
-			"sssss", u->kind, u->email, u->first, u->last, u->title);
+			"INSERT INTO users (kind, client_id, email, first_name, last_name, job_title,"
+			" status, created_at, last_activity_at)"
+			" VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, 'active', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+			" ON DUPLICATE KEY UPDATE client_id = VALUES(client_id), status = 'active'",
+			"sissss", u->kind, client, u->email, u->first, u->last, u->title);
 		if (err)
-			return fail_nerr("seed-demo", err);
+			break;
 		added += n == 1;
+		err = db_value(&found, "SELECT id FROM users WHERE email = ?", "s", u->email);
+		if (err || !found)
+			break;
+		uid = atoll(found);
+		free(found);
+		err = db_exec(NULL,
+			"INSERT INTO credentials (user_id, password_hash, password_changed_at)"
+			" VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE"
+			" password_hash = VALUES(password_hash), failed_logins = 0, locked_until = NULL",
+			"is", uid, hash);
+		if (!err && u->role)
+			err = db_exec(NULL,
+				"INSERT INTO grants (user_id, role, unit_id, created_at)"
+				" VALUES (?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE id = id",
+				"isi", uid, u->role, unit_of(u->unit, ids));
 	}
-	printf("demo data: %d users added, %zu present\n", added, ARRAY_SIZE(demo_users));
+	if (!err)
+		err = audit_add(NULL, 0, "demo.seed", "", 0, 0, "demo data loaded");
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return fail_nerr("seed-demo", err);
+	}
+	printf("demo data: %d users added, %zu present; password %s\n", added,
+	       ARRAY_SIZE(demo_users), DEMO_PASSWORD);
+	return 0;
+}
+
+/* --- audit-verify ------------------------------------------------------ */
+
+static int cmd_audit_verify(void)
+{
+	long long checked, bad;
+	char why[256];
+	NEOERR *err;
+
+	if (load_conf())
+		return 1;
+	err = audit_verify(&checked, &bad, why, sizeof(why));
+	if (err)
+		return fail_nerr("audit-verify", err);
+	if (bad)
+		return fail("audit-verify: %s", why);
+	printf("audit log intact: %lld rows\n", checked);
 	return 0;
 }
 
@@ -309,6 +444,7 @@ static void usage(void)
 	      "  config-get KEY       print one configuration value\n"
 	      "  init-secrets         write a secrets file with random keys, if none\n"
 	      "  seed-demo            load the demo data (demo only)\n"
+	      "  audit-verify         check that no audit log row was changed or removed\n"
 	      "  send-test-mail TO    queue a test mail through the outbox\n"
 	      "The configuration is conf/portal.hdf, or $PORTAL_CONF.\n",
 	      stderr);
@@ -328,6 +464,8 @@ int main(int argc, char **argv)
 		rc = cmd_init_secrets();
 	else if (!strcmp(cmd, "config-get") && argc == 3)
 		rc = cmd_config_get(argv[2]);
+	else if (!strcmp(cmd, "audit-verify") && argc == 2)
+		rc = cmd_audit_verify();
 	else if (!strcmp(cmd, "seed-demo") && argc == 2)
 		rc = cmd_seed_demo();
 	else if (!strcmp(cmd, "send-test-mail") && argc == 3)

@@ -1,0 +1,146 @@
+/* audit.c: the audit log — append-only, every row chained to the one before by its hash */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <openssl/evp.h>
+#include <openssl/sha.h>
+
+#include "audit.h"
+#include "db.h"
+#include "http.h"
+#include "util.h"
+
+/* hash = SHA-256(prev_hash ‖ the row's fields, '|'-separated) */
+static void row_hash(const unsigned char prev[32], const char *text, unsigned char out[32])
+{
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	unsigned int len = 32;
+
+	EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+	EVP_DigestUpdate(c, prev, 32);
+	EVP_DigestUpdate(c, text, strlen(text));
+	EVP_DigestFinal_ex(c, out, &len);
+	EVP_MD_CTX_free(c);
+}
+
+static char *row_text(const char *at, long long actor, const char *action, const char *otype,
+		      long long oid, long long unit, const char *ip, const char *detail)
+{
+	return xasprintf("%s|%lld|%s|%s|%lld|%lld|%s|%s", at, actor, action, otype, oid, unit, ip,
+			 detail);
+}
+
+NEOERR *audit_add(Request *r, long long actor, const char *action, const char *otype,
+		  long long oid, long long unit, const char *detail)
+{
+	unsigned char prev[32], hash[32];
+	char at[96], *text;
+	const char *ip = r ? http_env(r, "REMOTE_ADDR") : NULL;
+	struct timeval tv;
+	struct tm tm;
+	DBQuery *q;
+	NEOERR *err;
+	int own = !db_in_transaction();
+
+	if (!ip)
+		ip = "";
+	gettimeofday(&tv, NULL);
+	gmtime_r(&tv.tv_sec, &tm);
+	snprintf(at, sizeof(at), "%04d-%02d-%02d %02d:%02d:%02d.%06ld", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (long)tv.tv_usec);
+	if (own && (err = db_begin()) != STATUS_OK)
+		return nerr_pass(err);
+	err = db_query(&q, "SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", NULL);
+	if (err)
+		goto fail;
+	if (!db_next(q) || db_len(q, 0) != 32) {
+		db_end(&q);
+		err = nerr_raise(NERR_DB, "audit_head is missing");
+		goto fail;
+	}
+	memcpy(prev, db_str(q, 0), 32);
+	db_end(&q);
+	text = row_text(at, actor, action, otype ? otype : "", oid, unit, ip, detail ? detail : "");
+	row_hash(prev, text, hash);
+	free(text);
+	err = db_exec(NULL,
+		"INSERT INTO audit_log (created_at, actor_id, action, object_type, object_id, unit_id,"
+		" ip, detail, prev_hash, hash) VALUES (?, NULLIF(?, 0), ?, ?, NULLIF(?, 0),"
+		" NULLIF(?, 0), ?, ?, ?, ?)",
+		"sissiissbb", at, actor, action, otype ? otype : "", oid, unit, ip,
+		detail ? detail : "", prev, (size_t)32, hash, (size_t)32);
+	if (!err)
+		err = db_exec(NULL, "UPDATE audit_head SET last_id = LAST_INSERT_ID(), last_hash = ?"
+				    " WHERE id = 1", "b", hash, (size_t)32);
+	if (err)
+		goto fail;
+	return own ? nerr_pass(db_commit()) : STATUS_OK;
+fail:
+	if (own)
+		db_rollback();
+	return nerr_pass(err);
+}
+
+NEOERR *audit_verify(long long *checked, long long *bad_id, char *why, size_t why_len)
+{
+	unsigned char prev[32] = { 0 }, hash[32];
+	long long last = 0, after = 0;
+	DBQuery *q;
+	NEOERR *err;
+
+	*checked = 0;
+	*bad_id = 0;
+	why[0] = '\0';
+	/* In pages, so that a long log never sits in memory at once. */
+	for (;;) {
+		int rows = 0;
+		err = db_query(&q,
+			"SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), COALESCE(actor_id, 0),"
+			" action, object_type, COALESCE(object_id, 0), COALESCE(unit_id, 0), ip, detail,"
+			" prev_hash, hash FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000",
+			"i", after);
+		if (err)
+			return nerr_pass(err);
+		while (db_next(q)) {
+			char *text;
+			long long id = db_int(q, 0);
+			rows++;
+			after = id;
+			(*checked)++;
+			if (memcmp(db_str(q, 9), prev, 32)) {
+				*bad_id = id;
+				snprintf(why, why_len, "row %lld does not follow row %lld: a row between"
+					 " them was removed or changed", id, last);
+				break;
+			}
+			text = row_text(db_str(q, 1), db_int(q, 2), db_str(q, 3), db_str(q, 4),
+					db_int(q, 5), db_int(q, 6), db_str(q, 7), db_str(q, 8));
+			row_hash(prev, text, hash);
+			free(text);
+			if (memcmp(hash, db_str(q, 10), 32)) {
+				*bad_id = id;
+				snprintf(why, why_len, "row %lld was changed after it was written", id);
+				break;
+			}
+			memcpy(prev, hash, 32);
+			last = id;
+		}
+		db_end(&q);
+		if (*bad_id || rows < 1000)
+			break;
+	}
+	if (*bad_id)
+		return STATUS_OK;
+	/* Rows removed from the end: the head remembers the last one. */
+	err = db_query(&q, "SELECT last_id, last_hash FROM audit_head WHERE id = 1", NULL);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q) && (db_int(q, 0) != last || memcmp(db_str(q, 1), prev, 32))) {
+		*bad_id = last ? last : 1;
+		snprintf(why, why_len, "the log ends at row %lld, but row %lld was written", last,
+			 db_int(q, 0));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}

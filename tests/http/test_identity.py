@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""Login, sessions and the audit log, with the demo accounts of seed-demo."""
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from portaltest import *  # noqa: E402,F401,F403
+
+PASSWORD = "Flexportal-demo-2026"
+
+
+def login(email, password=PASSWORD, client=None, **extra):
+    """Posts the login form like a browser; paced under nginx's rate limit."""
+    c = client or Client()
+    tok = c.get("/login").csrf()
+    time.sleep(0.25)
+    fields = {"csrf": tok, "email": email, "password": password}
+    fields.update(extra)
+    return c, c.post("/login", fields)
+
+
+def without_tokens(text):
+    return re.sub(r'value="[A-Za-z0-9_-]{43}"', 'value=""', text)
+
+
+def test_a_demo_user_logs_in_and_sees_the_tiles_of_her_role():
+    c, r = login("planner@klant.example")
+    assert r.status == 303 and r.header("Location") == "/", (r.status, r.text[:300])
+    assert "__Host-session" in c.cookies
+    home = c.get("/")
+    assert home.status == 200 and "Welkom, Eva Visser" in home.text
+    assert 'href="/planning/"' in home.text and 'href="/timesheets/"' in home.text
+    assert 'href="/vacancies/"' not in home.text and 'href="/admin/"' not in home.text
+
+
+def test_the_agency_admin_sees_administration_and_a_worker_sees_no_module():
+    c, _ = login("admin@uitzendbureau.example")
+    assert 'href="/admin/"' in c.get("/").text
+    c, _ = login("worker@flex.example")
+    text = c.get("/").text
+    assert "nog geen toegang" in text and 'class="tiles"' not in text
+
+
+def test_the_session_cookie_before_login_is_not_the_one_after():
+    c = Client()
+    c.cookies["__Host-session"] = "F" * 43  # planted by someone else
+    c, r = login("supervisor@klant.example", client=c)
+    assert r.status == 303
+    assert c.cookies["__Host-session"] != "F" * 43
+
+
+def test_wrong_password_and_unknown_address_answer_alike():
+    _, a = login("hr.manager@klant.example", "not-the-password-at-all")
+    _, b = login("nobody.here@klant.example", "not-the-password-at-all")
+    assert a.status == b.status == 422
+    assert without_tokens(a.text).replace("hr.manager@klant.example", "X") == \
+        without_tokens(b.text).replace("nobody.here@klant.example", "X")
+
+
+def test_twenty_failures_make_the_account_wait_even_for_the_right_password():
+    email = "hiring.manager@klant.example"
+    for _ in range(20):
+        _, r = login(email, "wrong-password-%d" % _)
+        assert r.status == 422
+    _, r = login(email)
+    assert r.status == 422 and "klopt niet" in r.text
+    assert sql("SELECT locked_until > UTC_TIMESTAMP() FROM credentials c JOIN users u"
+               " ON u.id = c.user_id WHERE u.email = '%s'" % email) == [["1"]]
+    sql("UPDATE credentials c JOIN users u ON u.id = c.user_id SET c.locked_until = NULL,"
+        " c.failed_logins = 0 WHERE u.email = '%s'" % email)
+    sql("DELETE a FROM login_attempts a JOIN users u ON u.id = a.user_id WHERE u.email = '%s'" % email)
+    _, r = login(email)
+    assert r.status == 303
+
+
+def test_login_follows_a_local_next_and_refuses_another_site():
+    _, r = login("finance@klant.example", next="/healthz")
+    assert r.header("Location") == "/healthz"
+    c = Client()
+    tok = c.get("/login").csrf()
+    r = c.post("/login", {"csrf": tok, "email": "finance@klant.example", "password": PASSWORD,
+                          "next": "//evil.example/"})
+    assert r.status == 400
+
+
+def test_a_disabled_users_open_session_dies():
+    c, _ = login("planner@andereklant.example")
+    assert c.get("/").status == 200
+    sql("UPDATE users SET status = 'disabled' WHERE email = 'planner@andereklant.example'")
+    try:
+        r = c.get("/")
+        assert r.status == 303 and r.header("Location").startswith("/login")
+    finally:
+        sql("UPDATE users SET status = 'active' WHERE email = 'planner@andereklant.example'")
+
+
+def test_logins_and_logouts_are_in_the_audit_log():
+    c, _ = login("consultant@uitzendbureau.example")
+    c.post("/logout", {"csrf": c.get("/").csrf()})
+    uid = sql("SELECT id FROM users WHERE email = 'consultant@uitzendbureau.example'")[0][0]
+    actions = [row[0] for row in sql("SELECT action FROM audit_log WHERE actor_id = %s"
+                                     " ORDER BY id" % uid)]
+    assert actions[-2:] == ["login.success", "logout"], actions
+    assert sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login.failure'")[0][0] != "0"
+
+
+def test_the_audit_log_refuses_changes():
+    try:
+        sql("UPDATE audit_log SET detail = 'x' ORDER BY id DESC LIMIT 1")
+        assert False, "update allowed"
+    except subprocess.CalledProcessError as e:
+        assert "append-only" in e.stderr
+
+
+def test_audit_verify_finds_an_edited_row():
+    r = portalctl("audit-verify")
+    assert r.returncode == 0 and "intact" in r.stdout, r.stderr
+    row = sql("SELECT id, detail FROM audit_log WHERE action = 'login.success' LIMIT 1")[0]
+    sql("DROP TRIGGER audit_log_no_update")
+    try:
+        sql("UPDATE audit_log SET detail = 'rewritten' WHERE id = %s" % row[0])
+        r = portalctl("audit-verify")
+        assert r.returncode != 0 and "row %s was changed" % row[0] in r.stderr, r.stderr
+        sql("UPDATE audit_log SET detail = '%s' WHERE id = %s" % (row[1], row[0]))
+    finally:
+        sql("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW"
+            " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_log is append-only'")
+    assert portalctl("audit-verify").returncode == 0
+
+
+def test_audit_verify_finds_a_removed_row():
+    cols = ("id, created_at, actor_id, action, object_type, object_id, unit_id, ip, detail,"
+            " prev_hash, hash")
+    row = sql("SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), actor_id, action,"
+              " object_type, object_id, unit_id, ip, detail, HEX(prev_hash), HEX(hash)"
+              " FROM audit_log WHERE action = 'login.failure' ORDER BY id LIMIT 1")[0]
+    sql("DROP TRIGGER audit_log_no_delete")
+    try:
+        sql("DELETE FROM audit_log WHERE id = %s" % row[0])
+        r = portalctl("audit-verify")
+        assert r.returncode != 0 and "removed" in r.stderr, r.stderr
+    finally:
+        vals = ["NULL" if v == "NULL" else "'%s'" % v.replace("'", "''") for v in row[:9]]
+        vals += ["UNHEX('%s')" % row[9], "UNHEX('%s')" % row[10]]
+        sql("INSERT INTO audit_log (%s) VALUES (%s)" % (cols, ", ".join(vals)))
+        sql("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW"
+            " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_log is append-only'")
+    assert portalctl("audit-verify").returncode == 0
+
+
+if __name__ == "__main__":
+    run(globals())
