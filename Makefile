@@ -46,8 +46,12 @@ LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIBPORTAL := $(BUILD)/lib/libportal.a
 
-MODULES  := $(basename $(notdir $(wildcard cgi-bin/*.c)))
+# A module is cgi-bin/<module>.c, or a folder cgi-bin/<module>/ whose
+# main.c holds the route table.
+MODULES  := $(basename $(notdir $(wildcard cgi-bin/*.c))) \
+            $(notdir $(patsubst %/main.c,%,$(wildcard cgi-bin/*/main.c)))
 CGI_BIN  := $(MODULES:%=$(BUILD)/cgi-bin/%.fcgi)
+module_objs = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi-bin/$(1).c cgi-bin/$(1)/*.c))
 SBIN     := $(BUILD)/sbin/portalctl $(BUILD)/sbin/portal-worker
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
@@ -58,6 +62,8 @@ TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
 FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
 
 .PHONY: all tests deps run stop check test bench install clean
+# Objects stay after a link, for the next incremental build.
+.SECONDARY:
 all: $(CGI_BIN) $(SBIN)
 tests: all $(TEST_BIN)
 
@@ -75,7 +81,8 @@ $(LIBPORTAL): $(LIB_OBJ)
 	$(say) AR $@
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/cgi-bin/%.fcgi: $(BUILD)/cgi-bin/%.o $(LIBPORTAL)
+.SECONDEXPANSION:
+$(BUILD)/cgi-bin/%.fcgi: $$(call module_objs,$$*) $(LIBPORTAL)
 	$(say) LINK $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

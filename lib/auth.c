@@ -100,7 +100,7 @@ const char *auth_password_problem(const char *pw, const char *first, const char 
 	size_t n;
 	int rc;
 
-	if (!util_utf8_ok(pw, 0))
+	if (!util_utf8_ok(pw, 0) || strchr(pw, '\t'))
 		return "characters";
 	n = util_utf8_len(pw);
 	if (n < 12)
@@ -122,8 +122,20 @@ const char *auth_password_problem(const char *pw, const char *first, const char 
 	pwquality_set_int_value(pq, PWQ_SETTING_MIN_CLASS, 0);
 	pwquality_set_int_value(pq, PWQ_SETTING_DICT_CHECK, 1);
 	pwquality_set_int_value(pq, PWQ_SETTING_USER_CHECK, 1);
+	/* aux points into the library's own data: never freed. */
 	rc = pwquality_check(pq, pw, NULL, email, &aux);
+	if (rc >= 0) {
+		/* cracklib takes "password1234" for strong: check the words
+		 * without the digits and signs stuck to their ends too. */
+		char *core = xstrdup(pw), *b = core, *e = core + strlen(core);
+		while (*b && !isalpha((unsigned char)*b) && !((unsigned char)*b & 0x80))
+			b++;
+		while (e > b && !isalpha((unsigned char)e[-1]) && !((unsigned char)e[-1] & 0x80))
+			*--e = '\0';
+		if (e - b >= 4 && strlen(b) < strlen(pw))
+			rc = pwquality_check(pq, b, NULL, email, &aux);
+		free(core);
+	}
 	pwquality_free_settings(pq);
-	free(aux);
 	return rc < 0 ? "password_weak" : NULL;
 }

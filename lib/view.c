@@ -16,6 +16,7 @@ static HDF *lang_hdf[ARRAY_SIZE(langs)];
  * parse-time settings (escaping, load path); each render points the parse
  * at the request's data and the language's strings. */
 static HDF *parse_hdf;
+static HDF *text_hdf;  /* the same for text templates: no escaping */
 #define TPL_CACHE 64
 static struct tpl {
 	char *name;
@@ -64,6 +65,11 @@ NEOERR *view_init(void)
 		return nerr_pass(err);
 	hdf_set_value(parse_hdf, "Config.VarEscapeMode", "html");
 	hdf_set_value(parse_hdf, "hdf.loadpaths.0", conf_str("Paths.Templates"));
+	err = hdf_init(&text_hdf);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_value(text_hdf, "Config.VarEscapeMode", "none");
+	hdf_set_value(text_hdf, "hdf.loadpaths.0", conf_str("Paths.Templates"));
 	return STATUS_OK;
 }
 
@@ -72,7 +78,7 @@ const char *view_text(const char *lang, const char *key)
 	return hdf_get_value(lang_of(view_lang(lang)), key, key);
 }
 
-static NEOERR *parsed(const char *name, CSPARSE **out)
+static NEOERR *parsed(const char *name, CSPARSE **out, HDF *settings)
 {
 	NEOERR *err;
 	CSPARSE *cs = NULL;
@@ -82,7 +88,7 @@ static NEOERR *parsed(const char *name, CSPARSE **out)
 			*out = tpls[i].cs;
 			return STATUS_OK;
 		}
-	err = cs_init(&cs, parse_hdf);
+	err = cs_init(&cs, settings);
 	if (!err)
 		err = cgi_register_strfuncs(cs);
 	if (!err)
@@ -166,18 +172,20 @@ NEOERR *view_render(Request *r, const char *tpl)
 {
 	CSPARSE *cs;
 	NEOERR *err;
+	HDF *home;
 	int cached;
 
 	err = view_init();
 	if (err)
 		return nerr_pass(err);
-	err = parsed(tpl, &cs);
+	err = parsed(tpl, &cs, parse_hdf);
 	if (err)
 		return nerr_pass(err);
 	cached = ntpls && tpls[ntpls - 1].cs == cs;
 	for (int i = 0; i < ntpls && !cached; i++)
 		cached = tpls[i].cs == cs;
 	common(r);
+	home = cs->hdf;
 	cs->hdf = r->hdf;
 	cs->global_hdf = lang_of(r->lang);
 	string_clear(&r->body);
@@ -186,7 +194,7 @@ NEOERR *view_render(Request *r, const char *tpl)
 	r->body.buf[0] = '\0';
 	r->body.max = 16384;
 	err = cs_render(cs, &r->body, append_cb);
-	cs->hdf = parse_hdf;
+	cs->hdf = home;
 	cs->global_hdf = NULL;
 	if (!cached)
 		cs_destroy(&cs);
@@ -206,6 +214,26 @@ NEOERR *view_render(Request *r, const char *tpl)
 	return STATUS_OK;
 }
 
+NEOERR *view_render_text(HDF *data, const char *lang, const char *tpl, STRING *out)
+{
+	CSPARSE *cs;
+	NEOERR *err;
+	HDF *home;
+
+	err = view_init();
+	if (!err)
+		err = parsed(tpl, &cs, text_hdf);
+	if (err)
+		return nerr_pass(err);
+	home = cs->hdf;
+	cs->hdf = data;
+	cs->global_hdf = lang_of(view_lang(lang));
+	err = cs_render(cs, out, append_cb);
+	cs->hdf = home;
+	cs->global_hdf = NULL;
+	return nerr_pass(err);
+}
+
 void view_shutdown(void)
 {
 	for (int i = 0; i < ntpls; i++) {
@@ -216,4 +244,5 @@ void view_shutdown(void)
 	for (size_t i = 0; i < ARRAY_SIZE(langs); i++)
 		hdf_destroy(&lang_hdf[i]);
 	hdf_destroy(&parse_hdf);
+	hdf_destroy(&text_hdf);
 }

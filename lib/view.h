@@ -12,6 +12,10 @@ NEOERR *view_init(void);
 /* Renders templates/<tpl> with the request's data into r->body. */
 NEOERR *view_render(Request *r, const char *tpl);
 
+/* Renders the text template templates/<tpl> (a mail body: nothing is
+ * escaped) with data and the strings of lang into out. */
+NEOERR *view_render_text(HDF *data, const char *lang, const char *tpl, STRING *out);
+
 /* A string of the language file of lang (e.g. "Lang.Mail.TestSubject"),
  * lent; the key itself when missing. */
 const char *view_text(const char *lang, const char *key);

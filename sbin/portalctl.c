@@ -10,6 +10,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include "account.h"
 #include "acl.h"
 #include "audit.h"
 #include "auth.h"
@@ -327,6 +328,64 @@ static int cmd_seed_demo(void)
 	return 0;
 }
 
+/* --- create-agency-admin ---------------------------------------------- */
+
+/* The first agency admin of a new installation: an account with the role
+ * agency_admin on the agency's root unit (made if there is none), and an
+ * invitation link printed for the operator to hand over. */
+static int cmd_create_agency_admin(const char *email, const char *first, const char *last)
+{
+	char *root = NULL, *found = NULL, *url = NULL;
+	long long root_id, uid;
+	NEOERR *err;
+
+	if (load_conf())
+		return 1;
+	if (!mail_address_ok(email))
+		return fail("create-agency-admin: not a plain e-mail address: %s", email);
+	if (!util_utf8_ok(first, 0) || !util_utf8_ok(last, 0) || strlen(first) > 100 ||
+	    strlen(last) > 100)
+		return fail("create-agency-admin: the name must be text of at most 100 bytes");
+	err = db_value(&found, "SELECT id FROM users WHERE email = ?", "s", email);
+	if (err)
+		return fail_nerr("create-agency-admin", err);
+	if (found) {
+		free(found);
+		return fail("create-agency-admin: %s already has an account", email);
+	}
+	err = db_begin();
+	if (!err)
+		err = db_value(&root, "SELECT id FROM org_units WHERE kind = 'agency' AND parent_id IS NULL"
+				      " ORDER BY id LIMIT 1", NULL);
+	if (!err && !root)
+		err = org_create(0, "agency", conf_str("Portal.Name"), 0, &root_id);
+	else if (!err)
+		root_id = atoll(root);
+	free(root);
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO users (kind, email, first_name, last_name, status, created_at)"
+				    " VALUES ('agency', ?, ?, ?, 'invited', UTC_TIMESTAMP())",
+			      "sss", email, first, last);
+	uid = (long long)db_insert_id();
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO grants (user_id, role, unit_id, created_at)"
+				    " VALUES (?, 'agency_admin', ?, UTC_TIMESTAMP())", "ii", uid, root_id);
+	if (!err)
+		err = audit_add(NULL, 0, "user.create", "user", uid, root_id, "portalctl create-agency-admin");
+	if (!err)
+		err = account_invite_url(NULL, uid, 0, &url);
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		free(url);
+		return fail_nerr("create-agency-admin", err);
+	}
+	printf("%s\n", url);
+	free(url);
+	return 0;
+}
+
 /* --- audit-verify ------------------------------------------------------ */
 
 static int cmd_audit_verify(void)
@@ -445,6 +504,8 @@ static void usage(void)
 	      "  init-secrets         write a secrets file with random keys, if none\n"
 	      "  seed-demo            load the demo data (demo only)\n"
 	      "  audit-verify         check that no audit log row was changed or removed\n"
+	      "  create-agency-admin EMAIL [FIRST [LAST]]\n"
+	      "                       the first agency admin: prints an invitation URL\n"
 	      "  send-test-mail TO    queue a test mail through the outbox\n"
 	      "The configuration is conf/portal.hdf, or $PORTAL_CONF.\n",
 	      stderr);
@@ -464,6 +525,9 @@ int main(int argc, char **argv)
 		rc = cmd_init_secrets();
 	else if (!strcmp(cmd, "config-get") && argc == 3)
 		rc = cmd_config_get(argv[2]);
+	else if (!strcmp(cmd, "create-agency-admin") && argc >= 3 && argc <= 5)
+		rc = cmd_create_agency_admin(argv[2], argc > 3 ? argv[3] : "Beheerder",
+					     argc > 4 ? argv[4] : "");
 	else if (!strcmp(cmd, "audit-verify") && argc == 2)
 		rc = cmd_audit_verify();
 	else if (!strcmp(cmd, "seed-demo") && argc == 2)

@@ -27,7 +27,7 @@
       <?cs include:"partials/langswitch.cs" ?>
       <?cs if:Page.User.Name ?>
       <form method="post" action="<?cs var:Page.Prefix ?>/logout" class="logout">
-        <span class="who"><span class="visually-hidden"><?cs var:Lang.User.SignedInAs ?> </span><?cs var:Page.User.Name ?></span>
+        <a class="who" href="<?cs var:Page.Prefix ?>/account"><span class="visually-hidden"><?cs var:Lang.User.SignedInAs ?> </span><?cs var:Page.User.Name ?></a>
         <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
         <button type="submit" class="btn btn-quiet"><?cs var:Lang.User.Logout ?></button>
       </form>

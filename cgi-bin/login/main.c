@@ -1,4 +1,4 @@
-/* login.c: the login page, logout and the language switch */
+/* main.c: the login binary — login, logout, language, invitation and reset links, the account page */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +8,7 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "login.h"
 #include "util.h"
 #include "http.h"
 #include "session.h"
@@ -174,11 +175,55 @@ static NEOERR *set_lang(Request *r)
 	return app_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
 }
 
+static const Param p_token[] = {
+	{ "token", P_TOKEN, P_PATH | P_REQUIRED, 0, 64, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_choose[] = {
+	{ "token", P_TOKEN, P_PATH | P_REQUIRED, 0, 64, NULL },
+	{ "password", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
+	{ "password2", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_reset_request[] = {
+	{ "email", P_EMAIL, P_REQUIRED | P_FORM, 0, 254, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_account[] = {
+	{ "done", P_ENUM, 0, 0, 0, "password session lang" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_password[] = {
+	{ "current", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
+	{ "password", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
+	{ "password2", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_session[] = {
+	{ "id", P_INT, P_REQUIRED, 1, 9007199254740991LL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Route routes[] = {
 	{ "GET", "/login", login_form, NULL, R_PUBLIC, p_login_form },
 	{ "POST", "/login", login_post, NULL, R_PUBLIC | R_CSRF, p_login },
 	{ "POST", "/logout", logout, NULL, R_PUBLIC | R_CSRF, NULL },
 	{ "POST", "/lang", set_lang, NULL, R_PUBLIC | R_CSRF, p_lang },
+	{ "GET", "/invite/:token", invite_form, NULL, R_PUBLIC, p_token },
+	{ "POST", "/invite/:token", invite_post, NULL, R_PUBLIC | R_CSRF, p_choose },
+	{ "GET", "/password/reset", reset_request_form, NULL, R_PUBLIC, NULL },
+	{ "POST", "/password/reset", reset_request_post, NULL, R_PUBLIC | R_CSRF, p_reset_request },
+	{ "GET", "/password/reset/:token", reset_form, NULL, R_PUBLIC, p_token },
+	{ "POST", "/password/reset/:token", reset_post, NULL, R_PUBLIC | R_CSRF, p_choose },
+	{ "GET", "/account", account_page, NULL, 0, p_account },
+	{ "POST", "/account/password", account_password, NULL, R_CSRF, p_password },
+	{ "POST", "/account/sessions/end", account_end_session, NULL, R_CSRF, p_session },
+	{ "POST", "/account/lang", account_lang, NULL, R_CSRF, p_lang },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 

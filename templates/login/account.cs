@@ -1,0 +1,45 @@
+<?cs # account.cs: the user's own account: sessions, password, language ?>
+<?cs include:"partials/form.cs" ?>
+<?cs def:title() ?><?cs var:Lang.Account.Title ?><?cs /def ?>
+<?cs def:content() ?>
+<div class="page-head"><h1><?cs var:Lang.Account.Title ?></h1></div>
+<?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Account.Done[Page.Done] ?></div><?cs /if ?>
+<div class="grid-2">
+<section class="panel">
+  <h2><?cs var:Lang.Account.Password ?></h2>
+  <?cs call:form_summary() ?>
+  <form method="post" action="<?cs var:Page.Prefix ?>/account/password" novalidate>
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <input type="text" name="username" value="<?cs var:Page.User.Email ?>" autocomplete="username" hidden>
+    <?cs call:field("current", Lang.Account.Current, "password", "current-password", 0) ?>
+    <?cs call:field("password", Lang.Password.New, "password", "new-password", 0) ?>
+    <?cs call:field("password2", Lang.Password.Repeat, "password", "new-password", 0) ?>
+    <p class="muted small"><?cs var:Lang.Password.Rules ?> <?cs var:Lang.Account.OthersEnd ?></p>
+    <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Password.Save ?></button></div>
+  </form>
+</section>
+<section class="panel">
+  <h2><?cs var:Lang.Account.Language ?></h2>
+  <form method="post" action="<?cs var:Page.Prefix ?>/account/lang">
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <div class="field"><label for="f-lang"><?cs var:Lang.LangSwitch.Label ?></label>
+    <select id="f-lang" name="lang"><?cs each:l = Page.Langs ?><option value="<?cs var:l ?>"<?cs if:l == Page.User.Lang ?> selected<?cs /if ?>><?cs var:Lang.LangSwitch[l] ?></option><?cs /each ?></select></div>
+    <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Account.Save ?></button></div>
+  </form>
+</section>
+</div>
+<section class="panel">
+  <h2><?cs var:Lang.Account.Sessions ?></h2>
+  <div class="table-wrap" tabindex="0"><table class="data">
+    <thead><tr><th scope="col"><?cs var:Lang.Account.Started ?></th><th scope="col"><?cs var:Lang.Account.Seen ?></th><th scope="col"><?cs var:Lang.Account.Address ?></th><th scope="col"><?cs var:Lang.Account.Browser ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.Account.Actions ?></span></th></tr></thead>
+    <tbody>
+    <?cs each:s = Page.Sessions ?>
+    <tr><td><?cs var:s.Started ?></td><td><?cs var:s.Seen ?></td><td><?cs var:s.Ip ?></td><td class="wrap"><?cs var:s.Agent ?></td>
+      <td><?cs if:s.Current ?><span class="badge badge-ok"><?cs var:Lang.Account.ThisOne ?></span><?cs /if ?>
+        <form method="post" action="<?cs var:Page.Prefix ?>/account/sessions/end"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:s.Id ?>"><button type="submit" class="btn btn-quiet"><?cs var:Lang.Account.End ?></button></form></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table></div>
+</section>
+<?cs /def ?>
+<?cs include:"layout.cs" ?>

@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""Invitation and reset links, and the account page: choosing and changing a
+password, with the mail a user receives."""
+import os
+import re
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from portaltest import *  # noqa: E402,F401,F403
+
+NEW = "paarse olifant danst tango"
+
+
+def link_in_mail(to, path):
+    def find():
+        for m in reversed(mails()):
+            if m["To"].addresses[0].addr_spec == to:
+                found = re.search(r"https://[^\s]+(%s[A-Za-z0-9_-]{43})" % re.escape(path),
+                                  m.get_content())
+                if found:
+                    return found.group(1)
+        return None
+    return wait_until(find, 20)
+
+
+def invite(email):
+    r = portalctl("create-agency-admin", email, "Test", "Beheerder")
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip().split(BASE)[1]
+
+
+def test_create_agency_admin_prints_a_link_that_is_also_mailed():
+    path = invite("first.admin@uitzendbureau.example")
+    assert path.startswith("/invite/")
+    assert link_in_mail("first.admin@uitzendbureau.example", "/invite/") == path
+    r = portalctl("create-agency-admin", "first.admin@uitzendbureau.example")
+    assert r.returncode != 0 and "already has an account" in r.stderr
+
+
+def test_an_invitation_sets_the_password_once():
+    path = invite("invited.admin@uitzendbureau.example")
+    c = Client()
+    r = c.get(path)
+    assert r.status == 200 and "invited.admin@uitzendbureau.example" in r.text
+    tok = r.csrf()
+    r = c.post(path, {"csrf": tok, "password": "password1234", "password2": "password1234"})
+    assert r.status == 422 and "te makkelijk te raden" in r.text
+    r = c.post(path, {"csrf": tok, "password": NEW, "password2": NEW + "!"})
+    assert r.status == 422 and "niet gelijk" in r.text
+    r = c.post(path, {"csrf": tok, "password": "Test Beheerder 2026!", "password2": "Test Beheerder 2026!"})
+    assert r.status == 422 and "naam of e-mailadres" in r.text
+    r = c.post(path, {"csrf": tok, "password": NEW, "password2": NEW})
+    assert r.status == 200 and "is ingesteld" in r.text, r.text
+    assert sql("SELECT status FROM users WHERE email = 'invited.admin@uitzendbureau.example'") == [["active"]]
+    r = c.get(path)
+    assert r.status == 404 and "werkt niet meer" in r.text
+    r = c.post(path, {"csrf": tok, "password": NEW, "password2": NEW})
+    assert r.status == 404
+
+
+def test_a_tampered_or_expired_link_is_refused():
+    path = invite("expired.admin@uitzendbureau.example")
+    tampered = path[:-1] + ("A" if path[-1] != "A" else "B")
+    assert Client().get(tampered).status == 404
+    sql("UPDATE tokens t JOIN users u ON u.id = t.user_id SET t.expires_at = UTC_TIMESTAMP()"
+        " - INTERVAL 1 MINUTE WHERE u.email = 'expired.admin@uitzendbureau.example'")
+    r = Client().get(path)
+    assert r.status == 404 and "werkt niet meer" in r.text
+    assert Client().get("/invite/short").status == 404
+
+
+def test_a_reset_answers_alike_for_known_and_unknown_addresses():
+    c = Client()
+    before = len(mails())
+    tok = c.get("/password/reset").csrf()
+    a = c.post("/password/reset", {"csrf": tok, "email": "supervisor@klant.example"})
+    b = c.post("/password/reset", {"csrf": tok, "email": "nobody@klant.example"})
+    assert a.status == b.status == 200
+    assert a.text.replace("supervisor@klant.example", "") == b.text.replace("nobody@klant.example", "")
+    assert link_in_mail("supervisor@klant.example", "/password/reset/")
+    time.sleep(1)
+    assert not [m for m in mails()[before:] if "nobody@klant.example" in str(m["To"])]
+
+
+def test_a_reset_link_sets_a_new_password_and_ends_the_sessions():
+    email = "finance@klant.example"
+    old = Client()
+    tok = old.get("/login").csrf()
+    time.sleep(0.3)
+    assert old.post("/login", {"csrf": tok, "email": email, "password": "Flexportal-demo-2026"}).status == 303
+    c = Client()
+    tok = c.get("/password/reset").csrf()
+    c.post("/password/reset", {"csrf": tok, "email": email})
+    path = link_in_mail(email, "/password/reset/")
+    r = c.get(path)
+    tok = r.csrf()
+    r = c.post(path, {"csrf": tok, "password": NEW, "password2": NEW})
+    assert r.status == 200 and "is ingesteld" in r.text
+    assert old.get("/").status == 303, "the old session lives on"
+    assert wait_until(lambda: [m for m in mails() if m["To"].addresses[0].addr_spec == email
+                               and m["Subject"] == "Uw wachtwoord is gewijzigd"], 20)
+    tok = Client().get("/login").csrf()
+    time.sleep(0.3)
+    c2 = Client()
+    tok = c2.get("/login").csrf()
+    assert c2.post("/login", {"csrf": tok, "email": email, "password": NEW}).status == 303
+    # Back to the demo password for the other tests, through the account page.
+    r = c2.get("/account")
+    r = c2.post("/account/password", {"csrf": r.csrf(), "current": NEW,
+                                       "password": "Flexportal-demo-2026", "password2": "Flexportal-demo-2026"})
+    assert r.status == 303, r.status
+
+
+def test_the_account_page_lists_sessions_and_ends_one():
+    email = "hr.manager@klant.example"
+    clients = []
+    for _ in range(2):
+        c = Client()
+        tok = c.get("/login").csrf()
+        time.sleep(0.3)
+        assert c.post("/login", {"csrf": tok, "email": email, "password": "Flexportal-demo-2026"}).status == 303
+        clients.append(c)
+    r = clients[0].get("/account")
+    assert r.status == 200 and "Deze sessie" in r.text
+    assert len(re.findall(r'name="id" value="(\d+)"', r.text)) >= 2
+    # The newest session is the second client's: end it from the first.
+    newest = sql("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = '%s'"
+                 " AND s.ended_at IS NULL ORDER BY s.id DESC LIMIT 1" % email)[0][0]
+    r = clients[0].post("/account/sessions/end", {"csrf": r.csrf(), "id": newest})
+    assert r.status == 303
+    assert clients[1].get("/").status == 303, "the ended session still works"
+    assert clients[0].get("/").status == 200
+
+
+def test_a_wrong_current_password_is_named_on_the_form():
+    c = Client()
+    tok = c.get("/login").csrf()
+    time.sleep(0.3)
+    c.post("/login", {"csrf": tok, "email": "planner@klant.example", "password": "Flexportal-demo-2026"})
+    r = c.get("/account")
+    r = c.post("/account/password", {"csrf": r.csrf(), "current": "not it at all",
+                                     "password": NEW, "password2": NEW})
+    assert r.status == 422 and "niet uw huidige wachtwoord" in r.text
+
+
+def test_another_users_session_cannot_be_ended():
+    c = Client()
+    tok = c.get("/login").csrf()
+    time.sleep(0.3)
+    c.post("/login", {"csrf": tok, "email": "supervisor@klant.example", "password": "Flexportal-demo-2026"})
+    other = sql("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id"
+                " WHERE u.email <> 'supervisor@klant.example' AND s.ended_at IS NULL LIMIT 1")
+    if other:
+        r = c.post("/account/sessions/end", {"csrf": c.get("/account").csrf(), "id": other[0][0]})
+        assert r.status == 404
+
+
+if __name__ == "__main__":
+    run(globals())
