@@ -378,6 +378,17 @@ static void serve(Request *r, const Route *routes)
 		goto answer;
 	if (r->user && r->user->lang[0] && !hdf_get_value(r->hdf, "Cookie." COOKIE_LANG, NULL))
 		snprintf(r->lang, sizeof(r->lang), "%s", view_lang(r->user->lang));
+	if (r->user && strcmp(r->user->stage, "full")) {
+		/* Password given, second factor not yet: only its own pages. */
+		int totp = !strcmp(r->user->stage, "totp");
+		if (!(r->route->flags & (totp ? R_TOTP : R_ENROL))) {
+			if (!strcmp(r->method, "POST") || (r->route->flags & R_JSON))
+				app_fail(r, 403, "second factor outstanding");
+			else
+				app_redirect(r, totp ? "/login/totp" : "/account/2fa");
+			goto answer;
+		}
+	}
 	if (!r->user && !(r->route->flags & R_PUBLIC)) {
 		if (!strcmp(r->method, "POST") || (r->route->flags & R_JSON)) {
 			app_fail(r, 403, "no session");

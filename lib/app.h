@@ -14,6 +14,8 @@ typedef NEOERR *(*handler_fn)(Request *r);
 #define R_CSRF    0x02  /* checks the CSRF token and Origin (every POST must) */
 #define R_JSON    0x04  /* answers JSON; errors are JSON too */
 #define R_NOLOG   0x08  /* no per-request log line (health probes) */
+#define R_TOTP    0x10  /* open to a session still waiting for its TOTP code */
+#define R_ENROL   0x20  /* open to a session that must set up a second factor */
 
 /* Parameter types */
 enum ptype {
@@ -67,6 +69,7 @@ typedef struct user {
 	char name[256];
 	char lang[4];
 	char email[256];
+	char stage[8];          /* "full", or "totp"/"enrol" before the second factor */
 	long long client_id;    /* 0 for agency staff and temp workers */
 	Grant grants[MAX_GRANTS];
 	int ngrants;

@@ -398,6 +398,8 @@ static void load_secrets(const char *file, struct secrets *s, FILE *out, int *n)
 		problem(out, n, file, "Keys.Csrf", "must be 64 hexadecimal digits (openssl rand -hex 32)");
 	if (!hexkey(hdf_get_value(h, "Keys.Pepper", NULL), s->pepper, sizeof(s->pepper)))
 		problem(out, n, file, "Keys.Pepper", "must be 64 hexadecimal digits (openssl rand -hex 32)");
+	if (!hexkey(hdf_get_value(h, "Keys.Data", NULL), s->data_key, sizeof(s->data_key)))
+		problem(out, n, file, "Keys.Data", "must be 64 hexadecimal digits (openssl rand -hex 32)");
 	if (!copy_secret(s->backoffice_token, sizeof(s->backoffice_token),
 			 hdf_get_value(h, "Backoffice.Token", NULL)))
 		problem(out, n, file, "Backoffice.Token", "too long");

@@ -9,6 +9,7 @@ struct secrets {
 	char db_password[256];
 	unsigned char csrf_key[32];
 	unsigned char pepper[32];
+	unsigned char data_key[32];   /* seals personal data (crypto.c) */
 	char backoffice_token[256];
 	char mail_password[256];
 };

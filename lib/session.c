@@ -80,7 +80,7 @@ void session_pre(Request *r)
  * change of grants counts from the next request on. */
 static const char sql_session[] =
 	"SELECT s.id, s.user_id, UNIX_TIMESTAMP(s.created_at), UNIX_TIMESTAMP(s.last_seen_at),"
-	" u.kind, u.first_name, u.last_name, u.lang, u.email, u.client_id,"
+	" u.kind, u.first_name, u.last_name, u.lang, u.email, u.client_id, s.stage,"
 	" (SELECT GROUP_CONCAT(g.role, ':', o.id, ':', o.path SEPARATOR ',')"
 	"    FROM grants g JOIN org_units o ON o.id = g.unit_id"
 	"   WHERE g.user_id = u.id AND o.archived_at IS NULL)"
@@ -116,8 +116,10 @@ NEOERR *session_load(Request *r)
 	created = db_int(q, 2);
 	seen = db_int(q, 3);
 	now = util_now_us() / 1000000;
+	/* A session waiting for its second factor lives five minutes. */
 	if (now - seen > 60LL * conf_int("Session.IdleMinutes") ||
-	    now - created > 3600LL * conf_int("Session.AbsoluteHours")) {
+	    now - created > 3600LL * conf_int("Session.AbsoluteHours") ||
+	    (strcmp(db_str(q, 10), "full") && now - created > 300)) {
 		db_end(&q);
 		http_cookie(r, COOKIE_SESSION, "x", 0);
 		return nerr_pass(db_exec(NULL,
@@ -132,7 +134,10 @@ NEOERR *session_load(Request *r)
 	snprintf(r->user->lang, sizeof(r->user->lang), "%s", db_str(q, 7) ? db_str(q, 7) : "");
 	snprintf(r->user->email, sizeof(r->user->email), "%s", db_str(q, 8));
 	r->user->client_id = db_int(q, 9);
-	acl_parse_grants(r->user, db_str(q, 10));
+	snprintf(r->user->stage, sizeof(r->user->stage), "%s", db_str(q, 10));
+	/* Before the second factor, the grants count for nothing. */
+	if (!strcmp(r->user->stage, "full"))
+		acl_parse_grants(r->user, db_str(q, 11));
 	db_end(&q);
 	set_session_csrf(r);
 	/* Keeps the idle clock going, at most one write a minute. */
@@ -142,7 +147,7 @@ NEOERR *session_load(Request *r)
 	return STATUS_OK;
 }
 
-NEOERR *session_start(Request *r, long long user_id)
+NEOERR *session_start(Request *r, long long user_id, const char *stage)
 {
 	unsigned char raw[TOKEN_BYTES];
 	char tok[TOKEN_CHARS + 1];
@@ -152,9 +157,12 @@ NEOERR *session_start(Request *r, long long user_id)
 	NEOERR *err;
 
 	if (r->user) {
-		err = session_end(r);
+		/* The old session ends; its cookie is overwritten below. */
+		err = db_exec(NULL, "UPDATE sessions SET ended_at = NOW(), end_reason = 'logout'"
+				    " WHERE id = ? AND ended_at IS NULL", "i", r->user->session_id);
 		if (err)
 			return nerr_pass(err);
+		r->user = NULL;
 	}
 	RAND_bytes(raw, sizeof(raw));
 	util_b64url(raw, sizeof(raw), tok);
@@ -162,9 +170,10 @@ NEOERR *session_start(Request *r, long long user_id)
 	SHA256((const unsigned char *)tok, strlen(tok), r->session_hash);
 	snprintf(uabuf, sizeof(uabuf), "%s", ua && util_utf8_ok(ua, 0) ? ua : "");
 	err = db_exec(NULL,
-		      "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, ip, user_agent)"
-		      " VALUES (?, ?, NOW(), NOW(), ?, ?)",
-		      "biss", r->session_hash, sizeof(r->session_hash), user_id, ip ? ip : "", uabuf);
+		      "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at, ip,"
+		      " user_agent) VALUES (?, ?, ?, NOW(), NOW(), ?, ?)",
+		      "bisss", r->session_hash, sizeof(r->session_hash), user_id, stage,
+		      ip ? ip : "", uabuf);
 	if (err)
 		return nerr_pass(err);
 	http_cookie(r, COOKIE_SESSION, tok, -1);

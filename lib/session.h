@@ -10,8 +10,9 @@
 NEOERR *session_load(Request *r);
 
 /* Starts a session for user_id with a new token (never the old one), sets
- * the cookie and the CSRF token. */
-NEOERR *session_start(Request *r, long long user_id);
+ * the cookie and the CSRF token. stage: "full", or "totp"/"enrol" while
+ * the second factor is still to come. Ends the current session if any. */
+NEOERR *session_start(Request *r, long long user_id, const char *stage);
 
 /* Ends the current session on the server and clears the cookie. */
 NEOERR *session_end(Request *r);

@@ -143,6 +143,10 @@ static void common(Request *r)
 	}
 	if (!r->user)
 		return;
+	if (strcmp(r->user->stage, "full")) {
+		hdf_set_value(h, "Page.Pending", "1");
+		return;
+	}
 	hdf_set_value(h, "Page.User.Name", r->user->name);
 	hdf_set_value(h, "Page.User.Kind", r->user->kind);
 	for (size_t i = 0; i < ARRAY_SIZE(modules); i++) {

@@ -17,6 +17,7 @@
 #include "conf.h"
 #include "db.h"
 #include "org.h"
+#include "totp.h"
 #include "mail.h"
 #include "outbox.h"
 #include "util.h"
@@ -179,6 +180,8 @@ static int cmd_migrate(void)
 /* --- seed-demo --------------------------------------------------------- */
 
 #define DEMO_PASSWORD "Flexportal-demo-2026"
+/* Published in the README: agency staff of the demo use it as their TOTP. */
+#define DEMO_TOTP "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 /* The demo organisation: the agency, Klant NV with a site, two
  * departments of two teams each, and Andere Klant BV. */
@@ -309,6 +312,13 @@ static int cmd_seed_demo(void)
 			" VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE"
 			" password_hash = VALUES(password_hash), failed_logins = 0, locked_until = NULL",
 			"is", uid, hash);
+		if (!err && !strcmp(u->kind, "agency")) {
+			unsigned char secret[TOTP_SECRET];
+			if (!totp_decode(DEMO_TOTP, secret))
+				err = nerr_raise(NERR_ASSERT, "demo TOTP secret is not base32");
+			else
+				err = totp_store(uid, secret, 1);
+		}
 		if (!err && u->role)
 			err = db_exec(NULL,
 				"INSERT INTO grants (user_id, role, unit_id, created_at)"
@@ -432,42 +442,66 @@ static int cmd_send_test_mail(const char *to)
 
 /* --- init-secrets ------------------------------------------------------ */
 
-/* Writes a secrets file with fresh random values where there is none. */
+/* Writes a secrets file with fresh random values where there is none, and
+ * adds the keys a newer version needs to an existing one. */
+static const char *secret_keys[][2] = {
+	{ "Database.Password", "24" },
+	{ "Keys.Csrf", "32" },
+	{ "Keys.Pepper", "32" },
+	{ "Keys.Data", "32" },
+	{ "Backoffice.Token", "24" },
+};
+
 static int cmd_init_secrets(void)
 {
-	unsigned char raw[32];
-	char db[49], csrf[65], pepper[65], bo[49];
 	const char *path;
 	NEOERR *err = conf_load_public(NULL);
+	HDF *have = NULL;
 	FILE *f;
-	int fd;
+	int fd, added = 0;
 
 	if (err)
 		return fail_nerr("configuration", err);
 	path = conf_str("Paths.Secrets");
+	hdf_init(&have);
 	if (access(path, F_OK) == 0) {
-		printf("%s exists; left as it is\n", path);
-		return 0;
+		err = hdf_read_file(have, path);
+		if (err) {
+			hdf_destroy(&have);
+			return fail_nerr(path, err);
+		}
+		f = fopen(path, "a");
+	} else {
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0640);
+		f = fd < 0 ? NULL : fdopen(fd, "w");
+		if (f)
+			fputs("# The portal's secrets (see conf/secrets.hdf.example). Keep this file\n"
+			      "# mode 0640, readable by the portal's group only.\n", f);
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0640);
-	if (fd < 0 || !(f = fdopen(fd, "w")))
-		return fail("init-secrets: cannot create %s: %s", path, strerror(errno));
-	RAND_bytes(raw, 24);
-	util_hex(raw, 24, db);
-	RAND_bytes(raw, 32);
-	util_hex(raw, 32, csrf);
-	RAND_bytes(raw, 32);
-	util_hex(raw, 32, pepper);
-	RAND_bytes(raw, 24);
-	util_hex(raw, 24, bo);
-	fprintf(f, "# The portal's secrets (see conf/secrets.hdf.example). Keep this file\n"
-		   "# mode 0640, readable by the portal's group only.\n"
-		   "Database.Password = %s\nKeys.Csrf = %s\nKeys.Pepper = %s\n"
-		   "Backoffice.Token = %s\nMail.Password =\n", db, csrf, pepper, bo);
-	OPENSSL_cleanse(raw, sizeof(raw));
+	if (!f) {
+		hdf_destroy(&have);
+		return fail("init-secrets: cannot write %s: %s", path, strerror(errno));
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(secret_keys); i++) {
+		unsigned char raw[32];
+		char hex[65];
+		size_t n = (size_t)atoi(secret_keys[i][1]);
+		if (hdf_get_value(have, secret_keys[i][0], NULL))
+			continue;
+		RAND_bytes(raw, (int)n);
+		util_hex(raw, n, hex);
+		fprintf(f, "%s = %s\n", secret_keys[i][0], hex);
+		OPENSSL_cleanse(raw, sizeof(raw));
+		OPENSSL_cleanse(hex, sizeof(hex));
+		added++;
+	}
+	hdf_destroy(&have);
 	if (fclose(f) != 0)
 		return fail("init-secrets: cannot write %s: %s", path, strerror(errno));
-	printf("wrote new secrets to %s\n", path);
+	if (added)
+		printf("%s: %d new secret%s written\n", path, added, added == 1 ? "" : "s");
+	else
+		printf("%s: complete; left as it is\n", path);
 	return 0;
 }
 

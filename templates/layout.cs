@@ -25,9 +25,9 @@
     <?cs /if ?>
     <div class="tools">
       <?cs include:"partials/langswitch.cs" ?>
-      <?cs if:Page.User.Name ?>
+      <?cs if:Page.User.Name || Page.Pending ?>
       <form method="post" action="<?cs var:Page.Prefix ?>/logout" class="logout">
-        <a class="who" href="<?cs var:Page.Prefix ?>/account"><span class="visually-hidden"><?cs var:Lang.User.SignedInAs ?> </span><?cs var:Page.User.Name ?></a>
+        <?cs if:Page.User.Name ?><a class="who" href="<?cs var:Page.Prefix ?>/account"><span class="visually-hidden"><?cs var:Lang.User.SignedInAs ?> </span><?cs var:Page.User.Name ?></a><?cs /if ?>
         <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
         <button type="submit" class="btn btn-quiet"><?cs var:Lang.User.Logout ?></button>
       </form>

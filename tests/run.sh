@@ -6,7 +6,8 @@
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-export PORTAL_CONF=conf/test.hdf
+# Another stack (other ports and var/) with PORTAL_CONF=file.hdf.
+export PORTAL_CONF=${PORTAL_CONF:-conf/test.hdf}
 CTL=build/sbin/portalctl
 VAR=$($CTL config-get Paths.Var) || exit 1
 OUT=$VAR/results

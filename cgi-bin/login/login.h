@@ -4,6 +4,16 @@
 
 #include "app.h"
 
+/* main.c */
+NEOERR *record_failure(Request *r, long long uid, const char *ip, const char *why);
+
+/* totp.c */
+NEOERR *totp_form(Request *r);
+NEOERR *totp_post(Request *r);
+NEOERR *twofa_page(Request *r);
+NEOERR *twofa_enable(Request *r);
+NEOERR *twofa_disable(Request *r);
+
 /* password.c */
 NEOERR *invite_form(Request *r);
 NEOERR *invite_post(Request *r);

@@ -41,9 +41,37 @@ static NEOERR *login_form(Request *r)
 	return nerr_pass(view_render(r, "login/login.cs"));
 }
 
+/* What comes after the password: "totp" when the user has a second
+ * factor, "enrol" when a role the user holds requires one and there is
+ * none yet, else "full". */
+static NEOERR *second_factor(long long uid, const char **stage)
+{
+	const char *required = conf_str("Login.TwoFactorRoles");
+	DBQuery *q;
+	NEOERR *err;
+	int need = 0, has = 0;
+
+	err = db_query(&q, "SELECT g.role, COALESCE(c.totp_enabled, 0) FROM users u"
+			   " LEFT JOIN credentials c ON c.user_id = u.id"
+			   " LEFT JOIN grants g ON g.user_id = u.id WHERE u.id = ?", "i", uid);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		const char *role = db_str(q, 0);
+		size_t l = role ? strlen(role) : 0;
+		has = (int)db_int(q, 1);
+		for (const char *p = required; l && (p = strstr(p, role)) != NULL; p += l)
+			if ((p == required || p[-1] == ' ') && (p[l] == ' ' || !p[l]))
+				need = 1;
+	}
+	db_end(&q);
+	*stage = has ? "totp" : need ? "enrol" : "full";
+	return STATUS_OK;
+}
+
 /* One failed attempt: counted for the address and the account, the
  * account's delay grown, the audit log told. */
-static NEOERR *record_failure(Request *r, long long uid, const char *ip, const char *why)
+NEOERR *record_failure(Request *r, long long uid, const char *ip, const char *why)
 {
 	NEOERR *err;
 
@@ -74,6 +102,7 @@ static NEOERR *login_post(Request *r)
 	const char *ip = http_env(r, "REMOTE_ADDR"), *email, *password;
 	long long uid = 0, fails = 0;
 	char *hash = NULL, *status = NULL, *s;
+	const char *stage = "full";
 	int locked = 0, ok;
 	DBQuery *q;
 	NEOERR *err;
@@ -144,15 +173,22 @@ static NEOERR *login_post(Request *r)
 				    " last_activity_at = UTC_TIMESTAMP(), inactivity_warned_at = NULL"
 				    " WHERE id = ?", "i", uid);
 	if (!err)
-		err = session_start(r, uid);
+		err = second_factor(uid, &stage);
 	if (!err)
-		err = audit_add(r, uid, "login.success", "user", uid, 0, "");
+		err = session_start(r, uid, stage);
+	if (!err)
+		err = audit_add(r, uid, !strcmp(stage, "full") ? "login.success" : "login.password_ok",
+				"user", uid, 0, stage);
 	if (!err)
 		err = db_commit();
 	if (err) {
 		db_rollback();
 		return nerr_pass(err);
 	}
+	if (!strcmp(stage, "totp"))
+		return app_redirect(r, "/login/totp");
+	if (!strcmp(stage, "enrol"))
+		return app_redirect(r, "/account/2fa");
 	return app_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
 }
 
@@ -192,6 +228,16 @@ static const Param p_reset_request[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+static const Param p_code[] = {
+	{ "code", P_LINE, P_REQUIRED | P_FORM, 0, 20, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_disable[] = {
+	{ "password", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Param p_account[] = {
 	{ "done", P_ENUM, 0, 0, 0, "password session lang" },
 	{ NULL, 0, 0, 0, 0, NULL },
@@ -212,7 +258,9 @@ static const Param p_session[] = {
 static const Route routes[] = {
 	{ "GET", "/login", login_form, NULL, R_PUBLIC, p_login_form },
 	{ "POST", "/login", login_post, NULL, R_PUBLIC | R_CSRF, p_login },
-	{ "POST", "/logout", logout, NULL, R_PUBLIC | R_CSRF, NULL },
+	{ "POST", "/logout", logout, NULL, R_PUBLIC | R_CSRF | R_TOTP | R_ENROL, NULL },
+	{ "GET", "/login/totp", totp_form, NULL, R_TOTP, NULL },
+	{ "POST", "/login/totp", totp_post, NULL, R_TOTP | R_CSRF, p_code },
 	{ "POST", "/lang", set_lang, NULL, R_PUBLIC | R_CSRF, p_lang },
 	{ "GET", "/invite/:token", invite_form, NULL, R_PUBLIC, p_token },
 	{ "POST", "/invite/:token", invite_post, NULL, R_PUBLIC | R_CSRF, p_choose },
@@ -224,6 +272,9 @@ static const Route routes[] = {
 	{ "POST", "/account/password", account_password, NULL, R_CSRF, p_password },
 	{ "POST", "/account/sessions/end", account_end_session, NULL, R_CSRF, p_session },
 	{ "POST", "/account/lang", account_lang, NULL, R_CSRF, p_lang },
+	{ "GET", "/account/2fa", twofa_page, NULL, R_ENROL, NULL },
+	{ "POST", "/account/2fa/enable", twofa_enable, NULL, R_ENROL | R_CSRF, p_code },
+	{ "POST", "/account/2fa/disable", twofa_disable, NULL, R_CSRF, p_disable },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 

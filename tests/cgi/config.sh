@@ -14,7 +14,7 @@ ok() {
 	if "$@"; then echo "ok $N - $name"; else echo "not ok $N - $name"; sed 's/^/#   /' "$D/out"; FAILED=$((FAILED + 1)); fi
 }
 
-SECRETS=$(PORTAL_CONF=conf/test.hdf $CTL config-get Paths.Secrets)
+SECRETS=$(PORTAL_CONF=${PORTAL_CONF:-conf/test.hdf} $CTL config-get Paths.Secrets)
 base() { sed "s|^  Var = var|  Var = $D/var|" conf/portal.hdf > "$D/p.hdf"; mkdir -p "$D/var"; cp "$SECRETS" "$D/var/secrets.hdf"; chmod 0640 "$D/var/secrets.hdf"; }
 
 base

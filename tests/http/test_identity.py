@@ -9,17 +9,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from portaltest import *  # noqa: E402,F401,F403
 
-PASSWORD = "Flexportal-demo-2026"
-
-
-def login(email, password=PASSWORD, client=None, **extra):
-    """Posts the login form like a browser; paced under nginx's rate limit."""
-    c = client or Client()
-    tok = c.get("/login").csrf()
-    time.sleep(0.25)
-    fields = {"csrf": tok, "email": email, "password": password}
-    fields.update(extra)
-    return c, c.post("/login", fields)
+PASSWORD = DEMO_PASSWORD
 
 
 def without_tokens(text):
@@ -42,6 +32,34 @@ def test_the_agency_admin_sees_administration_and_a_worker_sees_no_module():
     c, _ = login("worker@flex.example")
     text = c.get("/").text
     assert "nog geen toegang" in text and 'class="tiles"' not in text
+
+
+def test_agency_staff_need_the_code_of_their_app():
+    c = Client()
+    tok = c.get("/login").csrf()
+    time.sleep(0.25)
+    r = c.post("/login", {"csrf": tok, "email": "privacy@uitzendbureau.example", "password": PASSWORD})
+    assert r.status == 303 and r.header("Location") == "/login/totp"
+    pending = c.cookies["__Host-session"]
+    assert c.get("/").header("Location") == "/login/totp", "a page opened before the code"
+    tok = c.get("/login/totp").csrf()
+    r = c.post("/login/totp", {"csrf": tok, "code": "000000" if totp() != "000000" else "111111"})
+    assert r.status == 422 and "klopt niet" in r.text
+    step = fresh_step("privacy@uitzendbureau.example")
+    r = c.post("/login/totp", {"csrf": tok, "code": totp(step=step)})
+    assert r.status == 303 and r.header("Location") == "/"
+    assert c.cookies["__Host-session"] != pending, "the session token was not renewed"
+    assert c.get("/").status == 200
+    # The same code again, in another browser: a replay.
+    c2 = Client()
+    tok = c2.get("/login").csrf()
+    time.sleep(0.25)
+    c2.post("/login", {"csrf": tok, "email": "privacy@uitzendbureau.example", "password": PASSWORD})
+    tok = c2.get("/login/totp").csrf()
+    r = c2.post("/login/totp", {"csrf": tok, "code": totp(step=step)})
+    assert r.status == 422
+    assert sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login.failure'"
+               " AND detail = 'totp replay'")[0][0] != "0"
 
 
 def test_the_session_cookie_before_login_is_not_the_one_after():

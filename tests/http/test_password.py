@@ -10,11 +10,13 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from portaltest import *  # noqa: E402,F401,F403
 
 NEW = "paarse olifant danst tango"
+RUN = str(int(time.time()))  # accounts made here are new on every run
 
 
-def link_in_mail(to, path):
+def link_in_mail(to, path, since=0):
+    """The link of the newest mail to `to` among those after the first `since`."""
     def find():
-        for m in reversed(mails()):
+        for m in reversed(mails()[since:]):
             if m["To"].addresses[0].addr_spec == to:
                 found = re.search(r"https://[^\s]+(%s[A-Za-z0-9_-]{43})" % re.escape(path),
                                   m.get_content())
@@ -24,6 +26,11 @@ def link_in_mail(to, path):
     return wait_until(find, 20)
 
 
+def unique(email):
+    name, domain = email.split("@")
+    return "%s.%s@%s" % (name, RUN, domain)
+
+
 def invite(email):
     r = portalctl("create-agency-admin", email, "Test", "Beheerder")
     assert r.returncode == 0, r.stderr
@@ -31,18 +38,20 @@ def invite(email):
 
 
 def test_create_agency_admin_prints_a_link_that_is_also_mailed():
-    path = invite("first.admin@uitzendbureau.example")
+    email = unique("first.admin@uitzendbureau.example")
+    path = invite(email)
     assert path.startswith("/invite/")
-    assert link_in_mail("first.admin@uitzendbureau.example", "/invite/") == path
-    r = portalctl("create-agency-admin", "first.admin@uitzendbureau.example")
+    assert link_in_mail(email, "/invite/") == path
+    r = portalctl("create-agency-admin", email)
     assert r.returncode != 0 and "already has an account" in r.stderr
 
 
 def test_an_invitation_sets_the_password_once():
-    path = invite("invited.admin@uitzendbureau.example")
+    email = unique("invited.admin@uitzendbureau.example")
+    path = invite(email)
     c = Client()
     r = c.get(path)
-    assert r.status == 200 and "invited.admin@uitzendbureau.example" in r.text
+    assert r.status == 200 and email in r.text
     tok = r.csrf()
     r = c.post(path, {"csrf": tok, "password": "password1234", "password2": "password1234"})
     assert r.status == 422 and "te makkelijk te raden" in r.text
@@ -52,7 +61,7 @@ def test_an_invitation_sets_the_password_once():
     assert r.status == 422 and "naam of e-mailadres" in r.text
     r = c.post(path, {"csrf": tok, "password": NEW, "password2": NEW})
     assert r.status == 200 and "is ingesteld" in r.text, r.text
-    assert sql("SELECT status FROM users WHERE email = 'invited.admin@uitzendbureau.example'") == [["active"]]
+    assert sql("SELECT status FROM users WHERE email = '%s'" % email) == [["active"]]
     r = c.get(path)
     assert r.status == 404 and "werkt niet meer" in r.text
     r = c.post(path, {"csrf": tok, "password": NEW, "password2": NEW})
@@ -60,11 +69,12 @@ def test_an_invitation_sets_the_password_once():
 
 
 def test_a_tampered_or_expired_link_is_refused():
-    path = invite("expired.admin@uitzendbureau.example")
+    email = unique("expired.admin@uitzendbureau.example")
+    path = invite(email)
     tampered = path[:-1] + ("A" if path[-1] != "A" else "B")
     assert Client().get(tampered).status == 404
     sql("UPDATE tokens t JOIN users u ON u.id = t.user_id SET t.expires_at = UTC_TIMESTAMP()"
-        " - INTERVAL 1 MINUTE WHERE u.email = 'expired.admin@uitzendbureau.example'")
+        " - INTERVAL 1 MINUTE WHERE u.email = '%s'" % email)
     r = Client().get(path)
     assert r.status == 404 and "werkt niet meer" in r.text
     assert Client().get("/invite/short").status == 404
@@ -78,7 +88,7 @@ def test_a_reset_answers_alike_for_known_and_unknown_addresses():
     b = c.post("/password/reset", {"csrf": tok, "email": "nobody@klant.example"})
     assert a.status == b.status == 200
     assert a.text.replace("supervisor@klant.example", "") == b.text.replace("nobody@klant.example", "")
-    assert link_in_mail("supervisor@klant.example", "/password/reset/")
+    assert link_in_mail("supervisor@klant.example", "/password/reset/", before)
     time.sleep(1)
     assert not [m for m in mails()[before:] if "nobody@klant.example" in str(m["To"])]
 
@@ -90,9 +100,10 @@ def test_a_reset_link_sets_a_new_password_and_ends_the_sessions():
     time.sleep(0.3)
     assert old.post("/login", {"csrf": tok, "email": email, "password": "Flexportal-demo-2026"}).status == 303
     c = Client()
+    before = len(mails())
     tok = c.get("/password/reset").csrf()
     c.post("/password/reset", {"csrf": tok, "email": email})
-    path = link_in_mail(email, "/password/reset/")
+    path = link_in_mail(email, "/password/reset/", before)
     r = c.get(path)
     tok = r.csrf()
     r = c.post(path, {"csrf": tok, "password": NEW, "password2": NEW})
@@ -154,6 +165,60 @@ def test_another_users_session_cannot_be_ended():
     if other:
         r = c.post("/account/sessions/end", {"csrf": c.get("/account").csrf(), "id": other[0][0]})
         assert r.status == 404
+
+
+def test_a_new_agency_admin_must_enrol_a_second_factor_and_then_use_it():
+    email = unique("enrol.admin@uitzendbureau.example")
+    path = invite(email)
+    c = Client()
+    tok = c.get(path).csrf()
+    assert c.post(path, {"csrf": tok, "password": NEW, "password2": NEW}).status == 200
+    tok = c.get("/login").csrf()
+    time.sleep(0.3)
+    r = c.post("/login", {"csrf": tok, "email": email, "password": NEW})
+    assert r.status == 303 and r.header("Location") == "/account/2fa"
+    assert c.get("/").header("Location") == "/account/2fa"
+    page = c.get("/account/2fa")
+    assert page.status == 200 and 'src="data:image/svg+xml;base64,' in page.text
+    key = re.search(r'<code class="key">([A-Z2-7 ]+)</code>', page.text).group(1).replace(" ", "")
+    r = c.post("/account/2fa/enable", {"csrf": page.csrf(), "code": "123456" if totp(key) != "123456" else "654321"})
+    assert r.status == 422 and "klopt niet" in r.text
+    r = c.post("/account/2fa/enable", {"csrf": page.csrf(), "code": totp(key, fresh_step(email))})
+    assert r.status == 200 and "ingeschakeld" in r.text, r.text[-500:]
+    codes = re.findall(r"<code>([a-z0-9]{5}-[a-z0-9]{5})</code>", r.text)
+    assert len(codes) == 10
+    assert c.get("/").status == 200, "still not fully logged in after enrolling"
+    sealed = sql("SELECT HEX(totp_secret) FROM credentials c JOIN users u ON u.id = c.user_id"
+                 " WHERE u.email = '%s'" % email)[0][0]
+    assert key.encode().hex().upper() not in sealed, "the TOTP secret is stored in the clear"
+    # Next time: password, then the app's code.
+    c, r = login(email, NEW, secret=key)
+    assert r.status == 303 and r.header("Location") == "/", (r.status, r.header("Location"))
+    # A recovery code works once.
+    for expected in (303, 422):
+        c2 = Client()
+        tok = c2.get("/login").csrf()
+        time.sleep(0.3)
+        c2.post("/login", {"csrf": tok, "email": email, "password": NEW})
+        tok = c2.get("/login/totp").csrf()
+        r = c2.post("/login/totp", {"csrf": tok, "code": codes[0].upper()})
+        assert r.status == expected, (expected, r.status)
+
+
+def test_turning_the_second_factor_off_needs_the_password():
+    email = "planner@klant.example"
+    c, _ = login(email)
+    page = c.get("/account/2fa")
+    key = re.search(r'<code class="key">([A-Z2-7 ]+)</code>', page.text).group(1).replace(" ", "")
+    r = c.post("/account/2fa/enable", {"csrf": page.csrf(), "code": totp(key, fresh_step(email))})
+    assert r.status == 200
+    page = c.get("/account/2fa")
+    r = c.post("/account/2fa/disable", {"csrf": page.csrf(), "password": "wrong password here"})
+    assert r.status == 422 and "niet uw huidige wachtwoord" in r.text
+    r = c.post("/account/2fa/disable", {"csrf": page.csrf(), "password": DEMO_PASSWORD})
+    assert r.status == 303
+    assert sql("SELECT totp_enabled, totp_secret IS NULL FROM credentials c JOIN users u"
+               " ON u.id = c.user_id WHERE u.email = '%s'" % email) == [["0", "1"]]
 
 
 if __name__ == "__main__":

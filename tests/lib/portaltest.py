@@ -5,8 +5,12 @@ sink, and TAP output ("ok N - name" / "not ok N - name") for tests/run.sh.
 Tests are functions named after the behaviour they prove; run(globals())
 runs them in the order they are defined.
 """
+import base64
 import email
 import email.policy
+import hashlib
+import hmac
+import struct
 import glob
 import http.client
 import json
@@ -170,6 +174,50 @@ def log_text(prefix):
         with open(f, errors="replace") as fh:
             text += fh.read()
     return text
+
+
+DEMO_PASSWORD = "Flexportal-demo-2026"
+DEMO_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp(secret_b32=DEMO_TOTP, step=None):
+    """RFC 6238: the six-digit code of a time step (30 s)."""
+    if step is None:
+        step = int(time.time()) // 30
+    key = base64.b32decode(secret_b32.replace(" ", "").upper() + "=" * (-len(secret_b32) % 8))
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    off = mac[-1] & 15
+    return "%06d" % ((struct.unpack(">I", mac[off:off + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+def fresh_step(email):
+    """A time step the server has not accepted yet for this account (a code
+    is taken once): within the ±1 window, or the next one after a wait."""
+    rows = sql("SELECT c.totp_last_step FROM credentials c JOIN users u ON u.id = c.user_id"
+               " WHERE u.email = '%s'" % email)
+    last = int(rows[0][0]) if rows else 0
+    while True:
+        now = int(time.time()) // 30
+        for step in (now - 1, now, now + 1):
+            if step > last:
+                return step
+        time.sleep(1)
+
+
+def login(email, password=DEMO_PASSWORD, client=None, secret=DEMO_TOTP, **extra):
+    """Logs in through the form like a browser, with the TOTP step when the
+    account has one; paced under nginx's rate limit on POST /login.
+    Returns (client, last response)."""
+    c = client or Client()
+    tok = c.get("/login").csrf()
+    time.sleep(0.25)
+    fields = {"csrf": tok, "email": email, "password": password}
+    fields.update(extra)
+    r = c.post("/login", fields)
+    if r.status == 303 and r.header("Location") == "/login/totp":
+        tok = c.get("/login/totp").csrf()
+        r = c.post("/login/totp", {"csrf": tok, "code": totp(secret, fresh_step(email))})
+    return c, r
 
 
 def run(namespace):

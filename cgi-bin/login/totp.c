@@ -1,0 +1,192 @@
+/* totp.c: the second factor — the code after the password, enrolment, turning it off */
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/crypto.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "login.h"
+#include "session.h"
+#include "totp.h"
+#include "util.h"
+#include "view.h"
+
+NEOERR *totp_form(Request *r)
+{
+	return nerr_pass(view_render(r, "login/totp.cs"));
+}
+
+/* The code of the authenticator app, or a recovery code. A code is taken
+ * once: the same code again (a replay) is refused and logged. */
+NEOERR *totp_post(Request *r)
+{
+	const char *code = param_str(r, "code"), *ip = http_env(r, "REMOTE_ADDR");
+	long long uid = r->user->id, step = 0;
+	TotpState t;
+	NEOERR *err;
+	int ok = 0, recovery = 0;
+
+	if (r->form_errors) {
+		param_keep_form(r);
+		r->status = 422;
+		return nerr_pass(view_render(r, "login/totp.cs"));
+	}
+	err = totp_load(uid, &t);
+	if (err)
+		return nerr_pass(err);
+	err = db_begin();
+	if (!err) {
+		ok = totp_check(&t, code, &step);
+		if (!ok && step == 0 && strlen(code) > 6) {
+			err = totp_recovery_use(uid, code, &ok);
+			recovery = ok;
+		}
+	}
+	OPENSSL_cleanse(&t, sizeof(t));
+	if (!err && ok && !recovery)
+		err = totp_accept(uid, step, 0);
+	if (!err && ok)
+		err = session_start(r, uid, "full");
+	if (!err && ok)
+		err = audit_add(r, uid, "login.success", "user", uid, 0,
+				recovery ? "recovery code" : "totp");
+	if (!err && !ok)
+		err = record_failure(r, uid, ip ? ip : "", step == -1 ? "totp replay" : "wrong totp code");
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return nerr_pass(err);
+	}
+	if (!ok) {
+		param_error(r, "code", "totp_wrong");
+		r->status = 422;
+		return nerr_pass(view_render(r, "login/totp.cs"));
+	}
+	return app_redirect(r, "/");
+}
+
+/* The enrolment page: a new secret as QR code and as text, or the state
+ * of a second factor already on. */
+static NEOERR *show(Request *r, TotpState *t)
+{
+	char key[64], *qr = NULL;
+	NEOERR *err;
+
+	if (t->enabled) {
+		hdf_set_value(r->hdf, "Page.Enabled", "1");
+	} else {
+		err = t->has_secret ? STATUS_OK : totp_begin(r->user->id, t);
+		if (!err)
+			err = totp_qr_data_uri(t, r->user->email, &qr);
+		if (err)
+			return nerr_pass(err);
+		totp_key_text(t, key, sizeof(key));
+		hdf_set_value(r->hdf, "Page.Key", key);
+		/* A data: URI of an SVG made here from the key: an image, not markup. */
+		hdf_set_value(r->hdf, "Page.Qr", qr);
+		OPENSSL_cleanse(key, sizeof(key));
+		free(qr);
+	}
+	if (!strcmp(r->user->stage, "enrol"))
+		hdf_set_value(r->hdf, "Page.Required", "1");
+	return nerr_pass(view_render(r, "login/twofa.cs"));
+}
+
+NEOERR *twofa_page(Request *r)
+{
+	TotpState t;
+	NEOERR *err = totp_load(r->user->id, &t);
+	if (!err)
+		err = show(r, &t);
+	OPENSSL_cleanse(&t, sizeof(t));
+	return nerr_pass(err);
+}
+
+NEOERR *twofa_enable(Request *r)
+{
+	char codes[TOTP_CODES][16], key[32];
+	long long step = 0;
+	TotpState t;
+	NEOERR *err;
+	int ok = 0;
+
+	err = totp_load(r->user->id, &t);
+	if (err)
+		return nerr_pass(err);
+	if (t.enabled)
+		return app_redirect(r, "/account/2fa");
+	if (!r->form_errors)
+		ok = totp_check(&t, param_str(r, "code"), &step);
+	if (!ok) {
+		if (!r->form_errors)
+			param_error(r, "code", "totp_wrong");
+		r->status = 422;
+		err = show(r, &t);
+		OPENSSL_cleanse(&t, sizeof(t));
+		return nerr_pass(err);
+	}
+	OPENSSL_cleanse(&t, sizeof(t));
+	err = db_begin();
+	if (!err)
+		err = totp_accept(r->user->id, step, 1);
+	if (!err)
+		err = totp_recovery_new(r->user->id, codes);
+	if (!err && strcmp(r->user->stage, "full"))
+		err = session_start(r, r->user->id, "full");
+	if (!err)
+		err = audit_add(r, r->user ? r->user->id : 0, "totp.enable", "user",
+				r->user ? r->user->id : 0, 0, "");
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return nerr_pass(err);
+	}
+	/* The recovery codes are shown this once and never again. */
+	for (int i = 0; i < TOTP_CODES; i++) {
+		snprintf(key, sizeof(key), "Page.Codes.%d", i);
+		hdf_set_value(r->hdf, key, codes[i]);
+	}
+	OPENSSL_cleanse(codes, sizeof(codes));
+	hdf_set_value(r->hdf, "Page.JustEnabled", "1");
+	return nerr_pass(view_render(r, "login/twofa.cs"));
+}
+
+NEOERR *twofa_disable(Request *r)
+{
+	char *hash = NULL;
+	TotpState t;
+	NEOERR *err;
+
+	err = db_value(&hash, "SELECT password_hash FROM credentials WHERE user_id = ?", "i",
+		       r->user->id);
+	if (err)
+		return nerr_pass(err);
+	if (!r->form_errors && !auth_verify(param_str(r, "password"), hash))
+		param_error(r, "password", "password_wrong");
+	free(hash);
+	if (r->form_errors) {
+		r->status = 422;
+		err = totp_load(r->user->id, &t);
+		if (!err)
+			err = show(r, &t);
+		OPENSSL_cleanse(&t, sizeof(t));
+		return nerr_pass(err);
+	}
+	err = db_begin();
+	if (!err)
+		err = totp_disable(r->user->id);
+	if (!err)
+		err = audit_add(r, r->user->id, "totp.disable", "user", r->user->id, 0, "");
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return nerr_pass(err);
+	}
+	return app_redirect(r, "/account/2fa");
+}

@@ -1,0 +1,46 @@
+/* crypto.c: personal data sealed at rest — AES-256-GCM under the data key, its id kept with each value */
+#include <string.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include "conf.h"
+#include "crypto.h"
+
+/* The key of Keys.Data in the secrets file is key 1; a rotation adds
+ * key 2 and re-seals. */
+#define KEY_ID 1
+
+NEOERR *crypto_seal(const unsigned char *in, size_t n, const char *aad, unsigned char *out)
+{
+	EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
+	int len, ok;
+
+	out[0] = KEY_ID;
+	ok = c && RAND_bytes(out + 1, 12) == 1 &&
+	     EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), NULL, conf_secrets()->data_key, out + 1) &&
+	     EVP_EncryptUpdate(c, NULL, &len, (const unsigned char *)aad, (int)strlen(aad)) &&
+	     EVP_EncryptUpdate(c, out + 13, &len, in, (int)n) &&
+	     EVP_EncryptFinal_ex(c, out + 13 + len, &len) &&
+	     EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, 16, out + 13 + n);
+	EVP_CIPHER_CTX_free(c);
+	return ok ? STATUS_OK : nerr_raise(NERR_SYSTEM, "sealing failed");
+}
+
+NEOERR *crypto_open(const unsigned char *in, size_t total, const char *aad, unsigned char *out)
+{
+	EVP_CIPHER_CTX *c;
+	size_t n;
+	int len, ok;
+
+	if (total < CRYPTO_OVERHEAD || in[0] != KEY_ID)
+		return nerr_raise(NERR_ASSERT, "sealed value of unknown form or key");
+	n = total - CRYPTO_OVERHEAD;
+	c = EVP_CIPHER_CTX_new();
+	ok = c && EVP_DecryptInit_ex(c, EVP_aes_256_gcm(), NULL, conf_secrets()->data_key, in + 1) &&
+	     EVP_DecryptUpdate(c, NULL, &len, (const unsigned char *)aad, (int)strlen(aad)) &&
+	     EVP_DecryptUpdate(c, out, &len, in + 13, (int)n) &&
+	     EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, 16, (void *)(in + 13 + n)) &&
+	     EVP_DecryptFinal_ex(c, out + len, &len) > 0;
+	EVP_CIPHER_CTX_free(c);
+	return ok ? STATUS_OK : nerr_raise(NERR_ASSERT, "sealed value changed or sealed elsewhere");
+}
