@@ -139,3 +139,75 @@ NEOERR *account_set_password(Request *r, long long uid, const char *password, lo
 				why);
 	return nerr_pass(err);
 }
+
+NEOERR *account_inactivity(int *warned, int *revoked)
+{
+	long long revoke = conf_int("Inactivity.RevokeDays"), warn = conf_int("Inactivity.WarnDays");
+	DBQuery *q;
+	NEOERR *err;
+	long long ids[200];
+	char dates[200][16];
+	int n = 0;
+
+	*warned = *revoked = 0;
+	/* The clock runs from the last login, or from the day access began. */
+	err = db_query(&q,
+		"SELECT id, DATE_FORMAT(COALESCE(last_login_at, created_at) + INTERVAL ? DAY, '%Y-%m-%d')"
+		" FROM users WHERE status = 'active' AND inactivity_warned_at IS NULL"
+		" AND COALESCE(last_login_at, created_at) < UTC_TIMESTAMP() - INTERVAL ? DAY LIMIT 200",
+		"ii", revoke, revoke - warn);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q) && n < 200) {
+		ids[n] = db_int(q, 0);
+		snprintf(dates[n], sizeof(dates[n]), "%s", db_str(q, 1));
+		n++;
+	}
+	db_end(&q);
+	for (int i = 0; i < n && !err; i++) {
+		HDF *extra = NULL;
+		char key[96];
+		hdf_init(&extra);
+		hdf_set_value(extra, "Date", dates[i]);
+		snprintf(key, sizeof(key), "mail:inactivity:%lld:%.15s", ids[i], dates[i]);
+		err = db_begin();
+		if (!err)
+			err = account_mail(ids[i], "InactivityWarning", key, extra);
+		if (!err)
+			err = db_exec(NULL, "UPDATE users SET inactivity_warned_at = UTC_TIMESTAMP()"
+					    " WHERE id = ?", "i", ids[i]);
+		if (!err)
+			err = db_commit();
+		else
+			db_rollback();
+		hdf_destroy(&extra);
+		(*warned)++;
+	}
+	if (err)
+		return nerr_pass(err);
+
+	n = 0;
+	err = db_query(&q, "SELECT id FROM users WHERE status = 'active'"
+			   " AND COALESCE(last_login_at, created_at) < UTC_TIMESTAMP() - INTERVAL ? DAY"
+			   " LIMIT 200", "i", revoke);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q) && n < 200)
+		ids[n++] = db_int(q, 0);
+	db_end(&q);
+	for (int i = 0; i < n && !err; i++) {
+		err = db_begin();
+		if (!err)
+			err = db_exec(NULL, "UPDATE users SET status = 'revoked' WHERE id = ?", "i", ids[i]);
+		if (!err)
+			err = account_end_sessions(ids[i], 0, "revoked");
+		if (!err)
+			err = audit_add(NULL, 0, "user.revoke_inactive", "user", ids[i], 0, "");
+		if (!err)
+			err = db_commit();
+		else
+			db_rollback();
+		(*revoked)++;
+	}
+	return nerr_pass(err);
+}

@@ -25,4 +25,9 @@ NEOERR *account_set_password(Request *r, long long user_id, const char *password
  * sessions table ('revoked', 'password'). */
 NEOERR *account_end_sessions(long long user_id, long long keep_session, const char *reason);
 
+/* Access ends by itself: accounts without a login for
+ * Inactivity.RevokeDays are revoked (sessions ended, audited); those
+ * Inactivity.WarnDays from it are warned once by mail. */
+NEOERR *account_inactivity(int *warned, int *revoked);
+
 #endif

@@ -54,6 +54,7 @@ static const struct rule {
 	{ "Tokens.ResetMinutes", C_INT, "30", 5, 1440, NULL },
 	{ "Inactivity.RevokeDays", C_INT, "183", 1, 3650, NULL },
 	{ "Inactivity.WarnDays", C_INT, "14", 1, 365, NULL },
+	{ "Inactivity.CheckMinutes", C_INT, "60", 0, 1440, NULL },
 	{ "Fields.Mobile", C_BOOL, "1", 0, 1, NULL },
 	{ "Mail.URL", C_URL, "smtp://127.0.0.1:2525", 0, 0, NULL },
 	{ "Mail.TLS", C_ENUM, "none", 0, 0, "none starttls smtps" },

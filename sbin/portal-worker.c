@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <curl/curl.h>
 
+#include "account.h"
 #include "conf.h"
 #include "db.h"
 #include "log.h"
@@ -72,11 +73,33 @@ static int round_once(void)
 	return n;
 }
 
+/* The jobs that are not deliveries: revoking inactive accounts. */
+static void housekeeping(int once)
+{
+	static int64_t last;
+	int64_t now = util_mono_us();
+	int warned, revoked;
+	NEOERR *err;
+
+	if (!once && last && now - last < 60LL * 1000000 * conf_int("Inactivity.CheckMinutes"))
+		return;
+	last = now;
+	db_request_begin();
+	err = account_inactivity(&warned, &revoked);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+		return;
+	}
+	if (warned || revoked)
+		log_msg("info", NULL, "inactivity: %d warned, %d revoked", warned, revoked);
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: portal-worker [--once]\n"
-			"  Delivers the outbox until stopped (SIGTERM); --once delivers what\n"
-			"  is due now and exits.\n");
+			"  Delivers the outbox and revokes inactive accounts until stopped\n"
+			"  (SIGTERM); --once does what is due now and exits.\n");
 }
 
 int main(int argc, char **argv)
@@ -104,7 +127,9 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	log_msg("info", NULL, "worker started");
 	while (!stopping) {
-		int n = round_once();
+		int n;
+		housekeeping(once);
+		n = round_once();
 		if (once && n <= 0)
 			break;
 		if (n < conf_int("Outbox.BatchSize")) {

@@ -207,6 +207,13 @@ static NEOERR *logout(Request *r)
 
 static NEOERR *set_lang(Request *r)
 {
+	/* A logged-in user's choice is kept in the profile too. */
+	if (r->user) {
+		NEOERR *err = db_exec(NULL, "UPDATE users SET lang = ? WHERE id = ?", "si",
+				      param_str(r, "lang"), r->user->id);
+		if (err)
+			return nerr_pass(err);
+	}
 	http_cookie(r, COOKIE_LANG, param_str(r, "lang"), 365L * 24 * 3600);
 	return app_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
 }

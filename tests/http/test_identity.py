@@ -125,6 +125,31 @@ def test_logins_and_logouts_are_in_the_audit_log():
     assert sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login.failure'")[0][0] != "0"
 
 
+def test_inactive_accounts_are_warned_then_revoked():
+    warn, gone = "hr.manager@klant.example", "finance@klant.example"
+    c, _ = login(gone)
+    assert c.get("/").status == 200
+    sql("UPDATE users SET last_login_at = UTC_TIMESTAMP() - INTERVAL 170 DAY,"
+        " inactivity_warned_at = NULL WHERE email = '%s'" % warn)
+    sql("UPDATE users SET last_login_at = UTC_TIMESTAMP() - INTERVAL 184 DAY,"
+        " inactivity_warned_at = NULL WHERE email = '%s'" % gone)
+    try:
+        subprocess.run([os.path.join(ROOT, "build/sbin/portal-worker"), "--once"], cwd=ROOT,
+                       check=True, capture_output=True, timeout=60)
+        assert sql("SELECT status, inactivity_warned_at IS NOT NULL FROM users WHERE email = '%s'"
+                   % warn) == [["active", "1"]]
+        assert sql("SELECT status FROM users WHERE email = '%s'" % gone) == [["revoked"]]
+        assert c.get("/").status == 303, "the revoked account's session lives on"
+        assert wait_until(lambda: [m for m in mails() if m["To"].addresses[0].addr_spec == warn
+                                   and m["Subject"] == "Uw toegang vervalt binnenkort"], 20)
+        assert sql("SELECT COUNT(*) FROM audit_log WHERE action = 'user.revoke_inactive'")[0][0] != "0"
+        _, r = login(gone)
+        assert r.status == 422
+    finally:
+        sql("UPDATE users SET status = 'active', last_login_at = UTC_TIMESTAMP(),"
+            " inactivity_warned_at = NULL WHERE email IN ('%s', '%s')" % (warn, gone))
+
+
 def test_the_audit_log_refuses_changes():
     try:
         sql("UPDATE audit_log SET detail = 'x' ORDER BY id DESC LIMIT 1")
