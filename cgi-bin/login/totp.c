@@ -16,6 +16,8 @@
 
 NEOERR *totp_form(Request *r)
 {
+	if (!r->user || strcmp(r->user->stage, "totp"))
+		return app_redirect(r, r->user ? "/" : "/login");
 	return nerr_pass(view_render(r, "login/totp.cs"));
 }
 
@@ -29,6 +31,8 @@ NEOERR *totp_post(Request *r)
 	NEOERR *err;
 	int ok = 0, recovery = 0;
 
+	if (strcmp(r->user->stage, "totp"))
+		return app_redirect(r, "/");
 	if (r->form_errors) {
 		param_keep_form(r);
 		r->status = 422;
