@@ -25,13 +25,14 @@ cp -R templates "$DESTDIR$SHARE/templates"
 mkdir -p "$DESTDIR$SHARE/htdocs"
 cp -R htdocs/static "$DESTDIR$SHARE/htdocs/static"
 cp -R sql "$DESTDIR$SHARE/sql"
-install -m 0644 conf/secrets.hdf.example "$DESTDIR$SHARE/"
+install -m 0644 conf/secrets.hdf.example conf/roles.hdf "$DESTDIR$SHARE/"
 install -m 0644 conf/nginx/fastcgi.conf conf/nginx/static-headers.conf "$DESTDIR$SHARE/nginx/"
 
 # The example configuration: the shipped one with the installed paths.
 sed -e "s|^  Templates = templates|  Templates = $SHARE/templates|" \
     -e "s|^  Static = htdocs/static|  Static = $SHARE/htdocs/static|" \
     -e "s|^  Sql = sql|  Sql = $SHARE/sql|" \
+    -e "s|^  Roles = conf/roles.hdf|  Roles = $SHARE/roles.hdf|" \
     -e "s|^  Var = var|  Var = /var/lib/flexportal\n  Run = /run/flexportal\n  Log = /var/log/flexportal\n  Secrets = $SYSCONFDIR/flexportal/secrets.hdf|" \
     -e "s|^  # Socket = var/run/mysqld.sock|  Socket = /run/mysqld/mysqld.sock|" \
     conf/portal.hdf > "$DESTDIR$SHARE/portal.hdf.example"
