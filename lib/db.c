@@ -254,23 +254,18 @@ static NEOERR *run(MYSQL_STMT **out, int *owned, const char *sql, const char *ty
 	return STATUS_OK;
 }
 
-NEOERR *db_query(DBQuery **qp, const char *sql, const char *types, ...)
+/* Stores the result of an executed statement and binds every column as
+ * text, sized to the longest value. */
+static NEOERR *fetch_setup(DBQuery **qp, MYSQL_STMT *st, int owned, const char *sql)
 {
-	DBQuery *q;
+	DBQuery *q = xcalloc(1, sizeof(*q));
 	MYSQL_RES *meta;
 	MYSQL_FIELD *f;
 	NEOERR *err;
-	va_list ap;
 
 	*qp = NULL;
-	q = xcalloc(1, sizeof(*q));
-	va_start(ap, types);
-	err = run(&q->stmt, &q->owned, sql, types, ap);
-	va_end(ap);
-	if (err) {
-		free(q);
-		return nerr_pass(err);
-	}
+	q->stmt = st;
+	q->owned = owned;
 	if (mysql_stmt_store_result(q->stmt)) {
 		err = stmt_error(q->stmt, sql);
 		db_end(&q);
@@ -310,6 +305,22 @@ NEOERR *db_query(DBQuery **qp, const char *sql, const char *types, ...)
 	q->rows = (int)mysql_stmt_num_rows(q->stmt);
 	*qp = q;
 	return STATUS_OK;
+}
+
+NEOERR *db_query(DBQuery **qp, const char *sql, const char *types, ...)
+{
+	MYSQL_STMT *st;
+	NEOERR *err;
+	int owned;
+	va_list ap;
+
+	*qp = NULL;
+	va_start(ap, types);
+	err = run(&st, &owned, sql, types, ap);
+	va_end(ap);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(fetch_setup(qp, st, owned, sql));
 }
 
 int db_next(DBQuery *q)
@@ -399,55 +410,23 @@ unsigned long long db_insert_id(void)
 
 NEOERR *db_value(char **out, const char *sql, const char *types, ...)
 {
-	/* Rebuilds the call through db_query's machinery. */
 	DBQuery *q;
+	MYSQL_STMT *st;
 	NEOERR *err;
+	int owned;
 	va_list ap;
 
 	*out = NULL;
-	q = xcalloc(1, sizeof(*q));
 	va_start(ap, types);
-	err = run(&q->stmt, &q->owned, sql, types, ap);
+	err = run(&st, &owned, sql, types, ap);
 	va_end(ap);
-	if (err) {
-		free(q);
+	if (err)
 		return nerr_pass(err);
-	}
-	{
-		MYSQL_BIND b;
-		unsigned long len = 0;
-		my_bool isnull = 0;
-		char small[1];
-		int r;
-
-		memset(&b, 0, sizeof(b));
-		b.buffer_type = MYSQL_TYPE_STRING;
-		b.buffer = small;
-		b.buffer_length = 0;
-		b.length = &len;
-		b.is_null = &isnull;
-		if (mysql_stmt_bind_result(q->stmt, &b)) {
-			err = stmt_error(q->stmt, sql);
-			db_end(&q);
-			return err;
-		}
-		r = mysql_stmt_fetch(q->stmt);
-		if ((r == 0 || r == MYSQL_DATA_TRUNCATED) && !isnull) {
-			char *buf = xmalloc(len + 1);
-			b.buffer = buf;
-			b.buffer_length = len + 1;
-			if (mysql_stmt_fetch_column(q->stmt, &b, 0, 0)) {
-				free(buf);
-				err = stmt_error(q->stmt, sql);
-				db_end(&q);
-				return err;
-			}
-			buf[len] = '\0';
-			*out = buf;
-		}
-		while (r == 0 || r == MYSQL_DATA_TRUNCATED)
-			r = mysql_stmt_fetch(q->stmt);
-	}
+	err = fetch_setup(&q, st, owned, sql);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q) && db_str(q, 0))
+		*out = xstrdup(db_str(q, 0));
 	db_end(&q);
 	return STATUS_OK;
 }

@@ -49,18 +49,9 @@ const char *http_env(Request *r, const char *name)
 	return getenv(name);
 }
 
-static int token_ok(const char *s)
-{
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
-			return 0;
-	return 1;
-}
-
 void http_cookie(Request *r, const char *name, const char *value, long max_age)
 {
-	if (!token_ok(name) || !token_ok(value)) {
+	if (!util_word(name, 1, 64) || !util_word(value, 1, 512)) {
 		/* Our own values only; anything else is a bug, never sent. */
 		return;
 	}

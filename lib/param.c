@@ -99,10 +99,7 @@ const char *param_check(const Param *p, const char *v)
 	case P_TOKEN:
 		if (p->max && (long long)strlen(v) > p->max)
 			return "too_long";
-		for (const char *s = v; *s; s++)
-			if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
-				return "characters";
-		return NULL;
+		return util_word(v, 1, SIZE_MAX) ? NULL : "characters";
 	case P_LOCAL:
 		if (v[0] != '/' || v[1] == '/' || v[1] == '\\' || strlen(v) > 512)
 			return "path";

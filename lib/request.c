@@ -25,13 +25,7 @@ NEOERR *request_init(void)
 /* A parameter or cookie name the portal could ever expect. */
 static int plain_name(const char *s)
 {
-	if (!*s || strlen(s) > 64)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
-			return 0;
-	return 1;
+	return util_word(s, 1, 64);
 }
 
 static NEOERR *parse_query(Request *r, char *qs, const char **bad)

@@ -20,13 +20,7 @@
 
 static int token_shape(const char *s)
 {
-	if (!s || strlen(s) != TOKEN_CHARS)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
-			return 0;
-	return 1;
+	return util_word(s, TOKEN_CHARS, TOKEN_CHARS);
 }
 
 /* token = base64url(HMAC-SHA256(csrf key, tag ":" data)). The keyed

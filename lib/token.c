@@ -29,17 +29,6 @@ NEOERR *token_create(const char *kind, long long user_id, long ttl, char *out)
 	return nerr_pass(err);
 }
 
-static int shape_ok(const char *t)
-{
-	if (!t || strlen(t) != TOKEN_LEN)
-		return 0;
-	for (; *t; t++)
-		if (!((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') ||
-		      (*t >= '0' && *t <= '9') || *t == '-' || *t == '_'))
-			return 0;
-	return 1;
-}
-
 NEOERR *token_user(const char *kind, const char *token, long long *user_id)
 {
 	unsigned char h[32];
@@ -47,7 +36,7 @@ NEOERR *token_user(const char *kind, const char *token, long long *user_id)
 	NEOERR *err;
 
 	*user_id = 0;
-	if (!shape_ok(token))
+	if (!util_word(token, TOKEN_LEN, TOKEN_LEN))
 		return STATUS_OK;
 	SHA256((const unsigned char *)token, strlen(token), h);
 	err = db_value(&v, "SELECT user_id FROM tokens WHERE token_hash = ? AND kind = ?"

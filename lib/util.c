@@ -115,6 +115,19 @@ void util_b64url(const unsigned char *in, size_t len, char *out)
 	out[o] = '\0';
 }
 
+int util_word(const char *s, size_t min, size_t max)
+{
+	size_t n = 0;
+
+	if (!s)
+		return 0;
+	for (; s[n]; n++)
+		if (n >= max || !((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+				  (s[n] >= '0' && s[n] <= '9') || s[n] == '-' || s[n] == '_'))
+			return 0;
+	return n >= min;
+}
+
 int util_streq_ct(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);

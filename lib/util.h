@@ -24,6 +24,9 @@ void util_hex(const unsigned char *in, size_t len, char *out);
 /* base64url without padding of len bytes into out (4*len/3+3 bytes). */
 void util_b64url(const unsigned char *in, size_t len, char *out);
 
+/* Is s a word of [A-Za-z0-9_-] (base64url, names) of min to max bytes? */
+int util_word(const char *s, size_t min, size_t max);
+
 /* Constant-time comparison of two NUL-terminated strings. */
 int util_streq_ct(const char *a, const char *b);
 
