@@ -122,6 +122,14 @@ int acl_may_at(Request *r, const char *perm, const char *unit_path)
 	return 0;
 }
 
+int acl_require(Request *r, const char *perm, const char *unit_path)
+{
+	if (acl_may_at(r, perm, unit_path))
+		return 1;
+	app_fail(r, 404, "%s not held on %s", perm, unit_path ? unit_path : "(no unit)");
+	return 0;
+}
+
 int acl_paths(Request *r, const char *perm, const char **paths, int max)
 {
 	int n = 0;

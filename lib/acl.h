@@ -24,6 +24,11 @@ int acl_may(Request *r, const char *perm);
  * one above it? */
 int acl_may_at(Request *r, const char *perm, const char *unit_path);
 
+/* The check a handler makes before it reads an object of a unit: when
+ * the user does not hold perm there, the request ends with 404 (the same
+ * answer as for an object that does not exist) and 0 is returned. */
+int acl_require(Request *r, const char *perm, const char *unit_path);
+
 /* The paths of the units where the user holds perm, for a list query to
  * filter on in SQL (path LIKE CONCAT(?, '%')). Returns how many (≤ max). */
 int acl_paths(Request *r, const char *perm, const char **paths, int max);
