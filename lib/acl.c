@@ -1,4 +1,5 @@
 /* acl.c: who may do what where — roles held on a part of the client's organisation */
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,4 +141,20 @@ int acl_paths(Request *r, const char *perm, const char **paths, int max)
 		if (acl_role_has(r->user->grants[i].role, perm))
 			paths[n++] = r->user->grants[i].path;
 	return n;
+}
+
+char *acl_scope(Request *r, const char *perm)
+{
+	const char *paths[MAX_GRANTS];
+	int n = acl_paths(r, perm, paths, MAX_GRANTS);
+	json_t *a = json_array();
+	char *out;
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_string(paths[i]));
+	out = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	if (!out)
+		abort();
+	return out;
 }

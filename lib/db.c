@@ -10,6 +10,7 @@
 #include "util.h"
 
 NERR_TYPE PERR_DB_DOWN = 0;
+NERR_TYPE PERR_DB_DUPLICATE = 0;
 
 static MYSQL *conn;
 static int reconnected;   /* the connection was reopened in this request */
@@ -65,6 +66,8 @@ NEOERR *db_connect(void)
 
 	if (!PERR_DB_DOWN) {
 		NEOERR *err = nerr_register(&PERR_DB_DOWN, "DatabaseDown");
+		if (!err)
+			err = nerr_register(&PERR_DB_DUPLICATE, "DuplicateKey");
 		if (err)
 			return nerr_pass(err);
 	}
@@ -115,8 +118,9 @@ static int try_reconnect(unsigned int e)
 static NEOERR *stmt_error(MYSQL_STMT *st, const char *sql)
 {
 	unsigned int e = mysql_stmt_errno(st);
-	return nerr_raise(conn_lost(e) ? PERR_DB_DOWN : NERR_DB, "MariaDB error %u: %s [%.200s]",
-			  e, mysql_stmt_error(st), sql);
+	NERR_TYPE t = conn_lost(e) ? PERR_DB_DOWN : e == 1062 /* ER_DUP_ENTRY */ ? PERR_DB_DUPLICATE
+										: NERR_DB;
+	return nerr_raise(t, "MariaDB error %u: %s [%.200s]", e, mysql_stmt_error(st), sql);
 }
 
 /* A prepared statement for sql: from the cache, or new. */
@@ -442,6 +446,11 @@ static NEOERR *simple(const char *sql)
 				  mysql_error(conn));
 	}
 	return STATUS_OK;
+}
+
+int db_duplicate(NEOERR *err)
+{
+	return err && nerr_match(err, PERR_DB_DUPLICATE);
 }
 
 NEOERR *db_begin(void)

@@ -8,6 +8,8 @@
 
 /* Raised when the server cannot be reached: the request answers 503. */
 extern NERR_TYPE PERR_DB_DOWN;
+/* Raised for a row that would duplicate a UNIQUE key. */
+extern NERR_TYPE PERR_DB_DUPLICATE;
 
 /* Opens the connection on first use; later calls are free. */
 NEOERR *db_connect(void);
@@ -37,6 +39,11 @@ unsigned long long db_insert_id(void);
 
 /* One row, one column: *out is NULL when there is no row. Gives *out. */
 NEOERR *db_value(char **out, const char *sql, const char *types, ...);
+
+/* Was the statement refused for a duplicate of a UNIQUE key (1062)? For a
+ * form to say "already taken" rather than fail, also when a check before
+ * the insert lost a race. */
+int db_duplicate(NEOERR *err);
 
 NEOERR *db_begin(void);
 int db_in_transaction(void);

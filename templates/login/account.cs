@@ -10,7 +10,7 @@
   <?cs call:form_summary() ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/account/password" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
-    <input type="text" name="username" value="<?cs var:Page.User.Email ?>" autocomplete="username" hidden>
+    <input type="text" value="<?cs var:Page.User.Email ?>" autocomplete="username" hidden>
     <?cs call:field("current", Lang.Account.Current, "password", "current-password", 0) ?>
     <?cs call:field("password", Lang.Password.New, "password", "new-password", 0) ?>
     <?cs call:field("password2", Lang.Password.Repeat, "password", "new-password", 0) ?>

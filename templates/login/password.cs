@@ -16,7 +16,7 @@
   <?cs call:form_summary() ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/<?cs if:Page.Kind == "invite" ?>invite<?cs else ?>password/reset<?cs /if ?>/<?cs var:Page.Token ?>" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
-    <input type="text" name="username" value="<?cs var:Page.Person.Email ?>" autocomplete="username" hidden>
+    <input type="text" value="<?cs var:Page.Person.Email ?>" autocomplete="username" hidden>
     <?cs call:field("password", Lang.Password.New, "password", "new-password", 0) ?>
     <?cs call:field("password2", Lang.Password.Repeat, "password", "new-password", 0) ?>
     <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Password.Save ?></button></div>

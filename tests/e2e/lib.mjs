@@ -1,5 +1,8 @@
 // lib.mjs: what the browser tests share — Debian's chromium through
 // playwright-core, and TAP output.
+import { createHmac } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.BASE_URL;
@@ -34,4 +37,39 @@ export function done() {
 
 export function expect(cond, what) {
   if (!cond) throw new Error(`expected: ${what}`);
+}
+
+// RFC 6238: the six-digit code of a base32 key for a time step.
+export function totp(base32, step = Math.floor(Date.now() / 30000)) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of base32.replace(/[\s=]/g, '').toUpperCase()) {
+    bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  }
+  const key = Buffer.alloc(Math.floor(bits.length / 8));
+  for (let i = 0; i < key.length; i++) key[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', key).update(msg).digest();
+  const off = mac[mac.length - 1] & 15;
+  return String((mac.readUInt32BE(off) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+// The first link to BASE in the newest mail to `to` in the SMTP sink's
+// folder (base64 bodies decoded), waiting for it to arrive.
+export async function linkInMail(to, pathPrefix, seconds = 20) {
+  const dir = process.env.MAIL_DIR;
+  for (let i = 0; i < seconds * 5; i++) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().reverse();
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      if (!text.includes(`X-Envelope-To: ${to}`)) continue;
+      const body = text.split(/\r?\n\r?\n/).slice(1).join('\n');
+      const decoded = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+      const m = decoded.match(new RegExp(`${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(${pathPrefix}[A-Za-z0-9_-]{43})`));
+      if (m) return m[1];
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${to} with a ${pathPrefix} link`);
 }

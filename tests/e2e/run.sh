@@ -7,7 +7,9 @@ if [ ! -d node_modules/playwright-core ]; then
 	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 BASE_URL=$(cd ../.. && build/sbin/portalctl config-get Portal.BaseURL)
-export BASE_URL
+MAIL_DIR=$(cd ../.. && build/sbin/portalctl config-get Stack.MailDir)
+case $MAIL_DIR in /*) ;; *) MAIL_DIR=$(cd ../.. && pwd)/$MAIL_DIR ;; esac
+export BASE_URL MAIL_DIR
 status=0
 for t in *.test.mjs; do
 	node "$t" || status=1

@@ -57,6 +57,57 @@ MATRIX = {
     ("POST", "/account/2fa/disable"): "post",
 }
 
+
+
+def holders(*roles):
+    """200 for the holders of the route's permission, 404 for everyone else."""
+    return dict({u: 200 if u in roles else 404 for u in EVERYONE}, anon=303)
+
+
+MATRIX.update({
+    ("GET", "/admin/"): holders(*AGENCY),
+    ("GET", "/admin/clients"): holders(*AGENCY),
+    ("GET", "/admin/clients/new"): holders("agency_admin"),
+    ("GET", "/admin/clients/:id"): "object",
+    ("GET", "/admin/units/:id"): "object",
+    ("GET", "/admin/users"): holders(*AGENCY),
+    ("GET", "/admin/users/new"): holders("agency_admin", "consultant"),
+    ("GET", "/admin/users/:id"): "object",
+    ("GET", "/admin/audit"): holders("agency_admin", "privacy_officer"),
+    ("GET", "/admin/audit/export"): holders("agency_admin", "privacy_officer"),
+    ("POST", "/admin/clients"): "post",
+    ("POST", "/admin/clients/:id/archive"): "post",
+    ("POST", "/admin/clients/:id/units"): "post",
+    ("POST", "/admin/units/:id/rename"): "post",
+    ("POST", "/admin/units/:id/move"): "post",
+    ("POST", "/admin/units/:id/archive"): "post",
+    ("POST", "/admin/users"): "post",
+    ("POST", "/admin/users/:id/disable"): "post",
+    ("POST", "/admin/users/:id/enable"): "post",
+    ("POST", "/admin/users/:id/invite"): "post",
+    ("POST", "/admin/users/:id/sessions/end"): "post",
+    ("POST", "/admin/users/:id/grants"): "post",
+    ("POST", "/admin/users/:id/grants/:grant/revoke"): "post",
+})
+
+# Routes of one object: (route, the object's id by SQL, {who: status}).
+# The consultant holds her role on Klant NV only: the other client's
+# objects answer 404, as do all of them to client users.
+OBJECTS = [
+    (("GET", "/admin/clients/:id"), "SELECT id FROM clients WHERE name = 'Klant NV'",
+     holders("agency_admin", "consultant", "privacy_officer")),
+    (("GET", "/admin/clients/:id"), "SELECT id FROM clients WHERE name = 'Andere Klant BV'",
+     holders("agency_admin", "privacy_officer")),
+    (("GET", "/admin/units/:id"), "SELECT id FROM org_units WHERE name = 'Team A2 — Expeditie'",
+     holders("agency_admin", "consultant", "privacy_officer")),
+    (("GET", "/admin/units/:id"), "SELECT id FROM org_units WHERE name = 'Team Gent 1'",
+     holders("agency_admin", "privacy_officer")),
+    (("GET", "/admin/users/:id"), "SELECT id FROM users WHERE email = 'supervisor@klant.example'",
+     holders("agency_admin", "consultant", "privacy_officer")),
+    (("GET", "/admin/users/:id"), "SELECT id FROM users WHERE email = 'planner@andereklant.example'",
+     holders("agency_admin", "privacy_officer")),
+]
+
 ROUTE_RE = re.compile(r'\{\s*"(GET|POST)",\s*"([^"]+)"')
 
 
@@ -95,6 +146,20 @@ def test_every_get_route_answers_each_role_as_the_matrix_says():
             got = client_of(who).get(path).status
             if got != status:
                 wrong.append("%s %s as %s: %d, expected %d" % (method, path, who, got, status))
+    assert not wrong, "\n".join(wrong)
+
+
+def test_objects_answer_404_outside_a_users_part_of_the_organisation():
+    wrong = []
+    for (method, path), query, expect in OBJECTS:
+        url = path.replace(":id", sql(query)[0][0])
+        for who, status in sorted(expect.items()):
+            got = client_of(who).get(url).status
+            if got != status:
+                wrong.append("%s %s as %s: %d, expected %d" % (method, url, who, got, status))
+    for url in ("/admin/clients/999999", "/admin/units/999999", "/admin/users/999999"):
+        if client_of("agency_admin").get(url).status != 404:
+            wrong.append("%s: a missing object is not 404" % url)
     assert not wrong, "\n".join(wrong)
 
 

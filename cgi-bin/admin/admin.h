@@ -1,0 +1,90 @@
+/* admin.h: the handlers of the admin binary, by file, and the helpers its pages share */
+#ifndef ADMIN_H
+#define ADMIN_H
+
+#include "app.h"
+
+#define ID_MAX 9007199254740991LL
+#define PAGE_SIZE 25
+
+/* main.c: what the pages share */
+
+/* The agency's root unit: its id and path ("/1/"). */
+NEOERR *admin_root(long long *id, char *path, size_t len);
+
+/* The next item of a list under Page (Page.<list>.<n>), lent. */
+HDF *admin_item(Request *r, const char *list, int n);
+/* Sets name under node; a NULL value sets nothing. */
+void admin_put(HDF *node, const char *name, const char *value);
+void admin_put_int(HDF *node, const char *name, long long value);
+/* Page.May.<flag> = 1 when the user holds perm on the unit at path. */
+void admin_may(Request *r, const char *flag, const char *perm, const char *path);
+
+/* Appends name=value, URL-escaped, to a query string; empty values are left out. */
+void admin_query_add(STRING *qs, const char *name, const char *value);
+/* Page.Pager.*: the page shown, how many there are, and the query string
+ * of the filters for the links. Returns the page, moved into range. */
+long long admin_pager(Request *r, long long total, long long page, const STRING *qs);
+
+/* Page.<list>.<n>.{Id,Name,Kind,Depth,Indent,Archived,Parent}: the units
+ * at and below top_path in tree order, siblings by name. Leaves out the
+ * subtree at skip_path (when not NULL), archived units when live_only, and
+ * units of a kind above max_kind (client, site, department, team). */
+NEOERR *admin_tree(Request *r, const char *list, const char *top_path, const char *skip_path,
+		   int live_only, const char *max_kind);
+
+/* The status of a page shown again with a refused form. */
+#define FORM_REFUSED 422
+
+/* clients.c */
+NEOERR *client_list(Request *r);
+NEOERR *client_new(Request *r);
+NEOERR *client_create(Request *r);
+NEOERR *client_show(Request *r);
+NEOERR *client_archive(Request *r);
+/* The client page of client id, with any refused form (units.c). */
+NEOERR *client_page(Request *r, long long id);
+
+/* units.c */
+NEOERR *unit_create(Request *r);
+NEOERR *unit_show(Request *r);
+NEOERR *unit_rename(Request *r);
+NEOERR *unit_move(Request *r);
+NEOERR *unit_archive(Request *r);
+
+/* users.c */
+NEOERR *user_list(Request *r);
+NEOERR *user_new(Request *r);
+NEOERR *user_create(Request *r);
+NEOERR *user_show(Request *r);
+NEOERR *user_disable(Request *r);
+NEOERR *user_enable(Request *r);
+NEOERR *user_invite(Request *r);
+NEOERR *user_end_sessions(Request *r);
+
+/* A user as the admin pages see one. home is the unit the user belongs to
+ * for access: the client's unit for a client user, the agency's root for
+ * staff and temp workers. */
+typedef struct person {
+	long long id;
+	char kind[16];
+	char status[16];
+	long long client_id;
+	long long home_id;
+	char home[800];
+} Person;
+
+/* Loads user id into *p; p->id is 0 when there is none. */
+NEOERR *user_load(long long id, Person *p);
+/* The user page of p, with any refused form (grants.c). */
+NEOERR *user_page(Request *r, const Person *p);
+
+/* grants.c */
+NEOERR *grant_add(Request *r);
+NEOERR *grant_revoke(Request *r);
+
+/* auditlog.c */
+NEOERR *auditlog_list(Request *r);
+NEOERR *auditlog_csv(Request *r);
+
+#endif

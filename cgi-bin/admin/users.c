@@ -1,0 +1,631 @@
+/* users.c: the people who log in — the list, registering one, a user's page, disabling and inviting */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "acl.h"
+#include "admin.h"
+#include "audit.h"
+#include "conf.h"
+#include "db.h"
+#include "util.h"
+#include "view.h"
+
+NEOERR *user_load(long long id, Person *p)
+{
+	char root[800];
+	long long root_id;
+	DBQuery *q;
+	NEOERR *err;
+
+	memset(p, 0, sizeof(*p));
+	err = admin_root(&root_id, root, sizeof(root));
+	if (!err)
+		err = db_query(&q, "SELECT u.id, u.kind, u.status, COALESCE(u.client_id, 0), cu.id, cu.path"
+				   " FROM users u LEFT JOIN clients c ON c.id = u.client_id"
+				   " LEFT JOIN org_units cu ON cu.id = c.unit_id WHERE u.id = ?", "i", id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		p->id = db_int(q, 0);
+		snprintf(p->kind, sizeof(p->kind), "%s", db_str(q, 1));
+		snprintf(p->status, sizeof(p->status), "%s", db_str(q, 2));
+		p->client_id = db_int(q, 3);
+		p->home_id = db_str(q, 5) ? db_int(q, 4) : root_id;
+		snprintf(p->home, sizeof(p->home), "%s", db_str(q, 5) ? db_str(q, 5) : root);
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* The user of the request when the viewer holds perm on the user's unit;
+ * else the request ends with 404 and p->id is 0. */
+static NEOERR *user_in_scope(Request *r, const char *perm, Person *p)
+{
+	NEOERR *err = user_load(param_int(r, "id", 0), p);
+
+	if (err)
+		return nerr_pass(err);
+	if (!p->id || !acl_may_at(r, perm, p->home)) {
+		app_fail(r, 404, "user %lld not in scope for %s", param_int(r, "id", 0), perm);
+		p->id = 0;
+	}
+	return STATUS_OK;
+}
+
+/* --- the list ------------------------------------------------------------ */
+
+/* The users whose unit (see Person) lies in the viewer's scope and who
+ * match every filter given; an empty filter matches everyone. */
+#define USERS_MATCHING \
+	" FROM users u LEFT JOIN clients c ON c.id = u.client_id" \
+	" LEFT JOIN org_units cu ON cu.id = c.unit_id" \
+	" WHERE" ACL_IN_SCOPE("COALESCE(cu.path, ?)") \
+	" AND (? = '' OR LOCATE(?, CONCAT_WS(' ', u.first_name, u.last_name, u.email)) > 0)" \
+	" AND (? = 0 OR u.client_id = ?)" \
+	" AND (? = '' OR u.kind = ?)" \
+	" AND (? = '' OR u.status = ?)" \
+	" AND (? = '' OR (? = 'never' AND u.last_login_at IS NULL)" \
+	"   OR (? = 'old' AND u.last_login_at < UTC_TIMESTAMP() - INTERVAL 90 DAY))" \
+	" AND ((? = '' AND ? = '') OR EXISTS (SELECT 1 FROM grants g" \
+	"   JOIN org_units go ON go.id = g.unit_id WHERE g.user_id = u.id" \
+	"   AND (? = '' OR g.role = ?) AND (? = '' OR go.path LIKE CONCAT(?, '%'))))"
+
+/* The values of its '?', in order; scope, root and f are the caller's. */
+#define USERS_TYPES "ss" "ss" "ii" "ss" "ss" "sss" "ssssss"
+#define USERS_ARGS \
+	scope, root, f.q, f.q, f.client, f.client, f.kind, f.kind, f.status, f.status, f.login, \
+	f.login, f.login, f.role, f.unit_path, f.role, f.role, f.unit_path, f.unit_path
+
+static const char *const filter_names[] = {
+	"q", "client", "unit", "role", "kind", "status", "login",
+};
+
+struct filters {
+	const char *q, *kind, *status, *login, *role;
+	long long client;
+	char unit_path[800];
+};
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/* The choices of the filter form: clients in scope, the units of the
+ * client chosen, every role. */
+static NEOERR *filter_choices(Request *r, const char *scope, long long client)
+{
+	DBQuery *q;
+	NEOERR *err;
+	char *cpath = NULL;
+	int n = 0;
+
+	err = db_query(&q, "SELECT c.id, c.name, o.path FROM clients c JOIN org_units o"
+			   " ON o.id = c.unit_id WHERE" ACL_IN_SCOPE("o.path") " ORDER BY c.name, c.id",
+		       "s", scope);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = admin_item(r, "ClientChoices", n++);
+		admin_put(h, "Id", db_str(q, 0));
+		admin_put(h, "Name", db_str(q, 1));
+		if (db_int(q, 0) == client && !cpath)
+			cpath = xstrdup(db_str(q, 2));
+	}
+	db_end(&q);
+	if (cpath)
+		err = admin_tree(r, "UnitChoices", cpath, NULL, 0, "team");
+	free(cpath);
+	for (int i = 0; i < acl_roles(); i++)
+		admin_put(admin_item(r, "RoleChoices", i), "Name", acl_role_name(i));
+	return nerr_pass(err);
+}
+
+NEOERR *user_list(Request *r)
+{
+	struct filters f;
+	char root[800], *scope;
+	long long root_id, total = 0, page;
+	STRING qs;
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	param_keep_form(r);
+	memset(&f, 0, sizeof(f));
+	err = admin_root(&root_id, root, sizeof(root));
+	if (err)
+		return nerr_pass(err);
+	if (acl_may(r, "user.edit"))
+		hdf_set_value(r->hdf, "Page.May.UserEdit", "1");
+	scope = acl_scope(r, "user.view");
+	f.client = r->form_errors ? 0 : param_int(r, "client", 0);
+	err = filter_choices(r, scope, f.client);
+	if (!err && !r->form_errors && param_str(r, "unit")) {
+		char *path = NULL;
+		err = db_value(&path, "SELECT path FROM org_units WHERE id = ?", "i",
+			       param_int(r, "unit", 0));
+		if (!err && (!path || !acl_may_at(r, "user.view", path)))
+			param_error(r, "unit", "choice");
+		else if (!err)
+			snprintf(f.unit_path, sizeof(f.unit_path), "%s", path);
+		free(path);
+	}
+	if (err || r->form_errors) {
+		free(scope);
+		if (err)
+			return nerr_pass(err);
+		r->status = FORM_REFUSED;
+		return nerr_pass(view_render(r, "admin/user_list.cs"));
+	}
+	f.q = or_empty(param_str(r, "q"));
+	f.kind = or_empty(param_str(r, "kind"));
+	f.status = or_empty(param_str(r, "status"));
+	f.login = or_empty(param_str(r, "login"));
+	f.role = or_empty(param_str(r, "role"));
+
+	string_init(&qs);
+	for (size_t i = 0; i < ARRAY_SIZE(filter_names); i++)
+		admin_query_add(&qs, filter_names[i], param_str(r, filter_names[i]));
+	err = db_query(&q, "SELECT COUNT(*)" USERS_MATCHING, USERS_TYPES, USERS_ARGS);
+	if (!err) {
+		if (db_next(q))
+			total = db_int(q, 0);
+		db_end(&q);
+		page = admin_pager(r, total, param_int(r, "page", 1), &qs);
+		err = db_query(&q,
+			"SELECT u.id, CONCAT(u.first_name, ' ', u.last_name), u.email, u.kind, c.name,"
+			" u.status, DATE_FORMAT(u.last_login_at, '%Y-%m-%d'),"
+			" u.last_login_at < UTC_TIMESTAMP() - INTERVAL 90 DAY" USERS_MATCHING
+			" ORDER BY u.last_name, u.first_name, u.id LIMIT ? OFFSET ?",
+			USERS_TYPES "ii", USERS_ARGS, (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
+	}
+	free(scope);
+	string_clear(&qs);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = admin_item(r, "Users", n++);
+		admin_put(h, "Id", db_str(q, 0));
+		admin_put(h, "Name", db_str(q, 1));
+		admin_put(h, "Email", db_str(q, 2));
+		admin_put(h, "Kind", db_str(q, 3));
+		admin_put(h, "Client", db_str(q, 4));
+		admin_put(h, "Status", db_str(q, 5));
+		admin_put(h, "LastLogin", db_str(q, 6));
+		if (db_int(q, 7))
+			admin_put(h, "LoginOld", "1");
+	}
+	db_end(&q);
+	return nerr_pass(view_render(r, "admin/user_list.cs"));
+}
+
+/* --- registering a user -------------------------------------------------- */
+
+/* The kinds and clients the user may register someone for. */
+static NEOERR *new_choices(Request *r)
+{
+	char root[800], *scope;
+	long long root_id;
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	err = admin_root(&root_id, root, sizeof(root));
+	if (err)
+		return nerr_pass(err);
+	admin_may(r, "StaffEdit", "user.edit", root);
+	if (conf_int("Fields.Mobile"))
+		hdf_set_value(r->hdf, "Page.Mobile", "1");
+	scope = acl_scope(r, "user.edit");
+	err = db_query(&q, "SELECT c.id, c.name FROM clients c JOIN org_units o ON o.id = c.unit_id"
+			   " WHERE c.status = 'active' AND" ACL_IN_SCOPE("o.path")
+			   " ORDER BY c.name, c.id", "s", scope);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = admin_item(r, "ClientChoices", n++);
+		admin_put(h, "Id", db_str(q, 0));
+		admin_put(h, "Name", db_str(q, 1));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+NEOERR *user_new(Request *r)
+{
+	NEOERR *err = new_choices(r);
+
+	if (err)
+		return nerr_pass(err);
+	if (param_str(r, "kind"))
+		hdf_set_value(r->hdf, "Page.Form.kind", param_str(r, "kind"));
+	if (param_str(r, "client"))
+		hdf_set_value(r->hdf, "Page.Form.client", param_str(r, "client"));
+	return nerr_pass(view_render(r, "admin/user_new.cs"));
+}
+
+/* A mobile number as people write one: digits, spaces, + - ( ). */
+static int phone_ok(const char *s)
+{
+	int digits = 0;
+
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s))
+			digits++;
+		else if (!strchr("+ -()", *s))
+			return 0;
+	}
+	return digits >= 6 && digits <= 15;
+}
+
+/* Checks what the form cannot: who may be registered where, a known
+ * address. Marks the fields; sets *client_unit for the audit row. */
+static NEOERR *check_new(Request *r, long long *client_unit)
+{
+	const char *kind = param_str(r, "kind");
+	char root[800], *taken = NULL;
+	long long root_id;
+	DBQuery *q;
+	NEOERR *err;
+
+	err = admin_root(&root_id, root, sizeof(root));
+	if (err)
+		return nerr_pass(err);
+	*client_unit = root_id;
+	if (!strcmp(kind, "client")) {
+		int ok = 0;
+		if (!param_str(r, "client")) {
+			param_error(r, "client", "required");
+		} else {
+			err = db_query(&q, "SELECT o.id, o.path FROM clients c JOIN org_units o"
+					   " ON o.id = c.unit_id WHERE c.id = ? AND c.status = 'active'",
+				       "i", param_int(r, "client", 0));
+			if (err)
+				return nerr_pass(err);
+			if (db_next(q) && acl_may_at(r, "user.edit", db_str(q, 1))) {
+				*client_unit = db_int(q, 0);
+				ok = 1;
+			}
+			db_end(&q);
+			if (!ok)
+				param_error(r, "client", "choice");
+		}
+	} else if (!acl_may_at(r, "user.edit", root)) {
+		param_error(r, "kind", "choice");
+	}
+	if (param_str(r, "mobile") && *param_str(r, "mobile") && !phone_ok(param_str(r, "mobile")))
+		param_error(r, "mobile", "phone");
+	err = db_value(&taken, "SELECT id FROM users WHERE email = ?", "s", param_str(r, "email"));
+	if (err)
+		return nerr_pass(err);
+	if (taken)
+		param_error(r, "email", "email_taken");
+	free(taken);
+	return STATUS_OK;
+}
+
+static NEOERR *new_refused(Request *r)
+{
+	NEOERR *err = new_choices(r);
+
+	if (err)
+		return nerr_pass(err);
+	param_keep_form(r);
+	r->status = FORM_REFUSED;
+	return nerr_pass(view_render(r, "admin/user_new.cs"));
+}
+
+/* A new user is 'invited': the invitation mail carries a link to choose a
+ * password, queued in the same transaction as the row. */
+NEOERR *user_create(Request *r)
+{
+	const char *mobile = param_str(r, "mobile"), *kind = param_str(r, "kind");
+	long long uid = 0, unit = 0;
+	char loc[64];
+	NEOERR *err;
+
+	if (mobile && !*mobile)
+		mobile = NULL;
+	if (mobile && !conf_int("Fields.Mobile"))
+		return app_fail(r, 400, "mobile numbers are switched off (Fields.Mobile)");
+	if (!r->form_errors) {
+		err = check_new(r, &unit);
+		if (err)
+			return nerr_pass(err);
+	}
+	if (r->form_errors)
+		return nerr_pass(new_refused(r));
+	err = db_begin();
+	if (!err)
+		err = db_exec(NULL,
+			"INSERT INTO users (kind, client_id, email, first_name, last_name, job_title,"
+			" mobile, status, created_at) VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, 'invited',"
+			" UTC_TIMESTAMP())",
+			"sisssss", kind, !strcmp(kind, "client") ? param_int(r, "client", 0) : 0LL,
+			param_str(r, "email"), param_str(r, "first_name"), param_str(r, "last_name"),
+			or_empty(param_str(r, "job_title")), mobile);
+	if (!err) {
+		uid = (long long)db_insert_id();
+		err = account_invite(r, uid, r->user->id);
+	}
+	if (!err)
+		err = audit_add(r, r->user->id, "user.create", "user", uid, unit, kind);
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		if (!db_duplicate(err))
+			return nerr_pass(err);
+		/* Registered by someone else between the check and the insert. */
+		nerr_ignore(&err);
+		param_error(r, "email", "email_taken");
+		return nerr_pass(new_refused(r));
+	}
+	snprintf(loc, sizeof(loc), "/admin/users/%lld?done=user_created", uid);
+	return app_redirect(r, loc);
+}
+
+/* --- a user's page ------------------------------------------------------- */
+
+static NEOERR *person(Request *r, const Person *p)
+{
+	DBQuery *q;
+	NEOERR *err;
+	HDF *h = NULL;
+
+	if (hdf_get_node(r->hdf, "Page.Person", &h) != STATUS_OK)
+		abort();
+	err = db_query(&q,
+		"SELECT u.id, u.kind, u.email, u.first_name, u.last_name, u.job_title, u.mobile,"
+		" u.status, DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i'),"
+		" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i'),"
+		" u.last_login_at < UTC_TIMESTAMP() - INTERVAL 90 DAY, c.id, c.name"
+		" FROM users u LEFT JOIN clients c ON c.id = u.client_id WHERE u.id = ?", "i", p->id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		admin_put(h, "Id", db_str(q, 0));
+		admin_put(h, "Kind", db_str(q, 1));
+		admin_put(h, "Email", db_str(q, 2));
+		admin_put(h, "FirstName", db_str(q, 3));
+		admin_put(h, "LastName", db_str(q, 4));
+		admin_put(h, "JobTitle", db_str(q, 5));
+		if (conf_int("Fields.Mobile"))
+			admin_put(h, "Mobile", db_str(q, 6));
+		admin_put(h, "Status", db_str(q, 7));
+		admin_put(h, "Created", db_str(q, 8));
+		admin_put(h, "LastLogin", db_str(q, 9));
+		if (db_int(q, 10))
+			admin_put(h, "LoginOld", "1");
+		admin_put(h, "ClientId", db_str(q, 11));
+		admin_put(h, "Client", db_str(q, 12));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* The user's grants, each with the names of the units down to its own. */
+static NEOERR *grants(Request *r, const Person *p)
+{
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0, may = acl_may_at(r, "grant.edit", p->home);
+
+	err = db_query(&q,
+		"SELECT g.id, g.role, o.id, o.archived_at IS NOT NULL, DATE_FORMAT(g.created_at,"
+		" '%Y-%m-%d'), (SELECT GROUP_CONCAT(a.name ORDER BY LENGTH(a.path) SEPARATOR ' › ')"
+		"   FROM org_units a WHERE o.path LIKE CONCAT(a.path, '%')"
+		"   AND (a.kind <> 'agency' OR a.id = o.id)), o.path"
+		" FROM grants g JOIN org_units o ON o.id = g.unit_id WHERE g.user_id = ?"
+		" ORDER BY o.path, g.role", "i", p->id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = admin_item(r, "Grants", n++);
+		admin_put(h, "Id", db_str(q, 0));
+		admin_put(h, "Role", db_str(q, 1));
+		admin_put(h, "UnitId", db_str(q, 2));
+		if (db_int(q, 3))
+			admin_put(h, "Archived", "1");
+		admin_put(h, "Since", db_str(q, 4));
+		admin_put(h, "Unit", db_str(q, 5));
+		if (may && acl_may_at(r, "grant.edit", db_str(q, 6)))
+			admin_put(h, "MayRevoke", "1");
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* Sessions not ended and not past their idle or absolute limit. */
+static NEOERR *sessions(Request *r, const Person *p)
+{
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	err = db_query(&q,
+		"SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(last_seen_at,"
+		" '%Y-%m-%d %H:%i'), ip, user_agent FROM sessions"
+		" WHERE user_id = ? AND ended_at IS NULL"
+		" AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
+		" AND created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
+		" ORDER BY last_seen_at DESC LIMIT 50",
+		"iii", p->id, (long long)conf_int("Session.IdleMinutes"),
+		(long long)conf_int("Session.AbsoluteHours"));
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = admin_item(r, "Sessions", n++);
+		admin_put(h, "Started", db_str(q, 0));
+		admin_put(h, "Seen", db_str(q, 1));
+		admin_put(h, "Ip", db_str(q, 2));
+		admin_put(h, "Agent", db_str(q, 3));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* What a grant may be: roles of the user's side, on live units of the
+ * user's client (client users) or the agency and its clients (staff). */
+static NEOERR *grant_choices(Request *r, const Person *p)
+{
+	int n = 0;
+
+	if (strcmp(p->kind, "agency") && strcmp(p->kind, "client"))
+		return STATUS_OK;
+	hdf_set_value(r->hdf, "Page.May.Grant", "1");
+	for (int i = 0; i < acl_roles(); i++)
+		if (!strcmp(acl_role_side(i), p->kind))
+			admin_put(admin_item(r, "RoleChoices", n++), "Name", acl_role_name(i));
+	return nerr_pass(admin_tree(r, "UnitChoices", p->home, NULL, 1,
+				    !strcmp(p->kind, "agency") ? "client" : "team"));
+}
+
+NEOERR *user_page(Request *r, const Person *p)
+{
+	char root[800];
+	long long root_id;
+	NEOERR *err;
+
+	err = admin_root(&root_id, root, sizeof(root));
+	if (!err)
+		err = person(r, p);
+	if (!err)
+		err = grants(r, p);
+	if (!err)
+		err = sessions(r, p);
+	if (!err && acl_may_at(r, "grant.edit", p->home))
+		err = grant_choices(r, p);
+	if (err)
+		return nerr_pass(err);
+	admin_may(r, "Edit", "user.edit", p->home);
+	if (!strcmp(r->user->kind, "agency"))
+		admin_may(r, "Audit", "audit.view", root);
+	if (p->id == r->user->id)
+		hdf_set_value(r->hdf, "Page.Self", "1");
+	return nerr_pass(view_render(r, "admin/user_show.cs"));
+}
+
+NEOERR *user_show(Request *r)
+{
+	Person p;
+	NEOERR *err = user_in_scope(r, "user.view", &p);
+
+	if (err || !p.id)
+		return nerr_pass(err);
+	if (param_str(r, "done"))
+		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
+	return nerr_pass(user_page(r, &p));
+}
+
+/* --- what may be done to a user ------------------------------------------ */
+
+static NEOERR *done(Request *r, const Person *p, const char *what)
+{
+	char loc[80];
+	snprintf(loc, sizeof(loc), "/admin/users/%lld?done=%s", p->id, what);
+	return app_redirect(r, loc);
+}
+
+/* The page again with a notice of why nothing was done. */
+static NEOERR *not_done(Request *r, const Person *p, const char *why)
+{
+	hdf_set_value(r->hdf, "Page.Refused", why);
+	r->status = FORM_REFUSED;
+	return nerr_pass(user_page(r, p));
+}
+
+/* Runs sql (one '?': the user's id) and audits action, in one
+ * transaction; ends the user's sessions too when end_sessions. */
+static NEOERR *change(Request *r, const Person *p, const char *sql, int end_sessions,
+		      const char *action)
+{
+	NEOERR *err = db_begin();
+
+	if (!err && sql)
+		err = db_exec(NULL, sql, "i", p->id);
+	if (!err && end_sessions)
+		err = account_end_sessions(p->id, p->id == r->user->id ? r->user->session_id : 0,
+					   "revoked");
+	if (!err)
+		err = audit_add(r, r->user->id, action, "user", p->id, p->home_id, p->status);
+	if (!err)
+		err = db_commit();
+	if (err)
+		db_rollback();
+	return nerr_pass(err);
+}
+
+NEOERR *user_disable(Request *r)
+{
+	Person p;
+	NEOERR *err = user_in_scope(r, "user.edit", &p);
+
+	if (err || !p.id)
+		return nerr_pass(err);
+	if (p.id == r->user->id)
+		return nerr_pass(not_done(r, &p, "self"));
+	if (!strcmp(p.status, "disabled"))
+		return done(r, &p, "disabled");
+	err = change(r, &p, "UPDATE users SET status = 'disabled' WHERE id = ?", 1, "user.disable");
+	return err ? nerr_pass(err) : done(r, &p, "disabled");
+}
+
+/* Back to 'active' with a password, else to 'invited'. The inactivity
+ * clock starts again: the account was just looked at by a person. */
+NEOERR *user_enable(Request *r)
+{
+	Person p;
+	NEOERR *err = user_in_scope(r, "user.edit", &p);
+
+	if (err || !p.id)
+		return nerr_pass(err);
+	if (strcmp(p.status, "disabled"))
+		return done(r, &p, "enabled");
+	err = change(r, &p,
+		"UPDATE users u SET u.status = IF(EXISTS (SELECT 1 FROM credentials c"
+		" WHERE c.user_id = u.id AND c.password_hash IS NOT NULL), 'active', 'invited'),"
+		" u.last_activity_at = UTC_TIMESTAMP(), u.inactivity_warned_at = NULL WHERE u.id = ?",
+		0, "user.enable");
+	return err ? nerr_pass(err) : done(r, &p, "enabled");
+}
+
+/* A new invitation link, for someone who has not chosen a password yet or
+ * whose access was revoked after long inactivity. */
+NEOERR *user_invite(Request *r)
+{
+	Person p;
+	NEOERR *err = user_in_scope(r, "user.edit", &p);
+
+	if (err || !p.id)
+		return nerr_pass(err);
+	if (strcmp(p.status, "invited") && strcmp(p.status, "revoked"))
+		return nerr_pass(not_done(r, &p, "invite"));
+	err = db_begin();
+	if (!err)
+		err = db_exec(NULL, "UPDATE users SET status = 'invited' WHERE id = ?", "i", p.id);
+	if (!err)
+		err = account_invite(r, p.id, r->user->id);
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return nerr_pass(err);
+	}
+	return done(r, &p, "invited");
+}
+
+NEOERR *user_end_sessions(Request *r)
+{
+	Person p;
+	NEOERR *err = user_in_scope(r, "user.edit", &p);
+
+	if (err || !p.id)
+		return nerr_pass(err);
+	err = change(r, &p, NULL, 1, "user.sessions_end");
+	return err ? nerr_pass(err) : done(r, &p, "sessions");
+}

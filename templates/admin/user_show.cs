@@ -1,0 +1,103 @@
+<?cs # user_show.cs: one user — details, grants, open sessions, and what may be done ?>
+<?cs include:"partials/form.cs" ?>
+<?cs include:"admin/select.cs" ?>
+<?cs def:title() ?><?cs var:Page.Person.FirstName ?> <?cs var:Page.Person.LastName ?><?cs /def ?>
+<?cs def:action(path, label, style) ?>
+<form method="post" action="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/<?cs var:path ?>">
+  <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+  <button type="submit" class="btn <?cs var:style ?>"><?cs var:label ?></button>
+</form>
+<?cs /def ?>
+<?cs def:content() ?>
+<p class="small"><a href="<?cs var:Page.Prefix ?>/admin/users"><?cs var:Lang.Admin.Users.Back ?></a></p>
+<div class="page-head">
+  <h1><?cs var:Page.Person.FirstName ?> <?cs var:Page.Person.LastName ?>
+    <span class="badge <?cs if:Page.Person.Status == "active" ?>badge-ok<?cs elif:Page.Person.Status == "invited" ?>badge-warn<?cs elif:Page.Person.Status == "disabled" ?>badge-error<?cs else ?>badge-neutral<?cs /if ?>"><?cs var:Lang.Admin.UserStatus[Page.Person.Status] ?></span></h1>
+</div>
+<?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Admin.Done[Page.Done] ?></div><?cs /if ?>
+<?cs if:Page.Refused ?><div class="alert alert-error" role="alert"><?cs var:Lang.Admin.Users.Refused[Page.Refused] ?></div><?cs /if ?>
+<div class="grid-2">
+<section class="panel">
+  <h2><?cs var:Lang.Admin.Users.Details ?></h2>
+  <dl class="details">
+    <dt><?cs var:Lang.Admin.Users.Email ?></dt><dd><?cs var:Page.Person.Email ?></dd>
+    <dt><?cs var:Lang.Admin.Users.Kind ?></dt><dd><?cs var:Lang.Admin.UserKind[Page.Person.Kind] ?></dd>
+    <?cs if:Page.Person.Client ?><dt><?cs var:Lang.Admin.Users.Client ?></dt><dd><a href="<?cs var:Page.Prefix ?>/admin/clients/<?cs var:Page.Person.ClientId ?>"><?cs var:Page.Person.Client ?></a></dd><?cs /if ?>
+    <?cs if:Page.Person.JobTitle ?><dt><?cs var:Lang.Admin.Users.JobTitle ?></dt><dd><?cs var:Page.Person.JobTitle ?></dd><?cs /if ?>
+    <?cs if:Page.Person.Mobile ?><dt><?cs var:Lang.Admin.Users.Mobile ?></dt><dd><?cs var:Page.Person.Mobile ?></dd><?cs /if ?>
+    <dt><?cs var:Lang.Admin.Users.Registered ?></dt><dd><?cs var:Page.Person.Created ?></dd>
+    <dt><?cs var:Lang.Admin.Users.LastLogin ?></dt><dd><?cs if:Page.Person.LastLogin ?><?cs var:Page.Person.LastLogin ?><?cs if:Page.Person.LoginOld ?> <span class="badge badge-warn"><?cs var:Lang.Admin.Users.LongAgo ?></span><?cs /if ?><?cs else ?><?cs var:Lang.Admin.Users.Never ?><?cs /if ?></dd>
+  </dl>
+  <?cs if:Page.May.Audit ?><p class="small"><a href="<?cs var:Page.Prefix ?>/admin/audit?type=user&amp;object=<?cs var:Page.Person.Id ?>"><?cs var:Lang.Admin.Users.AuditAbout ?></a> · <a href="<?cs var:Page.Prefix ?>/admin/audit?actor=<?cs var:Page.Person.Id ?>"><?cs var:Lang.Admin.Users.AuditBy ?></a></p><?cs /if ?>
+</section>
+<?cs if:Page.May.Edit ?>
+<section class="panel">
+  <h2><?cs var:Lang.Admin.Users.Actions ?></h2>
+  <div class="actions">
+  <?cs if:Page.Person.Status == "disabled" ?>
+    <?cs call:action("enable", Lang.Admin.Users.Enable, "btn-primary") ?>
+  <?cs elif:!Page.Self ?>
+    <?cs call:action("disable", Lang.Admin.Users.Disable, "btn-danger") ?>
+  <?cs /if ?>
+  <?cs if:Page.Person.Status == "invited" || Page.Person.Status == "revoked" ?>
+    <?cs call:action("invite", Lang.Admin.Users.Invite, "") ?>
+  <?cs /if ?>
+  <?cs if:subcount(Page.Sessions) > 0 ?>
+    <?cs call:action("sessions/end", Lang.Admin.Users.EndSessions, "") ?>
+  <?cs /if ?>
+  </div>
+  <p class="muted small"><?cs var:Lang.Admin.Users.ActionsHelp ?></p>
+</section>
+<?cs /if ?>
+</div>
+<section class="panel">
+  <h2><?cs var:Lang.Admin.Grants.Title ?></h2>
+  <?cs if:subcount(Page.Grants) > 0 ?>
+  <div class="table-wrap" tabindex="0"><table class="data">
+    <thead><tr><th scope="col"><?cs var:Lang.Admin.Grants.Role ?></th><th scope="col"><?cs var:Lang.Admin.Grants.Unit ?></th><th scope="col"><?cs var:Lang.Admin.Since ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.Admin.Users.Actions ?></span></th></tr></thead>
+    <tbody>
+    <?cs each:g = Page.Grants ?>
+    <tr><th scope="row"><?cs alt:Lang.Admin.Role[g.Role] ?><?cs var:g.Role ?><?cs /alt ?></th>
+      <td><?cs var:g.Unit ?><?cs if:g.Archived ?> <span class="badge badge-neutral"><?cs var:Lang.Admin.Archived ?></span><?cs /if ?></td>
+      <td class="nowrap"><?cs var:g.Since ?></td>
+      <td class="actions-cell"><?cs if:g.MayRevoke ?><form method="post" action="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/grants/<?cs var:g.Id ?>/revoke"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-quiet"><?cs var:Lang.Admin.Grants.Revoke ?></button></form><?cs /if ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table></div>
+  <?cs else ?><p class="muted"><?cs var:Lang.Admin.Grants.None ?></p><?cs /if ?>
+  <?cs if:Page.May.Grant && subcount(Page.RoleChoices) > 0 ?>
+  <h3><?cs var:Lang.Admin.Grants.Add ?></h3>
+  <?cs call:form_summary() ?>
+  <form method="post" action="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/grants" novalidate>
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <div class="grid-2">
+      <div>
+      <?cs call:select_open("role", Lang.Admin.Grants.Role) ?>
+        <?cs each:o = Page.RoleChoices ?><option value="<?cs var:o.Name ?>"<?cs if:o.Name == Page.Form.role ?> selected<?cs /if ?>><?cs alt:Lang.Admin.Role[o.Name] ?><?cs var:o.Name ?><?cs /alt ?></option><?cs /each ?>
+      <?cs call:select_close("role") ?>
+      </div>
+      <div>
+      <?cs call:select_open("unit", Lang.Admin.Grants.Unit) ?>
+        <?cs each:u = Page.UnitChoices ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Page.Form.unit ?> selected<?cs /if ?>><?cs var:u.Indent ?><?cs var:u.Name ?></option><?cs /each ?>
+      <?cs call:select_close("unit") ?>
+      </div>
+    </div>
+    <p class="muted small"><?cs var:Lang.Admin.Grants.Help ?></p>
+    <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Admin.Grants.Add ?></button></div>
+  </form>
+  <?cs /if ?>
+</section>
+<section class="panel">
+  <h2><?cs var:Lang.Admin.Users.Sessions ?></h2>
+  <?cs if:subcount(Page.Sessions) > 0 ?>
+  <div class="table-wrap" tabindex="0"><table class="data">
+    <thead><tr><th scope="col"><?cs var:Lang.Account.Started ?></th><th scope="col"><?cs var:Lang.Account.Seen ?></th><th scope="col"><?cs var:Lang.Account.Address ?></th><th scope="col"><?cs var:Lang.Account.Browser ?></th></tr></thead>
+    <tbody>
+    <?cs each:s = Page.Sessions ?><tr><td class="nowrap"><?cs var:s.Started ?></td><td class="nowrap"><?cs var:s.Seen ?></td><td><?cs var:s.Ip ?></td><td class="wrap"><?cs var:s.Agent ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table></div>
+  <?cs else ?><p class="muted"><?cs var:Lang.Admin.Users.NoSessions ?></p><?cs /if ?>
+</section>
+<?cs /def ?>
+<?cs include:"layout.cs" ?>
