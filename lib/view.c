@@ -121,6 +121,20 @@ static const struct module {
 	{ "admin", "/admin/", "admin.view" },
 };
 
+/* Is a module switched on in Portal.Modules? */
+static int module_on(const char *code)
+{
+	const char *list = conf_str("Portal.Modules"), *p = list;
+	size_t l = strlen(code);
+
+	while ((p = strstr(p, code)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[l] == ' ' || !p[l]))
+			return 1;
+		p += l;
+	}
+	return 0;
+}
+
 /* What every page shows: language, CSRF token, user, navigation. */
 static void common(Request *r)
 {
@@ -152,7 +166,7 @@ static void common(Request *r)
 	for (size_t i = 0; i < ARRAY_SIZE(modules); i++) {
 		const struct module *m = &modules[i];
 		char key[64];
-		if (m->perm && !acl_may(r, m->perm))
+		if (m->perm && (!acl_may(r, m->perm) || !module_on(m->code)))
 			continue;
 		snprintf(key, sizeof(key), "Page.Nav.%d.Code", n);
 		hdf_set_value(h, key, m->code);
