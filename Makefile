@@ -62,8 +62,14 @@ TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
 FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
 
 .PHONY: all tests deps run stop check test bench install clean
-# Objects stay after a link, for the next incremental build.
-.SECONDARY:
+# Objects stay after a link, for the next incremental build. (Only the
+# objects: the flags stamp must stay an ordinary target, or a change of
+# SANITIZE would rebuild nothing.)
+ALL_OBJ := $(LIB_OBJ) $(foreach m,$(MODULES),$(call module_objs,$(m))) \
+           $(BUILD)/sbin/portalctl.o $(BUILD)/sbin/portal-worker.o \
+           $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/backoffice-sim/sim.o \
+           $(BUILD)/tests/leak/fcgi-load.o
+.SECONDARY: $(ALL_OBJ)
 all: $(CGI_BIN) $(SBIN)
 tests: all $(TEST_BIN)
 

@@ -200,7 +200,7 @@ static int validate(Request *r)
 		for (const Param *s = rt->params; s && s->name; s++)
 			if (!(s->flags & P_PATH) && !strcmp(s->name, name))
 				p = s;
-		if (!p || hdf_obj_child(c)) {
+		if (!p || (hdf_obj_child(c) && p->type != P_FILE && p->type != P_IDS)) {
 			/* Unknown, or given twice (the kit makes a list of it). */
 			app_fail(r, 400, "parameter %.60s not expected", name);
 			hdf_set_value(r->hdf, "Page.Field", name);
@@ -219,6 +219,25 @@ static int validate(Request *r)
 		} else {
 			snprintf(key, sizeof(key), "Query.%s", p->name);
 			v = hdf_get_value(r->hdf, key, NULL);
+		}
+		if (p->type == P_IDS && !(p->flags & P_PATH)) {
+			/* One value, or the kit's list of them: each must be an id. */
+			Param one = *p;
+			HDF *q = hdf_get_obj(r->hdf, key);
+			one.type = P_INT;
+			why = param_check(&one, v);
+			for (HDF *c = q ? hdf_obj_child(q) : NULL; c && !why; c = hdf_obj_next(c))
+				why = param_check(&one, hdf_obj_value(c));
+			if (!why && v)
+				hdf_set_value(r->params, p->name, v);
+			if (!why && q && hdf_obj_child(q))
+				hdf_copy(r->params, p->name, q);
+			if (why) {
+				app_fail(r, 400, "parameter %s: %s", p->name, why);
+				hdf_set_value(r->hdf, "Page.Field", p->name);
+				return 0;
+			}
+			continue;
 		}
 		why = param_check(p, v);
 		if (why && (p->flags & P_FORM)) {
@@ -338,7 +357,8 @@ static void serve(Request *r, const Route *routes)
 	}
 	cl = http_env(r, "CONTENT_LENGTH");
 	len = cl && *cl ? strtoll(cl, NULL, 10) : 0;
-	if (len < 0 || len > conf_int("Limits.MaxBodyBytes")) {
+	if (len < 0 || len > conf_int((r->route->flags & R_UPLOAD) ? "Limits.MaxUploadBytes"
+								     : "Limits.MaxBodyBytes")) {
 		app_fail(r, 413, "body of %lld bytes", len);
 		goto answer;
 	}
@@ -428,7 +448,7 @@ answer:
 		error_page(r);
 	else if (r->status == 200 && !r->body.len)
 		log_msg("warn", r->ref, "%s %s produced no body", r->method, r->path);
-	err = http_send(r);
+	err = r->sent ? STATUS_OK : http_send(r);
 	if (err) {
 		/* The client went away; nothing to tell it. */
 		nerr_ignore(&err);

@@ -16,6 +16,7 @@ typedef NEOERR *(*handler_fn)(Request *r);
 #define R_NOLOG   0x08  /* no per-request log line (health probes) */
 #define R_TOTP    0x10  /* open to a session still waiting for its TOTP code */
 #define R_ENROL   0x20  /* open to a session that must set up a second factor */
+#define R_UPLOAD  0x40  /* a multipart form with a file, up to Limits.MaxUploadBytes */
 
 /* Parameter types */
 enum ptype {
@@ -28,6 +29,12 @@ enum ptype {
 	P_TOKEN,  /* [A-Za-z0-9_-], at most max characters */
 	P_LOCAL,  /* a local path to come back to: /..., never //host */
 	P_SECRET, /* like P_LINE, but never copied back into a page */
+	P_IDS,    /* ids of rows ticked in a list: the name given once per id
+		   * (checkboxes), each a decimal integer within [min, max];
+		   * read with param_ids() */
+	P_FILE,   /* an uploaded file: the value is the client's file name (at
+		   * most max characters, shown, never used as a path); the
+		   * file itself through request_file() */
 };
 
 /* Parameter flags */
@@ -101,6 +108,8 @@ struct request {
 	STRING body;
 	STRING headers;         /* extra header lines: Set-Cookie, Location, Allow */
 	int form_errors;        /* P_FORM fields that failed */
+	int sent;               /* the handler wrote the response itself (a download) */
+	const char *csp;        /* a stricter Content-Security-Policy (previews), or NULL */
 };
 
 /* Runs the accept loop (FastCGI) or one request (plain CGI); returns the
@@ -119,6 +128,9 @@ NEOERR *app_redirect(Request *r, const char *local_path);
 /* Validated parameters. */
 const char *param_str(Request *r, const char *name);      /* NULL when absent */
 long long param_int(Request *r, const char *name, long long def);
+
+/* The ids of a P_IDS parameter into out (at most max); how many. */
+int param_ids(Request *r, const char *name, long long *out, int max);
 
 /* Copies the form fields (P_FORM) into Page.Form.* and their errors into
  * Page.Errors.* for a form to show again. */

@@ -9,10 +9,11 @@
 
 /* Script only from our own origin, no inline script or style attribute
  * handlers, no framing, forms only to ourselves. */
-static const char security_headers[] =
-	"Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "
+static const char default_csp[] =
+	"default-src 'self'; script-src 'self'; style-src 'self'; "
 	"img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
-	"frame-ancestors 'none'; base-uri 'none'; object-src 'none'\r\n"
+	"frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+static const char security_headers[] =
 	"X-Content-Type-Options: nosniff\r\n"
 	"X-Frame-Options: DENY\r\n"
 	"Referrer-Policy: same-origin\r\n"
@@ -78,30 +79,46 @@ void http_header(Request *r, const char *name, const char *value)
 	string_appendf(&r->headers, "%s: %s\r\n", name, value);
 }
 
-NEOERR *http_send(Request *r)
+static NEOERR *head(Request *r, unsigned long long length)
 {
 	STRING h;
 	NEOERR *err;
-	int head = !strcmp(r->method, "HEAD");
 
 	string_init(&h);
 	string_appendf(&h, "Status: %d %s\r\n", r->status, http_reason(r->status));
-	if (r->body.len || r->status != 303)
-		string_appendf(&h, "Content-Type: %s\r\nContent-Length: %d\r\n",
-			       r->content_type ? r->content_type : "text/html; charset=utf-8",
-			       r->body.len);
+	if (length || r->status != 303)
+		string_appendf(&h, "Content-Type: %s\r\nContent-Length: %llu\r\n",
+			       r->content_type ? r->content_type : "text/html; charset=utf-8", length);
+	string_appendf(&h, "Content-Security-Policy: %s\r\n", r->csp ? r->csp : default_csp);
 	string_append(&h, security_headers);
 	if (r->headers.len)
 		string_append(&h, r->headers.buf);
 	string_append(&h, "\r\n");
 	err = cgiwrap_write(h.buf, h.len);
 	string_clear(&h);
+	return nerr_pass(err);
+}
+
+NEOERR *http_send_head(Request *r, unsigned long long length)
+{
+	r->sent = 1;
+	return nerr_pass(head(r, length));
+}
+
+NEOERR *http_write(Request *r, const void *buf, size_t n)
+{
+	if (!strcmp(r->method, "HEAD"))
+		return STATUS_OK;
+	return nerr_pass(cgiwrap_write(buf, (int)n));
+}
+
+NEOERR *http_send(Request *r)
+{
+	NEOERR *err = head(r, (unsigned long long)r->body.len);
+
 	if (err)
 		return nerr_pass(err);
-	if (!head && r->body.len) {
-		err = cgiwrap_write(r->body.buf, r->body.len);
-		if (err)
-			return nerr_pass(err);
-	}
+	if (strcmp(r->method, "HEAD") && r->body.len)
+		return nerr_pass(cgiwrap_write(r->body.buf, r->body.len));
 	return STATUS_OK;
 }

@@ -19,6 +19,12 @@ void http_header(Request *r, const char *name, const char *value);
 /* Writes status, headers and (unless HEAD) body to the client. */
 NEOERR *http_send(Request *r);
 
+/* For a response the handler streams itself (a download): writes status
+ * and headers with this Content-Length, then the handler writes the body
+ * with http_write and sets r->sent. */
+NEOERR *http_send_head(Request *r, unsigned long long length);
+NEOERR *http_write(Request *r, const void *buf, size_t n);
+
 const char *http_reason(int status);
 
 /* The value of a request header or CGI variable, lent; NULL when absent. */

@@ -67,6 +67,7 @@ const char *param_check(const Param *p, const char *v)
 	if (!v || !*v)
 		return (p->flags & P_REQUIRED) ? "required" : NULL;
 	switch (p->type) {
+	case P_IDS:
 	case P_INT: {
 		char *end;
 		long long n;
@@ -89,6 +90,7 @@ const char *param_check(const Param *p, const char *v)
 	case P_TEXT:
 	case P_LINE:
 	case P_SECRET:
+	case P_FILE:
 		if (!util_utf8_ok(v, p->type == P_TEXT))
 			return "characters";
 		if (p->max && (long long)util_utf8_len(v) > p->max)
@@ -109,6 +111,20 @@ const char *param_check(const Param *p, const char *v)
 		return NULL;
 	}
 	return "invalid";
+}
+
+int param_ids(Request *r, const char *name, long long *out, int max)
+{
+	HDF *h = r->params ? hdf_get_obj(r->params, name) : NULL;
+	int n = 0;
+
+	if (!h)
+		return 0;
+	if (!hdf_obj_child(h) && hdf_obj_value(h))
+		out[n++] = strtoll(hdf_obj_value(h), NULL, 10);
+	for (HDF *c = hdf_obj_child(h); c && n < max; c = hdf_obj_next(c))
+		out[n++] = strtoll(hdf_obj_value(c), NULL, 10);
+	return n;
 }
 
 const char *param_str(Request *r, const char *name)
@@ -139,7 +155,7 @@ void param_keep_form(Request *r)
 		return;
 	for (p = r->route->params; p->name; p++) {
 		const char *v;
-		if (!(p->flags & P_FORM) || p->type == P_SECRET)
+		if (!(p->flags & P_FORM) || p->type == P_SECRET || p->type == P_FILE)
 			continue;
 		v = hdf_get_value(r->params, p->name, NULL);
 		if (!v)

@@ -109,6 +109,11 @@ static NEOERR *content_type(Request *r, const char *ct)
 	return nerr_pass(err);
 }
 
+FILE *request_file(Request *r, const char *name)
+{
+	return r->cgi ? cgi_filehandle(r->cgi, name) : NULL;
+}
+
 NEOERR *request_start(Request *r, const char **bad)
 {
 	const char *v;

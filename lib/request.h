@@ -14,4 +14,8 @@ NEOERR *request_init(void);
  * word, is reported in *bad (lent), and the request should end with 400. */
 NEOERR *request_start(Request *r, const char **bad);
 
+/* The file uploaded in the form field name (a P_FILE parameter), lent;
+ * NULL when none came. */
+FILE *request_file(Request *r, const char *name);
+
 #endif

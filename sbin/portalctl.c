@@ -16,6 +16,8 @@
 #include "auth.h"
 #include "conf.h"
 #include "db.h"
+#include "documents.h"
+#include "files.h"
 #include "org.h"
 #include "totp.h"
 #include "mail.h"
@@ -268,6 +270,8 @@ static NEOERR *seed_units(long long *ids, long long *client_of)
 	return nerr_pass(err);
 }
 
+static NEOERR *seed_documents(const long long *ids);
+
 static int cmd_seed_demo(void)
 {
 	long long ids[ARRAY_SIZE(demo_units)] = { 0 }, client_ids[ARRAY_SIZE(demo_units)] = { 0 };
@@ -325,6 +329,8 @@ static int cmd_seed_demo(void)
 				" VALUES (?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE id = id",
 				"isi", uid, u->role, unit_of(u->unit, ids));
 	}
+	if (!err)
+		err = seed_documents(ids);
 	if (!err)
 		err = audit_add(NULL, 0, "demo.seed", "", 0, 0, "demo data loaded");
 	if (!err)
@@ -393,6 +399,164 @@ static int cmd_create_agency_admin(const char *email, const char *first, const c
 	}
 	printf("%s\n", url);
 	free(url);
+	return 0;
+}
+
+/* --- demo documents ---------------------------------------------------- */
+
+/* A one-page PDF saying text, in a temp file. */
+static FILE *demo_pdf(const char *text)
+{
+	FILE *f = tmpfile();
+	char content[512];
+	long offs[6];
+	int clen;
+
+	if (!f)
+		return NULL;
+	clen = snprintf(content, sizeof(content), "BT /F1 16 Tf 72 770 Td (%s) Tj ET\n", text);
+	fputs("%PDF-1.4\n", f);
+	offs[1] = ftell(f);
+	fputs("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", f);
+	offs[2] = ftell(f);
+	fputs("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n", f);
+	offs[3] = ftell(f);
+	fputs("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+	      " /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n", f);
+	offs[4] = ftell(f);
+	fprintf(f, "4 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n", clen, content);
+	offs[5] = ftell(f);
+	fputs("5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n", f);
+	{
+		long xref = ftell(f);
+		fputs("xref\n0 6\n0000000000 65535 f \n", f);
+		for (int i = 1; i <= 5; i++)
+			fprintf(f, "%010ld 00000 n \n", offs[i]);
+		fprintf(f, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%ld\n%%%%EOF\n", xref);
+	}
+	rewind(f);
+	return f;
+}
+
+static const struct demo_doc {
+	const char *type, *title, *filename, *unit, *person;
+	int expired;
+} demo_docs[] = {
+	{ "contract", "Contract week 47 — Jan Willems", "contract-2026-47.pdf", "teamA1", "worker@flex.example", 0 },
+	{ "contract", "Contract week 12 — Jan Willems", "contract-2019-12.pdf", "teamA1", "worker@flex.example", 1 },
+	{ "invoice", "Factuur 2026-1147", "factuur-2026-1147.pdf", "klant", NULL, 0 },
+	{ "invoice", "Factuur 2018-0042", "factuur-2018-0042.pdf", "klant", NULL, 1 },
+	{ "contract", "Contract week 47 — Team A2", "contract-a2-2026-47.pdf", "teamA2", NULL, 0 },
+	{ "cv", "CV Jan Willems", "cv-jan-willems.pdf", "teamA1", "worker@flex.example", 0 },
+	{ "other", "Werkinstructie Gent", "werkinstructie-gent.pdf", "andereTeam", NULL, 0 },
+};
+
+static NEOERR *seed_documents(const long long *ids)
+{
+	char *have = NULL;
+	NEOERR *err = db_value(&have, "SELECT COUNT(*) FROM documents", NULL);
+
+	if (err || (have && atoll(have) > 0)) {
+		free(have);
+		return nerr_pass(err);
+	}
+	free(have);
+	err = documents_init();
+	for (size_t i = 0; i < ARRAY_SIZE(demo_docs) && !err; i++) {
+		const struct demo_doc *d = &demo_docs[i];
+		long long person = 0, doc = 0;
+		const char *problem = NULL;
+		char *p = NULL;
+		FILE *f;
+
+		if (d->person) {
+			err = db_value(&p, "SELECT id FROM users WHERE email = ?", "s", d->person);
+			person = p ? atoll(p) : 0;
+			free(p);
+		}
+		f = demo_pdf(d->title);
+		if (!err && !f)
+			err = nerr_raise(NERR_IO, "no temp file for a demo document");
+		if (!err)
+			err = documents_add(NULL, f, d->type, d->title, d->filename, unit_of(d->unit, ids),
+					    person, &doc, &problem);
+		if (f)
+			fclose(f);
+		if (!err && problem)
+			err = nerr_raise(NERR_ASSERT, "demo document refused: %s", problem);
+		if (!err && d->expired)
+			err = db_exec(NULL, "UPDATE documents SET created_at = created_at - INTERVAL 8 YEAR,"
+					    " clock_start = clock_start - INTERVAL 8 YEAR,"
+					    " expires_at = UTC_DATE() - INTERVAL 30 DAY WHERE id = ?", "i", doc);
+	}
+	return nerr_pass(err);
+}
+
+/* --- files-sweep ------------------------------------------------------- */
+
+struct sweep {
+	STRING ids;   /* the store's ids, one a line */
+	int n;
+};
+
+static void sweep_cb(const char *id, void *ctx)
+{
+	struct sweep *s = ctx;
+	string_appendf(&s->ids, "%s\n", id);
+	s->n++;
+}
+
+/* Files no row points to, and rows whose file is missing: reported; with
+ * --delete the orphan files are removed (rows are never touched here). */
+static int cmd_files_sweep(int delete)
+{
+	struct sweep s;
+	char *save = NULL, *id;
+	int orphans = 0, missing = 0;
+	DBQuery *q;
+	NEOERR *err;
+
+	if (load_conf())
+		return 1;
+	string_init(&s.ids);
+	s.n = 0;
+	err = files_list(sweep_cb, &s);
+	if (err) {
+		string_clear(&s.ids);
+		return fail_nerr("files-sweep", err);
+	}
+	for (id = s.ids.buf ? strtok_r(s.ids.buf, "\n", &save) : NULL; id;
+	     id = strtok_r(NULL, "\n", &save)) {
+		char *row = NULL;
+		err = db_value(&row, "SELECT id FROM documents WHERE file_id = ?", "s", id);
+		if (err)
+			break;
+		if (!row) {
+			orphans++;
+			printf("orphan file %s%s\n", id, delete ? ": removed" : "");
+			if (delete) {
+				NEOERR *rm = files_remove(id);
+				nerr_ignore(&rm);
+			}
+		}
+		free(row);
+	}
+	string_clear(&s.ids);
+	if (!err)
+		err = db_query(&q, "SELECT id, file_id FROM documents ORDER BY id", NULL);
+	if (err)
+		return fail_nerr("files-sweep", err);
+	while (db_next(q)) {
+		char path[1024];
+		if (files_path(db_str(q, 1), path, sizeof(path)) != STATUS_OK || access(path, F_OK)) {
+			missing++;
+			printf("document %s: its file %s is missing\n", db_str(q, 0), db_str(q, 1));
+		}
+	}
+	db_end(&q);
+	printf("files-sweep: %d files in the store, %d orphan%s%s, %d document%s without a file%s\n",
+	       s.n, orphans, orphans == 1 ? "" : "s", delete ? " removed" : "", missing,
+	       missing == 1 ? "" : "s", delete ? "" : " (dry run: --delete removes the orphans)");
 	return 0;
 }
 
@@ -538,6 +702,7 @@ static void usage(void)
 	      "  init-secrets         write a secrets file with random keys, if none\n"
 	      "  seed-demo            load the demo data (demo only)\n"
 	      "  audit-verify         check that no audit log row was changed or removed\n"
+	      "  files-sweep [--delete] report (and remove) files no document points to\n"
 	      "  create-agency-admin EMAIL [FIRST [LAST]]\n"
 	      "                       the first agency admin: prints an invitation URL\n"
 	      "  send-test-mail TO    queue a test mail through the outbox\n"
@@ -562,6 +727,8 @@ int main(int argc, char **argv)
 	else if (!strcmp(cmd, "create-agency-admin") && argc >= 3 && argc <= 5)
 		rc = cmd_create_agency_admin(argv[2], argc > 3 ? argv[3] : "Beheerder",
 					     argc > 4 ? argv[4] : "");
+	else if (!strcmp(cmd, "files-sweep") && (argc == 2 || (argc == 3 && !strcmp(argv[2], "--delete"))))
+		rc = cmd_files_sweep(argc == 3);
 	else if (!strcmp(cmd, "audit-verify") && argc == 2)
 		rc = cmd_audit_verify();
 	else if (!strcmp(cmd, "seed-demo") && argc == 2)

@@ -48,6 +48,7 @@ for m in $modules; do
 }
 "
 	case $m in login|home) ;; *) locs="${locs}    location /$m/ {
+        client_max_body_size 21m;
         include $SHARE/nginx/fastcgi.conf;
         fastcgi_pass flexportal_$m;
     }

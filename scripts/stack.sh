@@ -46,6 +46,7 @@ INSTANCES=$(conf Stack.Instances)
 MAILDIR=$(conf Stack.MailDir)
 PREFIX=$(conf Portal.Prefix)
 MAX_BODY=$(conf Limits.MaxBodyBytes)
+MAX_UPLOAD=$(conf Limits.MaxUploadBytes)
 STATIC=$ROOT/$(conf Paths.Static)
 case "$VAR" in /*) ;; *) VAR=$ROOT/$VAR ;; esac
 case "$RUN" in /*) ;; *) RUN=$ROOT/$RUN ;; esac
@@ -157,6 +158,8 @@ write_nginx_conf() {
 		case $m in
 		login|home) ;;
 		*) locs="${locs}    location $PREFIX/$m/ {
+        # Uploads: the portal refuses a big body on every other route.
+        client_max_body_size $MAX_UPLOAD;
         include $VAR/nginx/fastcgi.conf;
         fastcgi_pass flexportal_$m;
     }

@@ -88,6 +88,13 @@ MATRIX.update({
     ("POST", "/admin/users/:id/sessions/end"): "post",
     ("POST", "/admin/users/:id/grants"): "post",
     ("POST", "/admin/users/:id/grants/:grant/revoke"): "post",
+    ("GET", "/documents/"): LOGGED_IN,
+    ("GET", "/documents/new"): holders("agency_admin", "consultant"),
+    ("GET", "/documents/:id/download"): "object",
+    ("GET", "/documents/:id/preview"): "object",
+    ("POST", "/documents/"): "post",
+    ("POST", "/documents/:id/extend"): "post",
+    ("POST", "/documents/purge"): "post",
 })
 
 # Routes of one object: (route, the object's id by SQL, {who: status}).

@@ -1,0 +1,483 @@
+/* main.c: the documents binary — the list, upload, download and preview, retention and purge */
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/crypto.h>
+
+#include "acl.h"
+#include "app.h"
+#include "audit.h"
+#include "conf.h"
+#include "db.h"
+#include "documents.h"
+#include "files.h"
+#include "http.h"
+#include "log.h"
+#include "request.h"
+#include "util.h"
+#include "view.h"
+
+#define ID_MAX 9007199254740991LL
+#define PAGE 25
+
+/* A document as the pages see one. */
+typedef struct doc {
+	long long id, unit_id, person_id, size;
+	char type[33], title[201], filename[256], kind[17], path[800], file_id[40];
+	unsigned char key[128];
+	size_t key_len;
+} Doc;
+
+/* Who may see a document: document.view on its unit — CVs only for agency
+ * staff (client users see a CV through the vacancy it was proposed to) —
+ * or the person it is about. Anyone else gets 404. */
+static int may_see(Request *r, const Doc *d)
+{
+	if (d->person_id && d->person_id == r->user->id)
+		return 1;
+	if (!strcmp(d->type, "cv") && strcmp(r->user->kind, "agency"))
+		return 0;
+	return acl_may_at(r, "document.view", d->path);
+}
+
+/* Loads the document of the :id parameter; ends with 404 when there is
+ * none or the user may not see it (*ok 0). */
+static NEOERR *doc_load(Request *r, Doc *d, int *ok)
+{
+	DBQuery *q;
+	NEOERR *err;
+
+	*ok = 0;
+	memset(d, 0, sizeof(*d));
+	err = db_query(&q,
+		"SELECT d.id, d.unit_id, COALESCE(d.person_id, 0), d.size, d.doc_type, d.title,"
+		" d.filename, d.kind, o.path, d.file_id, d.file_key FROM documents d"
+		" JOIN org_units o ON o.id = d.unit_id WHERE d.id = ?",
+		"i", param_int(r, "id", 0));
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		d->id = db_int(q, 0);
+		d->unit_id = db_int(q, 1);
+		d->person_id = db_int(q, 2);
+		d->size = db_int(q, 3);
+		snprintf(d->type, sizeof(d->type), "%s", db_str(q, 4));
+		snprintf(d->title, sizeof(d->title), "%s", db_str(q, 5));
+		snprintf(d->filename, sizeof(d->filename), "%s", db_str(q, 6));
+		snprintf(d->kind, sizeof(d->kind), "%s", db_str(q, 7));
+		snprintf(d->path, sizeof(d->path), "%s", db_str(q, 8));
+		snprintf(d->file_id, sizeof(d->file_id), "%s", db_str(q, 9));
+		d->key_len = db_len(q, 10) < sizeof(d->key) ? db_len(q, 10) : 0;
+		memcpy(d->key, db_str(q, 10), d->key_len);
+	}
+	db_end(&q);
+	if (!d->id || !may_see(r, d)) {
+		app_fail(r, 404, "document %lld not visible", param_int(r, "id", 0));
+		return STATUS_OK;
+	}
+	*ok = 1;
+	return STATUS_OK;
+}
+
+static HDF *item(Request *r, const char *list, int n)
+{
+	char key[64];
+	HDF *h = NULL;
+	snprintf(key, sizeof(key), "Page.%s.%d", list, n);
+	hdf_get_node(r->hdf, key, &h);
+	return h;
+}
+
+static void put(HDF *h, const char *name, const char *v)
+{
+	if (v)
+		hdf_set_value(h, name, v);
+}
+
+static int depth_of(const char *path)
+{
+	int n = 0;
+	for (; *path; path++)
+		n += *path == '/';
+	return n > 2 ? n - 2 : 0;
+}
+
+/* The units where the user may upload: Page.Units. */
+static NEOERR *upload_units(Request *r)
+{
+	char *scope = acl_scope(r, "document.upload");
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
+			   " WHERE o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
+			   " AND o.kind <> 'agency' ORDER BY o.path LIMIT 500", "s", scope);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = item(r, "Units", n++);
+		put(h, "Id", db_str(q, 0));
+		put(h, "Name", db_str(q, 1));
+		hdf_set_int_value(h, "Depth", depth_of(db_str(q, 2)));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+static void types_into_page(Request *r)
+{
+	char *copy = xstrdup(documents_types()), *save = NULL, *t;
+	int n = 0;
+
+	for (t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		char key[48];
+		snprintf(key, sizeof(key), "Page.Types.%d", n++);
+		hdf_set_value(r->hdf, key, t);
+	}
+	free(copy);
+}
+
+/* --- the list ------------------------------------------------------------ */
+
+/* Documents the user may see and that match every filter given. */
+#define DOCS_MATCHING \
+	" FROM documents d JOIN org_units o ON o.id = d.unit_id" \
+	" LEFT JOIN users p ON p.id = d.person_id" \
+	" WHERE ((" ACL_IN_SCOPE("o.path") " AND (d.doc_type <> 'cv' OR ? = 'agency'))" \
+	"   OR d.person_id = ?)" \
+	" AND (? = '' OR d.doc_type = ?)" \
+	" AND (? = '' OR LOCATE(?, d.title) > 0)" \
+	" AND (? = 0 OR d.unit_id = ?)" \
+	" AND (? = '' OR d.created_at >= ?)" \
+	" AND (? = '' OR d.created_at < ? + INTERVAL 1 DAY)" \
+	" AND (? = 0 OR d.expires_at < UTC_DATE() + INTERVAL ? DAY)"
+#define DOCS_TYPES "ssi" "ss" "ss" "ii" "ss" "ss" "ii"
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+static NEOERR *list(Request *r)
+{
+	char *scope = acl_scope(r, "document.view"), *total = NULL;
+	const char *type = or_empty(param_str(r, "type")), *q = or_empty(param_str(r, "q"));
+	const char *from = or_empty(param_str(r, "from")), *to = or_empty(param_str(r, "to"));
+	long long unit = param_int(r, "unit", 0), within = param_int(r, "within", 0);
+	long long page = param_int(r, "page", 1);
+	DBQuery *rows;
+	NEOERR *err;
+	int n = 0;
+
+	err = db_value(&total, "SELECT COUNT(*)" DOCS_MATCHING, DOCS_TYPES, scope, r->user->kind,
+		       r->user->id, type, type, q, q, unit, unit, from, from, to, to, within, within);
+	if (!err)
+		err = db_query(&rows,
+			"SELECT d.id, d.doc_type, d.title, d.filename, d.kind, d.size,"
+			" DATE_FORMAT(d.created_at, '%Y-%m-%d'), d.expires_at, o.name,"
+			" CONCAT_WS(' ', p.first_name, p.last_name), d.expires_at < UTC_DATE()"
+			DOCS_MATCHING " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?",
+			DOCS_TYPES "ii", scope, r->user->kind, r->user->id, type, type, q, q, unit, unit,
+			from, from, to, to, within, within, (long long)PAGE, (page - 1) * PAGE);
+	free(scope);
+	if (err) {
+		free(total);
+		return nerr_pass(err);
+	}
+	while (db_next(rows)) {
+		HDF *h = item(r, "Docs", n++);
+		put(h, "Id", db_str(rows, 0));
+		put(h, "Type", db_str(rows, 1));
+		put(h, "Title", db_str(rows, 2));
+		put(h, "Filename", db_str(rows, 3));
+		put(h, "Kind", db_str(rows, 4));
+		hdf_set_int_value(h, "KiB", (int)((db_int(rows, 5) + 1023) / 1024));
+		put(h, "Date", db_str(rows, 6));
+		put(h, "Expires", db_str(rows, 7));
+		put(h, "Unit", db_str(rows, 8));
+		put(h, "Person", db_str(rows, 9));
+		if (db_int(rows, 10))
+			hdf_set_value(h, "Expired", "1");
+		if (!strcmp(db_str(rows, 4), "pdf") || !strcmp(db_str(rows, 4), "png") ||
+		    !strcmp(db_str(rows, 4), "jpeg"))
+			hdf_set_value(h, "Preview", "1");
+	}
+	db_end(&rows);
+	hdf_set_value(r->hdf, "Page.Total", total ? total : "0");
+	{
+		long long t = total ? atoll(total) : 0;
+		hdf_set_int_value(r->hdf, "Page.PageNo", (int)page);
+		hdf_set_int_value(r->hdf, "Page.Pages", (int)((t + PAGE - 1) / PAGE));
+	}
+	free(total);
+	types_into_page(r);
+	param_keep_form(r);
+	if (acl_may(r, "document.upload"))
+		hdf_set_value(r->hdf, "Page.MayUpload", "1");
+	if (acl_may(r, "retention.edit"))
+		hdf_set_value(r->hdf, "Page.MayPurge", "1");
+	return nerr_pass(view_render(r, "documents/list.cs"));
+}
+
+/* --- upload -------------------------------------------------------------- */
+
+static NEOERR *upload_form(Request *r)
+{
+	NEOERR *err = upload_units(r);
+	if (err)
+		return nerr_pass(err);
+	types_into_page(r);
+	return nerr_pass(view_render(r, "documents/new.cs"));
+}
+
+static NEOERR *upload(Request *r)
+{
+	const char *problem = NULL, *email = param_str(r, "person");
+	char path[800] = "", *pid = NULL;
+	long long doc = 0, person = 0;
+	NEOERR *err;
+
+	param_keep_form(r);
+	if (!r->form_errors) {
+		err = db_value(&pid, "SELECT path FROM org_units WHERE id = ? AND archived_at IS NULL",
+			       "i", param_int(r, "unit", 0));
+		if (err)
+			return nerr_pass(err);
+		snprintf(path, sizeof(path), "%s", pid ? pid : "");
+		free(pid);
+		pid = NULL;
+		if (!acl_may_at(r, "document.upload", path))
+			param_error(r, "unit", "choice");
+	}
+	if (!r->form_errors && email && *email) {
+		err = db_value(&pid, "SELECT id FROM users WHERE email = ?", "s", email);
+		if (err)
+			return nerr_pass(err);
+		if (!pid)
+			param_error(r, "person", "person_unknown");
+		person = pid ? atoll(pid) : 0;
+		free(pid);
+	}
+	if (!r->form_errors) {
+		err = documents_add(r, request_file(r, "file"), param_str(r, "type"), param_str(r, "title"),
+				    or_empty(param_str(r, "file")), param_int(r, "unit", 0), person, &doc,
+				    &problem);
+		if (err)
+			return nerr_pass(err);
+		if (problem)
+			param_error(r, strcmp(problem, "choice") ? "file" : "type", problem);
+	}
+	if (r->form_errors) {
+		r->status = 422;
+		return nerr_pass(upload_form(r));
+	}
+	return app_redirect(r, "/documents/?done=upload");
+}
+
+/* --- download and preview ------------------------------------------------ */
+
+/* The Content-Type of a kind as stored in the row. */
+static const char *mime_of(const char *kind)
+{
+	for (int k = FILES_UNKNOWN; k <= FILES_ZIP; k++)
+		if (!strcmp(files_kind_name((FilesKind)k), kind))
+			return files_kind_mime((FilesKind)k);
+	return "application/octet-stream";
+}
+
+/* Streams a document: chunk by chunk, never the whole file in memory. A
+ * file that fails its integrity check is refused before anything is sent
+ * when the damage is in its first or last chunk, else the connection is
+ * cut (the technical log says which file). */
+static NEOERR *send_file(Request *r, const Doc *d, int inline_view)
+{
+	FilesReader *rd = NULL;
+	char disp[400], *safe;
+	unsigned char buf[65536];
+	size_t got;
+	NEOERR *err;
+
+	err = files_open(d->file_id, d->key, d->key_len, &rd);
+	if (err) {
+		if (nerr_match(err, PERR_FILES_INTEGRITY) || nerr_match(err, NERR_NOT_FOUND)) {
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			return app_fail(r, 500, "document %lld cannot be read", d->id);
+		}
+		return nerr_pass(err);
+	}
+	/* The name shown in the browser's save dialog: the client's name
+	 * with anything but plain characters replaced. */
+	safe = xstrdup(d->filename[0] ? d->filename : "document");
+	for (char *c = safe; *c; c++)
+		if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f || strchr("\"\\;/", *c))
+			*c = '_';
+	snprintf(disp, sizeof(disp), "%s; filename=\"%s\"", inline_view ? "inline" : "attachment", safe);
+	free(safe);
+	http_header(r, "Content-Disposition", disp);
+	if (inline_view)
+		r->csp = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
+			 " object-src 'self'; frame-ancestors 'self'";
+	r->content_type = mime_of(d->kind);
+	err = audit_add(r, r->user->id, inline_view ? "document.view" : "document.download", "document",
+			d->id, d->unit_id, "");
+	if (!err)
+		err = http_send_head(r, files_size(rd));
+	while (!err) {
+		err = files_read(rd, buf, sizeof(buf), &got);
+		if (err || !got)
+			break;
+		err = http_write(r, buf, got);
+	}
+	files_close(&rd);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	return nerr_pass(err);
+}
+
+static NEOERR *download(Request *r)
+{
+	Doc d;
+	int ok;
+	NEOERR *err = doc_load(r, &d, &ok);
+	if (err || !ok)
+		return nerr_pass(err);
+	return nerr_pass(send_file(r, &d, 0));
+}
+
+static NEOERR *preview(Request *r)
+{
+	Doc d;
+	int ok;
+	NEOERR *err = doc_load(r, &d, &ok);
+	if (err || !ok)
+		return nerr_pass(err);
+	if (strcmp(d.kind, "pdf") && strcmp(d.kind, "png") && strcmp(d.kind, "jpeg"))
+		return app_fail(r, 404, "no preview of %s", d.kind);
+	return nerr_pass(send_file(r, &d, 1));
+}
+
+/* --- retention ----------------------------------------------------------- */
+
+/* Extends a document's retention by a year, with the reason (consent). */
+static NEOERR *extend(Request *r)
+{
+	Doc d;
+	int ok;
+	NEOERR *err = doc_load(r, &d, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	if (!acl_may_at(r, "retention.edit", d.path))
+		return app_fail(r, 404, "retention.edit not held on %s", d.path);
+	err = db_begin();
+	if (!err)
+		err = db_exec(NULL, "UPDATE documents SET expires_at = expires_at + INTERVAL 1 YEAR,"
+				    " extended_reason = ?, extended_by = ? WHERE id = ?",
+			      "sii", param_str(r, "reason"), r->user->id, d.id);
+	if (!err)
+		err = audit_add(r, r->user->id, "document.extend", "document", d.id, d.unit_id,
+				param_str(r, "reason"));
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return nerr_pass(err);
+	}
+	return app_redirect(r, "/documents/?done=extend");
+}
+
+/* Purges the ticked documents: row and file, each audited. Only those the
+ * user holds retention.edit on; the others are left and counted. */
+static NEOERR *purge(Request *r)
+{
+	long long ids[200];
+	int n = param_ids(r, "id", ids, 200), done = 0;
+	NEOERR *err = STATUS_OK;
+
+	for (int i = 0; i < n && !err; i++) {
+		char *path = NULL;
+		err = db_value(&path, "SELECT o.path FROM documents d JOIN org_units o ON o.id = d.unit_id"
+				      " WHERE d.id = ?", "i", ids[i]);
+		if (!err && path && acl_may_at(r, "retention.edit", path)) {
+			err = documents_purge(r, ids[i], "purged from the retention overview");
+			done++;
+		}
+		free(path);
+	}
+	if (err)
+		return nerr_pass(err);
+	{
+		char loc[64];
+		snprintf(loc, sizeof(loc), "/documents/?done=purge&purged=%d", done);
+		return app_redirect(r, loc);
+	}
+}
+
+/* --- routes -------------------------------------------------------------- */
+
+static const Param p_list[] = {
+	{ "type", P_TOKEN, P_FORM, 0, 32, NULL },
+	{ "q", P_LINE, P_FORM, 0, 100, NULL },
+	{ "unit", P_INT, P_FORM, 0, ID_MAX, NULL },
+	{ "from", P_DATE, P_FORM, 0, 0, NULL },
+	{ "to", P_DATE, P_FORM, 0, 0, NULL },
+	{ "within", P_INT, P_FORM, 0, 3650, NULL },
+	{ "page", P_INT, 0, 1, 100000, NULL },
+	{ "done", P_ENUM, 0, 0, 0, "upload extend purge" },
+	{ "purged", P_INT, 0, 0, 1000, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_upload[] = {
+	{ "type", P_TOKEN, P_REQUIRED | P_FORM, 0, 32, NULL },
+	{ "title", P_LINE, P_REQUIRED | P_FORM, 0, 200, NULL },
+	{ "unit", P_INT, P_REQUIRED | P_FORM, 1, ID_MAX, NULL },
+	{ "person", P_EMAIL, P_FORM, 0, 254, NULL },
+	{ "file", P_FILE, P_REQUIRED | P_FORM, 0, 255, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_id[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_extend[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "reason", P_LINE, P_REQUIRED, 0, 500, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_purge[] = {
+	{ "id", P_IDS, P_REQUIRED, 1, ID_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Route routes[] = {
+	{ "GET", "/documents/", list, NULL, 0, p_list },
+	{ "GET", "/documents/new", upload_form, "document.upload", 0, NULL },
+	{ "POST", "/documents/", upload, "document.upload", R_CSRF | R_UPLOAD, p_upload },
+	{ "GET", "/documents/:id/download", download, NULL, 0, p_id },
+	{ "GET", "/documents/:id/preview", preview, NULL, 0, p_id },
+	{ "POST", "/documents/:id/extend", extend, "retention.edit", R_CSRF, p_extend },
+	{ "POST", "/documents/purge", purge, "retention.edit", R_CSRF, p_purge },
+	{ NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+int main(void)
+{
+	NEOERR *err = STATUS_OK;
+
+	/* The types are read before the first request; a broken file stops
+	 * the process with the reason in the log. */
+	nerr_init();
+	if (conf_load(NULL) == STATUS_OK)
+		err = documents_init();
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+		return 1;
+	}
+	return app_run("documents", routes);
+}

@@ -1,0 +1,217 @@
+/* documents.c: documents — their types (conf/documents.hdf), storing one with its expiry, who may see one */
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/crypto.h>
+
+#include "audit.h"
+#include "conf.h"
+#include "db.h"
+#include "documents.h"
+#include "files.h"
+#include "util.h"
+
+#define MAX_TYPES 32
+
+static struct doctype {
+	char *code;
+	char *kinds;     /* " pdf png " with spaces around, for a word search */
+	long long max_bytes;
+} types[MAX_TYPES];
+static int ntypes;
+static char *type_list;
+
+NEOERR *documents_init(void)
+{
+	HDF *h = NULL;
+	NEOERR *err;
+	STRING list;
+
+	if (ntypes)
+		return STATUS_OK;
+	err = hdf_init(&h);
+	if (!err)
+		err = hdf_read_file(h, conf_str("Paths.DocumentTypes"));
+	if (err) {
+		hdf_destroy(&h);
+		return nerr_pass(err);
+	}
+	string_init(&list);
+	for (HDF *t = hdf_get_child(h, "Types"); t && ntypes < MAX_TYPES; t = hdf_obj_next(t)) {
+		if (!util_word(hdf_obj_name(t), 1, 32))
+			continue;
+		types[ntypes].code = xstrdup(hdf_obj_name(t));
+		types[ntypes].kinds = xasprintf(" %s ", hdf_get_value(t, "Kinds", ""));
+		types[ntypes].max_bytes = (long long)hdf_get_int_value(t, "MaxMiB", 10) * 1048576;
+		string_appendf(&list, "%s%s", ntypes ? " " : "", types[ntypes].code);
+		ntypes++;
+	}
+	hdf_destroy(&h);
+	type_list = xstrdup(list.buf ? list.buf : "");
+	string_clear(&list);
+	if (!ntypes)
+		return nerr_raise(NERR_PARSE, "%s defines no document types",
+				  conf_str("Paths.DocumentTypes"));
+	return STATUS_OK;
+}
+
+const char *documents_types(void)
+{
+	return type_list ? type_list : "";
+}
+
+static const struct doctype *type_of(const char *code)
+{
+	for (int i = 0; i < ntypes; i++)
+		if (!strcmp(types[i].code, code))
+			return &types[i];
+	return NULL;
+}
+
+/* Does the stored file fit the type? NULL when it does, else why. */
+static NEOERR *fits(const struct doctype *t, const FilesInfo *info, const char **problem)
+{
+	char word[24];
+	FilesReader *rd = NULL;
+	NEOERR *err;
+
+	*problem = NULL;
+	snprintf(word, sizeof(word), " %s ", files_kind_name(info->kind));
+	if (info->kind == FILES_UNKNOWN || info->kind == FILES_ZIP) {
+		*problem = "file_kind_unknown";
+		return STATUS_OK;
+	}
+	if (!strstr(t->kinds, word)) {
+		*problem = "file_kind";
+		return STATUS_OK;
+	}
+	if ((long long)info->size > t->max_bytes) {
+		*problem = "file_size";
+		return STATUS_OK;
+	}
+	if (!info->size) {
+		*problem = "file_empty";
+		return STATUS_OK;
+	}
+	if (info->kind != FILES_DOCX && info->kind != FILES_XLSX && info->kind != FILES_ODT)
+		return STATUS_OK;
+	err = files_open(info->id, info->wrapped_key, info->wrapped_len, &rd);
+	if (!err)
+		err = files_zip_check(rd, problem);
+	files_close(&rd);
+	return nerr_pass(err);
+}
+
+NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
+		      const char *filename, long long unit_id, long long person_id,
+		      long long *doc_id, const char **problem)
+{
+	const struct doctype *t = type_of(type);
+	FilesInfo info;
+	char *ret = NULL;
+	long long days = 730, ret_id = 0;
+	DBQuery *q;
+	NEOERR *err;
+
+	*doc_id = 0;
+	*problem = NULL;
+	if (!t) {
+		*problem = "choice";
+		return STATUS_OK;
+	}
+	if (!f) {
+		*problem = "required";
+		return STATUS_OK;
+	}
+	err = files_store_file(f, &info);
+	if (err)
+		return nerr_pass(err);
+	err = fits(t, &info, problem);
+	if (err || *problem) {
+		NEOERR *rm = files_remove(info.id);
+		nerr_ignore(&rm);
+		return nerr_pass(err);
+	}
+	/* The clock starts at the upload; for the types whose clock starts at
+	 * the end of a contract or at the person's last activity, the upload
+	 * is the earliest it can start, and the date moves on with them. */
+	err = db_query(&q, "SELECT rt.id, rt.period_days FROM document_type_retention d"
+			   " JOIN retention_types rt ON rt.id = d.retention_type_id WHERE d.doc_type = ?",
+		       "s", type);
+	if (!err) {
+		if (db_next(q)) {
+			ret_id = db_int(q, 0);
+			days = db_int(q, 1);
+		}
+		db_end(&q);
+	}
+	if (!err)
+		err = db_begin();
+	if (!err)
+		err = db_exec(NULL,
+			"INSERT INTO documents (doc_type, title, filename, unit_id, person_id, uploaded_by,"
+			" file_id, file_key, key_id, sha256, size, kind, retention_type_id, clock_start,"
+			" expires_at, created_at) VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?,"
+			" ?, ?, ?, NULLIF(?, 0), UTC_DATE(), UTC_DATE() + INTERVAL ? DAY, UTC_TIMESTAMP())",
+			"sssiiisbisisii", type, title, filename, unit_id, person_id,
+			r && r->user ? r->user->id : 0LL, info.id, info.wrapped_key, info.wrapped_len,
+			(long long)info.key_id, info.sha256, (long long)info.size,
+			files_kind_name(info.kind), ret_id, days);
+	if (!err)
+		*doc_id = (long long)db_insert_id();
+	if (!err) {
+		ret = xasprintf("%s, %s, %llu bytes", type, files_kind_name(info.kind),
+				(unsigned long long)info.size);
+		err = audit_add(r, r && r->user ? r->user->id : 0, "document.upload", "document",
+				*doc_id, unit_id, ret);
+		free(ret);
+	}
+	if (!err)
+		err = db_commit();
+	if (err) {
+		NEOERR *rm;
+		db_rollback();
+		rm = files_remove(info.id);
+		nerr_ignore(&rm);
+		*doc_id = 0;
+	}
+	OPENSSL_cleanse(&info, sizeof(info));
+	return nerr_pass(err);
+}
+
+NEOERR *documents_purge(Request *r, long long doc_id, const char *why)
+{
+	char *file = NULL, *unit = NULL;
+	NEOERR *err;
+
+	err = db_value(&file, "SELECT file_id FROM documents WHERE id = ?", "i", doc_id);
+	if (!err)
+		err = db_value(&unit, "SELECT unit_id FROM documents WHERE id = ?", "i", doc_id);
+	if (err || !file) {
+		free(file);
+		free(unit);
+		return nerr_pass(err);
+	}
+	err = db_begin();
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM documents WHERE id = ?", "i", doc_id);
+	if (!err)
+		err = audit_add(r, r && r->user ? r->user->id : 0, "document.purge", "document", doc_id,
+				unit ? atoll(unit) : 0, why);
+	if (!err)
+		err = db_commit();
+	if (!err) {
+		/* The row is gone first: a file without a row is an orphan the
+		 * sweep removes; a row without its file would be a broken link. */
+		NEOERR *rm = files_remove(file);
+		if (rm && !nerr_match(rm, NERR_NOT_FOUND)) {
+			err = rm;
+		} else {
+			nerr_ignore(&rm);
+		}
+	} else {
+		db_rollback();
+	}
+	free(file);
+	free(unit);
+	return nerr_pass(err);
+}

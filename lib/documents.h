@@ -1,0 +1,26 @@
+/* documents.h: documents — their types (conf/documents.hdf), storing one with its expiry, who may see one */
+#ifndef PORTAL_DOCUMENTS_H
+#define PORTAL_DOCUMENTS_H
+
+#include <stdio.h>
+#include "app.h"
+
+/* Loads the document types (Paths.DocumentTypes); once per process. */
+NEOERR *documents_init(void);
+
+/* The type codes, space-separated (for a P_ENUM parameter), static. */
+const char *documents_types(void);
+
+/* A new document from an open file: stored encrypted, checked against its
+ * type (file kind from the content, size, zip limits), its expiry set by
+ * the type's retention, the upload audited — in one transaction. When the
+ * file does not fit, *problem names why (a key of Lang.Errors) and nothing
+ * is kept. */
+NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
+		      const char *filename, long long unit_id, long long person_id,
+		      long long *doc_id, const char **problem);
+
+/* Removes a document: its file and its row, audited with why. */
+NEOERR *documents_purge(Request *r, long long doc_id, const char *why);
+
+#endif

@@ -1,0 +1,144 @@
+/* files.h: the encrypted document store — one file per document under Paths.Files, streamed in sealed chunks */
+#ifndef PORTAL_FILES_H
+#define PORTAL_FILES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <ClearSilver.h>
+
+#include "crypto.h"
+
+/* A file's id: 32 lower-case hex digits (128 random bits). The store names
+ * the file by it, never by anything the client sent. */
+#define FILES_ID_LEN 32
+/* A file's data key as sealed under the master key (crypto_seal: key id,
+ * nonce, the 32-byte key, tag). It goes into the document's row. */
+#define FILES_WRAPPED_LEN (32 + CRYPTO_OVERHEAD)
+
+/* Raised when a stored file, or the key given for it, fails authentication:
+ * a changed, truncated, extended or reordered file, or another file's key.
+ * The message says "integrity"; the download must be refused. */
+extern NERR_TYPE PERR_FILES_INTEGRITY;
+
+/* What a file is, from its content alone (never its name or the client's
+ * Content-Type). */
+typedef enum files_kind {
+	FILES_UNKNOWN = 0,
+	FILES_PDF,
+	FILES_PNG,
+	FILES_JPEG,
+	FILES_DOCX,
+	FILES_XLSX,
+	FILES_ODT,
+	FILES_TEXT,   /* UTF-8, no control characters but tab, CR, LF */
+	FILES_ZIP,    /* only from files_detect on a start of a zip whose
+	               * entries it could not see; the store never says it */
+} FilesKind;
+
+typedef struct files_info {
+	char id[FILES_ID_LEN + 1];
+	unsigned char wrapped_key[FILES_WRAPPED_LEN];
+	size_t wrapped_len;
+	int key_id;           /* of the master key that wrapped the data key */
+	char sha256[65];      /* of the plaintext, lower-case hex */
+	uint64_t size;        /* of the plaintext */
+	FilesKind kind;
+} FilesInfo;
+
+typedef struct files_writer FilesWriter;
+typedef struct files_reader FilesReader;
+
+/* --- storing ----------------------------------------------------------- */
+
+/* Starts a new file: a fresh id and data key, a temp file beside its final
+ * place (directories made as needed, mode 0700). Gives *w. NERR_IO with the
+ * system's reason when the store cannot be written. */
+NEOERR *files_store_begin(FilesWriter **w);
+
+/* Encrypts and writes n bytes; memory stays bounded whatever the total.
+ * On an error the temp file is already removed: call files_store_abort
+ * to free w. */
+NEOERR *files_store_write(FilesWriter *w, const void *buf, size_t n);
+
+/* Writes the last chunk, syncs, renames the file into place and fills out.
+ * The kind is from the whole content; a zip is DOCX, XLSX or ODT only when
+ * its central directory also passes files_zip_check's limits. Frees *w
+ * and sets it to NULL in every case; on an error nothing is left in the
+ * store. */
+NEOERR *files_store_finish(FilesWriter **w, FilesInfo *out);
+
+/* Drops an unfinished file (its temp file is removed) and frees *w; NULL
+ * is fine. */
+void files_store_abort(FilesWriter **w);
+
+/* Stores everything read from fd, or from f, from its current position to
+ * its end (an upload the cgi kit hands over as FILE *). */
+NEOERR *files_store_fd(int fd, FilesInfo *out);
+NEOERR *files_store_file(FILE *f, FilesInfo *out);
+
+/* --- reading ----------------------------------------------------------- */
+
+/* Opens a stored file with the wrapped key from its row. The header, the
+ * first and the last chunk are checked before it returns, so a truncated,
+ * extended or re-keyed file is refused here (PERR_FILES_INTEGRITY);
+ * NERR_NOT_FOUND when there is no such file. Gives *r. */
+NEOERR *files_open(const char *id, const unsigned char *wrapped_key, size_t key_len,
+		   FilesReader **r);
+
+/* The plaintext size, known from the header and the file's length. */
+uint64_t files_size(const FilesReader *r);
+
+/* Reads up to cap bytes at the current position; *got is 0 at the end
+ * and may be less than cap before it. A chunk that fails authentication
+ * raises PERR_FILES_INTEGRITY, and so does every later call. */
+NEOERR *files_read(FilesReader *r, void *buf, size_t cap, size_t *got);
+
+/* Reads exactly n bytes at off (for a zip's central directory, or a
+ * Range request); NERR_OUTOFRANGE past the end. Leaves the position of
+ * files_read alone. */
+NEOERR *files_read_at(FilesReader *r, uint64_t off, void *buf, size_t n);
+
+/* Closes and frees *r (keys wiped); NULL is fine. */
+void files_close(FilesReader **r);
+
+/* --- kinds and zips ---------------------------------------------------- */
+
+/* The kind of n bytes: the whole file (complete != 0) or only its start.
+ * A zip's entries are listed at its end, so from only a start a zip is
+ * DOCX/XLSX/ODT only when its first entry tells, else FILES_ZIP; and text
+ * means "text so far". The store decides on the whole file. */
+FilesKind files_detect(const unsigned char *head, size_t n, int complete);
+
+/* "pdf", "png", ... "text", "zip", "unknown"; and the Content-Type to serve
+ * each with. Both static. */
+const char *files_kind_name(FilesKind kind);
+const char *files_kind_mime(FilesKind kind);
+
+/* Checks a stored zip's central directory against the limits before it is
+ * accepted: at most Files.ZipMaxEntries entries, at most Files.ZipMaxBytes
+ * declared uncompressed in all, no entry of more than 100 KiB that claims
+ * more than 100 times its compressed size, no name with "..", a leading
+ * slash or drive, or a NUL. *problem is NULL when the zip passes, else a
+ * static reason: "zip_entries", "zip_size", "zip_ratio", "zip_name" or
+ * "zip_corrupt" (also: not a zip, zip64, split archives). An error only
+ * for I/O or integrity. Declared sizes are all it sees: whoever inflates
+ * entries must still cap what comes out. */
+NEOERR *files_zip_check(FilesReader *r, const char **problem);
+
+/* --- the store --------------------------------------------------------- */
+
+/* The path of a file into out; NERR_ASSERT for anything but an id of the
+ * form the store gives (so no path can be smuggled in). */
+NEOERR *files_path(const char *id, char *out, size_t len);
+
+/* Removes a stored file; NERR_NOT_FOUND when it is not there. */
+NEOERR *files_remove(const char *id);
+
+/* Calls cb with the id of every stored file (for the orphan sweep, which
+ * compares with the database; cb may remove the file it is given). Temp
+ * files older than an hour are left by crashed writers: they are deleted
+ * here, not reported; younger ones are being written and are skipped. */
+NEOERR *files_list(void (*cb)(const char *id, void *ctx), void *ctx);
+
+#endif
