@@ -492,6 +492,45 @@ static NEOERR *seed_documents(const long long *ids)
 	return nerr_pass(err);
 }
 
+/* --- import-document --------------------------------------------------- */
+
+/* A document from a file on the server (bulk imports, the benchmark),
+ * checked like an upload. Prints the new document's id. */
+static int cmd_import_document(const char *type, const char *unit, const char *title,
+			       const char *path)
+{
+	const char *problem = NULL, *name = strrchr(path, '/');
+	long long doc = 0;
+	char *found = NULL;
+	NEOERR *err;
+	FILE *f;
+
+	if (load_conf())
+		return 1;
+	err = documents_init();
+	if (!err)
+		err = db_value(&found, "SELECT id FROM org_units WHERE id = ? AND archived_at IS NULL", "i",
+			       atoll(unit));
+	if (err)
+		return fail_nerr("import-document", err);
+	if (!found)
+		return fail("import-document: no unit %s", unit);
+	free(found);
+	if (!util_utf8_ok(title, 0) || util_utf8_len(title) > 200)
+		return fail("import-document: the title must be text of at most 200 characters");
+	f = fopen(path, "rb");
+	if (!f)
+		return fail("import-document: %s: %s", path, strerror(errno));
+	err = documents_add(NULL, f, type, title, name ? name + 1 : path, atoll(unit), 0, &doc, &problem);
+	fclose(f);
+	if (err)
+		return fail_nerr("import-document", err);
+	if (problem)
+		return fail("import-document: %s refused: %s", path, problem);
+	printf("%lld\n", doc);
+	return 0;
+}
+
 /* --- files-sweep ------------------------------------------------------- */
 
 struct sweep {
@@ -703,6 +742,8 @@ static void usage(void)
 	      "  seed-demo            load the demo data (demo only)\n"
 	      "  audit-verify         check that no audit log row was changed or removed\n"
 	      "  files-sweep [--delete] report (and remove) files no document points to\n"
+	      "  import-document TYPE UNIT_ID TITLE FILE\n"
+	      "                       store a file as a document, checked like an upload\n"
 	      "  create-agency-admin EMAIL [FIRST [LAST]]\n"
 	      "                       the first agency admin: prints an invitation URL\n"
 	      "  send-test-mail TO    queue a test mail through the outbox\n"
@@ -727,6 +768,8 @@ int main(int argc, char **argv)
 	else if (!strcmp(cmd, "create-agency-admin") && argc >= 3 && argc <= 5)
 		rc = cmd_create_agency_admin(argv[2], argc > 3 ? argv[3] : "Beheerder",
 					     argc > 4 ? argv[4] : "");
+	else if (!strcmp(cmd, "import-document") && argc == 6)
+		rc = cmd_import_document(argv[2], argv[3], argv[4], argv[5]);
 	else if (!strcmp(cmd, "files-sweep") && (argc == 2 || (argc == 3 && !strcmp(argv[2], "--delete"))))
 		rc = cmd_files_sweep(argc == 3);
 	else if (!strcmp(cmd, "audit-verify") && argc == 2)

@@ -174,7 +174,8 @@ subst = {
     "@UPSTREAMS@": os.environ["UPSTREAMS"],
     "@MODULE_LOCATIONS@": os.environ["MODULE_LOCATIONS"],
     # make bench compares the portal with a plain file served by nginx.
-    "@STACK_EXTRA@": "    location = $PREFIX/bench/static.html {\n        alias $VAR/bench/static.html;\n    }\n",
+    "@STACK_EXTRA@": "    location = $PREFIX/bench/static.html {\n        alias $VAR/bench/static.html;\n    }\n"
+                     "    location = $PREFIX/bench/document.pdf {\n        alias $VAR/bench/document.pdf;\n    }\n",
     "@LISTEN_HTTP@": "127.0.0.1:$HTTP_PORT",
     "@LISTEN_HTTPS@": "127.0.0.1:$HTTPS_PORT",
     "@HTTPS_PORT@": "$HTTPS_PORT",

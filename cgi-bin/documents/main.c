@@ -359,6 +359,34 @@ static NEOERR *preview(Request *r)
 
 /* --- retention ----------------------------------------------------------- */
 
+static NEOERR *extend_page(Request *r, const Doc *d)
+{
+	char *exp = NULL;
+	NEOERR *err = db_value(&exp, "SELECT expires_at FROM documents WHERE id = ?", "i", d->id);
+
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Page.Doc.Id", (int)d->id);
+	hdf_set_value(r->hdf, "Page.Doc.Title", d->title);
+	hdf_set_value(r->hdf, "Page.Doc.Expires", exp ? exp : "");
+	free(exp);
+	param_keep_form(r);
+	return nerr_pass(view_render(r, "documents/extend.cs"));
+}
+
+static NEOERR *extend_form(Request *r)
+{
+	Doc d;
+	int ok;
+	NEOERR *err = doc_load(r, &d, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	if (!acl_require(r, "retention.edit", d.path))
+		return STATUS_OK;
+	return nerr_pass(extend_page(r, &d));
+}
+
 /* Extends a document's retention by a year, with the reason (consent). */
 static NEOERR *extend(Request *r)
 {
@@ -368,8 +396,12 @@ static NEOERR *extend(Request *r)
 
 	if (err || !ok)
 		return nerr_pass(err);
-	if (!acl_may_at(r, "retention.edit", d.path))
-		return app_fail(r, 404, "retention.edit not held on %s", d.path);
+	if (!acl_require(r, "retention.edit", d.path))
+		return STATUS_OK;
+	if (r->form_errors) {
+		r->status = 422;
+		return nerr_pass(extend_page(r, &d));
+	}
 	err = db_begin();
 	if (!err)
 		err = db_exec(NULL, "UPDATE documents SET expires_at = expires_at + INTERVAL 1 YEAR,"
@@ -414,6 +446,165 @@ static NEOERR *purge(Request *r)
 	}
 }
 
+/* --- retention types ---------------------------------------------------- */
+
+static const char starts_values[] = "upload contract_end last_activity";
+
+static NEOERR *retention_page(Request *r)
+{
+	DBQuery *q;
+	NEOERR *err;
+	char *copy, *save = NULL, *t;
+	int n = 0;
+
+	err = db_query(&q, "SELECT id, name, period_days, starts FROM retention_types ORDER BY name",
+		       NULL);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = item(r, "Retention", n++);
+		put(h, "Id", db_str(q, 0));
+		put(h, "Name", db_str(q, 1));
+		put(h, "Days", db_str(q, 2));
+		put(h, "Starts", db_str(q, 3));
+	}
+	db_end(&q);
+	n = 0;
+	copy = xstrdup(documents_types());
+	for (t = strtok_r(copy, " ", &save); t && !err; t = strtok_r(NULL, " ", &save)) {
+		char *rid = NULL;
+		HDF *h = item(r, "Mapping", n++);
+		err = db_value(&rid, "SELECT retention_type_id FROM document_type_retention"
+				     " WHERE doc_type = ?", "s", t);
+		put(h, "Type", t);
+		put(h, "Retention", rid);
+		free(rid);
+	}
+	free(copy);
+	copy = xstrdup(starts_values);
+	n = 0;
+	save = NULL;
+	for (t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		char key[32];
+		snprintf(key, sizeof(key), "Page.Starts.%d", n++);
+		hdf_set_value(r->hdf, key, t);
+	}
+	free(copy);
+	if (err)
+		return nerr_pass(err);
+	param_keep_form(r);
+	return nerr_pass(view_render(r, "documents/retention.cs"));
+}
+
+/* Documents follow a change of their retention at once, unless their
+ * retention was extended by hand. */
+static NEOERR *recompute(long long retention_id)
+{
+	return nerr_pass(db_exec(NULL,
+		"UPDATE documents d JOIN retention_types rt ON rt.id = d.retention_type_id"
+		" SET d.expires_at = d.clock_start + INTERVAL rt.period_days DAY"
+		" WHERE rt.id = ? AND d.extended_reason IS NULL", "i", retention_id));
+}
+
+static NEOERR *retention_save(Request *r, long long id)
+{
+	char *detail;
+	NEOERR *err;
+	unsigned long long n = 0;
+
+	if (r->form_errors) {
+		r->status = 422;
+		return nerr_pass(retention_page(r));
+	}
+	err = db_begin();
+	if (!err && id)
+		err = db_exec(&n, "UPDATE retention_types SET name = ?, period_days = ?, starts = ?,"
+				  " updated_at = UTC_TIMESTAMP() WHERE id = ?",
+			      "sisi", param_str(r, "name"), param_int(r, "days", 1), param_str(r, "starts"), id);
+	else if (!err)
+		err = db_exec(&n, "INSERT INTO retention_types (name, period_days, starts, created_at,"
+				  " updated_at) VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+			      "sis", param_str(r, "name"), param_int(r, "days", 1), param_str(r, "starts"));
+	if (db_duplicate(err)) {
+		nerr_ignore(&err);
+		db_rollback();
+		param_error(r, "name", "name_taken");
+		r->status = 422;
+		return nerr_pass(retention_page(r));
+	}
+	if (!err && !n) {
+		db_rollback();
+		return app_fail(r, 404, "no retention type %lld", id);
+	}
+	if (!id)
+		id = (long long)db_insert_id();
+	if (!err)
+		err = recompute(id);
+	detail = xasprintf("%s: %lld days from %s", param_str(r, "name"), param_int(r, "days", 1),
+			   param_str(r, "starts"));
+	if (!err)
+		err = audit_add(r, r->user->id, "retention.save", "retention_type", id, 0, detail);
+	free(detail);
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return nerr_pass(err);
+	}
+	return app_redirect(r, "/documents/retention?done=1");
+}
+
+static NEOERR *retention_create(Request *r)
+{
+	return nerr_pass(retention_save(r, 0));
+}
+
+static NEOERR *retention_update(Request *r)
+{
+	return nerr_pass(retention_save(r, param_int(r, "id", 0)));
+}
+
+/* Which retention type each document type follows; the documents of a
+ * type move with it. */
+static NEOERR *retention_map(Request *r)
+{
+	char *copy = xstrdup(documents_types()), *save = NULL, *t;
+	NEOERR *err = db_begin();
+
+	for (t = strtok_r(copy, " ", &save); t && !err; t = strtok_r(NULL, " ", &save)) {
+		long long rid = param_int(r, t, 0);
+		char *have = NULL;
+		if (!rid)
+			continue;
+		err = db_value(&have, "SELECT id FROM retention_types WHERE id = ?", "i", rid);
+		if (!err && !have) {
+			free(copy);
+			db_rollback();
+			return app_fail(r, 400, "no retention type %lld", rid);
+		}
+		free(have);
+		if (!err)
+			err = db_exec(NULL, "INSERT INTO document_type_retention (doc_type, retention_type_id)"
+					    " VALUES (?, ?) ON DUPLICATE KEY UPDATE"
+					    " retention_type_id = VALUES(retention_type_id)", "si", t, rid);
+		if (!err)
+			err = db_exec(NULL, "UPDATE documents SET retention_type_id = ? WHERE doc_type = ?",
+				      "is", rid, t);
+		if (!err)
+			err = recompute(rid);
+	}
+	free(copy);
+	if (!err)
+		err = audit_add(r, r->user->id, "retention.map", "", 0, 0, "");
+	if (!err)
+		err = db_commit();
+	if (err) {
+		db_rollback();
+		return nerr_pass(err);
+	}
+	return app_redirect(r, "/documents/retention?done=1");
+}
+
 /* --- routes -------------------------------------------------------------- */
 
 static const Param p_list[] = {
@@ -445,9 +636,25 @@ static const Param p_id[] = {
 
 static const Param p_extend[] = {
 	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
-	{ "reason", P_LINE, P_REQUIRED, 0, 500, NULL },
+	{ "reason", P_LINE, P_REQUIRED | P_FORM, 0, 500, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
+
+static const Param p_retention_page[] = {
+	{ "done", P_INT, P_FORM, 1, 1, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_retention[] = {
+	{ "id", P_INT, P_PATH, 1, ID_MAX, NULL },
+	{ "name", P_LINE, P_REQUIRED | P_FORM, 0, 100, NULL },
+	{ "days", P_INT, P_REQUIRED | P_FORM, 1, 36500, NULL },
+	{ "starts", P_ENUM, P_REQUIRED | P_FORM, 0, 0, starts_values },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* One field per document type, made when the types are read. */
+static Param p_map[40];
 
 static const Param p_purge[] = {
 	{ "id", P_IDS, P_REQUIRED, 1, ID_MAX, NULL },
@@ -460,7 +667,12 @@ static const Route routes[] = {
 	{ "POST", "/documents/", upload, "document.upload", R_CSRF | R_UPLOAD, p_upload },
 	{ "GET", "/documents/:id/download", download, NULL, 0, p_id },
 	{ "GET", "/documents/:id/preview", preview, NULL, 0, p_id },
+	{ "GET", "/documents/:id/extend", extend_form, "retention.edit", 0, p_id },
 	{ "POST", "/documents/:id/extend", extend, "retention.edit", R_CSRF, p_extend },
+	{ "GET", "/documents/retention", retention_page, "retention.edit", 0, p_retention_page },
+	{ "POST", "/documents/retention", retention_create, "retention.edit", R_CSRF, p_retention },
+	{ "POST", "/documents/retention/types", retention_map, "retention.edit", R_CSRF, p_map },
+	{ "POST", "/documents/retention/:id", retention_update, "retention.edit", R_CSRF, p_retention },
 	{ "POST", "/documents/purge", purge, "retention.edit", R_CSRF, p_purge },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
@@ -478,6 +690,14 @@ int main(void)
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
 		return 1;
+	}
+	{
+		char *copy = xstrdup(documents_types()), *save = NULL, *t;
+		int n = 0;
+		for (t = strtok_r(copy, " ", &save); t && n < (int)ARRAY_SIZE(p_map) - 1;
+		     t = strtok_r(NULL, " ", &save))
+			p_map[n++] = (Param){ t, P_INT, 0, 1, ID_MAX, NULL };
+		/* The names stay: copy lives as long as the process. */
 	}
 	return app_run("documents", routes);
 }

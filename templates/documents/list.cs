@@ -3,6 +3,7 @@
 <?cs def:title() ?><?cs var:Lang.Documents.Title ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Documents.Title ?></h1>
+  <?cs if:Page.MayPurge ?><a class="btn" href="<?cs var:Page.Prefix ?>/documents/retention"><?cs var:Lang.Documents.Retention ?></a><?cs /if ?>
   <?cs if:Page.MayUpload ?><a class="btn btn-primary" href="<?cs var:Page.Prefix ?>/documents/new"><?cs var:Lang.Documents.Upload ?></a><?cs /if ?></div>
 <?cs if:Page.Form.done ?><div class="alert alert-success" role="status"><?cs var:Lang.Documents.Done[Page.Form.done] ?></div><?cs /if ?>
 <form method="get" action="<?cs var:Page.Prefix ?>/documents/" class="toolbar">
@@ -30,7 +31,8 @@
     <td class="wrap"><strong><?cs var:d.Title ?></strong><br><span class="muted small"><?cs var:d.Filename ?> · <?cs var:d.Kind ?> · <?cs var:d.KiB ?> KiB</span></td>
     <td><?cs var:Lang.Documents.Types[d.Type] ?></td><td><?cs var:d.Unit ?></td><td><?cs var:d.Person ?></td><td class="nowrap"><?cs var:d.Date ?></td>
     <td class="nowrap"><?cs if:d.Expired ?><span class="badge badge-error"><?cs var:d.Expires ?></span><?cs else ?><?cs var:d.Expires ?><?cs /if ?></td>
-    <td class="nowrap"><a href="<?cs var:Page.Prefix ?>/documents/<?cs var:d.Id ?>/download"><?cs var:Lang.Documents.Download ?></a><?cs if:d.Preview ?> · <a href="<?cs var:Page.Prefix ?>/documents/<?cs var:d.Id ?>/preview" target="_blank" rel="noopener"><?cs var:Lang.Documents.Preview ?></a><?cs /if ?></td></tr>
+    <td class="nowrap"><a href="<?cs var:Page.Prefix ?>/documents/<?cs var:d.Id ?>/download"><?cs var:Lang.Documents.Download ?></a><?cs if:d.Preview ?> · <a href="<?cs var:Page.Prefix ?>/documents/<?cs var:d.Id ?>/preview" target="_blank" rel="noopener"><?cs var:Lang.Documents.Preview ?></a><?cs /if ?>
+      <?cs if:Page.MayPurge ?> · <a href="<?cs var:Page.Prefix ?>/documents/<?cs var:d.Id ?>/extend"><?cs var:Lang.Documents.Extend ?></a><?cs /if ?></td></tr>
   <?cs /each ?>
   </tbody>
 </table></div>

@@ -103,3 +103,34 @@ set -- $(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Cookie: __Host-sessio
 	/Requests\/sec/ { r = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
 	END { printf "%.0f %.2f %.2f\n", r, p50, p99 }')
 printf '%-28s %10s %9s %9s\n' "dashboard, logged in" "$1" "$2" "$3"
+
+# --- a 5 MB document through the portal, and the same file from nginx -------
+head -c 5242880 /dev/urandom > "$VAR/bench/body.bin"
+{ printf '%%PDF-1.4\n'; cat "$VAR/bench/body.bin"; } > "$VAR/bench/document.pdf"
+UNIT=$($DB -e "SELECT id FROM org_units WHERE name = 'Klant NV'")
+DOC=$($CTL import-document other "$UNIT" "Benchmark 5 MB" "$VAR/bench/document.pdf")
+FIN=$(openssl rand 32 | base64 | tr '+/' '-_' | tr -d '=')
+FHASH=$(printf '%s' "$FIN" | sha256sum | cut -d' ' -f1)
+$DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at)
+	SELECT UNHEX('$FHASH'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users
+	WHERE email = 'finance@klant.example'"
+curl -skf -H "Cookie: __Host-session=$FIN" "$BASE/documents/$DOC/download" | cmp - "$VAR/bench/document.pdf" ||
+	echo "WARNING: the document did not come back as stored"
+: > "$VAR/bench/docnginx.runs"
+: > "$VAR/bench/docportal.runs"
+i=0
+while [ $i -lt "$ROUNDS" ]; do
+	measure "$BASE/bench/document.pdf" >> "$VAR/bench/docnginx.runs"
+	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Cookie: __Host-session=$FIN" \
+		"$BASE/documents/$DOC/download" > "$VAR/bench/wrk.out" 2>&1
+	awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+	/Requests\/sec/ { r = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
+	END { printf "%.1f %.2f %.2f %d\n", r, p50, p99, bad }' "$VAR/bench/wrk.out" >> "$VAR/bench/docportal.runs"
+	i=$((i + 1))
+done
+set -- $(median "$VAR/bench/docnginx.runs")
+N_RPS=$1 N_P99=$3
+set -- $(median "$VAR/bench/docportal.runs")
+D_RPS=$1 D_P99=$3
+echo "5 MB document: nginx (plain file) $N_RPS req/s, p99 $N_P99 ms; portal (decrypting, audited) $D_RPS req/s, p99 $D_P99 ms"
+awk -v d="$D_RPS" -v n="$N_RPS" 'BEGIN { printf "document through the portal / nginx: %.1f %% (target: at least 30 %%)\n", 100 * d / n }'

@@ -93,7 +93,12 @@ MATRIX.update({
     ("GET", "/documents/:id/download"): "object",
     ("GET", "/documents/:id/preview"): "object",
     ("POST", "/documents/"): "post",
+    ("GET", "/documents/:id/extend"): "object",
     ("POST", "/documents/:id/extend"): "post",
+    ("GET", "/documents/retention"): holders("agency_admin", "privacy_officer"),
+    ("POST", "/documents/retention"): "post",
+    ("POST", "/documents/retention/types"): "post",
+    ("POST", "/documents/retention/:id"): "post",
     ("POST", "/documents/purge"): "post",
 })
 

@@ -223,6 +223,35 @@ def test_a_retention_is_extended_by_a_year_with_a_reason():
     assert int(after[0][:4]) == int(before[:4]) + 1 and after[1] == "Toestemming van de werknemer"
 
 
+def test_an_extension_without_a_reason_is_refused_on_the_form():
+    c = admin()
+    did = doc_id("Contract week 47 — Team A2")
+    page = c.get("/documents/%s/extend" % did)
+    assert page.status == 200 and "Contract week 47" in page.text
+    r = c.post("/documents/%s/extend" % did, {"csrf": page.csrf(), "reason": ""})
+    assert r.status == 422 and "Vul dit veld in." in r.text
+
+
+def test_a_changed_retention_period_moves_the_expiry_of_its_documents():
+    c = admin()
+    page = c.get("/documents/retention")
+    assert page.status == 200 and "Overig: 2 jaar" in page.text
+    rid = sql("SELECT id FROM retention_types WHERE name = 'Overig: 2 jaar'")[0][0]
+    r = c.post("/documents/retention/%s" % rid, {"csrf": page.csrf(), "name": "Overig: 3 jaar",
+                                                 "days": "1095", "starts": "upload"})
+    assert r.status == 303, r.status
+    rows = sql("SELECT DATEDIFF(expires_at, clock_start) FROM documents WHERE title = 'Werkinstructie Gent'")
+    assert rows == [["1095"]], rows
+    r = c.post("/documents/retention", {"csrf": page.csrf(), "name": "Overig: 3 jaar",
+                                        "days": "10", "starts": "upload"})
+    assert r.status == 422 and 'value="Overig: 3 jaar"' in r.text
+    r = c.post("/documents/retention", {"csrf": page.csrf(), "name": "Kort", "days": "0",
+                                        "starts": "upload"})
+    assert r.status == 422
+    c2, _ = login("planner@klant.example")
+    assert c2.get("/documents/retention").status == 404
+
+
 def test_the_sweep_finds_an_orphan_and_a_missing_file():
     orphan_dir = os.path.join(FILES, "ab")
     os.makedirs(orphan_dir, exist_ok=True)
