@@ -1,6 +1,7 @@
 /* documents.c: documents — their types (conf/documents.hdf), storing one with its expiry, who may see one */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <openssl/crypto.h>
 
 #include "audit.h"
@@ -214,4 +215,61 @@ NEOERR *documents_purge(Request *r, long long doc_id, const char *why)
 	free(file);
 	free(unit);
 	return nerr_pass(err);
+}
+
+struct sweep {
+	STRING ids;   /* the store's ids, one a line */
+	int n;
+};
+
+static void sweep_cb(const char *id, void *ctx)
+{
+	struct sweep *s = ctx;
+	string_appendf(&s->ids, "%s\n", id);
+	s->n++;
+}
+
+NEOERR *documents_sweep(Request *r, int delete, STRING *report, int *files, int *orphans,
+			int *missing)
+{
+	struct sweep s;
+	char *save = NULL, *id;
+	DBQuery *q;
+	NEOERR *err;
+
+	*files = *orphans = *missing = 0;
+	string_init(&s.ids);
+	s.n = 0;
+	err = files_list(sweep_cb, &s);
+	for (id = !err && s.ids.buf ? strtok_r(s.ids.buf, "\n", &save) : NULL; id && !err;
+	     id = strtok_r(NULL, "\n", &save)) {
+		char *row = NULL;
+		err = db_value(&row, "SELECT id FROM documents WHERE file_id = ?", "s", id);
+		if (!err && !row) {
+			(*orphans)++;
+			string_appendf(report, "orphan file %s%s\n", id, delete ? ": removed" : "");
+			if (delete) {
+				NEOERR *rm = files_remove(id);
+				nerr_ignore(&rm);
+				err = audit_add(r, r && r->user ? r->user->id : 0, "file.sweep", "file", 0, 0, id);
+			}
+		}
+		free(row);
+	}
+	*files = s.n;
+	string_clear(&s.ids);
+	if (!err)
+		err = db_query(&q, "SELECT id, file_id FROM documents ORDER BY id", NULL);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		char path[1024];
+		if (files_path(db_str(q, 1), path, sizeof(path)) != STATUS_OK || access(path, F_OK)) {
+			(*missing)++;
+			string_appendf(report, "document %s: its file %s is missing\n", db_str(q, 0),
+				       db_str(q, 1));
+		}
+	}
+	db_end(&q);
+	return STATUS_OK;
 }

@@ -23,4 +23,10 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 /* Removes a document: its file and its row, audited with why. */
 NEOERR *documents_purge(Request *r, long long doc_id, const char *why);
 
+/* The orphan sweep: files in the store no document points to, and
+ * documents whose file is missing, one line each into report; with
+ * delete the orphans are removed (and audited), rows never. */
+NEOERR *documents_sweep(Request *r, int delete, STRING *report, int *files, int *orphans,
+			int *missing);
+
 #endif

@@ -533,68 +533,24 @@ static int cmd_import_document(const char *type, const char *unit, const char *t
 
 /* --- files-sweep ------------------------------------------------------- */
 
-struct sweep {
-	STRING ids;   /* the store's ids, one a line */
-	int n;
-};
-
-static void sweep_cb(const char *id, void *ctx)
-{
-	struct sweep *s = ctx;
-	string_appendf(&s->ids, "%s\n", id);
-	s->n++;
-}
-
-/* Files no row points to, and rows whose file is missing: reported; with
- * --delete the orphan files are removed (rows are never touched here). */
 static int cmd_files_sweep(int delete)
 {
-	struct sweep s;
-	char *save = NULL, *id;
-	int orphans = 0, missing = 0;
-	DBQuery *q;
+	STRING report;
+	int orphans, missing, files;
 	NEOERR *err;
 
 	if (load_conf())
 		return 1;
-	string_init(&s.ids);
-	s.n = 0;
-	err = files_list(sweep_cb, &s);
+	string_init(&report);
+	err = documents_sweep(NULL, delete, &report, &files, &orphans, &missing);
 	if (err) {
-		string_clear(&s.ids);
+		string_clear(&report);
 		return fail_nerr("files-sweep", err);
 	}
-	for (id = s.ids.buf ? strtok_r(s.ids.buf, "\n", &save) : NULL; id;
-	     id = strtok_r(NULL, "\n", &save)) {
-		char *row = NULL;
-		err = db_value(&row, "SELECT id FROM documents WHERE file_id = ?", "s", id);
-		if (err)
-			break;
-		if (!row) {
-			orphans++;
-			printf("orphan file %s%s\n", id, delete ? ": removed" : "");
-			if (delete) {
-				NEOERR *rm = files_remove(id);
-				nerr_ignore(&rm);
-			}
-		}
-		free(row);
-	}
-	string_clear(&s.ids);
-	if (!err)
-		err = db_query(&q, "SELECT id, file_id FROM documents ORDER BY id", NULL);
-	if (err)
-		return fail_nerr("files-sweep", err);
-	while (db_next(q)) {
-		char path[1024];
-		if (files_path(db_str(q, 1), path, sizeof(path)) != STATUS_OK || access(path, F_OK)) {
-			missing++;
-			printf("document %s: its file %s is missing\n", db_str(q, 0), db_str(q, 1));
-		}
-	}
-	db_end(&q);
+	fputs(report.buf ? report.buf : "", stdout);
+	string_clear(&report);
 	printf("files-sweep: %d files in the store, %d orphan%s%s, %d document%s without a file%s\n",
-	       s.n, orphans, orphans == 1 ? "" : "s", delete ? " removed" : "", missing,
+	       files, orphans, orphans == 1 ? "" : "s", delete ? " removed" : "", missing,
 	       missing == 1 ? "" : "s", delete ? "" : " (dry run: --delete removes the orphans)");
 	return 0;
 }

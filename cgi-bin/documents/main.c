@@ -149,10 +149,11 @@ static void types_into_page(Request *r)
 	" AND (? = '' OR d.doc_type = ?)" \
 	" AND (? = '' OR LOCATE(?, d.title) > 0)" \
 	" AND (? = 0 OR d.unit_id = ?)" \
+	" AND (? = '' OR p.email = ?)" \
 	" AND (? = '' OR d.created_at >= ?)" \
 	" AND (? = '' OR d.created_at < ? + INTERVAL 1 DAY)" \
 	" AND (? = 0 OR d.expires_at < UTC_DATE() + INTERVAL ? DAY)"
-#define DOCS_TYPES "ssi" "ss" "ss" "ii" "ss" "ss" "ii"
+#define DOCS_TYPES "ssi" "ss" "ss" "ii" "ss" "ss" "ss" "ii"
 
 static const char *or_empty(const char *s)
 {
@@ -164,6 +165,7 @@ static NEOERR *list(Request *r)
 	char *scope = acl_scope(r, "document.view"), *total = NULL;
 	const char *type = or_empty(param_str(r, "type")), *q = or_empty(param_str(r, "q"));
 	const char *from = or_empty(param_str(r, "from")), *to = or_empty(param_str(r, "to"));
+	const char *person = or_empty(param_str(r, "person"));
 	long long unit = param_int(r, "unit", 0), within = param_int(r, "within", 0);
 	long long page = param_int(r, "page", 1);
 	DBQuery *rows;
@@ -171,7 +173,8 @@ static NEOERR *list(Request *r)
 	int n = 0;
 
 	err = db_value(&total, "SELECT COUNT(*)" DOCS_MATCHING, DOCS_TYPES, scope, r->user->kind,
-		       r->user->id, type, type, q, q, unit, unit, from, from, to, to, within, within);
+		       r->user->id, type, type, q, q, unit, unit, person, person, from, from, to, to, within,
+		       within);
 	if (!err)
 		err = db_query(&rows,
 			"SELECT d.id, d.doc_type, d.title, d.filename, d.kind, d.size,"
@@ -179,7 +182,8 @@ static NEOERR *list(Request *r)
 			" CONCAT_WS(' ', p.first_name, p.last_name), d.expires_at < UTC_DATE()"
 			DOCS_MATCHING " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?",
 			DOCS_TYPES "ii", scope, r->user->kind, r->user->id, type, type, q, q, unit, unit,
-			from, from, to, to, within, within, (long long)PAGE, (page - 1) * PAGE);
+			person, person, from, from, to, to, within, within, (long long)PAGE,
+			(page - 1) * PAGE);
 	free(scope);
 	if (err) {
 		free(total);
@@ -217,6 +221,8 @@ static NEOERR *list(Request *r)
 		hdf_set_value(r->hdf, "Page.MayUpload", "1");
 	if (acl_may(r, "retention.edit"))
 		hdf_set_value(r->hdf, "Page.MayPurge", "1");
+	if (acl_may(r, "files.sweep"))
+		hdf_set_value(r->hdf, "Page.MaySweep", "1");
 	return nerr_pass(view_render(r, "documents/list.cs"));
 }
 
@@ -263,6 +269,12 @@ static NEOERR *upload(Request *r)
 		err = documents_add(r, request_file(r, "file"), param_str(r, "type"), param_str(r, "title"),
 				    or_empty(param_str(r, "file")), param_int(r, "unit", 0), person, &doc,
 				    &problem);
+		if (err && nerr_match(err, NERR_IO)) {
+			/* A full disk, say: the user keeps the form and may retry. */
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			problem = "file_store";
+		}
 		if (err)
 			return nerr_pass(err);
 		if (problem)
@@ -605,12 +617,37 @@ static NEOERR *retention_map(Request *r)
 	return app_redirect(r, "/documents/retention?done=1");
 }
 
+/* --- the orphan sweep ---------------------------------------------------- */
+
+/* GET shows what a sweep would do; POST removes the orphan files. */
+static NEOERR *sweep(Request *r)
+{
+	int post = !strcmp(r->method, "POST"), files, orphans, missing;
+	STRING report;
+	NEOERR *err;
+
+	string_init(&report);
+	err = documents_sweep(r, post, &report, &files, &orphans, &missing);
+	if (!err) {
+		hdf_set_value(r->hdf, "Page.Report", report.buf ? report.buf : "");
+		hdf_set_int_value(r->hdf, "Page.Files", files);
+		hdf_set_int_value(r->hdf, "Page.Orphans", orphans);
+		hdf_set_int_value(r->hdf, "Page.Missing", missing);
+		if (post)
+			hdf_set_value(r->hdf, "Page.Done", "1");
+		err = view_render(r, "documents/sweep.cs");
+	}
+	string_clear(&report);
+	return nerr_pass(err);
+}
+
 /* --- routes -------------------------------------------------------------- */
 
 static const Param p_list[] = {
 	{ "type", P_TOKEN, P_FORM, 0, 32, NULL },
 	{ "q", P_LINE, P_FORM, 0, 100, NULL },
 	{ "unit", P_INT, P_FORM, 0, ID_MAX, NULL },
+	{ "person", P_EMAIL, P_FORM, 0, 254, NULL },
 	{ "from", P_DATE, P_FORM, 0, 0, NULL },
 	{ "to", P_DATE, P_FORM, 0, 0, NULL },
 	{ "within", P_INT, P_FORM, 0, 3650, NULL },
@@ -669,6 +706,8 @@ static const Route routes[] = {
 	{ "GET", "/documents/:id/preview", preview, NULL, 0, p_id },
 	{ "GET", "/documents/:id/extend", extend_form, "retention.edit", 0, p_id },
 	{ "POST", "/documents/:id/extend", extend, "retention.edit", R_CSRF, p_extend },
+	{ "GET", "/documents/sweep", sweep, "files.sweep", 0, NULL },
+	{ "POST", "/documents/sweep", sweep, "files.sweep", R_CSRF, NULL },
 	{ "GET", "/documents/retention", retention_page, "retention.edit", 0, p_retention_page },
 	{ "POST", "/documents/retention", retention_create, "retention.edit", R_CSRF, p_retention },
 	{ "POST", "/documents/retention/types", retention_map, "retention.edit", R_CSRF, p_map },

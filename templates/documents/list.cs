@@ -4,6 +4,7 @@
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Documents.Title ?></h1>
   <?cs if:Page.MayPurge ?><a class="btn" href="<?cs var:Page.Prefix ?>/documents/retention"><?cs var:Lang.Documents.Retention ?></a><?cs /if ?>
+  <?cs if:Page.MaySweep ?><a class="btn" href="<?cs var:Page.Prefix ?>/documents/sweep"><?cs var:Lang.Documents.Sweep ?></a><?cs /if ?>
   <?cs if:Page.MayUpload ?><a class="btn btn-primary" href="<?cs var:Page.Prefix ?>/documents/new"><?cs var:Lang.Documents.Upload ?></a><?cs /if ?></div>
 <?cs if:Page.Form.done ?><div class="alert alert-success" role="status"><?cs var:Lang.Documents.Done[Page.Form.done] ?></div><?cs /if ?>
 <form method="get" action="<?cs var:Page.Prefix ?>/documents/" class="toolbar">
@@ -11,6 +12,7 @@
     <select id="f-type" name="type"><option value=""><?cs var:Lang.Documents.All ?></option>
     <?cs each:t = Page.Types ?><option value="<?cs var:t ?>"<?cs if:t == Page.Form.type ?> selected<?cs /if ?>><?cs var:Lang.Documents.Types[t] ?></option><?cs /each ?></select></div>
   <?cs call:field("q", Lang.Documents.Search, "search", "off", 1) ?>
+  <?cs call:field("person", Lang.Documents.PersonFilter, "email", "off", 1) ?>
   <?cs call:field("from", Lang.Documents.From, "date", "off", 1) ?>
   <?cs call:field("to", Lang.Documents.To, "date", "off", 1) ?>
   <div class="field"><label for="f-within"><?cs var:Lang.Documents.Expiry ?></label>

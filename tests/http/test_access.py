@@ -96,6 +96,8 @@ MATRIX.update({
     ("GET", "/documents/:id/extend"): "object",
     ("POST", "/documents/:id/extend"): "post",
     ("GET", "/documents/retention"): holders("agency_admin", "privacy_officer"),
+    ("GET", "/documents/sweep"): holders("agency_admin"),
+    ("POST", "/documents/sweep"): "post",
     ("POST", "/documents/retention"): "post",
     ("POST", "/documents/retention/types"): "post",
     ("POST", "/documents/retention/:id"): "post",

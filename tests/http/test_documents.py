@@ -191,6 +191,12 @@ def test_each_role_sees_exactly_its_documents():
     assert not wrong, "\n".join(wrong)
 
 
+def test_the_list_filters_by_person():
+    c = admin()
+    page = c.get("/documents/?person=worker%40flex.example").text
+    assert "CV Jan Willems" in page and "Werkinstructie Gent" not in page
+
+
 def test_the_supervisor_cannot_upload_and_a_worker_cannot_purge():
     c, _ = login("supervisor@klant.example")
     assert c.get("/documents/new").status == 404
@@ -266,7 +272,11 @@ def test_the_sweep_finds_an_orphan_and_a_missing_file():
         assert r.returncode == 0, r.stderr
         assert "orphan file ab" + "0" * 30 in r.stdout and "its file %s is missing" % fid in r.stdout, r.stdout
         assert os.path.exists(orphan), "a dry run removed a file"
-        r = portalctl("files-sweep", "--delete")
+        page = admin().get("/documents/sweep")
+        assert page.status == 200 and "ab" + "0" * 30 in page.text and fid in page.text
+        assert os.path.exists(orphan), "looking removed a file"
+        r = admin().post("/documents/sweep", {"csrf": page.csrf()})
+        assert r.status == 200 and "zijn verwijderd" in r.text
         assert not os.path.exists(orphan)
     finally:
         os.rename(path + ".away", path)
