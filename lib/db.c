@@ -495,6 +495,15 @@ NEOERR *db_commit(void)
 	return STATUS_OK;
 }
 
+NEOERR *db_finish(NEOERR *err)
+{
+	if (!err)
+		err = db_commit();
+	if (err)
+		db_rollback();
+	return nerr_pass(err);
+}
+
 void db_rollback(void)
 {
 	if (conn) {

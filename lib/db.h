@@ -48,6 +48,9 @@ int db_duplicate(NEOERR *err);
 NEOERR *db_begin(void);
 int db_in_transaction(void);
 NEOERR *db_commit(void);
+/* Ends a transaction as the work in it went: commits when err is
+ * STATUS_OK, else rolls back. Returns err, or the commit's own error. */
+NEOERR *db_finish(NEOERR *err);
 void db_rollback(void);
 
 /* Runs fixed SQL text with no parameters (migrations, DDL); may hold

@@ -123,12 +123,9 @@ NEOERR *client_create(Request *r)
 			      unit_id);
 	if (!err)
 		err = audit_add(r, r->user->id, "client.create", "client", id, unit_id, name);
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	{
 		char loc[64];
 		snprintf(loc, sizeof(loc), "/admin/clients/%lld?done=client_created", id);
@@ -225,11 +222,8 @@ NEOERR *client_archive(Request *r)
 				    " WHERE path LIKE CONCAT(?, '%') AND archived_at IS NULL", "s", path);
 	if (!err)
 		err = audit_add(r, r->user->id, "client.archive", "client", id, unit_id, "");
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return app_redirect(r, loc);
 }

@@ -140,12 +140,9 @@ NEOERR *unit_create(Request *r)
 	if (!err)
 		err = audit_add(r, r->user->id, "unit.create", "unit", id, id, detail);
 	free(detail);
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	snprintf(loc, sizeof(loc), "/admin/clients/%lld?done=unit_created", client_id);
 	return app_redirect(r, loc);
 }
@@ -282,12 +279,9 @@ NEOERR *unit_rename(Request *r)
 		err = db_exec(NULL, "UPDATE clients SET name = ? WHERE unit_id = ?", "si", name, u.id);
 	if (!err)
 		err = audit_add(r, r->user->id, "unit.rename", "unit", u.id, u.id, name);
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return back(r, &u, "renamed");
 }
 
@@ -326,12 +320,9 @@ NEOERR *unit_move(Request *r)
 	if (!err)
 		err = audit_add(r, r->user->id, "unit.move", "unit", u.id, u.id, detail);
 	free(detail);
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return back(r, &u, "moved");
 }
 
@@ -360,11 +351,8 @@ NEOERR *unit_archive(Request *r)
 				    " WHERE path LIKE CONCAT(?, '%') AND archived_at IS NULL", "s", u.path);
 	if (!err)
 		err = audit_add(r, r->user->id, "unit.archive", "unit", u.id, u.id, "");
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return back(r, &u, "archived");
 }

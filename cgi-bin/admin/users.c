@@ -610,12 +610,9 @@ NEOERR *user_invite(Request *r)
 		err = db_exec(NULL, "UPDATE users SET status = 'invited' WHERE id = ?", "i", p.id);
 	if (!err)
 		err = account_invite(r, p.id, r->user->id);
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return done(r, &p, "invited");
 }
 

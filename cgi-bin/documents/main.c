@@ -422,12 +422,9 @@ static NEOERR *extend(Request *r)
 	if (!err)
 		err = audit_add(r, r->user->id, "document.extend", "document", d.id, d.unit_id,
 				param_str(r, "reason"));
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return app_redirect(r, "/documents/?done=extend");
 }
 
@@ -557,12 +554,9 @@ static NEOERR *retention_save(Request *r, long long id)
 	if (!err)
 		err = audit_add(r, r->user->id, "retention.save", "retention_type", id, 0, detail);
 	free(detail);
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return app_redirect(r, "/documents/retention?done=1");
 }
 
@@ -608,12 +602,9 @@ static NEOERR *retention_map(Request *r)
 	free(copy);
 	if (!err)
 		err = audit_add(r, r->user->id, "retention.map", "", 0, 0, "");
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return app_redirect(r, "/documents/retention?done=1");
 }
 

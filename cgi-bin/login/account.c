@@ -92,12 +92,9 @@ NEOERR *account_password(Request *r)
 	err = db_begin();
 	if (!err)
 		err = account_set_password(r, r->user->id, pw, r->user->session_id, "own change");
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return app_redirect(r, "/account?done=password");
 }
 

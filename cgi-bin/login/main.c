@@ -179,12 +179,9 @@ static NEOERR *login_post(Request *r)
 	if (!err)
 		err = audit_add(r, uid, !strcmp(stage, "full") ? "login.success" : "login.password_ok",
 				"user", uid, 0, stage);
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	if (!strcmp(stage, "totp"))
 		return app_redirect(r, "/login/totp");
 	if (!strcmp(stage, "enrol"))

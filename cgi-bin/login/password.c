@@ -98,12 +98,9 @@ static NEOERR *choose_post(Request *r, const char *kind)
 	if (!err && !strcmp(kind, "invite"))
 		err = db_exec(NULL, "UPDATE users SET status = 'active', last_activity_at = UTC_TIMESTAMP()"
 				    " WHERE id = ? AND status = 'invited'", "i", uid);
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	hdf_set_value(r->hdf, "Page.Done", "1");
 	return nerr_pass(view_render(r, "login/password.cs"));
 }

@@ -59,12 +59,9 @@ NEOERR *totp_post(Request *r)
 				recovery ? "recovery code" : "totp");
 	if (!err && !ok)
 		err = record_failure(r, uid, ip ? ip : "", step == -1 ? "totp replay" : "wrong totp code");
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	if (!ok) {
 		param_error(r, "code", "totp_wrong");
 		r->status = 422;
@@ -144,12 +141,9 @@ NEOERR *twofa_enable(Request *r)
 	if (!err)
 		err = audit_add(r, r->user ? r->user->id : 0, "totp.enable", "user",
 				r->user ? r->user->id : 0, 0, "");
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	/* The recovery codes are shown this once and never again. */
 	for (int i = 0; i < TOTP_CODES; i++) {
 		snprintf(key, sizeof(key), "Page.Codes.%d", i);
@@ -186,11 +180,8 @@ NEOERR *twofa_disable(Request *r)
 		err = totp_disable(r->user->id);
 	if (!err)
 		err = audit_add(r, r->user->id, "totp.disable", "user", r->user->id, 0, "");
-	if (!err)
-		err = db_commit();
-	if (err) {
-		db_rollback();
+	err = db_finish(err);
+	if (err)
 		return nerr_pass(err);
-	}
 	return app_redirect(r, "/account/2fa");
 }
