@@ -101,10 +101,10 @@ static int depth_of(const char *path)
 	return n > 2 ? n - 2 : 0;
 }
 
-/* The units where the user may upload: Page.Units. */
-static NEOERR *upload_units(Request *r)
+/* The units where the user holds perm: Page.Units, in tree order. */
+static NEOERR *units_with(Request *r, const char *perm)
 {
-	char *scope = acl_scope(r, "document.upload");
+	char *scope = acl_scope(r, perm);
 	DBQuery *q;
 	NEOERR *err;
 	int n = 0;
@@ -148,7 +148,7 @@ static void types_into_page(Request *r)
 	"   OR d.person_id = ?)" \
 	" AND (? = '' OR d.doc_type = ?)" \
 	" AND (? = '' OR LOCATE(?, d.title) > 0)" \
-	" AND (? = 0 OR d.unit_id = ?)" \
+	" AND (? = 0 OR o.path LIKE CONCAT((SELECT u.path FROM org_units u WHERE u.id = ?), '%'))" \
 	" AND (? = '' OR p.email = ?)" \
 	" AND (? = '' OR d.created_at >= ?)" \
 	" AND (? = '' OR d.created_at < ? + INTERVAL 1 DAY)" \
@@ -217,6 +217,9 @@ static NEOERR *list(Request *r)
 	free(total);
 	types_into_page(r);
 	param_keep_form(r);
+	err = units_with(r, "document.view");
+	if (err)
+		return nerr_pass(err);
 	if (acl_may(r, "document.upload"))
 		hdf_set_value(r->hdf, "Page.MayUpload", "1");
 	if (acl_may(r, "retention.edit"))
@@ -230,7 +233,7 @@ static NEOERR *list(Request *r)
 
 static NEOERR *upload_form(Request *r)
 {
-	NEOERR *err = upload_units(r);
+	NEOERR *err = units_with(r, "document.upload");
 	if (err)
 		return nerr_pass(err);
 	types_into_page(r);

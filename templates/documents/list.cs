@@ -11,6 +11,9 @@
   <div class="field"><label for="f-type"><?cs var:Lang.Documents.Type ?></label>
     <select id="f-type" name="type"><option value=""><?cs var:Lang.Documents.All ?></option>
     <?cs each:t = Page.Types ?><option value="<?cs var:t ?>"<?cs if:t == Page.Form.type ?> selected<?cs /if ?>><?cs var:Lang.Documents.Types[t] ?></option><?cs /each ?></select></div>
+  <?cs if:subcount(Page.Units) > 1 ?><div class="field"><label for="f-unit"><?cs var:Lang.Documents.Unit ?></label>
+    <select id="f-unit" name="unit"><option value=""><?cs var:Lang.Documents.All ?></option>
+    <?cs each:u = Page.Units ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Page.Form.unit ?> selected<?cs /if ?>><?cs loop:i = 1, u.Depth, 1 ?>— <?cs /loop ?><?cs var:u.Name ?></option><?cs /each ?></select></div><?cs /if ?>
   <?cs call:field("q", Lang.Documents.Search, "search", "off", 1) ?>
   <?cs call:field("person", Lang.Documents.PersonFilter, "email", "off", 1) ?>
   <?cs call:field("from", Lang.Documents.From, "date", "off", 1) ?>

@@ -191,10 +191,15 @@ def test_each_role_sees_exactly_its_documents():
     assert not wrong, "\n".join(wrong)
 
 
-def test_the_list_filters_by_person():
+def test_the_list_filters_by_person_and_by_unit():
     c = admin()
     page = c.get("/documents/?person=worker%40flex.example").text
     assert "CV Jan Willems" in page and "Werkinstructie Gent" not in page
+    page = c.get("/documents/?unit=%s" % unit_id("Team A2 — Expeditie")).text
+    assert "Contract week 47 — Team A2" in page and "CV Jan Willems" not in page
+    page = c.get("/documents/?unit=%s" % unit_id("Afdeling A — Productie")).text
+    assert "Contract week 47 — Team A2" in page and "CV Jan Willems" in page, "a unit's filter covers its teams"
+    assert "Factuur 2026-1147" not in page
 
 
 def test_the_supervisor_cannot_upload_and_a_worker_cannot_purge():
