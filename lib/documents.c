@@ -273,3 +273,17 @@ NEOERR *documents_sweep(Request *r, int delete, STRING *report, int *files, int 
 	db_end(&q);
 	return STATUS_OK;
 }
+
+NEOERR *documents_clocks(int *moved)
+{
+	unsigned long long n = 0;
+	NEOERR *err = db_exec(&n,
+		"UPDATE documents d JOIN retention_types rt ON rt.id = d.retention_type_id"
+		" JOIN users u ON u.id = d.person_id"
+		" SET d.clock_start = DATE(u.last_activity_at),"
+		" d.expires_at = DATE(u.last_activity_at) + INTERVAL rt.period_days DAY"
+		" WHERE rt.starts = 'last_activity' AND d.extended_reason IS NULL"
+		" AND u.last_activity_at IS NOT NULL AND DATE(u.last_activity_at) > d.clock_start", NULL);
+	*moved = (int)n;
+	return nerr_pass(err);
+}

@@ -23,6 +23,13 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 /* Removes a document: its file and its row, audited with why. */
 NEOERR *documents_purge(Request *r, long long doc_id, const char *why);
 
+/* Moves the clocks that start at the person's last activity: such a
+ * document's period runs from the later of its upload and the person's
+ * last login. (Clocks that start at the end of a contract run from the
+ * upload until contracts are known to the portal.) *moved counts the
+ * documents whose expiry changed. */
+NEOERR *documents_clocks(int *moved);
+
 /* The orphan sweep: files in the store no document points to, and
  * documents whose file is missing, one line each into report; with
  * delete the orphans are removed (and audited), rows never. */

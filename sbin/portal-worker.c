@@ -8,6 +8,7 @@
 
 #include "account.h"
 #include "conf.h"
+#include "documents.h"
 #include "db.h"
 #include "log.h"
 #include "mail.h"
@@ -73,12 +74,13 @@ static int round_once(void)
 	return n;
 }
 
-/* The jobs that are not deliveries: revoking inactive accounts. */
+/* The jobs that are not deliveries: revoking inactive accounts, moving
+ * retention clocks. */
 static void housekeeping(int once)
 {
 	static int64_t last;
 	int64_t now = util_mono_us();
-	int warned, revoked;
+	int warned, revoked, moved;
 	NEOERR *err;
 
 	if (!once && last && now - last < 60LL * 1000000 * conf_int("Inactivity.CheckMinutes"))
@@ -93,6 +95,13 @@ static void housekeeping(int once)
 	}
 	if (warned || revoked)
 		log_msg("info", NULL, "inactivity: %d warned, %d revoked", warned, revoked);
+	err = documents_clocks(&moved);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	} else if (moved) {
+		log_msg("info", NULL, "retention: %d documents follow their person's last activity", moved);
+	}
 }
 
 static void usage(void)

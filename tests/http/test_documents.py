@@ -263,6 +263,16 @@ def test_a_changed_retention_period_moves_the_expiry_of_its_documents():
     assert c2.get("/documents/retention").status == 404
 
 
+def test_a_cv_is_kept_four_weeks_after_the_persons_last_activity():
+    did = doc_id("CV Jan Willems")
+    sql("UPDATE documents SET clock_start = UTC_DATE() - INTERVAL 60 DAY,"
+        " expires_at = UTC_DATE() - INTERVAL 32 DAY WHERE id = %s" % did)
+    sql("UPDATE users SET last_activity_at = UTC_TIMESTAMP() WHERE email = 'worker@flex.example'")
+    subprocess.run([os.path.join(ROOT, "build/sbin/portal-worker"), "--once"], cwd=ROOT, check=True,
+                   capture_output=True, timeout=60)
+    assert sql("SELECT DATEDIFF(expires_at, UTC_DATE()) FROM documents WHERE id = %s" % did) == [["28"]]
+
+
 def test_the_sweep_finds_an_orphan_and_a_missing_file():
     orphan_dir = os.path.join(FILES, "ab")
     os.makedirs(orphan_dir, exist_ok=True)
