@@ -76,6 +76,7 @@ def test_oversized_body_is_refused_with_413():
     c.get("/login")
     r = c.post("/login", {"csrf": "x", "email": "a" * (2 * 1024 * 1024)})
     assert r.status == 413, r.status
+    assert "Te groot" in r.text and "nginx" not in r.text
 
 
 def test_post_without_csrf_token_is_refused():
