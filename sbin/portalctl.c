@@ -271,6 +271,7 @@ static NEOERR *seed_units(long long *ids, long long *client_of)
 }
 
 static NEOERR *seed_documents(const long long *ids);
+static NEOERR *seed_vacancies(const long long *ids);
 
 static int cmd_seed_demo(void)
 {
@@ -331,6 +332,8 @@ static int cmd_seed_demo(void)
 	}
 	if (!err)
 		err = seed_documents(ids);
+	if (!err)
+		err = seed_vacancies(ids);
 	if (!err)
 		err = audit_add(NULL, 0, "demo.seed", "", 0, 0, "demo data loaded");
 	if (!err)
@@ -400,6 +403,64 @@ static int cmd_create_agency_admin(const char *email, const char *first, const c
 	printf("%s\n", url);
 	free(url);
 	return 0;
+}
+
+/* --- demo vacancies ---------------------------------------------------- */
+
+static const struct demo_vacancy {
+	const char *unit, *title, *position, *description, *hours, *shift, *state;
+	int start_days, positions;
+} demo_vacancies[] = {
+	{ "teamA1", "Inpakker dagdienst", "Productiemedewerker inpak",
+	  "Dozen vullen, sealen en etiketteren aan de inpaklijn.", "38.0", "day", "open", 14, 3 },
+	{ "teamA1", "Inpakker nachtdienst", "Productiemedewerker inpak",
+	  "Inpakken in de nachtploeg; ervaring met een sealmachine is een pre.", "32.0", "night", "draft", 30, 2 },
+	{ "teamA2", "Orderpicker expeditie", "Orderpicker",
+	  "Orders verzamelen met een handscanner en klaarzetten voor transport.", "40.0", "two_shift", "open", 7, 4 },
+	{ "teamB1", "Medewerker ontvangst", "Logistiek medewerker",
+	  "Goederen ontvangen, controleren en inboeken. Heftruckcertificaat vereist.", "36.0", "day", "on_hold", 21, 1 },
+	{ "andereTeam", "Magazijnmedewerker Gent", "Magazijnmedewerker",
+	  "Magazijnwerk in de vestiging Gent.", "38.0", "day", "open", 10, 2 },
+};
+
+/* A few vacancies in several states, once: only when there are none. */
+static NEOERR *seed_vacancies(const long long *ids)
+{
+	char *have = NULL;
+	NEOERR *err = db_value(&have, "SELECT COUNT(*) FROM vacancies", NULL);
+
+	if (err || (have && atoll(have) > 0)) {
+		free(have);
+		return nerr_pass(err);
+	}
+	free(have);
+	for (size_t i = 0; i < ARRAY_SIZE(demo_vacancies) && !err; i++) {
+		const struct demo_vacancy *v = &demo_vacancies[i];
+		/* The states it went through to get where it is. */
+		const char *path[3] = { "draft", NULL, NULL };
+		long long id;
+		int steps = 1;
+
+		if (strcmp(v->state, "draft"))
+			path[steps++] = "open";
+		if (!strcmp(v->state, "on_hold"))
+			path[steps++] = "on_hold";
+		err = db_exec(NULL,
+			"INSERT INTO vacancies (unit_id, title, position, description, work_location,"
+			" hours_per_week, shift_pattern, start_date, positions, skills, languages, state,"
+			" openings, created_at, updated_at, state_changed_at)"
+			" VALUES (?, ?, ?, ?, '', ?, ?, UTC_DATE() + INTERVAL ? DAY, ?, '', 'Nederlands', ?, ?,"
+			" UTC_TIMESTAMP() - INTERVAL 10 DAY, UTC_TIMESTAMP(), UTC_TIMESTAMP() - INTERVAL ? DAY)",
+			"isssssiisii", unit_of(v->unit, ids), v->title, v->position, v->description, v->hours,
+			v->shift, (long long)v->start_days, (long long)v->positions, v->state,
+			(long long)(steps > 1), (long long)(10 - 3 * (steps - 1)));
+		id = (long long)db_insert_id();
+		for (int s = 0; s < steps && !err; s++)
+			err = db_exec(NULL, "INSERT INTO vacancy_events (vacancy_id, state, at)"
+					    " VALUES (?, ?, UTC_TIMESTAMP() - INTERVAL ? DAY)",
+				      "isi", id, path[s], (long long)(10 - 3 * s));
+	}
+	return nerr_pass(err);
 }
 
 /* --- demo documents ---------------------------------------------------- */

@@ -102,6 +102,13 @@ MATRIX.update({
     ("POST", "/documents/retention/types"): "post",
     ("POST", "/documents/retention/:id"): "post",
     ("POST", "/documents/purge"): "post",
+    ("GET", "/vacancies/"): holders("agency_admin", "consultant", "hr_manager", "hiring_manager"),
+    ("GET", "/vacancies/new"): holders("hr_manager", "hiring_manager"),
+    ("GET", "/vacancies/:id"): "object",
+    ("GET", "/vacancies/:id/edit"): "object",
+    ("POST", "/vacancies/"): "post",
+    ("POST", "/vacancies/:id/edit"): "post",
+    ("POST", "/vacancies/:id/state"): "post",
 })
 
 # Routes of one object: (route, the object's id by SQL, {who: status}).
@@ -120,6 +127,16 @@ OBJECTS = [
      holders("agency_admin", "consultant", "privacy_officer")),
     (("GET", "/admin/users/:id"), "SELECT id FROM users WHERE email = 'planner@andereklant.example'",
      holders("agency_admin", "privacy_officer")),
+    (("GET", "/vacancies/:id"), "SELECT id FROM vacancies WHERE title = 'Inpakker nachtdienst'",
+     holders("agency_admin", "consultant", "hr_manager", "hiring_manager")),
+    (("GET", "/vacancies/:id"), "SELECT id FROM vacancies WHERE title = 'Orderpicker expeditie'",
+     holders("agency_admin", "consultant", "hr_manager")),
+    (("GET", "/vacancies/:id"), "SELECT id FROM vacancies WHERE title = 'Magazijnmedewerker Gent'",
+     holders("agency_admin")),
+    (("GET", "/vacancies/:id/edit"), "SELECT id FROM vacancies WHERE title = 'Inpakker nachtdienst'",
+     holders("hr_manager", "hiring_manager")),
+    (("GET", "/vacancies/:id/edit"), "SELECT id FROM vacancies WHERE title = 'Orderpicker expeditie'",
+     holders("hr_manager")),
 ]
 
 ROUTE_RE = re.compile(r'\{\s*"(GET|POST)",\s*"([^"]+)"')
@@ -171,7 +188,8 @@ def test_objects_answer_404_outside_a_users_part_of_the_organisation():
             got = client_of(who).get(url).status
             if got != status:
                 wrong.append("%s %s as %s: %d, expected %d" % (method, url, who, got, status))
-    for url in ("/admin/clients/999999", "/admin/units/999999", "/admin/users/999999"):
+    for url in ("/admin/clients/999999", "/admin/units/999999", "/admin/users/999999",
+                "/vacancies/999999"):
         if client_of("agency_admin").get(url).status != 404:
             wrong.append("%s: a missing object is not 404" % url)
     assert not wrong, "\n".join(wrong)

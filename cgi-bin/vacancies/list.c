@@ -1,0 +1,160 @@
+/* list.c: the vacancies a user may see, filtered, sorted and paged, with their candidates counted by state */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl.h"
+#include "db.h"
+#include "util.h"
+#include "vacancies.h"
+#include "view.h"
+
+/* Vacancies in the user's scope that match every filter given. */
+#define VACANCIES_MATCHING \
+	" FROM vacancies v JOIN org_units o ON o.id = v.unit_id" \
+	" LEFT JOIN clients c ON c.id = o.client_id" \
+	" WHERE" ACL_IN_SCOPE("o.path") \
+	" AND (? = '' OR v.state = ?)" \
+	" AND (? = 0 OR o.path LIKE CONCAT((SELECT u.path FROM org_units u WHERE u.id = ?), '%'))" \
+	" AND (? = '' OR LOCATE(?, v.title) > 0 OR LOCATE(?, v.position) > 0)"
+#define MATCHING_TYPES "s" "ss" "ii" "sss"
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+static void query_add(STRING *qs, const char *name, const char *value)
+{
+	char *esc = NULL;
+
+	if (!value || !*value)
+		return;
+	if (cgi_url_escape(value, &esc) != STATUS_OK)
+		abort(); /* out of memory, as xmalloc */
+	string_appendf(qs, "%s%s=%s", qs->len ? "&" : "", name, esc);
+	free(esc);
+}
+
+/* Page.Vacancies.<n>.Count.<state>: the candidates of the vacancies on
+ * the page, in one grouped query. */
+static NEOERR *candidate_counts(Request *r, const long long *ids, int n)
+{
+	STRING list;
+	DBQuery *q;
+	NEOERR *err;
+
+	if (!n)
+		return STATUS_OK;
+	string_init(&list);
+	string_append(&list, "[");
+	for (int i = 0; i < n; i++)
+		string_appendf(&list, "%s%lld", i ? "," : "", ids[i]);
+	string_append(&list, "]");
+	err = db_query(&q, "SELECT c.vacancy_id, c.state, COUNT(*) FROM candidates c"
+			   " WHERE c.vacancy_id IN (SELECT j.id FROM JSON_TABLE(?, '$[*]'"
+			   " COLUMNS (id BIGINT UNSIGNED PATH '$')) j)"
+			   " GROUP BY c.vacancy_id, c.state", "s", list.buf);
+	string_clear(&list);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		for (int i = 0; i < n; i++) {
+			char key[64];
+			if (ids[i] != db_int(q, 0))
+				continue;
+			snprintf(key, sizeof(key), "Count.%s", db_str(q, 1));
+			vac_put(vac_item(r, "Vacancies", i), key, db_str(q, 2));
+		}
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+NEOERR *vac_list(Request *r)
+{
+	char *scope = acl_scope(r, "vacancy.view"), *total = NULL;
+	const char *state = or_empty(param_str(r, "state")), *text = or_empty(param_str(r, "q"));
+	const char *sort = or_empty(param_str(r, "sort"));
+	long long unit = param_int(r, "unit", 0), page = param_int(r, "page", 1), pages, t;
+	long long ids[PAGE_SIZE];
+	STRING qs;
+	DBQuery *rows;
+	NEOERR *err;
+	int n = 0;
+
+	/* A filter that failed its check filters nothing; the form says why. */
+	if (hdf_get_value(r->hdf, "Page.Errors.state", NULL))
+		state = "";
+	if (hdf_get_value(r->hdf, "Page.Errors.q", NULL))
+		text = "";
+	if (hdf_get_value(r->hdf, "Page.Errors.unit", NULL))
+		unit = 0;
+	err = db_value(&total, "SELECT COUNT(*)" VACANCIES_MATCHING, MATCHING_TYPES, scope, state,
+		       state, unit, unit, text, text, text);
+	if (err) {
+		free(scope);
+		return nerr_pass(err);
+	}
+	t = total ? atoll(total) : 0;
+	free(total);
+	pages = t ? (t + PAGE_SIZE - 1) / PAGE_SIZE : 1;
+	if (page > pages)
+		page = pages;
+	err = db_query(&rows,
+		"SELECT v.id, v.title, v.position, v.state, o.name, c.name, v.start_date, v.end_date,"
+		" v.positions, v.hours_per_week, DATE_FORMAT(v.created_at, '%Y-%m-%d')"
+		VACANCIES_MATCHING
+		" ORDER BY CASE WHEN ? = 'title' THEN v.title END,"
+		" CASE WHEN ? = 'start' THEN v.start_date END,"
+		" v.created_at DESC, v.id DESC LIMIT ? OFFSET ?",
+		MATCHING_TYPES "ssii", scope, state, state, unit, unit, text, text, text, sort, sort,
+		(long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(rows) && n < PAGE_SIZE) {
+		HDF *h = vac_item(r, "Vacancies", n);
+		ids[n++] = db_int(rows, 0);
+		vac_put(h, "Id", db_str(rows, 0));
+		vac_put(h, "Title", db_str(rows, 1));
+		vac_put(h, "Position", db_str(rows, 2));
+		vac_put(h, "State", db_str(rows, 3));
+		vac_put(h, "Unit", db_str(rows, 4));
+		vac_put(h, "Client", db_str(rows, 5));
+		vac_put(h, "Start", db_str(rows, 6));
+		vac_put(h, "End", db_str(rows, 7));
+		vac_put(h, "Positions", db_str(rows, 8));
+		vac_put(h, "Hours", db_str(rows, 9));
+		vac_put(h, "Created", db_str(rows, 10));
+	}
+	db_end(&rows);
+	err = candidate_counts(r, ids, n);
+	if (err)
+		return nerr_pass(err);
+
+	string_init(&qs);
+	query_add(&qs, "state", state);
+	if (unit) {
+		char buf[24];
+		snprintf(buf, sizeof(buf), "%lld", unit);
+		query_add(&qs, "unit", buf);
+	}
+	query_add(&qs, "q", text);
+	query_add(&qs, "sort", sort);
+	hdf_set_value(r->hdf, "Page.Query", qs.buf ? qs.buf : "");
+	string_clear(&qs);
+	hdf_set_int_value(r->hdf, "Page.Total", (int)t);
+	hdf_set_int_value(r->hdf, "Page.PageNo", (int)page);
+	hdf_set_int_value(r->hdf, "Page.Pages", (int)pages);
+	vac_words(r, "States", VAC_STATES);
+	vac_words(r, "CandidateStates", "proposed interview accepted rejected withdrawn");
+	param_keep_form(r);
+	if (param_str(r, "done"))
+		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
+	err = vac_units(r, "Units", "vacancy.view");
+	if (err)
+		return nerr_pass(err);
+	if (acl_may(r, "vacancy.edit"))
+		hdf_set_value(r->hdf, "Page.MayCreate", "1");
+	return nerr_pass(view_render(r, "vacancies/list.cs"));
+}

@@ -1,0 +1,193 @@
+/* main.c: the vacancies binary — the list, creating and editing a vacancy, its page and states — and what its pages share */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "util.h"
+#include "vacancies.h"
+
+/* --- what the pages share ------------------------------------------------ */
+
+NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok)
+{
+	DBQuery *q;
+	NEOERR *err;
+
+	*ok = 0;
+	memset(v, 0, sizeof(*v));
+	err = db_query(&q, "SELECT v.id, v.unit_id, v.openings, v.state, o.path, v.title"
+			   " FROM vacancies v JOIN org_units o ON o.id = v.unit_id WHERE v.id = ?",
+		       "i", param_int(r, "id", 0));
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		v->id = db_int(q, 0);
+		v->unit_id = db_int(q, 1);
+		v->openings = db_int(q, 2);
+		snprintf(v->state, sizeof(v->state), "%s", db_str(q, 3));
+		snprintf(v->path, sizeof(v->path), "%s", db_str(q, 4));
+		snprintf(v->title, sizeof(v->title), "%s", db_str(q, 5));
+	}
+	db_end(&q);
+	if (!v->id) {
+		app_fail(r, 404, "no vacancy %lld", param_int(r, "id", 0));
+		return STATUS_OK;
+	}
+	/* The same 404 for a vacancy outside the user's units. */
+	*ok = acl_require(r, perm, v->path);
+	return STATUS_OK;
+}
+
+HDF *vac_item(Request *r, const char *list, int n)
+{
+	char key[128];
+	HDF *node = NULL;
+
+	snprintf(key, sizeof(key), "Page.%s.%d", list, n);
+	if (hdf_get_node(r->hdf, key, &node) != STATUS_OK)
+		abort(); /* out of memory, as xmalloc */
+	return node;
+}
+
+void vac_put(HDF *node, const char *name, const char *value)
+{
+	if (value)
+		hdf_set_value(node, name, value);
+}
+
+static int depth_of(const char *path)
+{
+	int n = 0;
+	for (; *path; path++)
+		n += *path == '/';
+	return n > 2 ? n - 2 : 0;
+}
+
+NEOERR *vac_units(Request *r, const char *list, const char *perm)
+{
+	char *scope = acl_scope(r, perm);
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
+			   " WHERE o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
+			   " AND o.kind <> 'agency' ORDER BY o.path LIMIT 500", "s", scope);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = vac_item(r, list, n++);
+		vac_put(h, "Id", db_str(q, 0));
+		vac_put(h, "Name", db_str(q, 1));
+		hdf_set_int_value(h, "Depth", depth_of(db_str(q, 2)));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+void vac_words(Request *r, const char *list, const char *words)
+{
+	char *copy = xstrdup(words), *save = NULL, *t;
+	int n = 0;
+
+	for (t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		char key[96];
+		snprintf(key, sizeof(key), "Page.%s.%d", list, n++);
+		hdf_set_value(r->hdf, key, t);
+	}
+	free(copy);
+}
+
+int vac_word_in(const char *list, const char *word)
+{
+	size_t l = strlen(word);
+	const char *p = list;
+
+	if (!l)
+		return 0;
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[l] == ' ' || !p[l]))
+			return 1;
+		p += l;
+	}
+	return 0;
+}
+
+/* --- routes -------------------------------------------------------------- */
+
+static const Param p_list[] = {
+	{ "state", P_ENUM, P_FORM, 0, 0, VAC_STATES },
+	{ "unit", P_INT, P_FORM, 0, ID_MAX, NULL },
+	{ "q", P_LINE, P_FORM, 0, 100, NULL },
+	{ "sort", P_ENUM, P_FORM, 0, 0, "newest start title" },
+	{ "page", P_INT, 0, 1, 100000, NULL },
+	{ "done", P_ENUM, 0, 0, 0, "created" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* The fields of a vacancy. Hours are checked in edit.c (a decimal);
+ * positions are checked there too, for a message of their own. */
+#define VACANCY_FIELDS \
+	{ "unit", P_INT, P_REQUIRED | P_FORM, 1, ID_MAX, NULL }, \
+	{ "title", P_LINE, P_REQUIRED | P_FORM, 0, 200, NULL }, \
+	{ "position", P_LINE, P_REQUIRED | P_FORM, 0, 200, NULL }, \
+	{ "description", P_TEXT, P_REQUIRED | P_FORM, 0, 5000, NULL }, \
+	{ "work_location", P_LINE, P_FORM, 0, 200, NULL }, \
+	{ "hours", P_LINE, P_REQUIRED | P_FORM, 0, 6, NULL }, \
+	{ "shift", P_ENUM, P_REQUIRED | P_FORM, 0, 0, VAC_SHIFTS }, \
+	{ "start", P_DATE, P_REQUIRED | P_FORM, 0, 0, NULL }, \
+	{ "end", P_DATE, P_FORM, 0, 0, NULL }, \
+	{ "positions", P_INT, P_REQUIRED | P_FORM, -1000000, 999, NULL }, \
+	{ "skills", P_LINE, P_FORM, 0, 500, NULL }, \
+	{ "languages", P_LINE, P_FORM, 0, 200, NULL }
+
+static const Param p_create[] = {
+	VACANCY_FIELDS,
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_update[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	VACANCY_FIELDS,
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_id[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_show[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "done", P_ENUM, 0, 0, 0, "saved state" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* The reason is checked against Vacancies.CloseReasons in show.c. */
+static const Param p_state[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "to", P_ENUM, P_REQUIRED, 0, 0, "open on_hold filled closed" },
+	{ "reason", P_TOKEN, P_FORM, 0, 32, NULL },
+	{ "note", P_LINE, P_FORM, 0, 500, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Route routes[] = {
+	{ "GET", "/vacancies/", vac_list, "vacancy.view", 0, p_list },
+	{ "GET", "/vacancies/new", vac_new, "vacancy.edit", 0, NULL },
+	{ "POST", "/vacancies/", vac_create, "vacancy.edit", R_CSRF, p_create },
+	{ "GET", "/vacancies/:id", vac_show, "vacancy.view", 0, p_show },
+	{ "GET", "/vacancies/:id/edit", vac_edit, "vacancy.edit", 0, p_id },
+	{ "POST", "/vacancies/:id/edit", vac_update, "vacancy.edit", R_CSRF, p_update },
+	{ "POST", "/vacancies/:id/state", vac_state, "vacancy.edit", R_CSRF, p_state },
+	{ NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+int main(void)
+{
+	return app_run("vacancies", routes);
+}

@@ -1,0 +1,53 @@
+/* vacancies.h: the handlers of the vacancies binary, by file, and what its pages share */
+#ifndef VACANCIES_H
+#define VACANCIES_H
+
+#include "app.h"
+
+#define ID_MAX 9007199254740991LL
+#define PAGE_SIZE 25
+/* The status of a page shown again with a refused form or state change. */
+#define REFUSED 422
+
+/* The states, in the order a vacancy usually goes through them. */
+#define VAC_STATES "draft open on_hold filled closed"
+#define VAC_SHIFTS "day two_shift three_shift night weekend flexible"
+
+/* A vacancy as the pages see one. */
+typedef struct vacancy {
+	long long id, unit_id, openings;
+	char state[16], path[800], title[801];
+} Vacancy;
+
+/* main.c: what the pages share */
+
+/* Loads the vacancy of the :id parameter when the user holds perm on its
+ * unit; else ends the request with 404 and *ok is 0. */
+NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok);
+/* The next item of a list under Page (Page.<list>.<n>), lent. */
+HDF *vac_item(Request *r, const char *list, int n);
+/* Sets name under node; a NULL value sets nothing. */
+void vac_put(HDF *node, const char *name, const char *value);
+/* Page.<list>: the units where the user holds perm, in tree order. */
+NEOERR *vac_units(Request *r, const char *list, const char *perm);
+/* Page.<list>.<n>: the space-separated words of a list. */
+void vac_words(Request *r, const char *list, const char *words);
+/* Is word one of the space-separated words of list? */
+int vac_word_in(const char *list, const char *word);
+
+/* list.c */
+NEOERR *vac_list(Request *r);
+
+/* edit.c */
+NEOERR *vac_new(Request *r);
+NEOERR *vac_create(Request *r);
+NEOERR *vac_edit(Request *r);
+NEOERR *vac_update(Request *r);
+
+/* show.c */
+NEOERR *vac_show(Request *r);
+NEOERR *vac_state(Request *r);
+/* Renders the vacancy page; status is 200, or 422 with Page.StateError. */
+NEOERR *vac_show_page(Request *r, const Vacancy *v);
+
+#endif
