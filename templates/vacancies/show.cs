@@ -20,7 +20,7 @@
   <dt><?cs var:Lang.Vacancies.Skills ?></dt><dd><?cs var:Page.Vacancy.Skills ?></dd>
   <dt><?cs var:Lang.Vacancies.Languages ?></dt><dd><?cs var:Page.Vacancy.Languages ?></dd>
   <?cs if:Page.Vacancy.CloseReason ?><dt><?cs var:Lang.Vacancies.CloseReasonLabel ?></dt><dd><?cs var:Lang.Vacancies.CloseReason[Page.Vacancy.CloseReason] ?></dd><?cs /if ?>
-  <dt><?cs var:Lang.Vacancies.CreatedBy ?></dt><dd><?cs var:Page.Vacancy.Creator ?>, <?cs var:Page.Vacancy.Created ?></dd>
+  <dt><?cs var:Lang.Vacancies.CreatedBy ?></dt><dd><?cs if:Page.Vacancy.Creator ?><?cs var:Page.Vacancy.Creator ?>, <?cs /if ?><?cs var:Page.Vacancy.Created ?></dd>
 </dl>
 <h2><?cs var:Lang.Vacancies.Description ?></h2>
 <p class="prewrap"><?cs var:Page.Vacancy.Description ?></p>
