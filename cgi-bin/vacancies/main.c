@@ -1,10 +1,11 @@
-/* main.c: the vacancies binary — the list, creating and editing a vacancy, its page and states — and what its pages share */
+/* main.c: the vacancies binary — the list, creating and editing a vacancy, its page and states, its candidates — and what its pages share */
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl.h"
 #include "conf.h"
 #include "db.h"
+#include "documents.h"
 #include "log.h"
 #include "util.h"
 #include "vacancies.h"
@@ -176,6 +177,58 @@ static const Param p_state[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+static const Param p_propose[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "worker", P_EMAIL, P_FORM, 0, 254, NULL },
+	{ "name", P_LINE, P_FORM, 0, 200, NULL },
+	{ "email", P_EMAIL, P_FORM, 0, 254, NULL },
+	{ "phone", P_LINE, P_FORM, 0, 40, NULL },
+	{ "proposal", P_TEXT, P_REQUIRED | P_FORM, 0, 4000, NULL },
+	{ "anonymised", P_ENUM, P_FORM, 0, 0, "1" },
+	{ "file", P_FILE, P_REQUIRED | P_FORM, 0, 255, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_cand[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "cid", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_cand_show[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "cid", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "done", P_ENUM, 0, 0, 0, "proposed interview confirmed accepted rejected withdrawn" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* datetime-local values: their form and that they lie ahead are checked
+ * in candidates.c, for messages of their own. */
+static const Param p_interview[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "cid", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "slot1", P_LINE, P_FORM, 0, 19, NULL },
+	{ "slot2", P_LINE, P_FORM, 0, 19, NULL },
+	{ "slot3", P_LINE, P_FORM, 0, 19, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_confirm[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "cid", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "slot", P_INT, P_REQUIRED | P_FORM, 1, ID_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* The reason is checked against Vacancies.RejectReasons in candidates.c. */
+static const Param p_reject[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "cid", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "reason", P_TOKEN, P_FORM, 0, 32, NULL },
+	{ "text", P_TEXT, P_FORM, 0, 1000, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Route routes[] = {
 	{ "GET", "/vacancies/", vac_list, "vacancy.view", 0, p_list },
 	{ "GET", "/vacancies/new", vac_new, "vacancy.edit", 0, NULL },
@@ -184,10 +237,31 @@ static const Route routes[] = {
 	{ "GET", "/vacancies/:id/edit", vac_edit, "vacancy.edit", 0, p_id },
 	{ "POST", "/vacancies/:id/edit", vac_update, "vacancy.edit", R_CSRF, p_update },
 	{ "POST", "/vacancies/:id/state", vac_state, "vacancy.edit", R_CSRF, p_state },
+	{ "GET", "/vacancies/:id/candidates/new", cand_new, "candidate.propose", 0, p_id },
+	{ "POST", "/vacancies/:id/candidates", cand_create, "candidate.propose", R_CSRF | R_UPLOAD, p_propose },
+	{ "GET", "/vacancies/:id/candidates/:cid", cand_show, "candidate.view", 0, p_cand_show },
+	{ "GET", "/vacancies/:id/candidates/:cid/cv", cand_cv, "candidate.view", 0, p_cand },
+	{ "POST", "/vacancies/:id/candidates/:cid/interview", cand_interview, "candidate.decide", R_CSRF, p_interview },
+	{ "POST", "/vacancies/:id/candidates/:cid/confirm", cand_confirm, "candidate.propose", R_CSRF, p_confirm },
+	{ "POST", "/vacancies/:id/candidates/:cid/accept", cand_accept, "candidate.decide", R_CSRF, p_cand },
+	{ "POST", "/vacancies/:id/candidates/:cid/reject", cand_reject, "candidate.decide", R_CSRF, p_reject },
+	{ "POST", "/vacancies/:id/candidates/:cid/withdraw", cand_withdraw, "candidate.propose", R_CSRF, p_cand },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 int main(void)
 {
+	NEOERR *err = STATUS_OK;
+
+	/* The document types (a CV is one) are read before the first request;
+	 * a broken file stops the process with the reason in the log. */
+	nerr_init();
+	if (conf_load(NULL) == STATUS_OK)
+		err = documents_init();
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+		return 1;
+	}
 	return app_run("vacancies", routes);
 }

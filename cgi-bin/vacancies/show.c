@@ -116,6 +116,8 @@ NEOERR *vac_show_page(Request *r, const Vacancy *v)
 	}
 	db_end(&q);
 	err = events(r, v->id);
+	if (!err)
+		err = cand_into_page(r, v);
 	if (err)
 		return nerr_pass(err);
 	vac_words(r, "CandidateStates", "proposed interview accepted rejected withdrawn");

@@ -50,4 +50,18 @@ NEOERR *vac_state(Request *r);
 /* Renders the vacancy page; status is 200, or 422 with Page.StateError. */
 NEOERR *vac_show_page(Request *r, const Vacancy *v);
 
+/* candidates.c */
+NEOERR *cand_new(Request *r);
+NEOERR *cand_create(Request *r);
+NEOERR *cand_show(Request *r);
+NEOERR *cand_cv(Request *r);
+NEOERR *cand_interview(Request *r);
+NEOERR *cand_confirm(Request *r);
+NEOERR *cand_accept(Request *r);
+NEOERR *cand_reject(Request *r);
+NEOERR *cand_withdraw(Request *r);
+/* Page.Candidates on the vacancy's page (names as the user may see
+ * them), Page.MayPropose and Page.MayViewCandidates. */
+NEOERR *cand_into_page(Request *r, const Vacancy *v);
+
 #endif

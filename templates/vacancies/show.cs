@@ -1,4 +1,4 @@
-<?cs # show.cs: one vacancy — its fields, candidates per state, the time in each state, and its state changes ?>
+<?cs # show.cs: one vacancy — its fields, its candidates, the time in each state, and its state changes ?>
 <?cs def:title() ?><?cs var:Page.Vacancy.Title ?><?cs /def ?>
 <?cs def:dur(d) ?><?cs var:d.Days ?> <?cs var:Lang.Vacancies.Days ?> <?cs var:d.Hours ?> <?cs var:Lang.Vacancies.HoursShort ?> <?cs var:d.Minutes ?> <?cs var:Lang.Vacancies.MinutesShort ?><?cs /def ?>
 <?cs def:content() ?>
@@ -28,6 +28,13 @@
 <section class="panel">
 <h2><?cs var:Lang.Vacancies.Candidates ?></h2>
 <ul class="inline-list"><?cs each:s = Page.CandidateStates ?><li><?cs var:Lang.Vacancies.CandidateState[s] ?>: <?cs if:Page.Count[s] ?><?cs var:Page.Count[s] ?><?cs else ?>0<?cs /if ?></li><?cs /each ?></ul>
+<?cs if:Page.MayViewCandidates && subcount(Page.Candidates) > 0 ?>
+<div class="table-wrap" tabindex="0"><table class="data">
+  <thead><tr><th scope="col"><?cs var:Lang.Vacancies.Cand.Name ?></th><th scope="col"><?cs var:Lang.Vacancies.State ?></th><th scope="col"><?cs var:Lang.Vacancies.Cand.ProposedAt ?></th></tr></thead>
+  <tbody><?cs each:c = Page.Candidates ?><tr><td><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:c.Id ?>"><?cs if:c.Name ?><?cs var:c.Name ?><?cs else ?><?cs var:Lang.Vacancies.Cand.Anonymous ?><?cs var:c.Id ?><?cs /if ?></a></td><td><?cs var:Lang.Vacancies.CandidateState[c.State] ?></td><td class="nowrap"><?cs var:c.Created ?></td></tr><?cs /each ?></tbody>
+</table></div>
+<?cs /if ?>
+<?cs if:Page.MayPropose ?><p><a class="btn" href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/new"><?cs var:Lang.Vacancies.Cand.Propose ?></a></p><?cs /if ?>
 </section>
 <section class="panel">
 <h2><?cs var:Lang.Vacancies.TimeInStates ?></h2>

@@ -109,6 +109,15 @@ MATRIX.update({
     ("POST", "/vacancies/"): "post",
     ("POST", "/vacancies/:id/edit"): "post",
     ("POST", "/vacancies/:id/state"): "post",
+    ("GET", "/vacancies/:id/candidates/new"): "object",
+    ("GET", "/vacancies/:id/candidates/:cid"): "object",
+    ("GET", "/vacancies/:id/candidates/:cid/cv"): "object",
+    ("POST", "/vacancies/:id/candidates"): "post",
+    ("POST", "/vacancies/:id/candidates/:cid/interview"): "post",
+    ("POST", "/vacancies/:id/candidates/:cid/confirm"): "post",
+    ("POST", "/vacancies/:id/candidates/:cid/accept"): "post",
+    ("POST", "/vacancies/:id/candidates/:cid/reject"): "post",
+    ("POST", "/vacancies/:id/candidates/:cid/withdraw"): "post",
 })
 
 # Routes of one object: (route, the object's id by SQL, {who: status}).
@@ -137,7 +146,33 @@ OBJECTS = [
      holders("hr_manager", "hiring_manager")),
     (("GET", "/vacancies/:id/edit"), "SELECT id FROM vacancies WHERE title = 'Orderpicker expeditie'",
      holders("hr_manager")),
+    (("GET", "/vacancies/:id/candidates/new"), "SELECT id FROM vacancies WHERE title = 'Inpakker dagdienst'",
+     holders("consultant")),
+    (("GET", "/vacancies/:id/candidates/new"), "SELECT id FROM vacancies WHERE title = 'Magazijnmedewerker Gent'",
+     holders()),
+    # A candidate's routes: the query gives the vacancy and the candidate.
+    (("GET", "/vacancies/:id/candidates/:cid"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang A1'",
+     holders("agency_admin", "consultant", "hr_manager", "hiring_manager")),
+    (("GET", "/vacancies/:id/candidates/:cid"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang A2'",
+     holders("agency_admin", "consultant", "hr_manager")),
+    (("GET", "/vacancies/:id/candidates/:cid"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang Gent'",
+     holders("agency_admin")),
+    # Without a CV the download is 404 to everyone, never an error.
+    (("GET", "/vacancies/:id/candidates/:cid/cv"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang A1'",
+     holders()),
 ]
+
+# The candidates the objects above need, without a CV, once.
+CANDIDATES = {"Toegang A1": "Inpakker dagdienst", "Toegang A2": "Orderpicker expeditie",
+              "Toegang Gent": "Magazijnmedewerker Gent"}
+
+
+def ensure_candidates():
+    for name, title in CANDIDATES.items():
+        if not sql("SELECT id FROM candidates WHERE name = '%s'" % name):
+            sql("INSERT INTO candidates (vacancy_id, name, proposal, state, created_at, state_changed_at)"
+                " SELECT id, '%s', 'x', 'proposed', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM vacancies"
+                " WHERE title = '%s'" % (name, title))
 
 ROUTE_RE = re.compile(r'\{\s*"(GET|POST)",\s*"([^"]+)"')
 
@@ -182,14 +217,16 @@ def test_every_get_route_answers_each_role_as_the_matrix_says():
 
 def test_objects_answer_404_outside_a_users_part_of_the_organisation():
     wrong = []
+    ensure_candidates()
     for (method, path), query, expect in OBJECTS:
-        url = path.replace(":id", sql(query)[0][0])
+        row = sql(query)[0]
+        url = path.replace(":cid", row[-1]).replace(":id", row[0])
         for who, status in sorted(expect.items()):
             got = client_of(who).get(url).status
             if got != status:
                 wrong.append("%s %s as %s: %d, expected %d" % (method, url, who, got, status))
     for url in ("/admin/clients/999999", "/admin/units/999999", "/admin/users/999999",
-                "/vacancies/999999"):
+                "/vacancies/999999", "/vacancies/999999/candidates/1"):
         if client_of("agency_admin").get(url).status != 404:
             wrong.append("%s: a missing object is not 404" % url)
     assert not wrong, "\n".join(wrong)

@@ -83,12 +83,16 @@ def test_the_list_filters_sorts_and_counts_candidates_per_state():
     text = c.get("/vacancies/?sort=title").text
     assert text.index("Inpakker dagdienst") < text.index("Medewerker ontvangst") < text.index("Orderpicker")
     vid = vacancy_id("Inpakker dagdienst")
+    # Other tests propose candidates too: count on from what is there.
+    had = dict((row[0], int(row[1])) for row in sql(
+        "SELECT state, COUNT(*) FROM candidates WHERE vacancy_id = %s GROUP BY state" % vid))
     sql("INSERT INTO candidates (vacancy_id, name, proposal, state, created_at, state_changed_at)"
         " VALUES (%s, 'Test A', 'x', 'proposed', UTC_TIMESTAMP(), UTC_TIMESTAMP()),"
         " (%s, 'Test B', 'x', 'proposed', UTC_TIMESTAMP(), UTC_TIMESTAMP()),"
         " (%s, 'Test C', 'x', 'interview', UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (vid, vid, vid))
     text = c.get("/vacancies/?q=Inpakker+dagdienst").text
-    assert "Voorgesteld: 2" in text and "Gesprek: 1" in text, text[-2000:]
+    assert "Voorgesteld: %d" % (had.get("proposed", 0) + 2) in text, text[-2000:]
+    assert "Gesprek: %d" % (had.get("interview", 0) + 1) in text, text[-2000:]
     assert c.get("/vacancies/?sort=bogus").status == 200
     assert c.get("/vacancies/?page=0").status == 400
 

@@ -1,0 +1,776 @@
+/* candidates.c: the candidates of a vacancy — proposing one with a CV, its page and timeline, the CV, and the decisions on it */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <openssl/crypto.h>
+
+#include "account.h"
+#include "acl.h"
+#include "audit.h"
+#include "conf.h"
+#include "db.h"
+#include "documents.h"
+#include "files.h"
+#include "http.h"
+#include "log.h"
+#include "request.h"
+#include "util.h"
+#include "vacancies.h"
+#include "view.h"
+
+/* A candidate as the pages see one. */
+typedef struct candidate {
+	long long id, worker_id, cv_id, created_by;
+	int anonymised, revealed, confirmed;
+	char state[16];
+} Candidate;
+
+/* Does a client user see this candidate's name and contact? Agency staff
+ * always do; a client once an interview was asked, or when not anonymised. */
+static int shows_person(Request *r, const Candidate *c)
+{
+	return !strcmp(r->user->kind, "agency") || !c->anonymised || c->revealed;
+}
+
+/* Loads the vacancy of :id (perm on its unit, else 404) and its candidate
+ * :cid (404 when it is not one of the vacancy's). */
+static NEOERR *cand_load(Request *r, const char *perm, Vacancy *v, Candidate *c, int *ok)
+{
+	DBQuery *q;
+	NEOERR *err = vac_load(r, perm, v, ok);
+
+	memset(c, 0, sizeof(*c));
+	if (err || !*ok)
+		return nerr_pass(err);
+	*ok = 0;
+	err = db_query(&q, "SELECT id, COALESCE(worker_id, 0), COALESCE(cv_document_id, 0),"
+			   " COALESCE(created_by, 0), anonymised, revealed_at IS NOT NULL,"
+			   " interview_at IS NOT NULL, state FROM candidates WHERE id = ? AND vacancy_id = ?",
+		       "ii", param_int(r, "cid", 0), v->id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		c->id = db_int(q, 0);
+		c->worker_id = db_int(q, 1);
+		c->cv_id = db_int(q, 2);
+		c->created_by = db_int(q, 3);
+		c->anonymised = (int)db_int(q, 4);
+		c->revealed = (int)db_int(q, 5);
+		c->confirmed = (int)db_int(q, 6);
+		snprintf(c->state, sizeof(c->state), "%s", db_str(q, 7));
+	}
+	db_end(&q);
+	if (!c->id)
+		return app_fail(r, 404, "no candidate %lld on vacancy %lld", param_int(r, "cid", 0), v->id);
+	*ok = 1;
+	return STATUS_OK;
+}
+
+/* --- the list on the vacancy's page -------------------------------------- */
+
+NEOERR *cand_into_page(Request *r, const Vacancy *v)
+{
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	if (acl_may_at(r, "candidate.propose", v->path) && vac_word_in("open on_hold", v->state))
+		hdf_set_value(r->hdf, "Page.MayPropose", "1");
+	if (!acl_may_at(r, "candidate.view", v->path))
+		return STATUS_OK;
+	hdf_set_value(r->hdf, "Page.MayViewCandidates", "1");
+	err = db_query(&q,
+		"SELECT c.id, c.state, c.anonymised, c.revealed_at IS NOT NULL,"
+		" COALESCE(c.name, CONCAT_WS(' ', u.first_name, u.last_name)),"
+		" DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i')"
+		" FROM candidates c LEFT JOIN users u ON u.id = c.worker_id"
+		" WHERE c.vacancy_id = ? ORDER BY c.created_at, c.id LIMIT 500", "i", v->id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		Candidate c = { .anonymised = (int)db_int(q, 2), .revealed = (int)db_int(q, 3) };
+		HDF *h = vac_item(r, "Candidates", n++);
+		vac_put(h, "Id", db_str(q, 0));
+		vac_put(h, "State", db_str(q, 1));
+		if (shows_person(r, &c))
+			vac_put(h, "Name", db_str(q, 4));
+		vac_put(h, "Created", db_str(q, 5));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* --- proposing ----------------------------------------------------------- */
+
+static NEOERR *propose_page(Request *r, const Vacancy *v)
+{
+	hdf_set_int_value(r->hdf, "Page.Vacancy.Id", (int)v->id);
+	hdf_set_value(r->hdf, "Page.Vacancy.Title", v->title);
+	hdf_set_value(r->hdf, "Page.Vacancy.State", v->state);
+	param_keep_form(r);
+	return nerr_pass(view_render(r, "vacancies/propose.cs"));
+}
+
+NEOERR *cand_new(Request *r)
+{
+	Vacancy v;
+	int ok;
+	NEOERR *err = vac_load(r, "candidate.propose", &v, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	if (!vac_word_in("open on_hold", v.state)) {
+		r->status = REFUSED;
+		hdf_set_value(r->hdf, "Page.StateError", "not_open");
+	}
+	return nerr_pass(propose_page(r, &v));
+}
+
+/* A phone number as people write one: digits, spaces, + - ( ), at least
+ * six digits. */
+static int phone_ok(const char *s)
+{
+	int digits = 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (!strchr("+-() ", *s))
+			return 0;
+	}
+	return digits >= 6;
+}
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/* The users who decide on the vacancy's candidates: a role with
+ * candidate.decide on its unit or one above it. Into ids (≤ max). */
+static NEOERR *deciders(const Vacancy *v, long long *ids, int max, int *n)
+{
+	STRING roles;
+	DBQuery *q;
+	NEOERR *err;
+
+	*n = 0;
+	string_init(&roles);
+	string_append(&roles, "[");
+	for (int i = 0; i < acl_roles(); i++) {
+		if (!acl_role_has(i, "candidate.decide"))
+			continue;
+		if (roles.len > 1)
+			string_append(&roles, ",");
+		/* Role names are words of conf/roles.hdf: no quoting needed. */
+		string_append(&roles, "\"");
+		string_append(&roles, acl_role_name(i));
+		string_append(&roles, "\"");
+	}
+	string_append(&roles, "]");
+	err = db_query(&q, "SELECT DISTINCT g.user_id FROM grants g"
+			   " JOIN org_units o ON o.id = g.unit_id JOIN users u ON u.id = g.user_id"
+			   " WHERE JSON_CONTAINS(?, JSON_QUOTE(g.role)) AND u.status = 'active'"
+			   " AND ? LIKE CONCAT(o.path, '%') ORDER BY g.user_id LIMIT 200",
+		       "ss", roles.buf, v->path);
+	string_clear(&roles);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q) && *n < max)
+		ids[(*n)++] = db_int(q, 0);
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* Mail.Title, Mail.Client, Mail.Unit and Mail.URL (the candidate's page). */
+static NEOERR *mail_extra(const Vacancy *v, long long cid, HDF **extra)
+{
+	char url[1024], *client = NULL, *unit = NULL;
+	NEOERR *err;
+
+	err = db_value(&unit, "SELECT name FROM org_units WHERE id = ?", "i", v->unit_id);
+	if (!err)
+		err = db_value(&client, "SELECT c.name FROM org_units o JOIN clients c ON c.id = o.client_id"
+				       " WHERE o.id = ?", "i", v->unit_id);
+	if (err) {
+		free(unit);
+		return nerr_pass(err);
+	}
+	snprintf(url, sizeof(url), "%s%s/vacancies/%lld/candidates/%lld", conf_str("Portal.BaseURL"),
+		 conf_str("Portal.Prefix"), v->id, cid);
+	hdf_init(extra);
+	hdf_set_value(*extra, "Title", v->title);
+	hdf_set_value(*extra, "Unit", or_empty(unit));
+	hdf_set_value(*extra, "Client", or_empty(client));
+	hdf_set_value(*extra, "URL", url);
+	free(unit);
+	free(client);
+	return STATUS_OK;
+}
+
+/* One mail to each decider. The mail names no candidate (it may be
+ * anonymised); the key names the proposal, so it is queued once. */
+static NEOERR *notify_proposed(const Vacancy *v, long long cid)
+{
+	long long ids[200];
+	HDF *extra = NULL;
+	int n;
+	NEOERR *err = deciders(v, ids, (int)ARRAY_SIZE(ids), &n);
+
+	if (err || !n)
+		return nerr_pass(err);
+	err = mail_extra(v, cid, &extra);
+	for (int i = 0; i < n && !err; i++) {
+		char key[128];
+		snprintf(key, sizeof(key), "mail:candidate-proposed:%lld:%lld", cid, ids[i]);
+		err = account_mail(ids[i], "CandidateProposed", key, extra);
+	}
+	hdf_destroy(&extra);
+	return nerr_pass(err);
+}
+
+/* Looks up the worker of the form and refuses a person already proposed
+ * and still in the running for this vacancy. */
+static NEOERR *check_person(Request *r, const Vacancy *v, long long *worker, char *name, size_t name_len)
+{
+	const char *wmail = param_str(r, "worker"), *email = param_str(r, "email");
+	char *found = NULL;
+	DBQuery *q;
+	NEOERR *err;
+
+	*worker = 0;
+	if (wmail && *wmail) {
+		err = db_query(&q, "SELECT id, CONCAT_WS(' ', first_name, last_name) FROM users"
+				   " WHERE email = ? AND kind = 'worker' AND status <> 'revoked'", "s", wmail);
+		if (err)
+			return nerr_pass(err);
+		if (db_next(q)) {
+			*worker = db_int(q, 0);
+			snprintf(name, name_len, "%s", db_str(q, 1));
+		}
+		db_end(&q);
+		if (!*worker) {
+			param_error(r, "worker", "worker_unknown");
+			return STATUS_OK;
+		}
+	} else {
+		const char *nm = param_str(r, "name"), *phone = param_str(r, "phone");
+		if (!nm || !*nm)
+			param_error(r, "name", "candidate_who");
+		if (!email || !*email)
+			param_error(r, "email", "candidate_who");
+		if (phone && *phone && !phone_ok(phone))
+			param_error(r, "phone", "phone");
+		if (r->form_errors)
+			return STATUS_OK;
+		snprintf(name, name_len, "%s", nm);
+	}
+	err = db_value(&found, "SELECT id FROM candidates WHERE vacancy_id = ?"
+			       " AND state IN ('proposed', 'interview')"
+			       " AND (worker_id = ? OR (worker_id IS NULL AND contact = ?)) LIMIT 1",
+		       "iis", v->id, *worker, *worker ? "" : or_empty(email));
+	if (err)
+		return nerr_pass(err);
+	if (found)
+		param_error(r, *worker ? "worker" : "email", "candidate_exists");
+	free(found);
+	return STATUS_OK;
+}
+
+NEOERR *cand_create(Request *r)
+{
+	const char *problem = NULL;
+	char name[256] = "", title[300], loc[128], detail[128];
+	long long worker = 0, doc = 0, cid = 0;
+	Vacancy v;
+	int ok;
+	NEOERR *err = vac_load(r, "candidate.propose", &v, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	if (!vac_word_in("open on_hold", v.state)) {
+		r->status = REFUSED;
+		hdf_set_value(r->hdf, "Page.StateError", "not_open");
+		return nerr_pass(propose_page(r, &v));
+	}
+	if (!r->form_errors) {
+		err = check_person(r, &v, &worker, name, sizeof(name));
+		if (err)
+			return nerr_pass(err);
+	}
+	if (!r->form_errors) {
+		snprintf(title, sizeof(title), "CV %s", name);
+		err = documents_add(r, request_file(r, "file"), "cv", title, or_empty(param_str(r, "file")),
+				    v.unit_id, worker, &doc, &problem);
+		if (err && nerr_match(err, NERR_IO)) {
+			/* A full disk, say: the user keeps the form and may retry. */
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			problem = "file_store";
+		}
+		if (err)
+			return nerr_pass(err);
+		if (problem)
+			param_error(r, "file", problem);
+	}
+	if (r->form_errors) {
+		r->status = REFUSED;
+		return nerr_pass(propose_page(r, &v));
+	}
+	/* The CV is stored (documents_add commits on its own); the proposal
+	 * follows in one transaction with its event, audit and mail. */
+	err = db_begin();
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO candidates (vacancy_id, worker_id, name, contact, phone,"
+				    " cv_document_id, proposal, anonymised, state, created_by, created_at,"
+				    " state_changed_at) VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, 'proposed', ?,"
+				    " UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+			      "iisssisii", v.id, worker, worker ? NULL : param_str(r, "name"),
+			      worker ? NULL : param_str(r, "email"),
+			      worker || !param_str(r, "phone") || !*param_str(r, "phone") ? NULL : param_str(r, "phone"),
+			      doc, param_str(r, "proposal"), (long long)(param_str(r, "anonymised") != NULL),
+			      r->user->id);
+	if (!err) {
+		cid = (long long)db_insert_id();
+		err = db_exec(NULL, "INSERT INTO candidate_events (candidate_id, step, actor, at)"
+				    " VALUES (?, 'proposed', ?, UTC_TIMESTAMP())", "ii", cid, r->user->id);
+	}
+	snprintf(detail, sizeof(detail), "vacancy %lld, %s%s", v.id, worker ? "temp worker" : "new person",
+		 param_str(r, "anonymised") ? ", anonymised" : "");
+	if (!err)
+		err = audit_add(r, r->user->id, "candidate.propose", "candidate", cid, v.unit_id, detail);
+	if (!err)
+		err = notify_proposed(&v, cid);
+	err = db_finish(err);
+	if (err) {
+		/* No proposal: no CV either. */
+		NEOERR *rm = documents_purge(r, doc, "proposal not saved");
+		nerr_ignore(&rm);
+		return nerr_pass(err);
+	}
+	snprintf(loc, sizeof(loc), "/vacancies/%lld/candidates/%lld?done=proposed", v.id, cid);
+	return app_redirect(r, loc);
+}
+
+/* --- the candidate's page ------------------------------------------------ */
+
+static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
+{
+	HDF *h = NULL;
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	hdf_set_int_value(r->hdf, "Page.Vacancy.Id", (int)v->id);
+	hdf_set_value(r->hdf, "Page.Vacancy.Title", v->title);
+	hdf_set_value(r->hdf, "Page.Vacancy.State", v->state);
+	hdf_get_node(r->hdf, "Page.Candidate", &h);
+	/* Never a BSN or a wage: this page selects neither. */
+	err = db_query(&q,
+		"SELECT c.id, c.state, COALESCE(c.name, CONCAT_WS(' ', u.first_name, u.last_name)),"
+		" COALESCE(u.email, c.contact), c.phone, c.proposal, c.anonymised,"
+		" DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'), c.reason_code, c.reason_text,"
+		" DATE_FORMAT(c.interview_at, '%Y-%m-%d %H:%i'), c.worker_id IS NOT NULL"
+		" FROM candidates c LEFT JOIN users u ON u.id = c.worker_id WHERE c.id = ?", "i", c->id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		vac_put(h, "Id", db_str(q, 0));
+		vac_put(h, "State", db_str(q, 1));
+		if (shows_person(r, c)) {
+			vac_put(h, "Name", db_str(q, 2));
+			vac_put(h, "Email", db_str(q, 3));
+			vac_put(h, "Phone", db_str(q, 4));
+		}
+		vac_put(h, "Proposal", db_str(q, 5));
+		vac_put(h, "Anonymised", db_int(q, 6) ? "1" : NULL);
+		vac_put(h, "Created", db_str(q, 7));
+		vac_put(h, "ReasonCode", db_str(q, 8));
+		vac_put(h, "ReasonText", db_str(q, 9));
+		vac_put(h, "InterviewAt", db_str(q, 10));
+		vac_put(h, "Worker", db_int(q, 11) ? "1" : NULL);
+	}
+	db_end(&q);
+	if (c->cv_id)
+		hdf_set_value(h, "HasCv", "1");
+	err = db_query(&q, "SELECT e.step, DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.note,"
+			   " CONCAT_WS(' ', u.first_name, u.last_name) FROM candidate_events e"
+			   " LEFT JOIN users u ON u.id = e.actor WHERE e.candidate_id = ?"
+			   " ORDER BY e.at, e.id LIMIT 200", "i", c->id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *e = vac_item(r, "Events", n++);
+		vac_put(e, "Step", db_str(q, 0));
+		vac_put(e, "At", db_str(q, 1));
+		vac_put(e, "Note", db_str(q, 2));
+		vac_put(e, "Actor", db_str(q, 3));
+	}
+	db_end(&q);
+	n = 0;
+	err = db_query(&q, "SELECT id, DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i'), chosen FROM candidate_slots"
+			   " WHERE candidate_id = ? ORDER BY starts_at, id", "i", c->id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *s = vac_item(r, "Slots", n++);
+		vac_put(s, "Id", db_str(q, 0));
+		vac_put(s, "At", db_str(q, 1));
+		vac_put(s, "Chosen", db_int(q, 2) ? "1" : NULL);
+	}
+	db_end(&q);
+	if (!vac_word_in("closed filled", v->state)) {
+		if (acl_may_at(r, "candidate.decide", v->path) && vac_word_in("proposed interview", c->state)) {
+			hdf_set_value(r->hdf, "Page.MayDecide", "1");
+			vac_words(r, "RejectReasons", conf_str("Vacancies.RejectReasons"));
+		}
+		if (acl_may_at(r, "candidate.propose", v->path) && !strcmp(c->state, "interview") &&
+		    !c->confirmed)
+			hdf_set_value(r->hdf, "Page.MayConfirm", "1");
+	}
+	if (acl_may_at(r, "candidate.propose", v->path) && vac_word_in("proposed interview", c->state))
+		hdf_set_value(r->hdf, "Page.MayWithdraw", "1");
+	param_keep_form(r);
+	if (param_str(r, "done"))
+		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
+	return nerr_pass(view_render(r, "vacancies/candidate.cs"));
+}
+
+NEOERR *cand_show(Request *r)
+{
+	Vacancy v;
+	Candidate c;
+	int ok;
+	NEOERR *err = cand_load(r, "candidate.view", &v, &c, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	return nerr_pass(cand_page(r, &v, &c));
+}
+
+/* --- the CV -------------------------------------------------------------- */
+
+/* The Content-Type of a kind as stored in the row. */
+static const char *mime_of(const char *kind)
+{
+	for (int k = FILES_UNKNOWN; k <= FILES_ZIP; k++)
+		if (!strcmp(files_kind_name((FilesKind)k), kind))
+			return files_kind_mime((FilesKind)k);
+	return "application/octet-stream";
+}
+
+/* Streams the CV through the store, chunk by chunk, audited as a
+ * download of the document. */
+NEOERR *cand_cv(Request *r)
+{
+	char file_id[40] = "", kind[17] = "", disp[400], *safe = NULL;
+	unsigned char key[128], buf[65536];
+	size_t key_len = 0, got;
+	FilesReader *rd = NULL;
+	Vacancy v;
+	Candidate c;
+	DBQuery *q;
+	int ok;
+	NEOERR *err = cand_load(r, "candidate.view", &v, &c, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	if (!c.cv_id)
+		return app_fail(r, 404, "candidate %lld has no CV", c.id);
+	err = db_query(&q, "SELECT file_id, file_key, kind, filename FROM documents WHERE id = ?", "i", c.cv_id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		snprintf(file_id, sizeof(file_id), "%s", db_str(q, 0));
+		key_len = db_len(q, 1) < sizeof(key) ? db_len(q, 1) : 0;
+		memcpy(key, db_str(q, 1), key_len);
+		snprintf(kind, sizeof(kind), "%s", db_str(q, 2));
+		safe = xstrdup(db_str(q, 3) && *db_str(q, 3) ? db_str(q, 3) : "cv");
+	}
+	db_end(&q);
+	if (!file_id[0]) {
+		free(safe);
+		return app_fail(r, 404, "CV %lld of candidate %lld is gone", c.cv_id, c.id);
+	}
+	err = files_open(file_id, key, key_len, &rd);
+	OPENSSL_cleanse(key, sizeof(key));
+	if (err) {
+		free(safe);
+		if (nerr_match(err, NERR_NOT_FOUND)) {
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			return app_fail(r, 404, "CV %lld of candidate %lld: no file", c.cv_id, c.id);
+		}
+		if (nerr_match(err, PERR_FILES_INTEGRITY)) {
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			return app_fail(r, 500, "CV %lld cannot be read", c.cv_id);
+		}
+		return nerr_pass(err);
+	}
+	/* The client's file name with anything but plain characters replaced. */
+	for (char *p = safe; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f || strchr("\"\\;/", *p))
+			*p = '_';
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", safe);
+	free(safe);
+	http_header(r, "Content-Disposition", disp);
+	r->content_type = mime_of(kind);
+	err = audit_add(r, r->user->id, "document.download", "document", c.cv_id, v.unit_id, "cv of a candidate");
+	if (!err)
+		err = http_send_head(r, files_size(rd));
+	while (!err) {
+		err = files_read(rd, buf, sizeof(buf), &got);
+		if (err || !got)
+			break;
+		err = http_write(r, buf, got);
+	}
+	files_close(&rd);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	return nerr_pass(err);
+}
+
+/* --- decisions ----------------------------------------------------------- */
+
+/* Refuses a step: the candidate's page again with the reason, 422. */
+static NEOERR *refuse(Request *r, const Vacancy *v, const Candidate *c, const char *code)
+{
+	r->status = REFUSED;
+	hdf_set_value(r->hdf, "Page.StateError", code);
+	return nerr_pass(cand_page(r, v, c));
+}
+
+/* A datetime-local value ("2026-09-01T09:30", seconds allowed) into SQL's
+ * "2026-09-01 09:30:00" and a time_t of the local clock. 0 when it is not
+ * a real time. */
+static int parse_slot(const char *s, char *out, size_t out_len, time_t *when)
+{
+	int y, mo, d, h, mi, sec = 0, used = 0;
+	struct tm tm;
+
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &used) != 5 || used != 16)
+		return 0;
+	if (s[used] && (sscanf(s + used, ":%2d%n", &sec, &used) != 1 || s[16 + used]))
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_isdst = -1;
+	*when = mktime(&tm);
+	/* mktime moves 31 February on to March: a changed date was not real. */
+	if (*when == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 || tm.tm_mday != d ||
+	    h > 23 || mi > 59 || sec > 59)
+		return 0;
+	snprintf(out, out_len, "%04d-%02d-%02d %02d:%02d:00", y, mo, d, h, mi);
+	return 1;
+}
+
+/* The steps: which route, the states it starts from, the state it leads
+ * to (NULL: stays), and whether it is the client's decision. */
+static const struct step {
+	const char *name, *from, *to;
+	int decision;
+} steps[] = {
+	{ "interview", "proposed", "interview", 1 },
+	{ "confirmed", "interview", NULL, 1 },
+	{ "accepted", "proposed interview", "accepted", 1 },
+	{ "rejected", "proposed interview", "rejected", 1 },
+	{ "withdrawn", "proposed interview", "withdrawn", 0 },
+};
+
+/* The mail to the consultant who proposed: the client asks for an
+ * interview. Once per candidate: an interview is asked once. */
+static NEOERR *notify_interview(const Vacancy *v, const Candidate *c, char slots[3][64], int nslots)
+{
+	HDF *extra = NULL;
+	char key[96];
+	NEOERR *err;
+
+	if (!c->created_by)
+		return STATUS_OK;
+	err = mail_extra(v, c->id, &extra);
+	for (int i = 0; i < nslots && !err; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "Slots.%d", i);
+		/* Minutes are enough: the seconds are always zero. */
+		slots[i][16] = '\0';
+		hdf_set_value(extra, name, slots[i]);
+	}
+	snprintf(key, sizeof(key), "mail:interview-requested:%lld", c->id);
+	if (!err)
+		err = account_mail(c->created_by, "InterviewRequested", key, extra);
+	hdf_destroy(&extra);
+	return nerr_pass(err);
+}
+
+/* Takes a step on the candidate: checks its input, then, with the
+ * candidate's row locked, whether the step may be taken now. */
+static NEOERR *take_step(Request *r, const char *name, const char *perm)
+{
+	const struct step *st = NULL;
+	char slots[3][64], note[1100] = "", detail[160], loc[128], vstate[16] = "", cstate[16] = "";
+	long long slot_id = 0;
+	int nslots = 0, confirmed = 0;
+	Vacancy v;
+	Candidate c;
+	DBQuery *q;
+	int ok;
+	NEOERR *err = cand_load(r, perm, &v, &c, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	for (size_t i = 0; i < ARRAY_SIZE(steps); i++)
+		if (!strcmp(steps[i].name, name))
+			st = &steps[i];
+	if (r->form_errors)
+		return nerr_pass(refuse(r, &v, &c, "decision_form"));
+	if (!strcmp(name, "interview")) {
+		time_t now = time(NULL);
+		for (int i = 1; i <= 3; i++) {
+			char field[8];
+			const char *s;
+			time_t when;
+			snprintf(field, sizeof(field), "slot%d", i);
+			s = param_str(r, field);
+			if (!s || !*s)
+				continue;
+			if (!parse_slot(s, slots[nslots], sizeof(slots[nslots]), &when))
+				param_error(r, field, "datetime");
+			else if (when <= now)
+				param_error(r, field, "slot_past");
+			else
+				nslots++;
+		}
+		if (!nslots && !r->form_errors)
+			param_error(r, "slot1", "slot_none");
+		for (int i = 0; i < nslots; i++) {
+			size_t l = strlen(note);
+			snprintf(note + l, sizeof(note) - l, "%s%.16s", i ? ", " : "", slots[i]);
+		}
+	} else if (!strcmp(name, "rejected")) {
+		const char *reason = param_str(r, "reason");
+		if (!reason || !*reason)
+			param_error(r, "reason", "reason_required");
+		else if (!vac_word_in(conf_str("Vacancies.RejectReasons"), reason))
+			param_error(r, "reason", "reason_unknown");
+		snprintf(note, sizeof(note), "%s%s%s", or_empty(reason),
+			 param_str(r, "text") && *param_str(r, "text") ? ": " : "", or_empty(param_str(r, "text")));
+	} else if (!strcmp(name, "confirmed")) {
+		slot_id = param_int(r, "slot", 0);
+	}
+	if (r->form_errors)
+		return nerr_pass(refuse(r, &v, &c, "decision_form"));
+
+	err = db_begin();
+	/* The rows are locked: two decisions at once are taken one after the other. */
+	if (!err)
+		err = db_query(&q, "SELECT c.state, v.state, c.interview_at IS NOT NULL FROM candidates c"
+				   " JOIN vacancies v ON v.id = c.vacancy_id WHERE c.id = ? FOR UPDATE",
+			       "i", c.id);
+	if (!err) {
+		if (db_next(q)) {
+			snprintf(cstate, sizeof(cstate), "%s", db_str(q, 0));
+			snprintf(vstate, sizeof(vstate), "%s", db_str(q, 1));
+			confirmed = (int)db_int(q, 2);
+		}
+		db_end(&q);
+	}
+	if (err)
+		return nerr_pass(db_finish(err));
+	snprintf(c.state, sizeof(c.state), "%s", cstate);
+	snprintf(v.state, sizeof(v.state), "%s", vstate);
+	if (st->decision && vac_word_in("closed filled", vstate)) {
+		db_rollback();
+		return nerr_pass(refuse(r, &v, &c, "vacancy_closed"));
+	}
+	if (vac_word_in("accepted rejected withdrawn", cstate)) {
+		db_rollback();
+		return nerr_pass(refuse(r, &v, &c, "decided"));
+	}
+	if (!vac_word_in(st->from, cstate) || (!strcmp(name, "confirmed") && confirmed)) {
+		db_rollback();
+		return nerr_pass(refuse(r, &v, &c, "transition"));
+	}
+	if (!strcmp(name, "confirmed")) {
+		char *at = NULL;
+		err = db_value(&at, "SELECT DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i') FROM candidate_slots"
+				    " WHERE id = ? AND candidate_id = ?", "ii", slot_id, c.id);
+		if (err)
+			return nerr_pass(db_finish(err));
+		if (!at) {
+			db_rollback();
+			param_error(r, "slot", "choice");
+			return nerr_pass(refuse(r, &v, &c, "decision_form"));
+		}
+		snprintf(note, sizeof(note), "%s", at);
+		free(at);
+		err = db_exec(NULL, "UPDATE candidate_slots SET chosen = 1 WHERE id = ?", "i", slot_id);
+		if (!err)
+			err = db_exec(NULL, "UPDATE candidates SET interview_at ="
+					    " (SELECT starts_at FROM candidate_slots WHERE id = ?) WHERE id = ?",
+				      "ii", slot_id, c.id);
+	} else if (!strcmp(name, "interview")) {
+		err = db_exec(NULL, "UPDATE candidates SET state = 'interview', revealed_at = UTC_TIMESTAMP(),"
+				    " state_changed_at = UTC_TIMESTAMP() WHERE id = ?", "i", c.id);
+		for (int i = 0; i < nslots && !err; i++)
+			err = db_exec(NULL, "INSERT INTO candidate_slots (candidate_id, starts_at) VALUES (?, ?)",
+				      "is", c.id, slots[i]);
+	} else {
+		int decision = strcmp(name, "withdrawn") != 0;
+		err = db_exec(NULL, "UPDATE candidates SET state = ?, reason_code = ?, reason_text = ?,"
+				    " decided_by = NULLIF(?, 0), state_changed_at = UTC_TIMESTAMP() WHERE id = ?",
+			      "sssii", st->to, !strcmp(name, "rejected") ? param_str(r, "reason") : NULL,
+			      !strcmp(name, "rejected") && param_str(r, "text") && *param_str(r, "text")
+				      ? param_str(r, "text") : NULL,
+			      decision ? r->user->id : 0LL, c.id);
+	}
+	/* Accepted: the worker joins the client's pool for this unit and
+	 * position. A new person has no worker account yet: no pool row. */
+	if (!err && !strcmp(name, "accepted") && c.worker_id)
+		err = db_exec(NULL, "INSERT INTO pool (worker_user_id, unit_id, position, source, candidate_id,"
+				    " created_at) SELECT ?, v.unit_id, v.position, 'vacancy', ?, UTC_TIMESTAMP()"
+				    " FROM vacancies v WHERE v.id = ?"
+				    " ON DUPLICATE KEY UPDATE candidate_id = candidate_id",
+			      "iii", c.worker_id, c.id, v.id);
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO candidate_events (candidate_id, step, actor, at, note)"
+				    " VALUES (?, ?, ?, UTC_TIMESTAMP(), NULLIF(?, ''))",
+			      "isis", c.id, name, r->user->id, note);
+	snprintf(detail, sizeof(detail), "vacancy %lld: %s -> %s", v.id, cstate, st->to ? st->to : cstate);
+	if (!err)
+		err = audit_add(r, r->user->id, "candidate.state", "candidate", c.id, v.unit_id, detail);
+	if (!err && !strcmp(name, "interview"))
+		err = notify_interview(&v, &c, slots, nslots);
+	err = db_finish(err);
+	if (err)
+		return nerr_pass(err);
+	snprintf(loc, sizeof(loc), "/vacancies/%lld/candidates/%lld?done=%s", v.id, c.id, name);
+	return app_redirect(r, loc);
+}
+
+NEOERR *cand_interview(Request *r)
+{
+	return nerr_pass(take_step(r, "interview", "candidate.decide"));
+}
+
+NEOERR *cand_confirm(Request *r)
+{
+	return nerr_pass(take_step(r, "confirmed", "candidate.propose"));
+}
+
+NEOERR *cand_accept(Request *r)
+{
+	return nerr_pass(take_step(r, "accepted", "candidate.decide"));
+}
+
+NEOERR *cand_reject(Request *r)
+{
+	return nerr_pass(take_step(r, "rejected", "candidate.decide"));
+}
+
+NEOERR *cand_withdraw(Request *r)
+{
+	return nerr_pass(take_step(r, "withdrawn", "candidate.propose"));
+}
