@@ -9,6 +9,8 @@
 #include "db.h"
 #include "documents.h"
 #include "files.h"
+#include "log.h"
+#include "http.h"
 #include "util.h"
 
 #define MAX_TYPES 32
@@ -285,5 +287,76 @@ NEOERR *documents_clocks(int *moved)
 		" WHERE rt.starts = 'last_activity' AND d.extended_reason IS NULL"
 		" AND u.last_activity_at IS NOT NULL AND DATE(u.last_activity_at) > d.clock_start", NULL);
 	*moved = (int)n;
+	return nerr_pass(err);
+}
+
+static const char *mime_of(const char *kind)
+{
+	for (int k = FILES_UNKNOWN; k <= FILES_ZIP; k++)
+		if (!strcmp(files_kind_name((FilesKind)k), kind))
+			return files_kind_mime((FilesKind)k);
+	return "application/octet-stream";
+}
+
+NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char *detail)
+{
+	char file_id[40] = "", kind[17] = "", disp[400], *safe = NULL;
+	unsigned char key[128], buf[65536];
+	size_t key_len = 0, got;
+	long long unit = 0;
+	FilesReader *rd = NULL;
+	DBQuery *q;
+	NEOERR *err;
+
+	err = db_query(&q, "SELECT file_id, file_key, kind, filename, unit_id FROM documents"
+			   " WHERE id = ?", "i", doc_id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		snprintf(file_id, sizeof(file_id), "%s", db_str(q, 0));
+		key_len = db_len(q, 1) < sizeof(key) ? db_len(q, 1) : 0;
+		memcpy(key, db_str(q, 1), key_len);
+		snprintf(kind, sizeof(kind), "%s", db_str(q, 2));
+		safe = xstrdup(db_str(q, 3) && *db_str(q, 3) ? db_str(q, 3) : "document");
+		unit = db_int(q, 4);
+	}
+	db_end(&q);
+	if (!file_id[0])
+		return app_fail(r, 404, "document %lld is gone", doc_id);
+	err = files_open(file_id, key, key_len, &rd);
+	OPENSSL_cleanse(key, sizeof(key));
+	if (err) {
+		free(safe);
+		if (nerr_match(err, PERR_FILES_INTEGRITY) || nerr_match(err, NERR_NOT_FOUND)) {
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			return app_fail(r, 500, "document %lld cannot be read", doc_id);
+		}
+		return nerr_pass(err);
+	}
+	/* The name shown in the browser's save dialog: the client's name
+	 * with anything but plain characters replaced. */
+	for (char *c = safe; *c; c++)
+		if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f || strchr("\"\\;/", *c))
+			*c = '_';
+	snprintf(disp, sizeof(disp), "%s; filename=\"%s\"", inline_view ? "inline" : "attachment", safe);
+	free(safe);
+	http_header(r, "Content-Disposition", disp);
+	if (inline_view)
+		r->csp = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
+			 " object-src 'self'; frame-ancestors 'self'";
+	r->content_type = mime_of(kind);
+	err = audit_add(r, r->user ? r->user->id : 0, inline_view ? "document.view" : "document.download",
+			"document", doc_id, unit, detail);
+	if (!err)
+		err = http_send_head(r, files_size(rd));
+	while (!err) {
+		err = files_read(rd, buf, sizeof(buf), &got);
+		if (err || !got)
+			break;
+		err = http_write(r, buf, got);
+	}
+	files_close(&rd);
+	OPENSSL_cleanse(buf, sizeof(buf));
 	return nerr_pass(err);
 }

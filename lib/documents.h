@@ -20,6 +20,13 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 		      const char *filename, long long unit_id, long long person_id,
 		      long long *doc_id, const char **problem);
 
+/* Sends a stored document to the client, chunk by chunk (never whole in
+ * memory): attachment, or inline in a sandbox for a preview, audited as a
+ * download or view with detail. A document that is gone answers 404; a
+ * file that is missing or fails its integrity check 500 (logged). The
+ * caller has checked who may see it. */
+NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char *detail);
+
 /* Removes a document: its file and its row, audited with why. */
 NEOERR *documents_purge(Request *r, long long doc_id, const char *why);
 

@@ -292,64 +292,6 @@ static NEOERR *upload(Request *r)
 
 /* --- download and preview ------------------------------------------------ */
 
-/* The Content-Type of a kind as stored in the row. */
-static const char *mime_of(const char *kind)
-{
-	for (int k = FILES_UNKNOWN; k <= FILES_ZIP; k++)
-		if (!strcmp(files_kind_name((FilesKind)k), kind))
-			return files_kind_mime((FilesKind)k);
-	return "application/octet-stream";
-}
-
-/* Streams a document: chunk by chunk, never the whole file in memory. A
- * file that fails its integrity check is refused before anything is sent
- * when the damage is in its first or last chunk, else the connection is
- * cut (the technical log says which file). */
-static NEOERR *send_file(Request *r, const Doc *d, int inline_view)
-{
-	FilesReader *rd = NULL;
-	char disp[400], *safe;
-	unsigned char buf[65536];
-	size_t got;
-	NEOERR *err;
-
-	err = files_open(d->file_id, d->key, d->key_len, &rd);
-	if (err) {
-		if (nerr_match(err, PERR_FILES_INTEGRITY) || nerr_match(err, NERR_NOT_FOUND)) {
-			log_nerr(r->ref, err);
-			nerr_ignore(&err);
-			return app_fail(r, 500, "document %lld cannot be read", d->id);
-		}
-		return nerr_pass(err);
-	}
-	/* The name shown in the browser's save dialog: the client's name
-	 * with anything but plain characters replaced. */
-	safe = xstrdup(d->filename[0] ? d->filename : "document");
-	for (char *c = safe; *c; c++)
-		if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f || strchr("\"\\;/", *c))
-			*c = '_';
-	snprintf(disp, sizeof(disp), "%s; filename=\"%s\"", inline_view ? "inline" : "attachment", safe);
-	free(safe);
-	http_header(r, "Content-Disposition", disp);
-	if (inline_view)
-		r->csp = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
-			 " object-src 'self'; frame-ancestors 'self'";
-	r->content_type = mime_of(d->kind);
-	err = audit_add(r, r->user->id, inline_view ? "document.view" : "document.download", "document",
-			d->id, d->unit_id, "");
-	if (!err)
-		err = http_send_head(r, files_size(rd));
-	while (!err) {
-		err = files_read(rd, buf, sizeof(buf), &got);
-		if (err || !got)
-			break;
-		err = http_write(r, buf, got);
-	}
-	files_close(&rd);
-	OPENSSL_cleanse(buf, sizeof(buf));
-	return nerr_pass(err);
-}
-
 static NEOERR *download(Request *r)
 {
 	Doc d;
@@ -357,7 +299,7 @@ static NEOERR *download(Request *r)
 	NEOERR *err = doc_load(r, &d, &ok);
 	if (err || !ok)
 		return nerr_pass(err);
-	return nerr_pass(send_file(r, &d, 0));
+	return nerr_pass(documents_send(r, d.id, 0, ""));
 }
 
 static NEOERR *preview(Request *r)
@@ -369,7 +311,7 @@ static NEOERR *preview(Request *r)
 		return nerr_pass(err);
 	if (strcmp(d.kind, "pdf") && strcmp(d.kind, "png") && strcmp(d.kind, "jpeg"))
 		return app_fail(r, 404, "no preview of %s", d.kind);
-	return nerr_pass(send_file(r, &d, 1));
+	return nerr_pass(documents_send(r, d.id, 1, ""));
 }
 
 /* --- retention ----------------------------------------------------------- */

@@ -449,26 +449,11 @@ NEOERR *cand_show(Request *r)
 
 /* --- the CV -------------------------------------------------------------- */
 
-/* The Content-Type of a kind as stored in the row. */
-static const char *mime_of(const char *kind)
-{
-	for (int k = FILES_UNKNOWN; k <= FILES_ZIP; k++)
-		if (!strcmp(files_kind_name((FilesKind)k), kind))
-			return files_kind_mime((FilesKind)k);
-	return "application/octet-stream";
-}
-
-/* Streams the CV through the store, chunk by chunk, audited as a
- * download of the document. */
+/* Streams the CV through the store, audited as a download of the document. */
 NEOERR *cand_cv(Request *r)
 {
-	char file_id[40] = "", kind[17] = "", disp[400], *safe = NULL;
-	unsigned char key[128], buf[65536];
-	size_t key_len = 0, got;
-	FilesReader *rd = NULL;
 	Vacancy v;
 	Candidate c;
-	DBQuery *q;
 	int ok;
 	NEOERR *err = cand_load(r, "candidate.view", &v, &c, &ok);
 
@@ -476,57 +461,7 @@ NEOERR *cand_cv(Request *r)
 		return nerr_pass(err);
 	if (!c.cv_id)
 		return app_fail(r, 404, "candidate %lld has no CV", c.id);
-	err = db_query(&q, "SELECT file_id, file_key, kind, filename FROM documents WHERE id = ?", "i", c.cv_id);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(q)) {
-		snprintf(file_id, sizeof(file_id), "%s", db_str(q, 0));
-		key_len = db_len(q, 1) < sizeof(key) ? db_len(q, 1) : 0;
-		memcpy(key, db_str(q, 1), key_len);
-		snprintf(kind, sizeof(kind), "%s", db_str(q, 2));
-		safe = xstrdup(db_str(q, 3) && *db_str(q, 3) ? db_str(q, 3) : "cv");
-	}
-	db_end(&q);
-	if (!file_id[0]) {
-		free(safe);
-		return app_fail(r, 404, "CV %lld of candidate %lld is gone", c.cv_id, c.id);
-	}
-	err = files_open(file_id, key, key_len, &rd);
-	OPENSSL_cleanse(key, sizeof(key));
-	if (err) {
-		free(safe);
-		if (nerr_match(err, NERR_NOT_FOUND)) {
-			log_nerr(r->ref, err);
-			nerr_ignore(&err);
-			return app_fail(r, 404, "CV %lld of candidate %lld: no file", c.cv_id, c.id);
-		}
-		if (nerr_match(err, PERR_FILES_INTEGRITY)) {
-			log_nerr(r->ref, err);
-			nerr_ignore(&err);
-			return app_fail(r, 500, "CV %lld cannot be read", c.cv_id);
-		}
-		return nerr_pass(err);
-	}
-	/* The client's file name with anything but plain characters replaced. */
-	for (char *p = safe; *p; p++)
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f || strchr("\"\\;/", *p))
-			*p = '_';
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", safe);
-	free(safe);
-	http_header(r, "Content-Disposition", disp);
-	r->content_type = mime_of(kind);
-	err = audit_add(r, r->user->id, "document.download", "document", c.cv_id, v.unit_id, "cv of a candidate");
-	if (!err)
-		err = http_send_head(r, files_size(rd));
-	while (!err) {
-		err = files_read(rd, buf, sizeof(buf), &got);
-		if (err || !got)
-			break;
-		err = http_write(r, buf, got);
-	}
-	files_close(&rd);
-	OPENSSL_cleanse(buf, sizeof(buf));
-	return nerr_pass(err);
+	return nerr_pass(documents_send(r, c.cv_id, 0, "cv of a candidate"));
 }
 
 /* --- decisions ----------------------------------------------------------- */
