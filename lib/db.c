@@ -372,11 +372,12 @@ void db_end(DBQuery **qp)
 	if (!q)
 		return;
 	if (q->stmt) {
+		/* A cached statement is executed again as it is: the result is
+		 * stored and freed, and no long data is sent (no reset, which
+		 * would cost a round trip to the server). */
 		mysql_stmt_free_result(q->stmt);
 		if (q->owned)
 			mysql_stmt_close(q->stmt);
-		else
-			mysql_stmt_reset(q->stmt);
 	}
 	for (unsigned i = 0; i < q->ncols; i++)
 		free(q->bufs[i]);
@@ -506,7 +507,9 @@ NEOERR *db_finish(NEOERR *err)
 
 void db_rollback(void)
 {
-	if (conn) {
+	/* Outside a transaction every statement committed on its own:
+	 * nothing to roll back, and no round trip to find that out. */
+	if (conn && in_tx) {
 		mysql_rollback(conn);
 		mysql_autocommit(conn, 1);
 	}

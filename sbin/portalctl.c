@@ -423,6 +423,9 @@ static const struct demo_vacancy {
 	  "Magazijnwerk in de vestiging Gent.", "38.0", "day", "open", 10, 2 },
 };
 
+static NEOERR *seed_candidates(const long long *ids);
+static FILE *demo_pdf(const char *text);
+
 /* A few vacancies in several states, once: only when there are none. */
 static NEOERR *seed_vacancies(const long long *ids)
 {
@@ -459,6 +462,177 @@ static NEOERR *seed_vacancies(const long long *ids)
 			err = db_exec(NULL, "INSERT INTO vacancy_events (vacancy_id, state, at)"
 					    " VALUES (?, ?, UTC_TIMESTAMP() - INTERVAL ? DAY)",
 				      "isi", id, path[s], (long long)(10 - 3 * s));
+	}
+	if (!err)
+		err = seed_candidates(ids);
+	return nerr_pass(err);
+}
+
+/* --- demo candidates --------------------------------------------------- */
+
+/* Candidates in every state, on the open vacancies of several teams: who,
+ * for which vacancy, how far they got, and how many days ago they were
+ * proposed. A worker is a temp worker's account; others are new people. */
+static const struct demo_candidate {
+	const char *vacancy, *name, *email, *worker, *state, *reason, *text;
+	int anonymised, interview_confirmed, days;
+} demo_candidates[] = {
+	{ "Inpakker dagdienst", NULL, NULL, "worker@flex.example", "accepted", NULL, NULL, 0, 1, 9 },
+	{ "Inpakker dagdienst", "Sophie Janssens", "sophie.janssens@example.net", NULL, "proposed", NULL, NULL, 1, 0, 2 },
+	{ "Inpakker dagdienst", "Mohamed El Amrani", "m.elamrani@example.net", NULL, "interview", NULL, NULL, 0, 0, 5 },
+	{ "Inpakker dagdienst", "Lotte Claes", "lotte.claes@example.net", NULL, "interview", NULL, NULL, 0, 1, 6 },
+	{ "Orderpicker expeditie", "Kevin Maes", "kevin.maes@example.net", NULL, "rejected", "availability",
+	  "Alleen beschikbaar in het weekend.", 0, 0, 7 },
+	{ "Orderpicker expeditie", "Emma Wouters", "emma.wouters@example.net", NULL, "withdrawn", NULL, NULL, 0, 0, 6 },
+	{ "Orderpicker expeditie", "Noah Peeters", "noah.peeters@example.net", NULL, "proposed", NULL, NULL, 0, 0, 1 },
+	{ "Medewerker ontvangst", "Ruben De Smet", "ruben.desmet@example.net", NULL, "proposed", NULL, NULL, 0, 0, 4 },
+};
+
+static const struct demo_comment {
+	const char *name, *author, *body;
+	int days;
+} demo_comments[] = {
+	{ "Mohamed El Amrani", "hiring.manager@klant.example",
+	  "Heeft hij ervaring met een sealmachine? Dat is voor deze lijn belangrijk.", 4 },
+	{ "Mohamed El Amrani", "consultant@uitzendbureau.example",
+	  "Ja, twee jaar bij een verpakkingsbedrijf in Breda. Zijn referentie is positief.", 3 },
+};
+
+static NEOERR *demo_user_id(const char *email, long long *id)
+{
+	char *found = NULL;
+	NEOERR *err = db_value(&found, "SELECT id FROM users WHERE email = ?", "s", email);
+
+	*id = found ? atoll(found) : 0;
+	free(found);
+	return nerr_pass(err);
+}
+
+/* One step of a demo candidate's timeline, at days ago. */
+static NEOERR *demo_step(long long cid, const char *step, long long actor, long long days, const char *note)
+{
+	return nerr_pass(db_exec(NULL, "INSERT INTO candidate_events (candidate_id, step, actor, at, note)"
+				       " VALUES (?, ?, ?, UTC_TIMESTAMP() - INTERVAL ? HOUR, ?)",
+				 "isiis", cid, step, actor, days * 24, note));
+}
+
+static NEOERR *seed_candidates(const long long *ids)
+{
+	long long consultant = 0, manager = 0;
+	NEOERR *err = demo_user_id("consultant@uitzendbureau.example", &consultant);
+
+	(void)ids;
+	if (!err)
+		err = demo_user_id("hiring.manager@klant.example", &manager);
+	if (!err)
+		err = documents_init();
+	for (size_t i = 0; i < ARRAY_SIZE(demo_candidates) && !err; i++) {
+		const struct demo_candidate *c = &demo_candidates[i];
+		const char *problem = NULL;
+		long long vid = 0, unit = 0, worker = 0, doc = 0, cid, days = c->days;
+		char title[256], *name = NULL;
+		int interview = strcmp(c->state, "interview") == 0 || strcmp(c->state, "accepted") == 0;
+		int accepted = strcmp(c->state, "accepted") == 0;
+		/* Days ago the candidate entered the current state; the times
+		 * offered lie ahead, or behind for who was accepted since. */
+		long long changed = !strcmp(c->state, "proposed") ? days : !strcmp(c->state, "interview")
+			? days - 1 : accepted ? 1 : days - 2;
+		long long slot_day = accepted ? -4 : 3;
+		DBQuery *q;
+		FILE *f;
+
+		err = db_query(&q, "SELECT id, unit_id FROM vacancies WHERE title = ? ORDER BY id LIMIT 1", "s",
+			       c->vacancy);
+		if (err)
+			break;
+		if (db_next(q)) {
+			vid = db_int(q, 0);
+			unit = db_int(q, 1);
+		}
+		db_end(&q);
+		if (c->worker)
+			err = demo_user_id(c->worker, &worker);
+		if (err || !vid)
+			break;
+		/* A temp worker's CV is on file already; a new person's comes
+		 * with the proposal, uploaded the day they were proposed. */
+		if (worker) {
+			err = db_value(&name, "SELECT id FROM documents WHERE doc_type = 'cv' AND person_id = ?"
+					      " ORDER BY id LIMIT 1", "i", worker);
+			doc = name ? atoll(name) : 0;
+			free(name);
+		} else {
+			snprintf(title, sizeof(title), "CV %s", c->name);
+			f = demo_pdf(title);
+			if (!f)
+				err = nerr_raise(NERR_IO, "no temp file for a demo CV");
+			if (!err)
+				err = documents_add(NULL, f, "cv", title, "cv.pdf", unit, 0, &doc, &problem);
+			if (f)
+				fclose(f);
+			if (!err && problem)
+				err = nerr_raise(NERR_ASSERT, "demo CV refused: %s", problem);
+			if (!err)
+				err = db_exec(NULL, "UPDATE documents SET created_at = created_at - INTERVAL ? DAY,"
+						    " clock_start = clock_start - INTERVAL ? DAY,"
+						    " expires_at = expires_at - INTERVAL ? DAY WHERE id = ?",
+					      "iiii", days, days, days, doc);
+		}
+		if (!err)
+			err = db_exec(NULL,
+				"INSERT INTO candidates (vacancy_id, worker_id, name, contact, cv_document_id, proposal,"
+				" anonymised, revealed_at, state, reason_code, reason_text, decided_by, created_by,"
+				" created_at, state_changed_at) VALUES (?, NULLIF(?, 0), ?, ?, ?,"
+				" 'Betrouwbare kracht met ervaring in productie en logistiek; direct beschikbaar.',"
+				" ?, IF(?, UTC_TIMESTAMP() - INTERVAL ? HOUR, NULL), ?, ?, ?,"
+				" IF(? IN ('accepted', 'rejected'), ?, NULL), ?,"
+				" UTC_TIMESTAMP() - INTERVAL ? HOUR, UTC_TIMESTAMP() - INTERVAL ? HOUR)",
+				"iissiiiissssiiii", vid, worker, c->name, c->email, doc, (long long)c->anonymised, (long long)interview, (days - 1) * 24, c->state, c->reason,
+				c->text, c->state, manager, consultant, days * 24,
+				(days - (strcmp(c->state, "proposed") ? 2 : 0)) * 24);
+		if (err)
+			break;
+		cid = (long long)db_insert_id();
+		err = demo_step(cid, "proposed", consultant, days, NULL);
+		if (!err && interview)
+			err = demo_step(cid, "interview", manager, days - 1, NULL);
+		/* Two times offered, at 10:00 and 14:00 local time; one confirmed or none yet. */
+		for (int s = 0; interview && s < 2 && !err; s++)
+			err = db_exec(NULL, "INSERT INTO candidate_slots (candidate_id, starts_at, chosen)"
+					    " VALUES (?, UTC_DATE() + INTERVAL ? DAY + INTERVAL ? HOUR, ?)",
+				      "iiii", cid, slot_day + s, (long long)(10 + 4 * s),
+				      (long long)(s == 0 && c->interview_confirmed));
+		if (!err && interview && c->interview_confirmed) {
+			err = db_exec(NULL, "UPDATE candidates SET interview_at = (SELECT starts_at FROM"
+					    " candidate_slots WHERE candidate_id = ? AND chosen = 1) WHERE id = ?",
+				      "ii", cid, cid);
+			if (!err)
+				err = demo_step(cid, "confirmed", consultant, days - 2, NULL);
+		}
+		if (!err && strcmp(c->state, "proposed") && strcmp(c->state, "interview"))
+			err = demo_step(cid, c->state, strcmp(c->state, "withdrawn") ? manager : consultant,
+					changed, c->reason);
+		if (!err && worker && !strcmp(c->state, "accepted"))
+			err = db_exec(NULL, "INSERT INTO pool (worker_user_id, unit_id, position, source,"
+					    " candidate_id, created_at) SELECT ?, unit_id, position, 'vacancy', ?,"
+					    " UTC_TIMESTAMP() FROM vacancies WHERE id = ?"
+					    " ON DUPLICATE KEY UPDATE candidate_id = candidate_id",
+				      "iii", worker, cid, vid);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(demo_comments) && !err; i++) {
+		const struct demo_comment *m = &demo_comments[i];
+		unsigned char raw[16];
+		char key[32];
+		long long author = 0;
+
+		RAND_bytes(raw, sizeof(raw));
+		util_b64url(raw, sizeof(raw), key);
+		err = demo_user_id(m->author, &author);
+		if (!err)
+			err = db_exec(NULL, "INSERT INTO candidate_comments (candidate_id, author, body, form_key,"
+					    " created_at) SELECT id, ?, ?, ?, UTC_TIMESTAMP() - INTERVAL ? HOUR"
+					    " FROM candidates WHERE name = ? ORDER BY id LIMIT 1",
+				      "issis", author, m->body, key, (long long)m->days * 24, m->name);
 	}
 	return nerr_pass(err);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 #include <openssl/crypto.h>
+#include <openssl/rand.h>
 
 #include "account.h"
 #include "acl.h"
@@ -68,23 +69,32 @@ static NEOERR *cand_load(Request *r, const char *perm, Vacancy *v, Candidate *c,
 
 /* --- the list on the vacancy's page -------------------------------------- */
 
-NEOERR *cand_into_page(Request *r, const Vacancy *v)
+NEOERR *cand_into_page(Request *r, const Vacancy *v, int *counted)
 {
+	static const char *const states[] = { "proposed", "interview", "accepted", "rejected", "withdrawn" };
+	int count[ARRAY_SIZE(states)] = { 0 };
 	DBQuery *q;
 	NEOERR *err;
 	int n = 0;
+
+	*counted = 0;
 
 	if (acl_may_at(r, "candidate.propose", v->path) && vac_word_in("open on_hold", v->state))
 		hdf_set_value(r->hdf, "Page.MayPropose", "1");
 	if (!acl_may_at(r, "candidate.view", v->path))
 		return STATUS_OK;
 	hdf_set_value(r->hdf, "Page.MayViewCandidates", "1");
+	/* Longest in their state first: on the board, what waits longest
+	 * heads its column. */
 	err = db_query(&q,
 		"SELECT c.id, c.state, c.anonymised, c.revealed_at IS NOT NULL,"
 		" COALESCE(c.name, CONCAT_WS(' ', u.first_name, u.last_name)),"
-		" DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i')"
+		" DATE_FORMAT(c.created_at, '%Y-%m-%d'), TIMESTAMPDIFF(DAY, c.state_changed_at, UTC_TIMESTAMP()),"
+		" DATE_FORMAT(c.interview_at, '%Y-%m-%d %H:%i'),"
+		" (SELECT COUNT(*) FROM candidate_comments m WHERE m.candidate_id = c.id)"
 		" FROM candidates c LEFT JOIN users u ON u.id = c.worker_id"
-		" WHERE c.vacancy_id = ? ORDER BY c.created_at, c.id LIMIT 500", "i", v->id);
+		" WHERE c.vacancy_id = ? ORDER BY c.state_changed_at, c.id LIMIT ?", "ii", v->id,
+		(long long)CANDIDATES_SHOWN);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
@@ -95,8 +105,24 @@ NEOERR *cand_into_page(Request *r, const Vacancy *v)
 		if (shows_person(r, &c))
 			vac_put(h, "Name", db_str(q, 4));
 		vac_put(h, "Created", db_str(q, 5));
+		vac_put(h, "Days", db_str(q, 6));
+		vac_put(h, "InterviewAt", db_str(q, 7));
+		if (db_int(q, 8))
+			vac_put(h, "Comments", db_str(q, 8));
+		for (size_t i = 0; i < ARRAY_SIZE(states); i++)
+			count[i] += !strcmp(states[i], db_str(q, 1));
 	}
 	db_end(&q);
+	/* All of them read: the counts per state are known. */
+	if (n < CANDIDATES_SHOWN) {
+		for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
+			char key[64];
+			snprintf(key, sizeof(key), "Page.Count.%s", states[i]);
+			if (count[i])
+				hdf_set_int_value(r->hdf, key, count[i]);
+		}
+		*counted = 1;
+	}
 	return STATUS_OK;
 }
 
@@ -353,6 +379,38 @@ NEOERR *cand_create(Request *r)
 
 /* --- the candidate's page ------------------------------------------------ */
 
+/* Page.Comments: the thread, oldest first, each with its author and side;
+ * Page.CommentKey: the key of the form for the next one (the one sent
+ * again when the form comes back with a message). */
+static NEOERR *comments_into_page(Request *r, const Candidate *c)
+{
+	unsigned char raw[16];
+	char key[32];
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	err = db_query(&q, "SELECT CONCAT_WS(' ', u.first_name, u.last_name), u.kind, m.body,"
+			   " DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') FROM candidate_comments m"
+			   " LEFT JOIN users u ON u.id = m.author WHERE m.candidate_id = ?"
+			   " ORDER BY m.created_at, m.id LIMIT 500", "i", c->id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = vac_item(r, "Comments", n++);
+		vac_put(h, "Author", db_str(q, 0));
+		vac_put(h, "Agency", !strcmp(db_str(q, 1), "agency") ? "1" : NULL);
+		vac_put(h, "Body", db_str(q, 2));
+		vac_put(h, "At", db_str(q, 3));
+	}
+	db_end(&q);
+	if (RAND_bytes(raw, sizeof(raw)) != 1)
+		return nerr_raise(NERR_SYSTEM, "no random bytes for a form key");
+	util_b64url(raw, sizeof(raw), key);
+	hdf_set_value(r->hdf, "Page.CommentKey", key);
+	return STATUS_OK;
+}
+
 static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 {
 	HDF *h = NULL;
@@ -392,10 +450,12 @@ static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 	db_end(&q);
 	if (c->cv_id)
 		hdf_set_value(h, "HasCv", "1");
+	/* How long until the next step (or now): the time spent at each. */
 	err = db_query(&q, "SELECT e.step, DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.note,"
-			   " CONCAT_WS(' ', u.first_name, u.last_name) FROM candidate_events e"
-			   " LEFT JOIN users u ON u.id = e.actor WHERE e.candidate_id = ?"
-			   " ORDER BY e.at, e.id LIMIT 200", "i", c->id);
+			   " CONCAT_WS(' ', u.first_name, u.last_name), TIMESTAMPDIFF(SECOND, e.at,"
+			   " COALESCE(LEAD(e.at) OVER (ORDER BY e.at, e.id), UTC_TIMESTAMP()))"
+			   " FROM candidate_events e LEFT JOIN users u ON u.id = e.actor"
+			   " WHERE e.candidate_id = ? ORDER BY e.at, e.id LIMIT 200", "i", c->id);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
@@ -404,6 +464,7 @@ static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 		vac_put(e, "At", db_str(q, 1));
 		vac_put(e, "Note", db_str(q, 2));
 		vac_put(e, "Actor", db_str(q, 3));
+		vac_duration(e, db_int(q, 4));
 	}
 	db_end(&q);
 	n = 0;
@@ -429,6 +490,9 @@ static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 	}
 	if (acl_may_at(r, "candidate.propose", v->path) && vac_word_in("proposed interview", c->state))
 		hdf_set_value(r->hdf, "Page.MayWithdraw", "1");
+	err = comments_into_page(r, c);
+	if (err)
+		return nerr_pass(err);
 	param_keep_form(r);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
@@ -537,6 +601,30 @@ static NEOERR *notify_interview(const Vacancy *v, const Candidate *c, char slots
 	if (!err)
 		err = account_mail(c->created_by, "InterviewRequested", key, extra);
 	hdf_destroy(&extra);
+	return nerr_pass(err);
+}
+
+/* The mail to who asked for the interview: the consultant confirmed a
+ * time. Once per candidate: a time is confirmed once. */
+static NEOERR *notify_confirmed(const Vacancy *v, const Candidate *c, const char *when)
+{
+	char key[96], *asker = NULL;
+	HDF *extra = NULL;
+	NEOERR *err;
+
+	err = db_value(&asker, "SELECT actor FROM candidate_events WHERE candidate_id = ?"
+			       " AND step = 'interview' AND actor IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1",
+		       "i", c->id);
+	if (err || !asker)
+		return nerr_pass(err);
+	err = mail_extra(v, c->id, &extra);
+	if (!err) {
+		hdf_set_value(extra, "When", when);
+		snprintf(key, sizeof(key), "mail:interview-confirmed:%lld", c->id);
+		err = account_mail(atoll(asker), "InterviewConfirmed", key, extra);
+	}
+	hdf_destroy(&extra);
+	free(asker);
 	return nerr_pass(err);
 }
 
@@ -678,6 +766,8 @@ static NEOERR *take_step(Request *r, const char *name, const char *perm)
 		err = audit_add(r, r->user->id, "candidate.state", "candidate", c.id, v.unit_id, detail);
 	if (!err && !strcmp(name, "interview"))
 		err = notify_interview(&v, &c, slots, nslots);
+	if (!err && !strcmp(name, "confirmed"))
+		err = notify_confirmed(&v, &c, note);
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
@@ -708,4 +798,71 @@ NEOERR *cand_reject(Request *r)
 NEOERR *cand_withdraw(Request *r)
 {
 	return nerr_pass(take_step(r, "withdrawn", "candidate.propose"));
+}
+
+/* --- the comment thread -------------------------------------------------- */
+
+/* The other side hears of a comment: the consultant who proposed of a
+ * client's, the vacancy's deciders of the agency's. Never its author. */
+static NEOERR *notify_comment(Request *r, const Vacancy *v, const Candidate *c, long long comment)
+{
+	long long ids[200];
+	HDF *extra = NULL;
+	int n = 0;
+	NEOERR *err = STATUS_OK;
+
+	if (strcmp(r->user->kind, "agency")) {
+		if (c->created_by)
+			ids[n++] = c->created_by;
+	} else {
+		err = deciders(v, ids, (int)ARRAY_SIZE(ids), &n);
+	}
+	if (!err && n)
+		err = mail_extra(v, c->id, &extra);
+	for (int i = 0; i < n && !err; i++) {
+		char key[128];
+		if (ids[i] == r->user->id)
+			continue;
+		snprintf(key, sizeof(key), "mail:candidate-comment:%lld:%lld", comment, ids[i]);
+		err = account_mail(ids[i], "CandidateComment", key, extra);
+	}
+	hdf_destroy(&extra);
+	return nerr_pass(err);
+}
+
+/* A comment from either side. The form's key makes the same form sent
+ * twice one comment and one mail. */
+NEOERR *cand_comment(Request *r)
+{
+	const char *body = param_str(r, "body");
+	char loc[128];
+	Vacancy v;
+	Candidate c;
+	int ok;
+	NEOERR *err = cand_load(r, "candidate.view", &v, &c, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	if (!r->form_errors && !body[strspn(body, " \t\r\n")])
+		param_error(r, "body", "required");
+	if (r->form_errors)
+		return nerr_pass(refuse(r, &v, &c, "comment_form"));
+	snprintf(loc, sizeof(loc), "/vacancies/%lld/candidates/%lld?done=commented#comments", v.id, c.id);
+	err = db_begin();
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO candidate_comments (candidate_id, author, body, form_key,"
+				    " created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+			      "iiss", c.id, r->user->id, body, param_str(r, "key"));
+	if (db_duplicate(err)) {
+		/* Sent before: it is there, and so is its mail. */
+		nerr_ignore(&err);
+		db_rollback();
+		return app_redirect(r, loc);
+	}
+	if (!err)
+		err = notify_comment(r, &v, &c, (long long)db_insert_id());
+	err = db_finish(err);
+	if (err)
+		return nerr_pass(err);
+	return app_redirect(r, loc);
 }

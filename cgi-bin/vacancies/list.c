@@ -8,15 +8,37 @@
 #include "vacancies.h"
 #include "view.h"
 
-/* Vacancies in the user's scope that match every filter given. */
-#define VACANCIES_MATCHING \
-	" FROM vacancies v JOIN org_units o ON o.id = v.unit_id" \
+/* Vacancies in the user's scope, of a state and below a unit when given. */
+#define VACANCIES_IN_SCOPE VACANCIES_IN_SCOPE_BY("")
+/* The same, read in the order of an index: the page's statements read the
+ * vacancies in the order shown and stop after one page, rather than sort
+ * all of the scope. */
+#define VACANCIES_IN_SCOPE_BY(hint) \
+	" FROM vacancies v " hint " JOIN org_units o ON o.id = v.unit_id" \
 	" LEFT JOIN clients c ON c.id = o.client_id" \
 	" WHERE" ACL_IN_SCOPE("o.path") \
 	" AND (? = '' OR v.state = ?)" \
-	" AND (? = 0 OR o.path LIKE CONCAT((SELECT u.path FROM org_units u WHERE u.id = ?), '%'))" \
-	" AND (? = '' OR LOCATE(?, v.title) > 0 OR LOCATE(?, v.position) > 0)"
-#define MATCHING_TYPES "s" "ss" "ii" "sss"
+	" AND (? = 0 OR o.path LIKE CONCAT((SELECT u.path FROM org_units u WHERE u.id = ?), '%'))"
+#define IN_SCOPE_TYPES "s" "ss" "ii"
+/* ... and with the text in the title or the position. Apart, so that a
+ * count without text reads the (unit, state) index alone. */
+#define TEXT_MATCHES " AND (LOCATE(?, v.title) > 0 OR LOCATE(?, v.position) > 0)"
+
+#define PAGE_SQL(index, order) \
+	"SELECT STRAIGHT_JOIN v.id, v.title, v.position, v.state, o.name, c.name, v.start_date," \
+	" v.end_date, v.positions, v.hours_per_week, DATE_FORMAT(v.created_at, '%Y-%m-%d')" \
+	VACANCIES_IN_SCOPE_BY("FORCE INDEX FOR ORDER BY (" index ")") \
+	" AND (? = '' OR LOCATE(?, v.title) > 0 OR LOCATE(?, v.position) > 0)" \
+	" ORDER BY " order " LIMIT ? OFFSET ?"
+
+/* The orders of the list (p_list's sort), each a statement of its own. */
+static const struct order {
+	const char *name, *sql;
+} orders[] = {
+	{ "newest", PAGE_SQL("vacancies_created", "v.created_at DESC, v.id DESC") },
+	{ "start", PAGE_SQL("vacancies_start", "v.start_date, v.id") },
+	{ "title", PAGE_SQL("vacancies_title", "v.title, v.id") },
+};
 
 static const char *or_empty(const char *s)
 {
@@ -36,7 +58,8 @@ static void query_add(STRING *qs, const char *name, const char *value)
 }
 
 /* Page.Vacancies.<n>.Count.<state>: the candidates of the vacancies on
- * the page, in one grouped query. */
+ * the page, in one grouped query; the states come in their order (the
+ * ENUM's), only those with candidates. */
 static NEOERR *candidate_counts(Request *r, const long long *ids, int n)
 {
 	STRING list;
@@ -58,12 +81,14 @@ static NEOERR *candidate_counts(Request *r, const long long *ids, int n)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
+		long long id = db_int(q, 0);
 		for (int i = 0; i < n; i++) {
 			char key[64];
-			if (ids[i] != db_int(q, 0))
+			if (ids[i] != id)
 				continue;
 			snprintf(key, sizeof(key), "Count.%s", db_str(q, 1));
 			vac_put(vac_item(r, "Vacancies", i), key, db_str(q, 2));
+			break;
 		}
 	}
 	db_end(&q);
@@ -77,6 +102,7 @@ NEOERR *vac_list(Request *r)
 	const char *sort = or_empty(param_str(r, "sort"));
 	long long unit = param_int(r, "unit", 0), page = param_int(r, "page", 1), pages, t;
 	long long ids[PAGE_SIZE];
+	const struct order *order = &orders[0];
 	STRING qs;
 	DBQuery *rows;
 	NEOERR *err;
@@ -89,8 +115,12 @@ NEOERR *vac_list(Request *r)
 		text = "";
 	if (hdf_get_value(r->hdf, "Page.Errors.unit", NULL))
 		unit = 0;
-	err = db_value(&total, "SELECT COUNT(*)" VACANCIES_MATCHING, MATCHING_TYPES, scope, state,
-		       state, unit, unit, text, text, text);
+	if (*text)
+		err = db_value(&total, "SELECT COUNT(*)" VACANCIES_IN_SCOPE TEXT_MATCHES, IN_SCOPE_TYPES "ss",
+			       scope, state, state, unit, unit, text, text);
+	else
+		err = db_value(&total, "SELECT COUNT(*)" VACANCIES_IN_SCOPE, IN_SCOPE_TYPES, scope, state,
+			       state, unit, unit);
 	if (err) {
 		free(scope);
 		return nerr_pass(err);
@@ -100,15 +130,11 @@ NEOERR *vac_list(Request *r)
 	pages = t ? (t + PAGE_SIZE - 1) / PAGE_SIZE : 1;
 	if (page > pages)
 		page = pages;
-	err = db_query(&rows,
-		"SELECT v.id, v.title, v.position, v.state, o.name, c.name, v.start_date, v.end_date,"
-		" v.positions, v.hours_per_week, DATE_FORMAT(v.created_at, '%Y-%m-%d')"
-		VACANCIES_MATCHING
-		" ORDER BY CASE WHEN ? = 'title' THEN v.title END,"
-		" CASE WHEN ? = 'start' THEN v.start_date END,"
-		" v.created_at DESC, v.id DESC LIMIT ? OFFSET ?",
-		MATCHING_TYPES "ssii", scope, state, state, unit, unit, text, text, text, sort, sort,
-		(long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
+	for (size_t i = 0; i < ARRAY_SIZE(orders); i++)
+		if (!strcmp(orders[i].name, sort))
+			order = &orders[i];
+	err = db_query(&rows, order->sql, IN_SCOPE_TYPES "sss" "ii", scope, state, state, unit, unit,
+		       text, text, text, (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
 	free(scope);
 	if (err)
 		return nerr_pass(err);
@@ -147,7 +173,6 @@ NEOERR *vac_list(Request *r)
 	hdf_set_int_value(r->hdf, "Page.PageNo", (int)page);
 	hdf_set_int_value(r->hdf, "Page.Pages", (int)pages);
 	vac_words(r, "States", VAC_STATES);
-	vac_words(r, "CandidateStates", "proposed interview accepted rejected withdrawn");
 	param_keep_form(r);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
@@ -156,5 +181,7 @@ NEOERR *vac_list(Request *r)
 		return nerr_pass(err);
 	if (acl_may(r, "vacancy.edit"))
 		hdf_set_value(r->hdf, "Page.MayCreate", "1");
+	if (acl_may(r, "candidate.propose"))
+		hdf_set_value(r->hdf, "Page.MayOverview", "1");
 	return nerr_pass(view_render(r, "vacancies/list.cs"));
 }

@@ -1,4 +1,4 @@
-/* main.c: the vacancies binary — the list, creating and editing a vacancy, its page and states, its candidates — and what its pages share */
+/* main.c: the vacancies binary — the list, the overview across clients, creating and editing a vacancy, its page and states, its candidates — and what its pages share */
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +57,13 @@ void vac_put(HDF *node, const char *name, const char *value)
 {
 	if (value)
 		hdf_set_value(node, name, value);
+}
+
+void vac_duration(HDF *h, long long secs)
+{
+	hdf_set_int_value(h, "Days", (int)(secs / 86400));
+	hdf_set_int_value(h, "Hours", (int)(secs % 86400 / 3600));
+	hdf_set_int_value(h, "Minutes", (int)(secs % 3600 / 60));
 }
 
 static int depth_of(const char *path)
@@ -165,6 +172,7 @@ static const Param p_id[] = {
 static const Param p_show[] = {
 	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
 	{ "done", P_ENUM, 0, 0, 0, "saved state" },
+	{ "view", P_ENUM, 0, 0, 0, "board list" },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -198,7 +206,7 @@ static const Param p_cand[] = {
 static const Param p_cand_show[] = {
 	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
 	{ "cid", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
-	{ "done", P_ENUM, 0, 0, 0, "proposed interview confirmed accepted rejected withdrawn" },
+	{ "done", P_ENUM, 0, 0, 0, "proposed interview confirmed accepted rejected withdrawn commented" },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -229,9 +237,19 @@ static const Param p_reject[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+/* key: the random key of the comment form (22 base64url characters). */
+static const Param p_comment[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "cid", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "body", P_TEXT, P_REQUIRED | P_FORM, 0, 2000, NULL },
+	{ "key", P_TOKEN, P_REQUIRED | P_FORM, 0, 22, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Route routes[] = {
 	{ "GET", "/vacancies/", vac_list, "vacancy.view", 0, p_list },
 	{ "GET", "/vacancies/new", vac_new, "vacancy.edit", 0, NULL },
+	{ "GET", "/vacancies/overview", vac_overview, "candidate.propose", 0, NULL },
 	{ "POST", "/vacancies/", vac_create, "vacancy.edit", R_CSRF, p_create },
 	{ "GET", "/vacancies/:id", vac_show, "vacancy.view", 0, p_show },
 	{ "GET", "/vacancies/:id/edit", vac_edit, "vacancy.edit", 0, p_id },
@@ -246,6 +264,7 @@ static const Route routes[] = {
 	{ "POST", "/vacancies/:id/candidates/:cid/accept", cand_accept, "candidate.decide", R_CSRF, p_cand },
 	{ "POST", "/vacancies/:id/candidates/:cid/reject", cand_reject, "candidate.decide", R_CSRF, p_reject },
 	{ "POST", "/vacancies/:id/candidates/:cid/withdraw", cand_withdraw, "candidate.propose", R_CSRF, p_cand },
+	{ "POST", "/vacancies/:id/candidates/:cid/comments", cand_comment, "candidate.view", R_CSRF, p_comment },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 

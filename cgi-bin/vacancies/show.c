@@ -30,14 +30,6 @@ static const char *next_states(const char *from)
 	return "";
 }
 
-/* Seconds as days, hours and minutes for the page to show. */
-static void put_duration(HDF *h, long long secs)
-{
-	hdf_set_int_value(h, "Days", (int)(secs / 86400));
-	hdf_set_int_value(h, "Hours", (int)(secs % 86400 / 3600));
-	hdf_set_int_value(h, "Minutes", (int)(secs % 3600 / 60));
-}
-
 /* Page.Events: each state the vacancy entered, with who and how long it
  * stayed; Page.TimeIn.<state>: the time spent in each state in all. */
 static NEOERR *events(Request *r, long long id)
@@ -62,7 +54,7 @@ static NEOERR *events(Request *r, long long id)
 		vac_put(h, "At", db_str(q, 1));
 		vac_put(h, "Note", db_str(q, 2));
 		vac_put(h, "Actor", db_str(q, 3));
-		put_duration(h, db_int(q, 4));
+		vac_duration(h, db_int(q, 4));
 		for (size_t i = 0; i < ARRAY_SIZE(states); i++)
 			if (!strcmp(states[i], db_str(q, 0)))
 				total[i] += db_int(q, 4);
@@ -75,8 +67,26 @@ static NEOERR *events(Request *r, long long id)
 			continue; /* a closed vacancy stays closed: no time to count */
 		snprintf(key, sizeof(key), "Page.TimeIn.%s", states[i]);
 		hdf_get_node(r->hdf, key, &h);
-		put_duration(h, total[i]);
+		vac_duration(h, total[i]);
 	}
+	return STATUS_OK;
+}
+
+/* Page.Count.<state>: the vacancy's candidates per state. */
+static NEOERR *count_candidates(Request *r, long long id)
+{
+	DBQuery *q;
+	NEOERR *err = db_query(&q, "SELECT state, COUNT(*) FROM candidates WHERE vacancy_id = ? GROUP BY state",
+			       "i", id);
+
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		char key[64];
+		snprintf(key, sizeof(key), "Page.Count.%s", db_str(q, 0));
+		hdf_set_value(r->hdf, key, db_str(q, 1));
+	}
+	db_end(&q);
 	return STATUS_OK;
 }
 
@@ -88,6 +98,7 @@ NEOERR *vac_show_page(Request *r, const Vacancy *v)
 	HDF *h = NULL;
 	DBQuery *q;
 	NEOERR *err;
+	int counted = 0;
 
 	err = db_query(&q,
 		"SELECT v.id, v.title, v.position, v.description, v.work_location, v.hours_per_week,"
@@ -105,19 +116,11 @@ NEOERR *vac_show_page(Request *r, const Vacancy *v)
 		for (int i = 0; i < (int)ARRAY_SIZE(fields); i++)
 			vac_put(h, fields[i], db_str(q, i));
 	db_end(&q);
-	err = db_query(&q, "SELECT state, COUNT(*) FROM candidates WHERE vacancy_id = ? GROUP BY state",
-		       "i", v->id);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(q)) {
-		char key[64];
-		snprintf(key, sizeof(key), "Page.Count.%s", db_str(q, 0));
-		hdf_set_value(r->hdf, key, db_str(q, 1));
-	}
-	db_end(&q);
 	err = events(r, v->id);
 	if (!err)
-		err = cand_into_page(r, v);
+		err = cand_into_page(r, v, &counted);
+	if (!err && !counted)
+		err = count_candidates(r, v->id);
 	if (err)
 		return nerr_pass(err);
 	vac_words(r, "CandidateStates", "proposed interview accepted rejected withdrawn");
@@ -126,6 +129,7 @@ NEOERR *vac_show_page(Request *r, const Vacancy *v)
 		vac_words(r, "Next", next_states(v->state));
 		vac_words(r, "CloseReasons", conf_str("Vacancies.CloseReasons"));
 	}
+	hdf_set_value(r->hdf, "Page.View", param_str(r, "view") ? param_str(r, "view") : "board");
 	param_keep_form(r);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));

@@ -6,6 +6,8 @@
 
 #define ID_MAX 9007199254740991LL
 #define PAGE_SIZE 25
+/* The most candidates a vacancy's page shows. */
+#define CANDIDATES_SHOWN 500
 /* The status of a page shown again with a refused form or state change. */
 #define REFUSED 422
 
@@ -30,6 +32,8 @@ HDF *vac_item(Request *r, const char *list, int n);
 void vac_put(HDF *node, const char *name, const char *value);
 /* Page.<list>: the units where the user holds perm, in tree order. */
 NEOERR *vac_units(Request *r, const char *list, const char *perm);
+/* Seconds as Days, Hours and Minutes under h, for a page to show. */
+void vac_duration(HDF *h, long long secs);
 /* Page.<list>.<n>: the space-separated words of a list. */
 void vac_words(Request *r, const char *list, const char *words);
 /* Is word one of the space-separated words of list? */
@@ -37,6 +41,9 @@ int vac_word_in(const char *list, const char *word);
 
 /* list.c */
 NEOERR *vac_list(Request *r);
+
+/* overview.c */
+NEOERR *vac_overview(Request *r);
 
 /* edit.c */
 NEOERR *vac_new(Request *r);
@@ -60,8 +67,10 @@ NEOERR *cand_confirm(Request *r);
 NEOERR *cand_accept(Request *r);
 NEOERR *cand_reject(Request *r);
 NEOERR *cand_withdraw(Request *r);
+NEOERR *cand_comment(Request *r);
 /* Page.Candidates on the vacancy's page (names as the user may see
- * them), Page.MayPropose and Page.MayViewCandidates. */
-NEOERR *cand_into_page(Request *r, const Vacancy *v);
+ * them), Page.MayPropose and Page.MayViewCandidates; *counted is 1 when
+ * that was all of them and Page.Count.<state> is set. */
+NEOERR *cand_into_page(Request *r, const Vacancy *v, int *counted);
 
 #endif

@@ -82,11 +82,28 @@
   <button type="submit" class="btn"><?cs var:Lang.Vacancies.Cand.Withdraw ?></button>
 </form>
 <?cs /if ?>
+<section class="panel" id="comments">
+<h2><?cs var:Lang.Vacancies.Cand.Comments ?></h2>
+<?cs if:subcount(Page.Comments) == 0 ?><p class="muted"><?cs var:Lang.Vacancies.Cand.NoComments ?></p><?cs /if ?>
+<ol class="thread"><?cs each:m = Page.Comments ?>
+  <li class="<?cs if:m.Agency ?>from-agency<?cs else ?>from-client<?cs /if ?>"><p class="meta"><strong><?cs var:m.Author ?></strong> <span class="badge"><?cs if:m.Agency ?><?cs var:Lang.Vacancies.Cand.FromAgency ?><?cs else ?><?cs var:Lang.Vacancies.Cand.FromClient ?><?cs /if ?></span> <span class="muted small"><?cs var:m.At ?></span></p>
+  <p class="prewrap"><?cs var:m.Body ?></p></li>
+<?cs /each ?></ol>
+<form method="post" action="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:Page.Candidate.Id ?>/comments" novalidate>
+  <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+  <input type="hidden" name="key" value="<?cs if:Page.Form.key ?><?cs var:Page.Form.key ?><?cs else ?><?cs var:Page.CommentKey ?><?cs /if ?>">
+  <div class="field<?cs if:Page.Errors.body ?> has-error<?cs /if ?>"><label for="f-body"><?cs var:Lang.Vacancies.Cand.Comment ?></label>
+    <p class="muted small" id="h-body"><?cs var:Lang.Vacancies.Cand.CommentHelp ?></p>
+    <textarea id="f-body" name="body" rows="3" maxlength="2000" aria-describedby="h-body<?cs if:Page.Errors.body ?> e-body<?cs /if ?>"<?cs if:Page.Errors.body ?> aria-invalid="true"<?cs /if ?>><?cs var:Page.Form.body ?></textarea>
+    <?cs call:err("body") ?></div>
+  <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Vacancies.Cand.Send ?></button></div>
+</form>
+</section>
 <section class="panel">
 <h2><?cs var:Lang.Vacancies.Cand.Timeline ?></h2>
 <div class="table-wrap" tabindex="0"><table class="data">
-  <thead><tr><th scope="col"><?cs var:Lang.Vacancies.Cand.Step ?></th><th scope="col"><?cs var:Lang.Vacancies.Since ?></th><th scope="col"><?cs var:Lang.Vacancies.By ?></th><th scope="col"><?cs var:Lang.Vacancies.Note ?></th></tr></thead>
-  <tbody><?cs each:e = Page.Events ?><tr><td><?cs var:Lang.Vacancies.Cand.Steps[e.Step] ?></td><td class="nowrap"><?cs var:e.At ?></td><td><?cs var:e.Actor ?></td><td class="wrap"><?cs var:e.Note ?></td></tr><?cs /each ?></tbody>
+  <thead><tr><th scope="col"><?cs var:Lang.Vacancies.Cand.Step ?></th><th scope="col"><?cs var:Lang.Vacancies.Since ?></th><th scope="col"><?cs var:Lang.Vacancies.Duration ?></th><th scope="col"><?cs var:Lang.Vacancies.By ?></th><th scope="col"><?cs var:Lang.Vacancies.Note ?></th></tr></thead>
+  <tbody><?cs each:e = Page.Events ?><tr><td><?cs var:Lang.Vacancies.Cand.Steps[e.Step] ?></td><td class="nowrap"><?cs var:e.At ?></td><td class="nowrap"><?cs if:!(e.Step == "accepted" || e.Step == "rejected" || e.Step == "withdrawn") ?><?cs var:e.Days ?> <?cs var:Lang.Vacancies.Days ?> <?cs var:e.Hours ?> <?cs var:Lang.Vacancies.HoursShort ?> <?cs var:e.Minutes ?> <?cs var:Lang.Vacancies.MinutesShort ?><?cs /if ?></td><td><?cs var:e.Actor ?></td><td class="wrap"><?cs var:e.Note ?></td></tr><?cs /each ?></tbody>
 </table></div>
 </section>
 <p><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>"><?cs var:Lang.Vacancies.Cand.BackToVacancy ?></a></p>

@@ -3,6 +3,7 @@
 <?cs def:title() ?><?cs var:Lang.Vacancies.Title ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Vacancies.Title ?></h1>
+  <?cs if:Page.MayOverview ?><a class="btn" href="<?cs var:Page.Prefix ?>/vacancies/overview"><?cs var:Lang.Vacancies.Overview.Title ?></a><?cs /if ?>
   <?cs if:Page.MayCreate ?><a class="btn btn-primary" href="<?cs var:Page.Prefix ?>/vacancies/new"><?cs var:Lang.Vacancies.New ?></a><?cs /if ?></div>
 <form method="get" action="<?cs var:Page.Prefix ?>/vacancies/" class="toolbar">
   <div class="field"><label for="f-state"><?cs var:Lang.Vacancies.State ?></label>
@@ -30,7 +31,7 @@
     <td><span class="badge state-<?cs var:v.State ?>"><?cs var:Lang.Vacancies.States[v.State] ?></span></td>
     <td class="nowrap"><?cs var:v.Start ?><?cs if:v.End ?> – <?cs var:v.End ?><?cs /if ?></td>
     <td><?cs var:v.Positions ?></td>
-    <td class="small"><?cs each:s = Page.CandidateStates ?><?cs if:v.Count[s] ?><span class="nowrap"><?cs var:Lang.Vacancies.CandidateState[s] ?>: <?cs var:v.Count[s] ?></span> <?cs /if ?><?cs /each ?></td></tr>
+    <td class="small"><?cs each:k = v.Count ?><span class="nowrap"><?cs var:Lang.Vacancies.CandidateState[name(k)] ?>: <?cs var:k ?></span> <?cs /each ?></td></tr>
   <?cs /each ?>
   </tbody>
 </table></div>

@@ -1,5 +1,6 @@
 <?cs # show.cs: one vacancy — its fields, its candidates, the time in each state, and its state changes ?>
 <?cs def:title() ?><?cs var:Page.Vacancy.Title ?><?cs /def ?>
+<?cs def:who(c) ?><?cs if:c.Name ?><?cs var:c.Name ?><?cs else ?><?cs var:Lang.Vacancies.Cand.Anonymous ?><?cs var:c.Id ?><?cs /if ?><?cs /def ?>
 <?cs def:dur(d) ?><?cs var:d.Days ?> <?cs var:Lang.Vacancies.Days ?> <?cs var:d.Hours ?> <?cs var:Lang.Vacancies.HoursShort ?> <?cs var:d.Minutes ?> <?cs var:Lang.Vacancies.MinutesShort ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Page.Vacancy.Title ?></h1>
@@ -25,14 +26,36 @@
 <h2><?cs var:Lang.Vacancies.Description ?></h2>
 <p class="prewrap"><?cs var:Page.Vacancy.Description ?></p>
 </section>
-<section class="panel">
+<section class="panel" id="candidates">
 <h2><?cs var:Lang.Vacancies.Candidates ?></h2>
+<?cs if:!Page.MayViewCandidates || subcount(Page.Candidates) == 0 || Page.View == "list" ?>
 <ul class="inline-list"><?cs each:s = Page.CandidateStates ?><li><?cs var:Lang.Vacancies.CandidateState[s] ?>: <?cs if:Page.Count[s] ?><?cs var:Page.Count[s] ?><?cs else ?>0<?cs /if ?></li><?cs /each ?></ul>
+<?cs /if ?>
 <?cs if:Page.MayViewCandidates && subcount(Page.Candidates) > 0 ?>
+<nav class="view-toggle" aria-label="<?cs var:Lang.Vacancies.CandidatesView ?>">
+  <a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>?view=board#candidates"<?cs if:Page.View == "board" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Vacancies.ViewBoard ?></a>
+  <a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>?view=list#candidates"<?cs if:Page.View == "list" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Vacancies.ViewList ?></a>
+</nav>
+<?cs if:Page.View == "list" ?>
 <div class="table-wrap" tabindex="0"><table class="data">
-  <thead><tr><th scope="col"><?cs var:Lang.Vacancies.Cand.Name ?></th><th scope="col"><?cs var:Lang.Vacancies.State ?></th><th scope="col"><?cs var:Lang.Vacancies.Cand.ProposedAt ?></th></tr></thead>
-  <tbody><?cs each:c = Page.Candidates ?><tr><td><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:c.Id ?>"><?cs if:c.Name ?><?cs var:c.Name ?><?cs else ?><?cs var:Lang.Vacancies.Cand.Anonymous ?><?cs var:c.Id ?><?cs /if ?></a></td><td><?cs var:Lang.Vacancies.CandidateState[c.State] ?></td><td class="nowrap"><?cs var:c.Created ?></td></tr><?cs /each ?></tbody>
+  <thead><tr><th scope="col"><?cs var:Lang.Vacancies.Cand.Name ?></th><th scope="col"><?cs var:Lang.Vacancies.State ?></th><th scope="col"><?cs var:Lang.Vacancies.InStateFor ?></th><th scope="col"><?cs var:Lang.Vacancies.Cand.ProposedAt ?></th><th scope="col"><?cs var:Lang.Vacancies.Cand.InterviewAt ?></th><th scope="col"><?cs var:Lang.Vacancies.Cand.Comments ?></th></tr></thead>
+  <tbody><?cs each:c = Page.Candidates ?><tr><td><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:c.Id ?>"><?cs call:who(c) ?></a></td><td><?cs var:Lang.Vacancies.CandidateState[c.State] ?></td><td class="num"><?cs var:c.Days ?> <?cs var:Lang.Vacancies.Days ?></td><td class="nowrap"><?cs var:c.Created ?></td><td class="nowrap"><?cs var:c.InterviewAt ?></td><td class="num"><?cs if:c.Comments ?><?cs var:c.Comments ?><?cs else ?>0<?cs /if ?></td></tr><?cs /each ?></tbody>
 </table></div>
+<?cs else ?>
+<div class="board">
+<?cs each:s = Page.CandidateStates ?>
+  <section class="board-col state-<?cs var:s ?>" aria-labelledby="col-<?cs var:s ?>">
+  <h3 id="col-<?cs var:s ?>"><?cs var:Lang.Vacancies.CandidateState[s] ?> <span class="count"><?cs if:Page.Count[s] ?><?cs var:Page.Count[s] ?><?cs else ?>0<?cs /if ?></span></h3>
+  <ul class="cards"><?cs each:c = Page.Candidates ?><?cs if:c.State == s ?>
+    <li class="card"><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:c.Id ?>"><?cs call:who(c) ?></a>
+      <p class="muted small"><?cs var:Lang.Vacancies.InStateBefore ?> <?cs var:c.Days ?> <?cs var:Lang.Vacancies.Days ?> <?cs var:Lang.Vacancies.InStateAfter ?></p>
+      <?cs if:c.State == "interview" ?><p class="small"><?cs if:c.InterviewAt ?><?cs var:Lang.Vacancies.Cand.InterviewAt ?> <?cs var:c.InterviewAt ?><?cs else ?><?cs var:Lang.Vacancies.AwaitingTime ?><?cs /if ?></p><?cs /if ?>
+      <?cs if:c.Comments ?><p class="muted small"><?cs var:c.Comments ?> <?cs var:Lang.Vacancies.CommentCount ?></p><?cs /if ?></li>
+  <?cs /if ?><?cs /each ?></ul>
+  </section>
+<?cs /each ?>
+</div>
+<?cs /if ?>
 <?cs /if ?>
 <?cs if:Page.MayPropose ?><p><a class="btn" href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/new"><?cs var:Lang.Vacancies.Cand.Propose ?></a></p><?cs /if ?>
 </section>

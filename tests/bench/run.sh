@@ -134,3 +134,6 @@ set -- $(median "$VAR/bench/docportal.runs")
 D_RPS=$1 D_P99=$3
 echo "5 MB document: nginx (plain file) $N_RPS req/s, p99 $N_P99 ms; portal (decrypting, audited) $D_RPS req/s, p99 $D_P99 ms"
 awk -v d="$D_RPS" -v n="$N_RPS" 'BEGIN { printf "document through the portal / nginx: %.1f %% (target: at least 30 %%)\n", 100 * d / n }'
+
+# --- vacancies: 1,000 vacancies and 10,000 candidates -----------------------
+. tests/bench/vacancies.sh

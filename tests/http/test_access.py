@@ -104,6 +104,7 @@ MATRIX.update({
     ("POST", "/documents/purge"): "post",
     ("GET", "/vacancies/"): holders("agency_admin", "consultant", "hr_manager", "hiring_manager"),
     ("GET", "/vacancies/new"): holders("hr_manager", "hiring_manager"),
+    ("GET", "/vacancies/overview"): holders("consultant"),
     ("GET", "/vacancies/:id"): "object",
     ("GET", "/vacancies/:id/edit"): "object",
     ("POST", "/vacancies/"): "post",
@@ -118,6 +119,7 @@ MATRIX.update({
     ("POST", "/vacancies/:id/candidates/:cid/accept"): "post",
     ("POST", "/vacancies/:id/candidates/:cid/reject"): "post",
     ("POST", "/vacancies/:id/candidates/:cid/withdraw"): "post",
+    ("POST", "/vacancies/:id/candidates/:cid/comments"): "post",
 })
 
 # Routes of one object: (route, the object's id by SQL, {who: status}).

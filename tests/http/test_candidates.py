@@ -168,7 +168,9 @@ def test_an_anonymised_candidate_is_revealed_when_an_interview_is_asked():
         page = c.get(url).text
         assert "Kandidaat #%s" % cid in page and "Anna" not in page and em("anna") not in page
         assert "12345678" not in page
-        assert "Anna" not in c.get("/vacancies/%s" % vid).text
+        for view in ("board", "list"):
+            m = re.search(r'/candidates/%s">([^<]*)<' % cid, c.get("/vacancies/%s?view=%s" % (vid, view)).text)
+            assert m and m.group(1) == "Kandidaat #%s" % cid, (view, m and m.group(1))
     assert "Anna Anoniem" in consultant().get(url).text
     r = step(hm(), vid, cid, "interview", slot1=future(3), slot2=future(4, 14), slot3="")
     assert r.status == 303, (r.status, r.text[-1500:])
@@ -186,6 +188,9 @@ def test_an_anonymised_candidate_is_revealed_when_an_interview_is_asked():
     assert step(consultant(), vid, cid, "confirm", slot=slot).status == 303
     assert step(consultant(), vid, cid, "confirm", slot=slot).status == 422
     assert sql("SELECT interview_at IS NOT NULL FROM candidates WHERE id = %s" % cid) == [["1"]]
+    # Who asked hears the time, once.
+    assert sql("SELECT JSON_VALUE(o.payload, '$.to') FROM outbox o WHERE o.idempotency_key ="
+               " 'mail:interview-confirmed:%s'" % cid) == [["hiring.manager@klant.example"]]
 
 
 def test_interview_slots_are_checked():
@@ -276,6 +281,107 @@ def test_who_sees_which_candidate_and_the_cv_download_is_audited():
     assert consultant().post(u1 + "/accept", {"csrf": consultant().get(u1).csrf()}).status == 404
     assert hm().get("/vacancies/%s/candidates/new" % a1).status == 404
     assert hm().post(u2 + "/accept", {"csrf": tok}).status == 404
+
+
+def comment(c, vid, cid, body, key=None):
+    page = c.get("/vacancies/%s/candidates/%s" % (vid, cid))
+    if key is None:
+        key = re.search(r'name="key" value="([^"]+)"', page.text).group(1)
+    return c.post("/vacancies/%s/candidates/%s/comments" % (vid, cid),
+                  {"csrf": page.csrf(), "body": body, "key": key}), key
+
+
+def test_the_comment_thread_between_client_and_agency():
+    vid = vacancy_id("Inpakker dagdienst")
+    cid = cand_of(propose(vid, name="Chris Commentaar", email=em("chris"), anonymised="1"))
+    url = "/vacancies/%s/candidates/%s" % (vid, cid)
+    r, key = comment(hm(), vid, cid, "Heeft zij ervaring met koelcellen?\nGraag voor vrijdag.")
+    assert r.status == 303 and r.header("Location").endswith("done=commented#comments")
+    # The same form again (a double click, a retry): still one comment, one mail.
+    r, _ = comment(hm(), vid, cid, "Heeft zij ervaring met koelcellen?\nGraag voor vrijdag.", key)
+    assert r.status == 303
+    rows = sql("SELECT id FROM candidate_comments WHERE candidate_id = %s" % cid)
+    assert len(rows) == 1
+    assert sql("SELECT JSON_VALUE(o.payload, '$.to') FROM outbox o WHERE o.idempotency_key"
+               " LIKE 'mail:candidate-comment:%s:%%'" % rows[0][0]) == [["consultant@uitzendbureau.example"]]
+    got = wait_until(lambda: [m for m in mails() if m["Subject"] and "opmerking" in m["Subject"]
+                              and url in m.get_body().get_content()])
+    assert got and "koelcellen" not in got[0].get_body().get_content(), "the mail carries no remark"
+    # The agency answers: the deciders are mailed, not the consultant.
+    r, _ = comment(consultant(), vid, cid, "Ja, twee jaar bij een groothandel.")
+    assert r.status == 303
+    cm = sql("SELECT MAX(id) FROM candidate_comments WHERE candidate_id = %s" % cid)[0][0]
+    assert sorted(x[0] for x in sql("SELECT JSON_VALUE(o.payload, '$.to') FROM outbox o"
+                                    " WHERE o.idempotency_key LIKE 'mail:candidate-comment:%s:%%'" % cm)) == [
+        "hiring.manager@klant.example", "hr.manager@klant.example"]
+    page = hr().get(url).text
+    assert page.index("koelcellen") < page.index("groothandel"), "oldest first"
+    assert "Heeft zij ervaring met koelcellen?\nGraag" in page and "from-agency" in page
+    assert "Chris" not in page, "a comment thread reveals no anonymised name"
+    # Bad input keeps the text and says why; nothing is stored.
+    before = sql("SELECT COUNT(*) FROM candidate_comments")
+    r, _ = comment(hm(), vid, cid, "   \n ")
+    assert r.status == 422 and re.search(r'id="e-body">[^<]*Vul dit veld in', r.text)
+    r, _ = comment(hm(), vid, cid, "x" * 2001)
+    assert r.status == 422 and re.search(r'id="e-body">[^<]*te lang', r.text) and "x" * 2001 in r.text
+    r = hm().post(url + "/comments", {"csrf": hm().get(url).csrf(), "body": "Zonder sleutel"})
+    assert r.status == 422
+    assert sql("SELECT COUNT(*) FROM candidate_comments") == before
+    # Outside one's scope: 404, and nothing stored.
+    a2 = vacancy_id("Orderpicker expeditie")
+    c2 = cand_of(propose(a2, name="Cor Anders", email=em("cor")))
+    tok = hm().get(url).csrf()
+    r = hm().post("/vacancies/%s/candidates/%s/comments" % (a2, c2),
+                  {"csrf": tok, "body": "Mag ik?", "key": "A" * 22})
+    assert r.status == 404
+    assert sql("SELECT COUNT(*) FROM candidate_comments WHERE candidate_id = %s" % c2) == [["0"]]
+
+
+def test_the_board_and_the_list_of_a_vacancys_candidates():
+    vid = vacancy_id("Inpakker dagdienst")
+    cid = cand_of(propose(vid, name="Bert Bord", email=em("bert")))
+    assert step(hm(), vid, cid, "interview", slot1=future(5)).status == 303
+    sql("UPDATE candidates SET state_changed_at = UTC_TIMESTAMP() - INTERVAL 3 DAY WHERE id = %s" % cid)
+    page = hm().get("/vacancies/%s" % vid).text
+    assert 'class="board"' in page
+    # Bert's card sits in the interview column, with his days in that state.
+    col = page[page.index('id="col-interview"'):]
+    col = col[:col.index("</section>")]
+    card = col[col.index("Bert Bord"):]
+    assert "3 d" in card[:card.index("</li>")] and "Wacht op een bevestigd tijdstip" in card[:card.index("</li>")]
+    assert "Bert Bord" not in page[page.index('id="col-proposed"'):page.index('id="col-interview"')]
+    lst = hm().get("/vacancies/%s?view=list" % vid).text
+    assert 'class="board"' not in lst and "Bert Bord" in lst and 'aria-current="page">Lijst' in lst
+    assert hm().get("/vacancies/%s?view=cards" % vid).status == 400
+
+
+def test_the_consultants_overview_across_clients():
+    vid = vacancy_id("Inpakker dagdienst")
+    cid = cand_of(propose(vid, name="Olga Overzicht", email=em("olga")))
+    assert step(hm(), vid, cid, "interview", slot1=future(6)).status == 303
+    sql("INSERT INTO vacancies (unit_id, title, position, description, hours_per_week,"
+                " start_date, state, created_at, updated_at, state_changed_at)"
+                " SELECT unit_id, 'Leeg %s', 'Heftruckchauffeur', 'x', 38, CURDATE(), 'open',"
+                " UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM vacancies WHERE id = %s" % (RUN, vid))
+    page = consultant().get("/vacancies/overview")
+    assert page.status == 200
+    t = page.text
+    waiting = t[t.index("Gesprekken die op een tijdstip wachten"):t.index("Open vacatures zonder kandidaten")]
+    assert "Olga Overzicht" in waiting and "/candidates/%s" % cid in waiting
+    unstaffed = t[t.index("Open vacatures zonder kandidaten"):t.index("Per klant")]
+    assert "Leeg %s" % RUN in unstaffed and "Inpakker dagdienst" not in unstaffed
+    client = sql("SELECT c.name FROM vacancies v JOIN org_units o ON o.id = v.unit_id"
+                 " JOIN clients c ON c.id = o.client_id WHERE v.id = %s" % vid)[0][0]
+    assert client in t[t.index("Per klant"):]
+    # Once a time is confirmed, it waits no more.
+    slot = sql("SELECT id FROM candidate_slots WHERE candidate_id = %s" % cid)[0][0]
+    assert step(consultant(), vid, cid, "confirm", slot=slot).status == 303
+    assert "Olga Overzicht" not in consultant().get("/vacancies/overview").text
+    # Client users have no overview; the vacancy list links to it for consultants.
+    assert hm().get("/vacancies/overview").status == 404
+    assert "/vacancies/overview" in consultant().get("/vacancies/").text
+    assert "/vacancies/overview" not in hm().get("/vacancies/").text
+    sql("UPDATE vacancies SET state = 'closed', close_reason = 'other' WHERE title = 'Leeg %s'" % RUN)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+# vacancies.sh: part of `make bench` (sourced by run.sh, which sets BASE, DB,
+# CONNS, DURATION and VAR): 1,000 vacancies and 10,000 candidates in the
+# database, then the vacancy list of an HR manager (the whole site), a
+# filtered list, a vacancy's board and the consultant's overview, each under
+# wrk. Target: p99 under 20 ms for the list and the board.
+
+$DB -e "
+SET @units = (SELECT JSON_ARRAYAGG(id) FROM org_units WHERE name IN
+  ('Team A1 — Inpak', 'Team A2 — Expeditie', 'Team B1 — Ontvangst', 'Team B2 — Magazijn', 'Team Gent 1'));
+SET @consultant = (SELECT id FROM users WHERE email = 'consultant@uitzendbureau.example');
+INSERT INTO vacancies (unit_id, title, position, description, hours_per_week, shift_pattern,
+  start_date, positions, state, openings, created_by, created_at, updated_at, state_changed_at)
+SELECT JSON_VALUE(@units, CONCAT('\$[', s.seq % 5, ']')), CONCAT('Bench vacature ', s.seq),
+  ELT(1 + s.seq % 3, 'Orderpicker', 'Productiemedewerker inpak', 'Heftruckchauffeur'),
+  'Een vacature van de benchmark.', 38, 'day', UTC_DATE() + INTERVAL s.seq % 60 DAY, 1 + s.seq % 4,
+  ELT(1 + s.seq % 10, 'open', 'open', 'open', 'open', 'open', 'open', 'on_hold', 'filled', 'closed', 'draft'),
+  1, NULL, UTC_TIMESTAMP() - INTERVAL s.seq * 7 MINUTE, UTC_TIMESTAMP(), UTC_TIMESTAMP() - INTERVAL s.seq MINUTE
+FROM seq_1_to_1000 s;
+INSERT INTO vacancy_events (vacancy_id, state, at)
+SELECT id, state, state_changed_at FROM vacancies WHERE title LIKE 'Bench vacature %';
+INSERT INTO candidates (vacancy_id, name, contact, proposal, anonymised, state, created_by, created_at, state_changed_at)
+SELECT v.id, CONCAT('Kandidaat ', v.id, '-', k.seq), CONCAT('k', v.id, '-', k.seq, '@example.net'),
+  'Een voorstel van de benchmark.', k.seq % 4 = 0,
+  ELT(1 + k.seq % 5, 'proposed', 'interview', 'accepted', 'rejected', 'withdrawn'), @consultant,
+  v.created_at + INTERVAL k.seq HOUR, v.created_at + INTERVAL k.seq * 2 HOUR
+FROM vacancies v JOIN seq_1_to_10 k WHERE v.title LIKE 'Bench vacature %';
+ANALYZE TABLE vacancies, candidates, vacancy_events;" >/dev/null
+VAC=$($DB -e "SELECT COUNT(*) FROM vacancies")
+CAN=$($DB -e "SELECT COUNT(*) FROM candidates")
+BOARD=$($DB -e "SELECT v.id FROM vacancies v JOIN org_units o ON o.id = v.unit_id
+	WHERE o.name = 'Team A1 — Inpak' AND v.title LIKE 'Bench vacature %' AND v.state = 'open'
+	ORDER BY v.id DESC LIMIT 1")
+
+# session EMAIL → a session token of that user, made in the database.
+session() {
+	t=$(openssl rand 32 | base64 | tr '+/' '-_' | tr -d '=')
+	h=$(printf '%s' "$t" | sha256sum | cut -d' ' -f1)
+	$DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at)
+		SELECT UNHEX('$h'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE email = '$1'"
+	echo "$t"
+}
+HR=$(session hr.manager@klant.example)
+HM=$(session hiring.manager@klant.example)
+CO=$(session consultant@uitzendbureau.example)
+
+# page LABEL TOKEN PATH: one wrk run of a logged-in page → a line of the table.
+page() {
+	curl -skf -o /dev/null -H "Cookie: __Host-session=$2" "$BASE$3" ||
+		{ echo "bench: $3 does not answer 200" >&2; return 1; }
+	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Cookie: __Host-session=$2" "$BASE$3" |
+	awk -v label="$1" 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+	/Requests\/sec/ { r = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
+	END { printf "%-28s %10.0f %9.2f %9.2f%s\n", label, r, p50, p99, bad ? "  (" bad " not 2xx)" : "" }'
+}
+
+echo "vacancies: $VAC vacancies, $CAN candidates in the database; $CONNS connections"
+printf '%-28s %10s %9s %9s\n' "" "req/s" "p50 ms" "p99 ms"
+page "list, HR manager (site)" "$HR" "/vacancies/"
+page "list, filtered and sorted" "$HR" "/vacancies/?state=open&q=Orderpicker&sort=start"
+page "list, hiring manager (team)" "$HM" "/vacancies/"
+page "board of a vacancy" "$HM" "/vacancies/$BOARD"
+page "overview across clients" "$CO" "/vacancies/overview"
+echo "target: p99 under 20 ms for the list and the board"
