@@ -33,16 +33,16 @@ int acl_require(Request *r, const char *perm, const char *unit_path);
  * filter on in SQL (path LIKE CONCAT(?, '%')). Returns how many (≤ max). */
 int acl_paths(Request *r, const char *perm, const char **paths, int max);
 
-/* The paths of the units where the user holds perm, as a JSON array, for
- * a list query to filter on in SQL with ACL_IN_SCOPE — never fetch, then
- * filter in C. Given, to free. */
+/* The paths of the units where the user holds perm, as the pattern that
+ * ACL_IN_SCOPE binds — "^(/1/2/|/1/7/)", or "^$" for none — for a list
+ * query to filter on in SQL: never fetch, then filter in C. Given, to free. */
 char *acl_scope(Request *r, const char *perm);
 
 /* SQL: does the unit path of the expression lie in one of the units of a
- * scope? Its one '?' binds the array of acl_scope, so the statement text
- * is the same for every user and is prepared once. */
-#define ACL_IN_SCOPE(path_expr) \
-	" EXISTS (SELECT 1 FROM JSON_TABLE(?, '$[*]' COLUMNS (p VARCHAR(760) PATH '$')) s" \
-	" WHERE " path_expr " LIKE CONCAT(s.p, '%'))"
+ * scope? Its '?' binds the pattern of acl_scope (after any '?' of the
+ * expression), so the statement text is the same for every user and is
+ * prepared once. A pattern, not a JSON_TABLE of paths: a third of the time
+ * of the list queries that use it. */
+#define ACL_IN_SCOPE(path_expr) " " path_expr " REGEXP ?"
 
 #endif

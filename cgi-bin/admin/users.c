@@ -72,10 +72,10 @@ static NEOERR *user_in_scope(Request *r, const char *perm, Person *p)
 	"   JOIN org_units go ON go.id = g.unit_id WHERE g.user_id = u.id" \
 	"   AND (? = '' OR g.role = ?) AND (? = '' OR go.path LIKE CONCAT(?, '%'))))"
 
-/* The values of its '?', in order; scope, root and f are the caller's. */
+/* The values of its '?', in order; root, scope and f are the caller's. */
 #define USERS_TYPES "ss" "ss" "ii" "ss" "ss" "sss" "ssssss"
 #define USERS_ARGS \
-	scope, root, f.q, f.q, f.client, f.client, f.kind, f.kind, f.status, f.status, f.login, \
+	root, scope, f.q, f.q, f.client, f.client, f.kind, f.kind, f.status, f.status, f.login, \
 	f.login, f.login, f.role, f.unit_path, f.role, f.role, f.unit_path, f.unit_path
 
 static const char *const filter_names[] = {

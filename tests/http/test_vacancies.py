@@ -70,6 +70,19 @@ def test_the_list_shows_each_role_the_vacancies_of_its_units_only():
     assert as_user("planner@andereklant.example").get("/vacancies/").status == 404
     text = as_user("admin@uitzendbureau.example").get("/vacancies/").text
     assert "Magazijnmedewerker Gent" in text and "Inpakker dagdienst" in text
+    # Roles on two teams: the vacancies of both, and of no team between.
+    sql("INSERT INTO grants (user_id, role, unit_id, created_at) SELECT u.id, 'hiring_manager', o.id,"
+        " UTC_TIMESTAMP() FROM users u, org_units o WHERE u.email = 'hiring.manager@klant.example'"
+        " AND o.name = 'Team B1 — Ontvangst'")
+    try:
+        text = hm().get("/vacancies/").text
+        assert "Inpakker dagdienst" in text and "Medewerker ontvangst" in text
+        assert "Orderpicker expeditie" not in text and "Magazijnmedewerker Gent" not in text
+        assert hm().get("/vacancies/%s" % vacancy_id("Orderpicker expeditie")).status == 404
+    finally:
+        sql("DELETE g FROM grants g JOIN org_units o ON o.id = g.unit_id JOIN users u ON u.id = g.user_id"
+            " WHERE u.email = 'hiring.manager@klant.example' AND o.name = 'Team B1 — Ontvangst'")
+    assert "Medewerker ontvangst" not in hm().get("/vacancies/").text
 
 
 def test_the_list_filters_sorts_and_counts_candidates_per_state():
