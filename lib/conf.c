@@ -7,9 +7,10 @@
 #include <openssl/crypto.h>
 
 #include "conf.h"
+#include "tz.h"
 #include "util.h"
 
-enum ctype { C_STR, C_OPT, C_INT, C_BOOL, C_URL, C_ENUM, C_EMAIL, C_PREFIX };
+enum ctype { C_STR, C_OPT, C_INT, C_BOOL, C_URL, C_ENUM, C_EMAIL, C_PREFIX, C_ZONE };
 
 /* Every option the portal knows. A default that starts with '@' names
  * another option and a suffix: "@Paths.Var/run" is Paths.Var + "/run". */
@@ -64,6 +65,9 @@ static const struct rule {
 	{ "Files.ZipMaxBytes", C_INT, "104857600", 1048576, 2147483647, NULL },
 	{ "Vacancies.CloseReasons", C_STR, "filled_elsewhere cancelled budget other", 0, 0, NULL },
 	{ "Vacancies.RejectReasons", C_STR, "skills availability experience language other", 0, 0, NULL },
+	{ "Planning.TimeZone", C_ZONE, "Europe/Brussels", 0, 0, NULL },
+	{ "Planning.MinRestHours", C_INT, "11", 0, 24, NULL },
+	{ "Planning.WeeklyMaxHours", C_INT, "50", 1, 168, NULL },
 	{ "Mail.URL", C_URL, "smtp://127.0.0.1:2525", 0, 0, NULL },
 	{ "Mail.TLS", C_ENUM, "none", 0, 0, "none starttls smtps" },
 	{ "Mail.CAFile", C_OPT, "", 0, 0, NULL },
@@ -321,6 +325,12 @@ static int check_value(const struct rule *r, const char *v, char *why, size_t wl
 	case C_EMAIL:
 		if (!valid_email(v)) {
 			snprintf(why, wlen, "must be an e-mail address");
+			return 0;
+		}
+		break;
+	case C_ZONE:
+		if (!tz_known(v)) {
+			snprintf(why, wlen, "must be a time zone of tzdata, such as Europe/Brussels");
 			return 0;
 		}
 		break;

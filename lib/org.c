@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "db.h"
 #include "org.h"
 #include "util.h"
@@ -30,9 +31,10 @@ NEOERR *org_create(long long parent_id, const char *kind, const char *name, long
 			return nerr_raise(NERR_NOT_FOUND, "no unit %lld", parent_id);
 	}
 	err = db_exec(NULL,
-		"INSERT INTO org_units (parent_id, client_id, kind, name, path, created_at)"
-		" VALUES (NULLIF(?, 0), NULLIF(?, 0), ?, ?, '', UTC_TIMESTAMP())",
-		"iiss", parent_id, client_id, kind, name);
+		"INSERT INTO org_units (parent_id, client_id, kind, name, path, time_zone, created_at)"
+		" VALUES (NULLIF(?, 0), NULLIF(?, 0), ?, ?, '',"
+		" COALESCE((SELECT p.time_zone FROM org_units p WHERE p.id = ?), ?), UTC_TIMESTAMP())",
+		"iissis", parent_id, client_id, kind, name, parent_id, conf_str("Planning.TimeZone"));
 	if (err)
 		return nerr_pass(err);
 	*id = (long long)db_insert_id();

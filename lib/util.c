@@ -198,3 +198,18 @@ void util_nerr_msg(NEOERR *err, char *buf, size_t len)
 	snprintf(buf, len, "%s", str.buf ? str.buf : "unknown error");
 	string_clear(&str);
 }
+
+int util_word_in(const char *list, const char *word)
+{
+	size_t l = strlen(word);
+	const char *p = list;
+
+	if (!l)
+		return 0;
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[l] == ' ' || !p[l]))
+			return 1;
+		p += l;
+	}
+	return 0;
+}

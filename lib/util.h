@@ -27,6 +27,15 @@ void util_b64url(const unsigned char *in, size_t len, char *out);
 /* Is s a word of [A-Za-z0-9_-] (base64url, names) of min to max bytes? */
 int util_word(const char *s, size_t min, size_t max);
 
+/* s, or "" for NULL: an optional parameter as SQL and pages take it. */
+static inline const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/* Is word one of the space-separated words of list? */
+int util_word_in(const char *list, const char *word);
+
 /* Constant-time comparison of two NUL-terminated strings. */
 int util_streq_ct(const char *a, const char *b);
 

@@ -11,7 +11,7 @@ libcrypt-dev libpwquality-dev cracklib-runtime
 liboath-dev libqrencode-dev libssl-dev libcurl4-openssl-dev
 libjansson-dev libxlsxwriter-dev
 nginx-light spawn-fcgi python3 python3-aiosmtpd
-libcmocka-dev chromium wrk procps"
+libcmocka-dev chromium wrk procps tzdata"
 
 missing=""
 for p in $PKGS; do

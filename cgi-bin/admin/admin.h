@@ -3,6 +3,7 @@
 #define ADMIN_H
 
 #include "app.h"
+#include "page.h"
 
 #define ID_MAX 9007199254740991LL
 #define PAGE_SIZE 25
@@ -12,16 +13,9 @@
 /* The agency's root unit: its id and path ("/1/"). */
 NEOERR *admin_root(long long *id, char *path, size_t len);
 
-/* The next item of a list under Page (Page.<list>.<n>), lent. */
-HDF *admin_item(Request *r, const char *list, int n);
-/* Sets name under node; a NULL value sets nothing. */
-void admin_put(HDF *node, const char *name, const char *value);
-void admin_put_int(HDF *node, const char *name, long long value);
 /* Page.May.<flag> = 1 when the user holds perm on the unit at path. */
 void admin_may(Request *r, const char *flag, const char *perm, const char *path);
 
-/* Appends name=value, URL-escaped, to a query string; empty values are left out. */
-void admin_query_add(STRING *qs, const char *name, const char *value);
 /* Page.Pager.*: the page shown, how many there are, and the query string
  * of the filters for the links. Returns the page, moved into range. */
 long long admin_pager(Request *r, long long total, long long page, const STRING *qs);

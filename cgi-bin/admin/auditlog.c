@@ -66,7 +66,7 @@ static void keep_query(Request *r, STRING *qs)
 {
 	static const char *const names[] = { "actor", "type", "object", "action", "from", "to" };
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		admin_query_add(qs, names[i], param_str(r, names[i]));
+		page_query_add(qs, names[i], param_str(r, names[i]));
 }
 
 NEOERR *auditlog_list(Request *r)
@@ -88,7 +88,7 @@ NEOERR *auditlog_list(Request *r)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q))
-		admin_put(admin_item(r, "ActionChoices", n++), "Name", db_str(q, 0));
+		page_put(page_item(r, "ActionChoices", n++), "Name", db_str(q, 0));
 	db_end(&q);
 	if (r->form_errors) {
 		r->status = FORM_REFUSED;
@@ -113,18 +113,18 @@ NEOERR *auditlog_list(Request *r)
 		return nerr_pass(err);
 	n = 0;
 	while (db_next(q)) {
-		HDF *h = admin_item(r, "Rows", n++);
-		admin_put(h, "Id", db_str(q, 0));
-		admin_put(h, "At", db_str(q, 1));
-		admin_put(h, "ActorId", db_str(q, 2));
-		admin_put(h, "Actor", db_str(q, 3));
-		admin_put(h, "ActorEmail", db_str(q, 4));
-		admin_put(h, "Action", db_str(q, 5));
-		admin_put(h, "Type", db_str(q, 6));
-		admin_put(h, "Object", db_str(q, 7));
-		admin_put(h, "Unit", db_str(q, 8));
-		admin_put(h, "Ip", db_str(q, 9));
-		admin_put(h, "Detail", db_str(q, 10));
+		HDF *h = page_item(r, "Rows", n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "At", db_str(q, 1));
+		page_put(h, "ActorId", db_str(q, 2));
+		page_put(h, "Actor", db_str(q, 3));
+		page_put(h, "ActorEmail", db_str(q, 4));
+		page_put(h, "Action", db_str(q, 5));
+		page_put(h, "Type", db_str(q, 6));
+		page_put(h, "Object", db_str(q, 7));
+		page_put(h, "Unit", db_str(q, 8));
+		page_put(h, "Ip", db_str(q, 9));
+		page_put(h, "Detail", db_str(q, 10));
 	}
 	db_end(&q);
 	return nerr_pass(view_render(r, "admin/auditlog_list.cs"));

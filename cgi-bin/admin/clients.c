@@ -34,7 +34,7 @@ NEOERR *client_list(Request *r)
 		q = "";
 	scope = acl_scope(r, "admin.view");
 	string_init(&qs);
-	admin_query_add(&qs, "q", q);
+	page_query_add(&qs, "q", q);
 	err = db_query(&dq,
 		"SELECT COUNT(*) FROM clients c JOIN org_units o ON o.id = c.unit_id"
 		" WHERE" ACL_IN_SCOPE("o.path") " AND (? = '' OR LOCATE(?, c.name) > 0)",
@@ -59,13 +59,13 @@ NEOERR *client_list(Request *r)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(dq)) {
-		HDF *h = admin_item(r, "Clients", n++);
-		admin_put(h, "Id", db_str(dq, 0));
-		admin_put(h, "Name", db_str(dq, 1));
-		admin_put(h, "Status", db_str(dq, 2));
-		admin_put(h, "Created", db_str(dq, 3));
-		admin_put(h, "Units", db_str(dq, 4));
-		admin_put(h, "Users", db_str(dq, 5));
+		HDF *h = page_item(r, "Clients", n++);
+		page_put(h, "Id", db_str(dq, 0));
+		page_put(h, "Name", db_str(dq, 1));
+		page_put(h, "Status", db_str(dq, 2));
+		page_put(h, "Created", db_str(dq, 3));
+		page_put(h, "Units", db_str(dq, 4));
+		page_put(h, "Users", db_str(dq, 5));
 	}
 	db_end(&dq);
 	return nerr_pass(view_render(r, "admin/client_list.cs"));
@@ -150,11 +150,11 @@ static NEOERR *client_load(long long id, HDF *into, long long *unit_id, char *pa
 	if (db_next(q)) {
 		*found = 1;
 		if (into) {
-			admin_put(into, "Id", db_str(q, 0));
-			admin_put(into, "Name", db_str(q, 1));
-			admin_put(into, "Status", db_str(q, 2));
-			admin_put(into, "Created", db_str(q, 3));
-			admin_put(into, "UnitId", db_str(q, 4));
+			page_put(into, "Id", db_str(q, 0));
+			page_put(into, "Name", db_str(q, 1));
+			page_put(into, "Status", db_str(q, 2));
+			page_put(into, "Created", db_str(q, 3));
+			page_put(into, "UnitId", db_str(q, 4));
 		}
 		*archived = !strcmp(db_str(q, 2), "archived");
 		*unit_id = db_int(q, 4);

@@ -30,30 +30,6 @@ NEOERR *admin_root(long long *id, char *path, size_t len)
 	return STATUS_OK;
 }
 
-HDF *admin_item(Request *r, const char *list, int n)
-{
-	char key[128];
-	HDF *node = NULL;
-
-	snprintf(key, sizeof(key), "Page.%s.%d", list, n);
-	if (hdf_get_node(r->hdf, key, &node) != STATUS_OK)
-		abort(); /* out of memory, as xmalloc */
-	return node;
-}
-
-void admin_put(HDF *node, const char *name, const char *value)
-{
-	if (value)
-		hdf_set_value(node, name, value);
-}
-
-void admin_put_int(HDF *node, const char *name, long long value)
-{
-	char buf[24];
-	snprintf(buf, sizeof(buf), "%lld", value);
-	hdf_set_value(node, name, buf);
-}
-
 void admin_may(Request *r, const char *flag, const char *perm, const char *path)
 {
 	char key[64];
@@ -62,18 +38,6 @@ void admin_may(Request *r, const char *flag, const char *perm, const char *path)
 		return;
 	snprintf(key, sizeof(key), "Page.May.%s", flag);
 	hdf_set_value(r->hdf, key, "1");
-}
-
-void admin_query_add(STRING *qs, const char *name, const char *value)
-{
-	char *esc = NULL;
-
-	if (!value || !*value)
-		return;
-	if (cgi_url_escape(value, &esc) != STATUS_OK)
-		abort(); /* out of memory, as xmalloc */
-	string_appendf(qs, "%s%s=%s", qs->len ? "&" : "", name, esc);
-	free(esc);
 }
 
 long long admin_pager(Request *r, long long total, long long page, const STRING *qs)
@@ -89,13 +53,13 @@ long long admin_pager(Request *r, long long total, long long page, const STRING 
 		page = pages;
 	if (hdf_get_node(r->hdf, "Page.Pager", &h) != STATUS_OK)
 		abort();
-	admin_put_int(h, "Page", page);
-	admin_put_int(h, "Pages", pages);
-	admin_put_int(h, "Total", total);
+	page_put_int(h, "Page", page);
+	page_put_int(h, "Pages", pages);
+	page_put_int(h, "Total", total);
 	if (page > 1)
-		admin_put_int(h, "Prev", page - 1);
+		page_put_int(h, "Prev", page - 1);
 	if (page < pages)
-		admin_put_int(h, "Next", page + 1);
+		page_put_int(h, "Next", page + 1);
 	hdf_set_value(h, "Query", qs->buf ? qs->buf : "");
 	return page;
 }
@@ -121,15 +85,15 @@ static void tree_emit(Request *r, const char *list, struct unit_row *u, int n, l
 		for (int d = 0; d < depth && k + 4 < (int)sizeof(indent); d++, k += 4)
 			memcpy(indent + k, "\xc2\xa0\xc2\xa0", 4);
 		indent[k] = '\0';
-		h = admin_item(r, list, (*out)++);
-		admin_put_int(h, "Id", u[i].id);
-		admin_put_int(h, "Parent", u[i].parent);
-		admin_put(h, "Name", u[i].name);
-		admin_put(h, "Kind", u[i].kind);
-		admin_put_int(h, "Depth", depth);
-		admin_put(h, "Indent", indent);
+		h = page_item(r, list, (*out)++);
+		page_put_int(h, "Id", u[i].id);
+		page_put_int(h, "Parent", u[i].parent);
+		page_put(h, "Name", u[i].name);
+		page_put(h, "Kind", u[i].kind);
+		page_put_int(h, "Depth", depth);
+		page_put(h, "Indent", indent);
 		if (u[i].archived)
-			admin_put(h, "Archived", "1");
+			page_put(h, "Archived", "1");
 		tree_emit(r, list, u, n, u[i].id, depth + 1, out);
 	}
 }

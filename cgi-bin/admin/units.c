@@ -157,13 +157,13 @@ static NEOERR *unit_page(Request *r, const Unit *u)
 
 	if (hdf_get_node(r->hdf, "Page.Unit", &h) != STATUS_OK)
 		abort();
-	admin_put_int(h, "Id", u->id);
-	admin_put(h, "Name", u->name);
-	admin_put(h, "Kind", u->kind);
-	admin_put_int(h, "ClientId", u->client_id);
-	admin_put_int(h, "ParentId", u->parent_id);
+	page_put_int(h, "Id", u->id);
+	page_put(h, "Name", u->name);
+	page_put(h, "Kind", u->kind);
+	page_put_int(h, "ClientId", u->client_id);
+	page_put_int(h, "ParentId", u->parent_id);
 	if (u->archived)
-		admin_put(h, "Archived", "1");
+		page_put(h, "Archived", "1");
 	if (!hdf_get_value(r->hdf, "Page.Form.name", NULL))
 		hdf_set_value(r->hdf, "Page.Form.name", u->name);
 
@@ -175,13 +175,13 @@ static NEOERR *unit_page(Request *r, const Unit *u)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *t = admin_item(r, "Trail", n++);
-		admin_put(t, "Id", db_str(q, 0));
-		admin_put(t, "Name", db_str(q, 1));
-		admin_put(t, "Kind", db_str(q, 2));
+		HDF *t = page_item(r, "Trail", n++);
+		page_put(t, "Id", db_str(q, 0));
+		page_put(t, "Name", db_str(q, 1));
+		page_put(t, "Kind", db_str(q, 2));
 		if (db_int(q, 0) == u->id) {
-			admin_put(h, "ArchivedAt", db_str(q, 3));
-			admin_put(h, "Created", db_str(q, 4));
+			page_put(h, "ArchivedAt", db_str(q, 3));
+			page_put(h, "Created", db_str(q, 4));
 		}
 	}
 	db_end(&q);
@@ -192,12 +192,12 @@ static NEOERR *unit_page(Request *r, const Unit *u)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *c = admin_item(r, "Children", n++);
-		admin_put(c, "Id", db_str(q, 0));
-		admin_put(c, "Name", db_str(q, 1));
-		admin_put(c, "Kind", db_str(q, 2));
+		HDF *c = page_item(r, "Children", n++);
+		page_put(c, "Id", db_str(q, 0));
+		page_put(c, "Name", db_str(q, 1));
+		page_put(c, "Kind", db_str(q, 2));
 		if (db_int(q, 3))
-			admin_put(c, "Archived", "1");
+			page_put(c, "Archived", "1");
 	}
 	db_end(&q);
 

@@ -88,11 +88,6 @@ struct filters {
 	char unit_path[800];
 };
 
-static const char *or_empty(const char *s)
-{
-	return s ? s : "";
-}
-
 /* The choices of the filter form: clients in scope, the units of the
  * client chosen, every role. */
 static NEOERR *filter_choices(Request *r, const char *scope, long long client)
@@ -108,9 +103,9 @@ static NEOERR *filter_choices(Request *r, const char *scope, long long client)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = admin_item(r, "ClientChoices", n++);
-		admin_put(h, "Id", db_str(q, 0));
-		admin_put(h, "Name", db_str(q, 1));
+		HDF *h = page_item(r, "ClientChoices", n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Name", db_str(q, 1));
 		if (db_int(q, 0) == client && !cpath)
 			cpath = xstrdup(db_str(q, 2));
 	}
@@ -119,7 +114,7 @@ static NEOERR *filter_choices(Request *r, const char *scope, long long client)
 		err = admin_tree(r, "UnitChoices", cpath, NULL, 0, "team");
 	free(cpath);
 	for (int i = 0; i < acl_roles(); i++)
-		admin_put(admin_item(r, "RoleChoices", i), "Name", acl_role_name(i));
+		page_put(page_item(r, "RoleChoices", i), "Name", acl_role_name(i));
 	return nerr_pass(err);
 }
 
@@ -168,7 +163,7 @@ NEOERR *user_list(Request *r)
 
 	string_init(&qs);
 	for (size_t i = 0; i < ARRAY_SIZE(filter_names); i++)
-		admin_query_add(&qs, filter_names[i], param_str(r, filter_names[i]));
+		page_query_add(&qs, filter_names[i], param_str(r, filter_names[i]));
 	err = db_query(&q, "SELECT COUNT(*)" USERS_MATCHING, USERS_TYPES, USERS_ARGS);
 	if (!err) {
 		if (db_next(q))
@@ -187,16 +182,16 @@ NEOERR *user_list(Request *r)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = admin_item(r, "Users", n++);
-		admin_put(h, "Id", db_str(q, 0));
-		admin_put(h, "Name", db_str(q, 1));
-		admin_put(h, "Email", db_str(q, 2));
-		admin_put(h, "Kind", db_str(q, 3));
-		admin_put(h, "Client", db_str(q, 4));
-		admin_put(h, "Status", db_str(q, 5));
-		admin_put(h, "LastLogin", db_str(q, 6));
+		HDF *h = page_item(r, "Users", n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Name", db_str(q, 1));
+		page_put(h, "Email", db_str(q, 2));
+		page_put(h, "Kind", db_str(q, 3));
+		page_put(h, "Client", db_str(q, 4));
+		page_put(h, "Status", db_str(q, 5));
+		page_put(h, "LastLogin", db_str(q, 6));
 		if (db_int(q, 7))
-			admin_put(h, "LoginOld", "1");
+			page_put(h, "LoginOld", "1");
 	}
 	db_end(&q);
 	return nerr_pass(view_render(r, "admin/user_list.cs"));
@@ -227,9 +222,9 @@ static NEOERR *new_choices(Request *r)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = admin_item(r, "ClientChoices", n++);
-		admin_put(h, "Id", db_str(q, 0));
-		admin_put(h, "Name", db_str(q, 1));
+		HDF *h = page_item(r, "ClientChoices", n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Name", db_str(q, 1));
 	}
 	db_end(&q);
 	return STATUS_OK;
@@ -388,21 +383,21 @@ static NEOERR *person(Request *r, const Person *p)
 	if (err)
 		return nerr_pass(err);
 	if (db_next(q)) {
-		admin_put(h, "Id", db_str(q, 0));
-		admin_put(h, "Kind", db_str(q, 1));
-		admin_put(h, "Email", db_str(q, 2));
-		admin_put(h, "FirstName", db_str(q, 3));
-		admin_put(h, "LastName", db_str(q, 4));
-		admin_put(h, "JobTitle", db_str(q, 5));
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Kind", db_str(q, 1));
+		page_put(h, "Email", db_str(q, 2));
+		page_put(h, "FirstName", db_str(q, 3));
+		page_put(h, "LastName", db_str(q, 4));
+		page_put(h, "JobTitle", db_str(q, 5));
 		if (conf_int("Fields.Mobile"))
-			admin_put(h, "Mobile", db_str(q, 6));
-		admin_put(h, "Status", db_str(q, 7));
-		admin_put(h, "Created", db_str(q, 8));
-		admin_put(h, "LastLogin", db_str(q, 9));
+			page_put(h, "Mobile", db_str(q, 6));
+		page_put(h, "Status", db_str(q, 7));
+		page_put(h, "Created", db_str(q, 8));
+		page_put(h, "LastLogin", db_str(q, 9));
 		if (db_int(q, 10))
-			admin_put(h, "LoginOld", "1");
-		admin_put(h, "ClientId", db_str(q, 11));
-		admin_put(h, "Client", db_str(q, 12));
+			page_put(h, "LoginOld", "1");
+		page_put(h, "ClientId", db_str(q, 11));
+		page_put(h, "Client", db_str(q, 12));
 	}
 	db_end(&q);
 	return STATUS_OK;
@@ -425,16 +420,16 @@ static NEOERR *grants(Request *r, const Person *p)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = admin_item(r, "Grants", n++);
-		admin_put(h, "Id", db_str(q, 0));
-		admin_put(h, "Role", db_str(q, 1));
-		admin_put(h, "UnitId", db_str(q, 2));
+		HDF *h = page_item(r, "Grants", n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Role", db_str(q, 1));
+		page_put(h, "UnitId", db_str(q, 2));
 		if (db_int(q, 3))
-			admin_put(h, "Archived", "1");
-		admin_put(h, "Since", db_str(q, 4));
-		admin_put(h, "Unit", db_str(q, 5));
+			page_put(h, "Archived", "1");
+		page_put(h, "Since", db_str(q, 4));
+		page_put(h, "Unit", db_str(q, 5));
 		if (may && acl_may_at(r, "grant.edit", db_str(q, 6)))
-			admin_put(h, "MayRevoke", "1");
+			page_put(h, "MayRevoke", "1");
 	}
 	db_end(&q);
 	return STATUS_OK;
@@ -459,11 +454,11 @@ static NEOERR *sessions(Request *r, const Person *p)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = admin_item(r, "Sessions", n++);
-		admin_put(h, "Started", db_str(q, 0));
-		admin_put(h, "Seen", db_str(q, 1));
-		admin_put(h, "Ip", db_str(q, 2));
-		admin_put(h, "Agent", db_str(q, 3));
+		HDF *h = page_item(r, "Sessions", n++);
+		page_put(h, "Started", db_str(q, 0));
+		page_put(h, "Seen", db_str(q, 1));
+		page_put(h, "Ip", db_str(q, 2));
+		page_put(h, "Agent", db_str(q, 3));
 	}
 	db_end(&q);
 	return STATUS_OK;
@@ -480,7 +475,7 @@ static NEOERR *grant_choices(Request *r, const Person *p)
 	hdf_set_value(r->hdf, "Page.May.Grant", "1");
 	for (int i = 0; i < acl_roles(); i++)
 		if (!strcmp(acl_role_side(i), p->kind))
-			admin_put(admin_item(r, "RoleChoices", n++), "Name", acl_role_name(i));
+			page_put(page_item(r, "RoleChoices", n++), "Name", acl_role_name(i));
 	return nerr_pass(admin_tree(r, "UnitChoices", p->home, NULL, 1,
 				    !strcmp(p->kind, "agency") ? "client" : "team"));
 }

@@ -12,6 +12,7 @@
 #include "files.h"
 #include "http.h"
 #include "log.h"
+#include "page.h"
 #include "request.h"
 #include "util.h"
 #include "view.h"
@@ -78,53 +79,6 @@ static NEOERR *doc_load(Request *r, Doc *d, int *ok)
 	return STATUS_OK;
 }
 
-static HDF *item(Request *r, const char *list, int n)
-{
-	char key[64];
-	HDF *h = NULL;
-	snprintf(key, sizeof(key), "Page.%s.%d", list, n);
-	hdf_get_node(r->hdf, key, &h);
-	return h;
-}
-
-static void put(HDF *h, const char *name, const char *v)
-{
-	if (v)
-		hdf_set_value(h, name, v);
-}
-
-static int depth_of(const char *path)
-{
-	int n = 0;
-	for (; *path; path++)
-		n += *path == '/';
-	return n > 2 ? n - 2 : 0;
-}
-
-/* The units where the user holds perm: Page.Units, in tree order. */
-static NEOERR *units_with(Request *r, const char *perm)
-{
-	char *scope = acl_scope(r, perm);
-	DBQuery *q;
-	NEOERR *err;
-	int n = 0;
-
-	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
-			   " WHERE o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
-			   " AND o.kind <> 'agency' ORDER BY o.path LIMIT 500", "s", scope);
-	free(scope);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(q)) {
-		HDF *h = item(r, "Units", n++);
-		put(h, "Id", db_str(q, 0));
-		put(h, "Name", db_str(q, 1));
-		hdf_set_int_value(h, "Depth", depth_of(db_str(q, 2)));
-	}
-	db_end(&q);
-	return STATUS_OK;
-}
-
 static void types_into_page(Request *r)
 {
 	char *copy = xstrdup(documents_types()), *save = NULL, *t;
@@ -154,11 +108,6 @@ static void types_into_page(Request *r)
 	" AND (? = '' OR d.created_at < ? + INTERVAL 1 DAY)" \
 	" AND (? = 0 OR d.expires_at < UTC_DATE() + INTERVAL ? DAY)"
 #define DOCS_TYPES "ssi" "ss" "ss" "ii" "ss" "ss" "ss" "ii"
-
-static const char *or_empty(const char *s)
-{
-	return s ? s : "";
-}
 
 static NEOERR *list(Request *r)
 {
@@ -190,17 +139,17 @@ static NEOERR *list(Request *r)
 		return nerr_pass(err);
 	}
 	while (db_next(rows)) {
-		HDF *h = item(r, "Docs", n++);
-		put(h, "Id", db_str(rows, 0));
-		put(h, "Type", db_str(rows, 1));
-		put(h, "Title", db_str(rows, 2));
-		put(h, "Filename", db_str(rows, 3));
-		put(h, "Kind", db_str(rows, 4));
+		HDF *h = page_item(r, "Docs", n++);
+		page_put(h, "Id", db_str(rows, 0));
+		page_put(h, "Type", db_str(rows, 1));
+		page_put(h, "Title", db_str(rows, 2));
+		page_put(h, "Filename", db_str(rows, 3));
+		page_put(h, "Kind", db_str(rows, 4));
 		hdf_set_int_value(h, "KiB", (int)((db_int(rows, 5) + 1023) / 1024));
-		put(h, "Date", db_str(rows, 6));
-		put(h, "Expires", db_str(rows, 7));
-		put(h, "Unit", db_str(rows, 8));
-		put(h, "Person", db_str(rows, 9));
+		page_put(h, "Date", db_str(rows, 6));
+		page_put(h, "Expires", db_str(rows, 7));
+		page_put(h, "Unit", db_str(rows, 8));
+		page_put(h, "Person", db_str(rows, 9));
 		if (db_int(rows, 10))
 			hdf_set_value(h, "Expired", "1");
 		if (!strcmp(db_str(rows, 4), "pdf") || !strcmp(db_str(rows, 4), "png") ||
@@ -217,7 +166,7 @@ static NEOERR *list(Request *r)
 	free(total);
 	types_into_page(r);
 	param_keep_form(r);
-	err = units_with(r, "document.view");
+	err = page_units(r, "Units", "document.view");
 	if (err)
 		return nerr_pass(err);
 	if (acl_may(r, "document.upload"))
@@ -233,7 +182,7 @@ static NEOERR *list(Request *r)
 
 static NEOERR *upload_form(Request *r)
 {
-	NEOERR *err = units_with(r, "document.upload");
+	NEOERR *err = page_units(r, "Units", "document.upload");
 	if (err)
 		return nerr_pass(err);
 	types_into_page(r);
@@ -416,22 +365,22 @@ static NEOERR *retention_page(Request *r)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = item(r, "Retention", n++);
-		put(h, "Id", db_str(q, 0));
-		put(h, "Name", db_str(q, 1));
-		put(h, "Days", db_str(q, 2));
-		put(h, "Starts", db_str(q, 3));
+		HDF *h = page_item(r, "Retention", n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Name", db_str(q, 1));
+		page_put(h, "Days", db_str(q, 2));
+		page_put(h, "Starts", db_str(q, 3));
 	}
 	db_end(&q);
 	n = 0;
 	copy = xstrdup(documents_types());
 	for (t = strtok_r(copy, " ", &save); t && !err; t = strtok_r(NULL, " ", &save)) {
 		char *rid = NULL;
-		HDF *h = item(r, "Mapping", n++);
+		HDF *h = page_item(r, "Mapping", n++);
 		err = db_value(&rid, "SELECT retention_type_id FROM document_type_retention"
 				     " WHERE doc_type = ?", "s", t);
-		put(h, "Type", t);
-		put(h, "Retention", rid);
+		page_put(h, "Type", t);
+		page_put(h, "Retention", rid);
 		free(rid);
 	}
 	free(copy);

@@ -79,7 +79,7 @@ NEOERR *cand_into_page(Request *r, const Vacancy *v, int *counted)
 
 	*counted = 0;
 
-	if (acl_may_at(r, "candidate.propose", v->path) && vac_word_in("open on_hold", v->state))
+	if (acl_may_at(r, "candidate.propose", v->path) && util_word_in("open on_hold", v->state))
 		hdf_set_value(r->hdf, "Page.MayPropose", "1");
 	if (!acl_may_at(r, "candidate.view", v->path))
 		return STATUS_OK;
@@ -99,16 +99,16 @@ NEOERR *cand_into_page(Request *r, const Vacancy *v, int *counted)
 		return nerr_pass(err);
 	while (db_next(q)) {
 		Candidate c = { .anonymised = (int)db_int(q, 2), .revealed = (int)db_int(q, 3) };
-		HDF *h = vac_item(r, "Candidates", n++);
-		vac_put(h, "Id", db_str(q, 0));
-		vac_put(h, "State", db_str(q, 1));
+		HDF *h = page_item(r, "Candidates", n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "State", db_str(q, 1));
 		if (shows_person(r, &c))
-			vac_put(h, "Name", db_str(q, 4));
-		vac_put(h, "Created", db_str(q, 5));
-		vac_put(h, "Days", db_str(q, 6));
-		vac_put(h, "InterviewAt", db_str(q, 7));
+			page_put(h, "Name", db_str(q, 4));
+		page_put(h, "Created", db_str(q, 5));
+		page_put(h, "Days", db_str(q, 6));
+		page_put(h, "InterviewAt", db_str(q, 7));
 		if (db_int(q, 8))
-			vac_put(h, "Comments", db_str(q, 8));
+			page_put(h, "Comments", db_str(q, 8));
 		for (size_t i = 0; i < ARRAY_SIZE(states); i++)
 			count[i] += !strcmp(states[i], db_str(q, 1));
 	}
@@ -145,7 +145,7 @@ NEOERR *cand_new(Request *r)
 
 	if (err || !ok)
 		return nerr_pass(err);
-	if (!vac_word_in("open on_hold", v.state)) {
+	if (!util_word_in("open on_hold", v.state)) {
 		r->status = REFUSED;
 		hdf_set_value(r->hdf, "Page.StateError", "not_open");
 	}
@@ -164,11 +164,6 @@ static int phone_ok(const char *s)
 			return 0;
 	}
 	return digits >= 6;
-}
-
-static const char *or_empty(const char *s)
-{
-	return s ? s : "";
 }
 
 /* The users who decide on the vacancy's candidates: a role with
@@ -313,7 +308,7 @@ NEOERR *cand_create(Request *r)
 
 	if (err || !ok)
 		return nerr_pass(err);
-	if (!vac_word_in("open on_hold", v.state)) {
+	if (!util_word_in("open on_hold", v.state)) {
 		r->status = REFUSED;
 		hdf_set_value(r->hdf, "Page.StateError", "not_open");
 		return nerr_pass(propose_page(r, &v));
@@ -397,11 +392,11 @@ static NEOERR *comments_into_page(Request *r, const Candidate *c)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = vac_item(r, "Comments", n++);
-		vac_put(h, "Author", db_str(q, 0));
-		vac_put(h, "Agency", !strcmp(db_str(q, 1), "agency") ? "1" : NULL);
-		vac_put(h, "Body", db_str(q, 2));
-		vac_put(h, "At", db_str(q, 3));
+		HDF *h = page_item(r, "Comments", n++);
+		page_put(h, "Author", db_str(q, 0));
+		page_put(h, "Agency", !strcmp(db_str(q, 1), "agency") ? "1" : NULL);
+		page_put(h, "Body", db_str(q, 2));
+		page_put(h, "At", db_str(q, 3));
 	}
 	db_end(&q);
 	if (RAND_bytes(raw, sizeof(raw)) != 1)
@@ -432,20 +427,20 @@ static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 	if (err)
 		return nerr_pass(err);
 	if (db_next(q)) {
-		vac_put(h, "Id", db_str(q, 0));
-		vac_put(h, "State", db_str(q, 1));
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "State", db_str(q, 1));
 		if (shows_person(r, c)) {
-			vac_put(h, "Name", db_str(q, 2));
-			vac_put(h, "Email", db_str(q, 3));
-			vac_put(h, "Phone", db_str(q, 4));
+			page_put(h, "Name", db_str(q, 2));
+			page_put(h, "Email", db_str(q, 3));
+			page_put(h, "Phone", db_str(q, 4));
 		}
-		vac_put(h, "Proposal", db_str(q, 5));
-		vac_put(h, "Anonymised", db_int(q, 6) ? "1" : NULL);
-		vac_put(h, "Created", db_str(q, 7));
-		vac_put(h, "ReasonCode", db_str(q, 8));
-		vac_put(h, "ReasonText", db_str(q, 9));
-		vac_put(h, "InterviewAt", db_str(q, 10));
-		vac_put(h, "Worker", db_int(q, 11) ? "1" : NULL);
+		page_put(h, "Proposal", db_str(q, 5));
+		page_put(h, "Anonymised", db_int(q, 6) ? "1" : NULL);
+		page_put(h, "Created", db_str(q, 7));
+		page_put(h, "ReasonCode", db_str(q, 8));
+		page_put(h, "ReasonText", db_str(q, 9));
+		page_put(h, "InterviewAt", db_str(q, 10));
+		page_put(h, "Worker", db_int(q, 11) ? "1" : NULL);
 	}
 	db_end(&q);
 	if (c->cv_id)
@@ -459,11 +454,11 @@ static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *e = vac_item(r, "Events", n++);
-		vac_put(e, "Step", db_str(q, 0));
-		vac_put(e, "At", db_str(q, 1));
-		vac_put(e, "Note", db_str(q, 2));
-		vac_put(e, "Actor", db_str(q, 3));
+		HDF *e = page_item(r, "Events", n++);
+		page_put(e, "Step", db_str(q, 0));
+		page_put(e, "At", db_str(q, 1));
+		page_put(e, "Note", db_str(q, 2));
+		page_put(e, "Actor", db_str(q, 3));
 		vac_duration(e, db_int(q, 4));
 	}
 	db_end(&q);
@@ -473,22 +468,22 @@ static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *s = vac_item(r, "Slots", n++);
-		vac_put(s, "Id", db_str(q, 0));
-		vac_put(s, "At", db_str(q, 1));
-		vac_put(s, "Chosen", db_int(q, 2) ? "1" : NULL);
+		HDF *s = page_item(r, "Slots", n++);
+		page_put(s, "Id", db_str(q, 0));
+		page_put(s, "At", db_str(q, 1));
+		page_put(s, "Chosen", db_int(q, 2) ? "1" : NULL);
 	}
 	db_end(&q);
-	if (!vac_word_in("closed filled", v->state)) {
-		if (acl_may_at(r, "candidate.decide", v->path) && vac_word_in("proposed interview", c->state)) {
+	if (!util_word_in("closed filled", v->state)) {
+		if (acl_may_at(r, "candidate.decide", v->path) && util_word_in("proposed interview", c->state)) {
 			hdf_set_value(r->hdf, "Page.MayDecide", "1");
-			vac_words(r, "RejectReasons", conf_str("Vacancies.RejectReasons"));
+			page_words(r, "RejectReasons", conf_str("Vacancies.RejectReasons"));
 		}
 		if (acl_may_at(r, "candidate.propose", v->path) && !strcmp(c->state, "interview") &&
 		    !c->confirmed)
 			hdf_set_value(r->hdf, "Page.MayConfirm", "1");
 	}
-	if (acl_may_at(r, "candidate.propose", v->path) && vac_word_in("proposed interview", c->state))
+	if (acl_may_at(r, "candidate.propose", v->path) && util_word_in("proposed interview", c->state))
 		hdf_set_value(r->hdf, "Page.MayWithdraw", "1");
 	err = comments_into_page(r, c);
 	if (err)
@@ -676,7 +671,7 @@ static NEOERR *take_step(Request *r, const char *name, const char *perm)
 		const char *reason = param_str(r, "reason");
 		if (!reason || !*reason)
 			param_error(r, "reason", "reason_required");
-		else if (!vac_word_in(conf_str("Vacancies.RejectReasons"), reason))
+		else if (!util_word_in(conf_str("Vacancies.RejectReasons"), reason))
 			param_error(r, "reason", "reason_unknown");
 		snprintf(note, sizeof(note), "%s%s%s", or_empty(reason),
 			 param_str(r, "text") && *param_str(r, "text") ? ": " : "", or_empty(param_str(r, "text")));
@@ -704,15 +699,15 @@ static NEOERR *take_step(Request *r, const char *name, const char *perm)
 		return nerr_pass(db_finish(err));
 	snprintf(c.state, sizeof(c.state), "%s", cstate);
 	snprintf(v.state, sizeof(v.state), "%s", vstate);
-	if (st->decision && vac_word_in("closed filled", vstate)) {
+	if (st->decision && util_word_in("closed filled", vstate)) {
 		db_rollback();
 		return nerr_pass(refuse(r, &v, &c, "vacancy_closed"));
 	}
-	if (vac_word_in("accepted rejected withdrawn", cstate)) {
+	if (util_word_in("accepted rejected withdrawn", cstate)) {
 		db_rollback();
 		return nerr_pass(refuse(r, &v, &c, "decided"));
 	}
-	if (!vac_word_in(st->from, cstate) || (!strcmp(name, "confirmed") && confirmed)) {
+	if (!util_word_in(st->from, cstate) || (!strcmp(name, "confirmed") && confirmed)) {
 		db_rollback();
 		return nerr_pass(refuse(r, &v, &c, "transition"));
 	}

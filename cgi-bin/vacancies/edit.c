@@ -66,11 +66,11 @@ static NEOERR *check_form(Request *r, char *hours, size_t hlen, char *path, size
 
 static NEOERR *form_page(Request *r, long long id)
 {
-	NEOERR *err = vac_units(r, "Units", "vacancy.edit");
+	NEOERR *err = page_units(r, "Units", "vacancy.edit");
 
 	if (err)
 		return nerr_pass(err);
-	vac_words(r, "Shifts", VAC_SHIFTS);
+	page_words(r, "Shifts", VAC_SHIFTS);
 	if (id)
 		hdf_set_int_value(r->hdf, "Page.Id", (int)id);
 	return nerr_pass(view_render(r, "vacancies/form.cs"));
@@ -167,7 +167,7 @@ NEOERR *vac_edit(Request *r)
 		HDF *form = NULL;
 		hdf_get_node(r->hdf, "Page.Form", &form);
 		for (int i = 0; i < (int)ARRAY_SIZE(fields); i++)
-			vac_put(form, fields[i], db_str(q, i));
+			page_put(form, fields[i], db_str(q, i));
 	}
 	db_end(&q);
 	return nerr_pass(form_page(r, v.id));

@@ -40,23 +40,6 @@ static const struct order {
 	{ "title", PAGE_SQL("vacancies_title", "v.title, v.id") },
 };
 
-static const char *or_empty(const char *s)
-{
-	return s ? s : "";
-}
-
-static void query_add(STRING *qs, const char *name, const char *value)
-{
-	char *esc = NULL;
-
-	if (!value || !*value)
-		return;
-	if (cgi_url_escape(value, &esc) != STATUS_OK)
-		abort(); /* out of memory, as xmalloc */
-	string_appendf(qs, "%s%s=%s", qs->len ? "&" : "", name, esc);
-	free(esc);
-}
-
 /* Page.Vacancies.<n>.Count.<state>: the candidates of the vacancies on
  * the page, in one grouped query; the states come in their order (the
  * ENUM's), only those with candidates. */
@@ -87,7 +70,7 @@ static NEOERR *candidate_counts(Request *r, const long long *ids, int n)
 			if (ids[i] != id)
 				continue;
 			snprintf(key, sizeof(key), "Count.%s", db_str(q, 1));
-			vac_put(vac_item(r, "Vacancies", i), key, db_str(q, 2));
+			page_put(page_item(r, "Vacancies", i), key, db_str(q, 2));
 			break;
 		}
 	}
@@ -139,19 +122,19 @@ NEOERR *vac_list(Request *r)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(rows) && n < PAGE_SIZE) {
-		HDF *h = vac_item(r, "Vacancies", n);
+		HDF *h = page_item(r, "Vacancies", n);
 		ids[n++] = db_int(rows, 0);
-		vac_put(h, "Id", db_str(rows, 0));
-		vac_put(h, "Title", db_str(rows, 1));
-		vac_put(h, "Position", db_str(rows, 2));
-		vac_put(h, "State", db_str(rows, 3));
-		vac_put(h, "Unit", db_str(rows, 4));
-		vac_put(h, "Client", db_str(rows, 5));
-		vac_put(h, "Start", db_str(rows, 6));
-		vac_put(h, "End", db_str(rows, 7));
-		vac_put(h, "Positions", db_str(rows, 8));
-		vac_put(h, "Hours", db_str(rows, 9));
-		vac_put(h, "Created", db_str(rows, 10));
+		page_put(h, "Id", db_str(rows, 0));
+		page_put(h, "Title", db_str(rows, 1));
+		page_put(h, "Position", db_str(rows, 2));
+		page_put(h, "State", db_str(rows, 3));
+		page_put(h, "Unit", db_str(rows, 4));
+		page_put(h, "Client", db_str(rows, 5));
+		page_put(h, "Start", db_str(rows, 6));
+		page_put(h, "End", db_str(rows, 7));
+		page_put(h, "Positions", db_str(rows, 8));
+		page_put(h, "Hours", db_str(rows, 9));
+		page_put(h, "Created", db_str(rows, 10));
 	}
 	db_end(&rows);
 	err = candidate_counts(r, ids, n);
@@ -159,24 +142,24 @@ NEOERR *vac_list(Request *r)
 		return nerr_pass(err);
 
 	string_init(&qs);
-	query_add(&qs, "state", state);
+	page_query_add(&qs, "state", state);
 	if (unit) {
 		char buf[24];
 		snprintf(buf, sizeof(buf), "%lld", unit);
-		query_add(&qs, "unit", buf);
+		page_query_add(&qs, "unit", buf);
 	}
-	query_add(&qs, "q", text);
-	query_add(&qs, "sort", sort);
+	page_query_add(&qs, "q", text);
+	page_query_add(&qs, "sort", sort);
 	hdf_set_value(r->hdf, "Page.Query", qs.buf ? qs.buf : "");
 	string_clear(&qs);
 	hdf_set_int_value(r->hdf, "Page.Total", (int)t);
 	hdf_set_int_value(r->hdf, "Page.PageNo", (int)page);
 	hdf_set_int_value(r->hdf, "Page.Pages", (int)pages);
-	vac_words(r, "States", VAC_STATES);
+	page_words(r, "States", VAC_STATES);
 	param_keep_form(r);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
-	err = vac_units(r, "Units", "vacancy.view");
+	err = page_units(r, "Units", "vacancy.view");
 	if (err)
 		return nerr_pass(err);
 	if (acl_may(r, "vacancy.edit"))

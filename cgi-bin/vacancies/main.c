@@ -42,87 +42,11 @@ NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok)
 	return STATUS_OK;
 }
 
-HDF *vac_item(Request *r, const char *list, int n)
-{
-	char key[128];
-	HDF *node = NULL;
-
-	snprintf(key, sizeof(key), "Page.%s.%d", list, n);
-	if (hdf_get_node(r->hdf, key, &node) != STATUS_OK)
-		abort(); /* out of memory, as xmalloc */
-	return node;
-}
-
-void vac_put(HDF *node, const char *name, const char *value)
-{
-	if (value)
-		hdf_set_value(node, name, value);
-}
-
 void vac_duration(HDF *h, long long secs)
 {
 	hdf_set_int_value(h, "Days", (int)(secs / 86400));
 	hdf_set_int_value(h, "Hours", (int)(secs % 86400 / 3600));
 	hdf_set_int_value(h, "Minutes", (int)(secs % 3600 / 60));
-}
-
-static int depth_of(const char *path)
-{
-	int n = 0;
-	for (; *path; path++)
-		n += *path == '/';
-	return n > 2 ? n - 2 : 0;
-}
-
-NEOERR *vac_units(Request *r, const char *list, const char *perm)
-{
-	char *scope = acl_scope(r, perm);
-	DBQuery *q;
-	NEOERR *err;
-	int n = 0;
-
-	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
-			   " WHERE o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
-			   " AND o.kind <> 'agency' ORDER BY o.path LIMIT 500", "s", scope);
-	free(scope);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(q)) {
-		HDF *h = vac_item(r, list, n++);
-		vac_put(h, "Id", db_str(q, 0));
-		vac_put(h, "Name", db_str(q, 1));
-		hdf_set_int_value(h, "Depth", depth_of(db_str(q, 2)));
-	}
-	db_end(&q);
-	return STATUS_OK;
-}
-
-void vac_words(Request *r, const char *list, const char *words)
-{
-	char *copy = xstrdup(words), *save = NULL, *t;
-	int n = 0;
-
-	for (t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-		char key[96];
-		snprintf(key, sizeof(key), "Page.%s.%d", list, n++);
-		hdf_set_value(r->hdf, key, t);
-	}
-	free(copy);
-}
-
-int vac_word_in(const char *list, const char *word)
-{
-	size_t l = strlen(word);
-	const char *p = list;
-
-	if (!l)
-		return 0;
-	while ((p = strstr(p, word)) != NULL) {
-		if ((p == list || p[-1] == ' ') && (p[l] == ' ' || !p[l]))
-			return 1;
-		p += l;
-	}
-	return 0;
 }
 
 /* --- routes -------------------------------------------------------------- */

@@ -31,15 +31,15 @@ static NEOERR *to_confirm(Request *r, const char *scope)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = vac_item(r, "ToConfirm", n++);
-		vac_put(h, "Vacancy", db_str(q, 0));
-		vac_put(h, "Id", db_str(q, 1));
-		vac_put(h, "Title", db_str(q, 2));
-		vac_put(h, "Client", db_str(q, 3));
-		vac_put(h, "Unit", db_str(q, 4));
-		vac_put(h, "Name", db_str(q, 5));
-		vac_put(h, "Asked", db_str(q, 6));
-		vac_put(h, "Days", db_str(q, 7));
+		HDF *h = page_item(r, "ToConfirm", n++);
+		page_put(h, "Vacancy", db_str(q, 0));
+		page_put(h, "Id", db_str(q, 1));
+		page_put(h, "Title", db_str(q, 2));
+		page_put(h, "Client", db_str(q, 3));
+		page_put(h, "Unit", db_str(q, 4));
+		page_put(h, "Name", db_str(q, 5));
+		page_put(h, "Asked", db_str(q, 6));
+		page_put(h, "Days", db_str(q, 7));
 	}
 	db_end(&q);
 	return STATUS_OK;
@@ -65,14 +65,14 @@ static NEOERR *unstaffed(Request *r, const char *scope)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = vac_item(r, "Unstaffed", n++);
-		vac_put(h, "Id", db_str(q, 0));
-		vac_put(h, "Title", db_str(q, 1));
-		vac_put(h, "Position", db_str(q, 2));
-		vac_put(h, "Client", db_str(q, 3));
-		vac_put(h, "Unit", db_str(q, 4));
-		vac_put(h, "Start", db_str(q, 5));
-		vac_put(h, "Days", db_str(q, 6));
+		HDF *h = page_item(r, "Unstaffed", n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Title", db_str(q, 1));
+		page_put(h, "Position", db_str(q, 2));
+		page_put(h, "Client", db_str(q, 3));
+		page_put(h, "Unit", db_str(q, 4));
+		page_put(h, "Start", db_str(q, 5));
+		page_put(h, "Days", db_str(q, 6));
 	}
 	db_end(&q);
 	return STATUS_OK;
@@ -102,13 +102,13 @@ static NEOERR *per_client(Request *r, const char *scope)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = vac_item(r, "Clients", n++);
-		vac_put(h, "Unit", db_str(q, 0));
-		vac_put(h, "Name", db_str(q, 1));
-		vac_put(h, "Open", db_str(q, 2));
-		vac_put(h, "Proposed", db_str(q, 3));
-		vac_put(h, "Interview", db_str(q, 4));
-		vac_put(h, "Accepted", db_str(q, 5));
+		HDF *h = page_item(r, "Clients", n++);
+		page_put(h, "Unit", db_str(q, 0));
+		page_put(h, "Name", db_str(q, 1));
+		page_put(h, "Open", db_str(q, 2));
+		page_put(h, "Proposed", db_str(q, 3));
+		page_put(h, "Interview", db_str(q, 4));
+		page_put(h, "Accepted", db_str(q, 5));
 	}
 	db_end(&q);
 	return STATUS_OK;

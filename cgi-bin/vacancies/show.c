@@ -49,11 +49,11 @@ static NEOERR *events(Request *r, long long id)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
-		HDF *h = vac_item(r, "Events", n++);
-		vac_put(h, "State", db_str(q, 0));
-		vac_put(h, "At", db_str(q, 1));
-		vac_put(h, "Note", db_str(q, 2));
-		vac_put(h, "Actor", db_str(q, 3));
+		HDF *h = page_item(r, "Events", n++);
+		page_put(h, "State", db_str(q, 0));
+		page_put(h, "At", db_str(q, 1));
+		page_put(h, "Note", db_str(q, 2));
+		page_put(h, "Actor", db_str(q, 3));
 		vac_duration(h, db_int(q, 4));
 		for (size_t i = 0; i < ARRAY_SIZE(states); i++)
 			if (!strcmp(states[i], db_str(q, 0)))
@@ -114,7 +114,7 @@ NEOERR *vac_show_page(Request *r, const Vacancy *v)
 	hdf_get_node(r->hdf, "Page.Vacancy", &h);
 	if (db_next(q))
 		for (int i = 0; i < (int)ARRAY_SIZE(fields); i++)
-			vac_put(h, fields[i], db_str(q, i));
+			page_put(h, fields[i], db_str(q, i));
 	db_end(&q);
 	err = events(r, v->id);
 	if (!err)
@@ -123,11 +123,11 @@ NEOERR *vac_show_page(Request *r, const Vacancy *v)
 		err = count_candidates(r, v->id);
 	if (err)
 		return nerr_pass(err);
-	vac_words(r, "CandidateStates", "proposed interview accepted rejected withdrawn");
+	page_words(r, "CandidateStates", "proposed interview accepted rejected withdrawn");
 	if (acl_may_at(r, "vacancy.edit", v->path)) {
 		hdf_set_value(r->hdf, "Page.MayEdit", "1");
-		vac_words(r, "Next", next_states(v->state));
-		vac_words(r, "CloseReasons", conf_str("Vacancies.CloseReasons"));
+		page_words(r, "Next", next_states(v->state));
+		page_words(r, "CloseReasons", conf_str("Vacancies.CloseReasons"));
 	}
 	hdf_set_value(r->hdf, "Page.View", param_str(r, "view") ? param_str(r, "view") : "board");
 	param_keep_form(r);
@@ -223,7 +223,7 @@ NEOERR *vac_state(Request *r)
 		param_error(r, "reason", "reason_required");
 		return nerr_pass(refuse(r, &v, "state_form"));
 	}
-	if (!strcmp(to, "closed") && !vac_word_in(conf_str("Vacancies.CloseReasons"), reason)) {
+	if (!strcmp(to, "closed") && !util_word_in(conf_str("Vacancies.CloseReasons"), reason)) {
 		param_error(r, "reason", "reason_unknown");
 		return nerr_pass(refuse(r, &v, "state_form"));
 	}
@@ -249,7 +249,7 @@ NEOERR *vac_state(Request *r)
 		snprintf(loc, sizeof(loc), "/vacancies/%lld?done=state", v.id);
 		return app_redirect(r, loc);
 	}
-	if (!vac_word_in(next_states(from), to)) {
+	if (!util_word_in(next_states(from), to)) {
 		db_rollback();
 		snprintf(v.state, sizeof(v.state), "%s", from);
 		return nerr_pass(refuse(r, &v, "transition"));

@@ -3,6 +3,7 @@
 #define VACANCIES_H
 
 #include "app.h"
+#include "page.h"
 
 #define ID_MAX 9007199254740991LL
 #define PAGE_SIZE 25
@@ -26,18 +27,8 @@ typedef struct vacancy {
 /* Loads the vacancy of the :id parameter when the user holds perm on its
  * unit; else ends the request with 404 and *ok is 0. */
 NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok);
-/* The next item of a list under Page (Page.<list>.<n>), lent. */
-HDF *vac_item(Request *r, const char *list, int n);
-/* Sets name under node; a NULL value sets nothing. */
-void vac_put(HDF *node, const char *name, const char *value);
-/* Page.<list>: the units where the user holds perm, in tree order. */
-NEOERR *vac_units(Request *r, const char *list, const char *perm);
 /* Seconds as Days, Hours and Minutes under h, for a page to show. */
 void vac_duration(HDF *h, long long secs);
-/* Page.<list>.<n>: the space-separated words of a list. */
-void vac_words(Request *r, const char *list, const char *words);
-/* Is word one of the space-separated words of list? */
-int vac_word_in(const char *list, const char *word);
 
 /* list.c */
 NEOERR *vac_list(Request *r);

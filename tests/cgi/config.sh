@@ -49,5 +49,11 @@ chmod 0644 "$D/var/secrets.hdf"
 $CTL check-config "$D/p.hdf" > "$D/out" 2>&1
 ok "a_world_readable_secrets_file_is_refused" grep -q "readable by others" "$D/out"
 
+base
+sed -i 's|^  TimeZone = Europe/Brussels|  TimeZone = Europe/Atlantis|' "$D/p.hdf"
+line=$(grep -n 'TimeZone = Europe/Atlantis' "$D/p.hdf" | cut -d: -f1)
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "an_unknown_time_zone_is_refused" grep -q "p.hdf:$line: Planning.TimeZone: must be a time zone" "$D/out"
+
 echo "1..$N"
 [ "$FAILED" -eq 0 ]

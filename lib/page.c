@@ -1,0 +1,92 @@
+/* page.c: filling Page.* for a template */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl.h"
+#include "db.h"
+#include "page.h"
+#include "util.h"
+
+HDF *page_item(Request *r, const char *list, int n)
+{
+	char key[128];
+	HDF *node = NULL;
+
+	snprintf(key, sizeof(key), "Page.%s.%d", list, n);
+	if (hdf_get_node(r->hdf, key, &node) != STATUS_OK)
+		abort(); /* out of memory, as xmalloc */
+	return node;
+}
+
+void page_put(HDF *node, const char *name, const char *value)
+{
+	if (value)
+		hdf_set_value(node, name, value);
+}
+
+void page_put_int(HDF *node, const char *name, long long value)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%lld", value);
+	hdf_set_value(node, name, buf);
+}
+
+void page_query_add(STRING *qs, const char *name, const char *value)
+{
+	char *esc = NULL;
+
+	if (!value || !*value)
+		return;
+	if (cgi_url_escape(value, &esc) != STATUS_OK)
+		abort(); /* out of memory, as xmalloc */
+	string_appendf(qs, "%s%s=%s", qs->len ? "&" : "", name, esc);
+	free(esc);
+}
+
+void page_words(Request *r, const char *list, const char *words)
+{
+	char *copy = xstrdup(words), *save = NULL, *t;
+	int n = 0;
+
+	for (t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		char key[96];
+		snprintf(key, sizeof(key), "Page.%s.%d", list, n++);
+		hdf_set_value(r->hdf, key, t);
+	}
+	free(copy);
+}
+
+/* How deep below its client a unit lies: 0 for the client itself. */
+static int depth_of(const char *path)
+{
+	int n = 0;
+
+	for (; *path; path++)
+		n += *path == '/';
+	return n > 2 ? n - 2 : 0;
+}
+
+NEOERR *page_units(Request *r, const char *list, const char *perm)
+{
+	char *scope = acl_scope(r, perm);
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
+			   " WHERE o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
+			   " AND o.kind <> 'agency' ORDER BY o.path LIMIT 500", "s", scope);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		HDF *h = page_item(r, list, n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Name", db_str(q, 1));
+		hdf_set_int_value(h, "Depth", depth_of(db_str(q, 2)));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}

@@ -1,0 +1,21 @@
+/* page.h: filling Page.* for a template — items of a list, values that may be missing, the units a user may choose */
+#ifndef PORTAL_PAGE_H
+#define PORTAL_PAGE_H
+
+#include "app.h"
+
+/* The next item of a list under Page (Page.<list>.<n>), lent. */
+HDF *page_item(Request *r, const char *list, int n);
+/* Sets name under node; a NULL value sets nothing. */
+void page_put(HDF *node, const char *name, const char *value);
+void page_put_int(HDF *node, const char *name, long long value);
+/* Appends name=value, URL-escaped, to a query string; empty values are
+ * left out. */
+void page_query_add(STRING *qs, const char *name, const char *value);
+/* Page.<list>.<n>: the space-separated words of a list. */
+void page_words(Request *r, const char *list, const char *words);
+/* Page.<list>: the units (Id, Name, Depth) where the user holds perm, in
+ * tree order, archived ones left out. */
+NEOERR *page_units(Request *r, const char *list, const char *perm);
+
+#endif
