@@ -26,7 +26,7 @@ static const struct rule {
 	{ "Portal.Prefix", C_PREFIX, "", 0, 0, NULL },
 	{ "Portal.DefaultLang", C_ENUM, "nl", 0, 0, "nl en fr" },
 	{ "Portal.Announcement", C_OPT, "", 0, 0, NULL },
-	{ "Portal.Modules", C_OPT, "vacancies documents admin", 0, 0, NULL },
+	{ "Portal.Modules", C_OPT, "vacancies planning documents admin", 0, 0, NULL },
 	{ "Portal.SupportEmail", C_EMAIL, "support@uitzendbureau.example", 0, 0, NULL },
 	{ "Paths.Templates", C_STR, "templates", 0, 0, NULL },
 	{ "Paths.Static", C_STR, "htdocs/static", 0, 0, NULL },

@@ -403,6 +403,12 @@ NEOERR *db_exec(unsigned long long *affected, const char *sql, const char *types
 		return nerr_pass(err);
 	if (affected)
 		*affected = mysql_stmt_affected_rows(st);
+	/* A statement with rows (SELECT … FOR UPDATE, to lock): read and
+	 * dropped, or the connection would wait for them to be fetched. */
+	if (mysql_stmt_field_count(st) > 0) {
+		mysql_stmt_store_result(st);
+		mysql_stmt_free_result(st);
+	}
 	if (owned)
 		mysql_stmt_close(st);
 	return STATUS_OK;

@@ -20,6 +20,7 @@
 #include "files.h"
 #include "org.h"
 #include "totp.h"
+#include "tz.h"
 #include "mail.h"
 #include "outbox.h"
 #include "util.h"
@@ -272,6 +273,7 @@ static NEOERR *seed_units(long long *ids, long long *client_of)
 
 static NEOERR *seed_documents(const long long *ids);
 static NEOERR *seed_vacancies(const long long *ids);
+static NEOERR *seed_planning(const long long *ids);
 
 static int cmd_seed_demo(void)
 {
@@ -334,6 +336,8 @@ static int cmd_seed_demo(void)
 		err = seed_documents(ids);
 	if (!err)
 		err = seed_vacancies(ids);
+	if (!err)
+		err = seed_planning(ids);
 	if (!err)
 		err = audit_add(NULL, 0, "demo.seed", "", 0, 0, "demo data loaded");
 	if (!err)
@@ -634,6 +638,97 @@ static NEOERR *seed_candidates(const long long *ids)
 					    " FROM candidates WHERE name = ? ORDER BY id LIMIT 1",
 				      "issis", author, m->body, key, (long long)m->days * 24, m->name);
 	}
+	return nerr_pass(err);
+}
+
+/* --- demo planning ----------------------------------------------------- */
+
+/* Temp workers in the pools of two teams, with their skills, their weeks
+ * and a few shifts this week; Jan Willems came in through a vacancy. */
+static const struct demo_worker {
+	const char *email, *first, *last, *unit, *position, *week;
+} demo_workers[] = {
+	{ "worker@flex.example", "Jan", "Willems", "teamA1", "Productiemedewerker inpak", "12345" },
+	{ "sanne.peeters@flex.example", "Sanne", "Peeters", "teamA1", "Productiemedewerker inpak", "1234567" },
+	{ "youssef.amrani@flex.example", "Youssef", "Amrani", "teamA1", "Heftruckchauffeur", "12345" },
+	{ "lisa.maes@flex.example", "Lisa", "Maes", "teamA2", "Orderpicker", "3456" },
+	{ "tom.jacobs@flex.example", "Tom", "Jacobs", "teamA2", "Orderpicker", "" },
+};
+
+/* The shifts: worker (index), day of this week (0 Monday), start and end
+ * hours at the unit. -1: an open shift at team A1. Each again a week
+ * later, so that the demo has a week ahead too. */
+static const struct demo_shift {
+	int worker, day, from, to;
+} demo_shifts[] = {
+	{ 0, 0, 7, 15 }, { 0, 1, 7, 15 }, { 1, 0, 14, 22 }, { 1, 2, 14, 22 }, { 2, 3, 6, 14 },
+	{ 3, 1, 8, 17 }, { -1, 4, 7, 15 },
+};
+
+static NEOERR *seed_planning(const long long *ids)
+{
+	char *have = NULL, *client = NULL;
+	long long worker_ids[ARRAY_SIZE(demo_workers)] = { 0 }, consultant = 0, planner = 0;
+	NEOERR *err = db_value(&have, "SELECT COUNT(*) FROM worker_skills", NULL);
+
+	if (err || (have && atoll(have) > 0)) {
+		free(have);
+		return nerr_pass(err);
+	}
+	free(have);
+	err = db_value(&client, "SELECT client_id FROM org_units WHERE id = ?", "i", unit_of("teamA1", ids));
+	if (!err)
+		err = demo_user_id("consultant@uitzendbureau.example", &consultant);
+	if (!err)
+		err = demo_user_id("planner@klant.example", &planner);
+	for (size_t i = 0; i < ARRAY_SIZE(demo_workers) && !err; i++) {
+		const struct demo_worker *w = &demo_workers[i];
+		err = db_exec(NULL, "INSERT INTO users (kind, email, first_name, last_name, status, created_at,"
+				    " last_activity_at) VALUES ('worker', ?, ?, ?, 'active', UTC_TIMESTAMP(),"
+				    " UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE id = id", "sss", w->email, w->first, w->last);
+		if (!err)
+			err = demo_user_id(w->email, &worker_ids[i]);
+		if (!err)
+			err = db_exec(NULL, "INSERT INTO pool (worker_user_id, unit_id, position, source, added_by,"
+					    " created_at) VALUES (?, ?, ?, 'agency', ?, UTC_TIMESTAMP())"
+					    " ON DUPLICATE KEY UPDATE id = id",
+				      "iisi", worker_ids[i], unit_of(w->unit, ids), w->position, consultant);
+		if (!err)
+			err = db_exec(NULL, "INSERT INTO worker_skills (worker_user_id, client_id, position, created_by,"
+					    " created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+				      "iisi", worker_ids[i], atoll(client ? client : "0"), w->position, consultant);
+		/* Available 06:00–22:00 on the weekdays listed (1 Monday). */
+		for (const char *d = w->week; *d && !err; d++)
+			err = db_exec(NULL, "INSERT INTO availability_week (worker_user_id, weekday, starts, ends)"
+					    " VALUES (?, ?, '06:00', '22:00')", "ii", worker_ids[i], (long long)(*d - '0'));
+	}
+	for (size_t i = 0; i < 2 * ARRAY_SIZE(demo_shifts) && !err; i++) {
+		const struct demo_shift *s = &demo_shifts[i % ARRAY_SIZE(demo_shifts)];
+		int week = (int)(i / ARRAY_SIZE(demo_shifts));
+		const struct demo_worker *w = s->worker < 0 ? &demo_workers[0] : &demo_workers[s->worker];
+		const char *zone = conf_str("Planning.TimeZone");
+		struct tm now, day;
+		time_t noon, from, to;
+		char a[20], b[20];
+
+		/* This week's Monday at the units (the demo's zone), plus the day. */
+		tz_local(zone, time(NULL), &now);
+		noon = timegm(&(struct tm){ .tm_year = now.tm_year, .tm_mon = now.tm_mon,
+					     .tm_mday = now.tm_mday - (now.tm_wday + 6) % 7 + 7 * week + s->day,
+					     .tm_hour = 12 });
+		gmtime_r(&noon, &day);
+		if (!tz_utc(zone, day.tm_year + 1900, day.tm_mon + 1, day.tm_mday, s->from, 0, &from) ||
+		    !tz_utc(zone, day.tm_year + 1900, day.tm_mon + 1, day.tm_mday, s->to, 0, &to))
+			continue;
+		strftime(a, sizeof(a), "%Y-%m-%d %H:%M:%S", gmtime_r(&from, &day));
+		strftime(b, sizeof(b), "%Y-%m-%d %H:%M:%S", gmtime_r(&to, &day));
+		err = db_exec(NULL, "INSERT INTO shifts (unit_id, position, worker_user_id, starts_at, ends_at,"
+				    " break_minutes, created_by, created_at, updated_at) VALUES (?, ?, NULLIF(?, 0),"
+				    " ?, ?, 30, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+			      "isissi", unit_of(w->unit, ids), w->position,
+			      s->worker < 0 ? 0LL : worker_ids[s->worker], a, b, planner);
+	}
+	free(client);
 	return nerr_pass(err);
 }
 

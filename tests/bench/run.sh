@@ -137,3 +137,6 @@ awk -v d="$D_RPS" -v n="$N_RPS" 'BEGIN { printf "document through the portal / n
 
 # --- vacancies: 1,000 vacancies and 10,000 candidates -----------------------
 . tests/bench/vacancies.sh
+
+# --- planning: 20,000 temp workers, a team of 50 and a department of 200 ----
+. tests/bench/planning.sh

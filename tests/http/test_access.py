@@ -120,6 +120,13 @@ MATRIX.update({
     ("POST", "/vacancies/:id/candidates/:cid/reject"): "post",
     ("POST", "/vacancies/:id/candidates/:cid/withdraw"): "post",
     ("POST", "/vacancies/:id/candidates/:cid/comments"): "post",
+    ("GET", "/planning/"): holders("agency_admin", "consultant", "hr_manager", "planner", "supervisor",
+                                   "other_client_planner"),
+    ("GET", "/planning/shifts/new"): holders("consultant", "planner", "other_client_planner"),
+    ("GET", "/planning/shifts/:id/edit"): "object",
+    ("POST", "/planning/shifts"): "post",
+    ("POST", "/planning/shifts/:id"): "post",
+    ("POST", "/planning/shifts/:id/delete"): "post",
 })
 
 # Routes of one object: (route, the object's id by SQL, {who: status}).
@@ -159,6 +166,12 @@ OBJECTS = [
      holders("agency_admin", "consultant", "hr_manager")),
     (("GET", "/vacancies/:id/candidates/:cid"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang Gent'",
      holders("agency_admin")),
+    # A demo shift at team A1, and one at team A2: the planner of
+    # department A and the consultant plan both; the rest only look, or not.
+    (("GET", "/planning/shifts/:id/edit"), "SELECT s.id FROM shifts s JOIN users u ON u.id = s.worker_user_id"
+     " WHERE u.email = 'worker@flex.example' ORDER BY s.id LIMIT 1", holders("consultant", "planner")),
+    (("GET", "/planning/shifts/:id/edit"), "SELECT s.id FROM shifts s JOIN users u ON u.id = s.worker_user_id"
+     " WHERE u.email = 'lisa.maes@flex.example' ORDER BY s.id LIMIT 1", holders("consultant", "planner")),
     # Without a CV the download is 404 to everyone, never an error.
     (("GET", "/vacancies/:id/candidates/:cid/cv"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang A1'",
      holders()),
@@ -228,7 +241,7 @@ def test_objects_answer_404_outside_a_users_part_of_the_organisation():
             if got != status:
                 wrong.append("%s %s as %s: %d, expected %d" % (method, url, who, got, status))
     for url in ("/admin/clients/999999", "/admin/units/999999", "/admin/users/999999",
-                "/vacancies/999999", "/vacancies/999999/candidates/1"):
+                "/vacancies/999999", "/vacancies/999999/candidates/1", "/planning/shifts/999999/edit"):
         if client_of("agency_admin").get(url).status != 404:
             wrong.append("%s: a missing object is not 404" % url)
     assert not wrong, "\n".join(wrong)

@@ -64,7 +64,7 @@ $DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_
 	SELECT UNHEX('$HASH'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users
 	WHERE email = 'admin@uitzendbureau.example'"
 check home / 200 3000 "__Host-session=$TOK"
-for page in admin:/admin/users documents:/documents/ vacancies:/vacancies/; do
+for page in admin:/admin/users documents:/documents/ vacancies:/vacancies/ planning:/planning/; do
 	[ -x "build/cgi-bin/${page%%:*}.fcgi" ] && check "${page%%:*}" "${page#*:}" 200 3000 "__Host-session=$TOK"
 done
 

@@ -1,5 +1,6 @@
 /* test_view.c: templates escape what they print; the language files agree */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -107,9 +108,54 @@ static void the_language_files_have_the_same_keys(void **s)
 		string_clear(&keys[i]);
 }
 
+/* HDF keeps the last of two equal keys without a word: a message added
+ * under a name already taken would replace the other one everywhere. */
+static void no_language_file_names_a_key_twice(void **s)
+{
+	const char *langs[] = { "nl", "en", "fr" };
+	(void)s;
+	for (int i = 0; i < 3; i++) {
+		char path[256], line[2048], scope[1024] = "";
+		HDF *seen;
+		FILE *f;
+		hdf_init(&seen);
+		snprintf(path, sizeof(path), "templates/lang/%s.hdf", langs[i]);
+		f = fopen(path, "r");
+		assert_non_null(f);
+		while (fgets(line, sizeof(line), f)) {
+			char *t = line + strspn(line, " \t"), key[1024], *end;
+			size_t n = strcspn(t, " \t={\n");
+			if (*t == '#' || *t == '\n')
+				continue;
+			if (*t == '}') {
+				char *dot = strrchr(scope, '.');
+				if (dot)
+					*dot = '\0';
+				else
+					scope[0] = '\0';
+				continue;
+			}
+			end = t + n + strspn(t + n, " \t");
+			snprintf(key, sizeof(key), "%.500s%s%.*s", scope, *scope ? "." : "", (int)(n % 400), t);
+			if (*end == '{') {
+				snprintf(scope, sizeof(scope), "%s", key);
+				continue;
+			}
+			if (*end != '=')
+				continue;
+			if (hdf_get_value(seen, key, NULL))
+				fail_msg("%s: %s is given twice", path, key);
+			hdf_set_value(seen, key, "1");
+		}
+		fclose(f);
+		hdf_destroy(&seen);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(no_language_file_names_a_key_twice),
 		cmocka_unit_test(values_are_html_escaped),
 		cmocka_unit_test(a_parsed_template_serves_the_next_request_with_its_own_data),
 		cmocka_unit_test(the_language_files_have_the_same_keys),

@@ -1,0 +1,201 @@
+/* main.c: the planning binary — the week view of a unit's pool and its shifts, planning, changing and removing a shift — and what its pages share */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl.h"
+#include "conf.h"
+#include "db.h"
+#include "planning.h"
+#include "tz.h"
+#include "util.h"
+
+/* --- what the pages share ------------------------------------------------ */
+
+NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
+{
+	DBQuery *q;
+	NEOERR *err;
+
+	*ok = 0;
+	memset(u, 0, sizeof(*u));
+	err = db_query(&q, "SELECT id, COALESCE(client_id, 0), path, name, time_zone FROM org_units"
+			   " WHERE id = ? AND archived_at IS NULL AND kind <> 'agency'", "i", id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		u->id = db_int(q, 0);
+		u->client_id = db_int(q, 1);
+		snprintf(u->path, sizeof(u->path), "%s", db_str(q, 2));
+		snprintf(u->name, sizeof(u->name), "%s", db_str(q, 3));
+		snprintf(u->zone, sizeof(u->zone), "%s", db_str(q, 4));
+	}
+	db_end(&q);
+	if (!u->id) {
+		app_fail(r, 404, "no unit %lld", id);
+		return STATUS_OK;
+	}
+	/* A zone this machine does not know: the configured one, rather
+	 * than times in UTC that nobody would recognise. */
+	if (!tz_known(u->zone))
+		snprintf(u->zone, sizeof(u->zone), "%s", conf_str("Planning.TimeZone"));
+	*ok = acl_require(r, perm, u->path);
+	return STATUS_OK;
+}
+
+NEOERR *plan_first_unit(Request *r, const char *perm, long long *id)
+{
+	char *scope = acl_scope(r, perm), *found = NULL;
+	NEOERR *err;
+
+	err = db_value(&found, "SELECT o.id FROM org_units o WHERE o.archived_at IS NULL AND"
+			       ACL_IN_SCOPE("o.path") " AND o.kind <> 'agency' ORDER BY o.path LIMIT 1",
+		       "s", scope);
+	free(scope);
+	*id = found ? atoll(found) : 0;
+	free(found);
+	return nerr_pass(err);
+}
+
+/* Days are counted in UTC at noon: no clock change moves a date there. */
+static time_t noon(Day d)
+{
+	struct tm tm = { .tm_year = d.y - 1900, .tm_mon = d.m - 1, .tm_mday = d.d, .tm_hour = 12 };
+	return timegm(&tm);
+}
+
+static Day day_of(time_t t)
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	return (Day){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
+}
+
+int plan_day(const char *s, Day *out)
+{
+	Day d;
+	int used = 0;
+
+	if (!s || sscanf(s, "%4d-%2d-%2d%n", &d.y, &d.m, &d.d, &used) != 3 || used != 10 || s[10])
+		return 0;
+	if (d.y < 1970 || d.y > 9999 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > 31)
+		return 0;
+	*out = day_of(noon(d));
+	return out->d == d.d && out->m == d.m;
+}
+
+Day plan_add_days(Day d, int n)
+{
+	return day_of(noon(d) + (time_t)n * 86400);
+}
+
+int plan_weekday(Day d)
+{
+	struct tm tm;
+	time_t t = noon(d);
+
+	gmtime_r(&t, &tm);
+	return tm.tm_wday ? tm.tm_wday : 7;
+}
+
+Day plan_monday(Day d)
+{
+	return plan_add_days(d, 1 - plan_weekday(d));
+}
+
+Day plan_today(const Unit *u)
+{
+	struct tm tm;
+
+	tz_local(u->zone, time(NULL), &tm);
+	return (Day){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
+}
+
+time_t plan_midnight(const Unit *u, Day d)
+{
+	time_t t;
+
+	/* Midnight exists wherever the clocks change at night. */
+	if (!tz_utc(u->zone, d.y, d.m, d.d, 0, 0, &t))
+		tz_utc(u->zone, d.y, d.m, d.d, 1, 0, &t);
+	return t;
+}
+
+void plan_sql_time(time_t t, char out[20])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+void plan_day_text(Day d, char out[11])
+{
+	struct tm tm = { .tm_year = d.y - 1900, .tm_mon = d.m - 1, .tm_mday = d.d };
+
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* --- routes -------------------------------------------------------------- */
+
+static const Param p_week[] = {
+	{ "unit", P_INT, P_FORM, 1, ID_MAX, NULL },
+	{ "week", P_DATE, P_FORM, 0, 0, NULL },
+	{ "position", P_LINE, P_FORM, 0, 200, NULL },
+	{ "q", P_LINE, P_FORM, 0, 100, NULL },
+	{ "done", P_ENUM, 0, 0, 0, "created saved deleted" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* The fields of a shift. start and end are datetime-local values, checked
+ * in shifts.c for messages of their own; worker is empty for an open shift. */
+#define SHIFT_FIELDS \
+	{ "unit", P_INT, P_REQUIRED | P_FORM, 1, ID_MAX, NULL }, \
+	{ "worker", P_INT, P_FORM, 1, ID_MAX, NULL }, \
+	{ "position", P_LINE, P_REQUIRED | P_FORM, 0, 200, NULL }, \
+	{ "start", P_LINE, P_REQUIRED | P_FORM, 0, 19, NULL }, \
+	{ "end", P_LINE, P_REQUIRED | P_FORM, 0, 19, NULL }, \
+	{ "break", P_INT, P_FORM, 0, 240, NULL }, \
+	{ "note", P_LINE, P_FORM, 0, 500, NULL }, \
+	{ "confirm", P_ENUM, P_FORM, 0, 0, "1" }, \
+	{ "view", P_INT, P_FORM, 1, ID_MAX, NULL }
+
+static const Param p_new[] = {
+	{ "unit", P_INT, P_FORM, 1, ID_MAX, NULL },
+	{ "worker", P_INT, P_FORM, 1, ID_MAX, NULL },
+	{ "date", P_DATE, P_FORM, 0, 0, NULL },
+	{ "view", P_INT, P_FORM, 1, ID_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_create[] = {
+	SHIFT_FIELDS,
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_update[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	SHIFT_FIELDS,
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_id[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ "view", P_INT, P_FORM, 1, ID_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Route routes[] = {
+	{ "GET", "/planning/", plan_week, "planning.view", 0, p_week },
+	{ "GET", "/planning/shifts/new", shift_new, "planning.edit", 0, p_new },
+	{ "POST", "/planning/shifts", shift_create, "planning.edit", R_CSRF, p_create },
+	{ "GET", "/planning/shifts/:id/edit", shift_edit, "planning.edit", 0, p_id },
+	{ "POST", "/planning/shifts/:id", shift_update, "planning.edit", R_CSRF, p_update },
+	{ "POST", "/planning/shifts/:id/delete", shift_delete, "planning.edit", R_CSRF, p_id },
+	{ NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+int main(void)
+{
+	return app_run("planning", routes);
+}

@@ -1,0 +1,66 @@
+/* planning.h: the handlers of the planning binary, by file, and what its pages share */
+#ifndef PLANNING_H
+#define PLANNING_H
+
+#include <time.h>
+
+#include "app.h"
+#include "page.h"
+
+#define ID_MAX 9007199254740991LL
+/* The status of a form shown again with what is wrong with it. */
+#define REFUSED 422
+/* The most workers a week view shows. */
+#define ROWS_MAX 500
+
+/* A unit as planning sees one: where it lies, its client, its clock. */
+typedef struct unit {
+	long long id, client_id;
+	char path[800], name[801], zone[65];
+} Unit;
+
+/* A calendar date. */
+typedef struct day {
+	int y, m, d;
+} Day;
+
+/* SQL: the pool of the units at and below a path (its one '?'). */
+#define POOL_UNDER \
+	" FROM pool p JOIN org_units o ON o.id = p.unit_id JOIN users u ON u.id = p.worker_user_id" \
+	" WHERE o.path LIKE CONCAT(?, '%') AND u.status <> 'revoked'"
+
+/* main.c: what the pages share */
+
+/* Loads unit id when the user holds perm on it; else ends the request
+ * with 404 and *ok is 0. */
+NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok);
+/* The first unit (in tree order) where the user holds perm; 0: none. */
+NEOERR *plan_first_unit(Request *r, const char *perm, long long *id);
+/* "YYYY-MM-DD" into a day; 0 when it is no such date. */
+int plan_day(const char *s, Day *out);
+/* The day n days after d (n may be negative), and its weekday (1 Monday
+ * … 7 Sunday). */
+Day plan_add_days(Day d, int n);
+int plan_weekday(Day d);
+/* The Monday of d's week. */
+Day plan_monday(Day d);
+/* Today at the unit. */
+Day plan_today(const Unit *u);
+/* The UTC moment of midnight that starts day d at the unit. */
+time_t plan_midnight(const Unit *u, Day d);
+/* A moment as SQL's DATETIME in UTC ("YYYY-MM-DD HH:MM:SS"). */
+void plan_sql_time(time_t t, char out[20]);
+/* "YYYY-MM-DD" of a day. */
+void plan_day_text(Day d, char out[11]);
+
+/* week.c */
+NEOERR *plan_week(Request *r);
+
+/* shifts.c */
+NEOERR *shift_new(Request *r);
+NEOERR *shift_create(Request *r);
+NEOERR *shift_edit(Request *r);
+NEOERR *shift_update(Request *r);
+NEOERR *shift_delete(Request *r);
+
+#endif

@@ -1,0 +1,64 @@
+# planning.sh: part of `make bench` (sourced by run.sh, which sets BASE, DB,
+# CONNS and DURATION): 20,000 temp workers in the database, then the week
+# view of a team of 50 workers with 250 shifts and of a department of 200
+# workers with 1,000 shifts, under wrk. Targets: the team at least 1,000
+# requests/s with p99 under 15 ms; the department p99 under 40 ms.
+
+$DB -e "
+SET @client = (SELECT client_id FROM org_units WHERE name = 'Afdeling B — Logistiek');
+SET @dept = (SELECT id FROM org_units WHERE name = 'Afdeling B — Logistiek');
+SET @dpath = (SELECT path FROM org_units WHERE id = @dept);
+INSERT INTO org_units (parent_id, client_id, kind, name, path, time_zone, created_at)
+SELECT @dept, @client, 'team', CONCAT('Bench team ', s.seq), '', 'Europe/Brussels', UTC_TIMESTAMP() FROM seq_1_to_4 s;
+UPDATE org_units SET path = CONCAT(@dpath, id, '/') WHERE name LIKE 'Bench team %';
+INSERT INTO users (kind, email, first_name, last_name, status, created_at)
+SELECT 'worker', CONCAT('bench', s.seq, '@flex.example'), CONCAT('Werker', s.seq), CONCAT('Bench', s.seq % 997),
+  'active', UTC_TIMESTAMP() FROM seq_1_to_20000 s;
+INSERT INTO availability_week (worker_user_id, weekday, starts, ends)
+SELECT u.id, d.seq, '06:00', '22:00' FROM users u JOIN seq_1_to_5 d WHERE u.email LIKE 'bench%@flex.example';
+INSERT INTO pool (worker_user_id, unit_id, position, source, created_at)
+SELECT u.id, t.id, 'Logistiek medewerker', 'agency', UTC_TIMESTAMP()
+FROM users u JOIN org_units t ON t.name = CONCAT('Bench team ', 1 + (CAST(SUBSTRING(u.email, 6) AS UNSIGNED) - 1) DIV 50)
+WHERE u.email LIKE 'bench%@flex.example' AND CAST(SUBSTRING(u.email, 6) AS UNSIGNED) <= 200;
+INSERT INTO worker_skills (worker_user_id, client_id, position, created_at)
+SELECT worker_user_id, @client, position, UTC_TIMESTAMP() FROM pool p JOIN org_units t ON t.id = p.unit_id
+WHERE t.name LIKE 'Bench team %';
+SET @monday = DATE(UTC_TIMESTAMP()) - INTERVAL WEEKDAY(UTC_TIMESTAMP()) DAY;
+INSERT INTO shifts (unit_id, position, worker_user_id, starts_at, ends_at, break_minutes, created_at, updated_at)
+SELECT p.unit_id, p.position, p.worker_user_id, @monday + INTERVAL d.seq - 1 DAY + INTERVAL 6 HOUR,
+  @monday + INTERVAL d.seq - 1 DAY + INTERVAL 14 HOUR, 30, UTC_TIMESTAMP(), UTC_TIMESTAMP()
+FROM pool p JOIN org_units t ON t.id = p.unit_id JOIN seq_1_to_5 d WHERE t.name LIKE 'Bench team %';
+ANALYZE TABLE users, pool, shifts, availability_week, worker_skills;" >/dev/null
+TEAM=$($DB -e "SELECT id FROM org_units WHERE name = 'Bench team 1'")
+DEPT=$($DB -e "SELECT id FROM org_units WHERE name = 'Afdeling B — Logistiek'")
+PL=$($DB -e "SELECT COUNT(*) FROM users WHERE kind = 'worker'")
+NT=$($DB -e "SELECT COUNT(*) FROM shifts s WHERE s.unit_id = $TEAM")
+ND=$($DB -e "SELECT COUNT(*) FROM shifts s JOIN org_units o ON o.id = s.unit_id WHERE o.parent_id = $DEPT")
+
+# session EMAIL → a session token of that user, made in the database.
+session() {
+	t=$(openssl rand 32 | base64 | tr '+/' '-_' | tr -d '=')
+	h=$(printf '%s' "$t" | sha256sum | cut -d' ' -f1)
+	$DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at)
+		SELECT UNHEX('$h'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE email = '$1'"
+	echo "$t"
+}
+$DB -e "INSERT INTO grants (user_id, role, unit_id, created_at)
+	SELECT id, 'planner', $DEPT, UTC_TIMESTAMP() FROM users WHERE email = 'planner@klant.example'"
+PLAN=$(session planner@klant.example)
+
+# page LABEL TOKEN PATH: one wrk run of a logged-in page → a line of the table.
+page() {
+	curl -skf -o /dev/null -H "Cookie: __Host-session=$2" "$BASE$3" ||
+		{ echo "bench: $3 does not answer 200" >&2; return 1; }
+	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Cookie: __Host-session=$2" "$BASE$3" |
+	awk -v label="$1" 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+	/Requests\/sec/ { r = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
+	END { printf "%-32s %10.0f %9.2f %9.2f%s\n", label, r, p50, p99, bad ? "  (" bad " not 2xx)" : "" }'
+}
+
+echo "planning: $PL temp workers in the database; $CONNS connections"
+printf '%-32s %10s %9s %9s\n' "" "req/s" "p50 ms" "p99 ms"
+page "week, team of 50 ($NT shifts)" "$PLAN" "/planning/?unit=$TEAM"
+page "week, department of 200 ($ND)" "$PLAN" "/planning/?unit=$DEPT"
+echo "targets: team at least 1,000 req/s with p99 under 15 ms; department p99 under 40 ms"

@@ -1,0 +1,262 @@
+#!/usr/bin/python3
+"""Planning: the week view of a unit's pool with availability and shifts,
+planning a shift with the checks before saving — refused (overlap, also at
+another client without saying where; a worker not in the pool; a missing
+skill; bad times) or warned and confirmed (availability, rest, the weekly
+maximum) — changing and removing one, and who may see and plan what."""
+import datetime
+import os
+import re
+import sys
+import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from portaltest import *  # noqa: E402,F401,F403
+
+_clients = {}
+RUN = uuid.uuid4().hex[:6]
+
+
+def as_user(email):
+    if email not in _clients:
+        c, r = login(email)
+        assert r.status == 303, (email, r.status)
+        _clients[email] = c
+    return _clients[email]
+
+
+def planner():
+    return as_user("planner@klant.example")
+
+
+def one(query):
+    return sql(query)[0][0]
+
+
+def unit(name):
+    return one("SELECT id FROM org_units WHERE name = '%s'" % name)
+
+
+def user(email):
+    return one("SELECT id FROM users WHERE email = '%s'" % email)
+
+
+def worker(first, unit_name, position, week="12345", skill=True):
+    """A temp worker of this run in a unit's pool, available 06:00-22:00
+    on the weekdays given (1 Monday)."""
+    email = "%s-%s@flex.example" % (first.lower(), RUN)
+    sql("INSERT INTO users (kind, email, first_name, last_name, status, created_at)"
+        " VALUES ('worker', '%s', '%s', 'Test%s', 'active', UTC_TIMESTAMP())" % (email, first, RUN))
+    wid = user(email)
+    sql("INSERT INTO pool (worker_user_id, unit_id, position, source, created_at)"
+        " VALUES (%s, %s, '%s', 'agency', UTC_TIMESTAMP())" % (wid, unit(unit_name), position))
+    if skill:
+        sql("INSERT INTO worker_skills (worker_user_id, client_id, position, created_at)"
+            " SELECT %s, client_id, '%s', UTC_TIMESTAMP() FROM org_units WHERE name = '%s'"
+            % (wid, position, unit_name))
+    for d in week:
+        sql("INSERT INTO availability_week (worker_user_id, weekday, starts, ends)"
+            " VALUES (%s, %s, '06:00', '22:00')" % (wid, d))
+    return wid
+
+
+def monday(weeks_ahead):
+    today = datetime.date.today()
+    return today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(weeks=weeks_ahead)
+
+
+def at(day, hour, minute=0):
+    return "%sT%02d:%02d" % (day.isoformat(), hour, minute)
+
+
+A1 = "Team A1 — Inpak"
+INPAK = "Productiemedewerker inpak"
+
+
+def plan(c=None, **fields):
+    c = c or planner()
+    f = {"unit": unit(A1), "position": INPAK, "break": "30", "note": ""}
+    f.update(fields)
+    tok = c.get("/planning/shifts/new?unit=%s" % f["unit"]).csrf()
+    f["csrf"] = tok
+    return c.post("/planning/shifts", {k: str(v) for k, v in f.items()})
+
+
+def shifts_of(wid):
+    return sql("SELECT id, starts_at, ends_at, state FROM shifts WHERE worker_user_id = %s ORDER BY starts_at" % wid)
+
+
+def error_of(r, field):
+    m = re.search(r'id="e-%s">([^<]*)<' % field, r.text)
+    return m and m.group(1)
+
+
+def test_the_week_view_shows_pool_availability_and_shifts():
+    wid = worker("Wendy", A1, INPAK, week="1")
+    mon = monday(2)
+    assert plan(worker=wid, start=at(mon, 8), end=at(mon, 16)).status == 303
+    page = planner().get("/planning/?unit=%s&week=%s" % (unit(A1), mon.isoformat())).text
+    row = page[page.index("Wendy Test%s" % RUN):]
+    row = row[:row.index("</tr>")]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert len(cells) == 7
+    assert "06:00–22:00" in cells[0] and "08:00–16:00" in cells[0] and INPAK in cells[0]
+    assert "Niet beschikbaar" in cells[1]
+    # A week with its number, the days with their dates.
+    assert "Week %d" % mon.isocalendar()[1] in page
+    # The position filter and the name search.
+    page = planner().get("/planning/?unit=%s&position=Orderpicker" % unit(A1)).text
+    assert "Wendy Test%s" % RUN not in page
+    page = planner().get("/planning/?unit=%s&q=Wendy" % unit(A1)).text
+    assert "Wendy Test%s" % RUN in page and "Jan Willems" not in page
+
+
+def test_a_shift_is_planned_changed_and_removed_and_audited():
+    wid = worker("Piet", A1, INPAK)
+    mon = monday(3)
+    r = plan(worker=wid, start=at(mon, 7), end=at(mon, 15, 30), note="Lijn 2")
+    assert r.status == 303 and "done=created" in r.header("Location"), (r.status, r.text[-1200:])
+    [[sid, starts, ends, state]] = shifts_of(wid)
+    assert state == "planned"
+    # Stored in UTC: Brussels is UTC+1 in winter, UTC+2 in summer.
+    off = 2 if mon.month in (4, 5, 6, 7, 8, 9) else 1
+    assert starts == "%s %02d:00:00" % (mon.isoformat(), 7 - off), starts
+    c = planner()
+    page = c.get("/planning/shifts/%s/edit" % sid)
+    assert page.status == 200 and 'value="%s"' % at(mon, 7) in page.text
+    r = c.post("/planning/shifts/%s" % sid, {"csrf": page.csrf(), "unit": unit(A1), "worker": wid,
+                                             "position": INPAK, "start": at(mon, 8), "end": at(mon, 16),
+                                             "break": "45", "note": ""})
+    assert r.status == 303 and "done=saved" in r.header("Location")
+    assert sql("SELECT version, break_minutes FROM shifts WHERE id = %s" % sid) == [["2", "45"]]
+    r = c.post("/planning/shifts/%s/delete" % sid, {"csrf": c.get("/planning/").csrf()})
+    assert r.status == 303 and "done=deleted" in r.header("Location")
+    assert shifts_of(wid) == []
+    actions = [x[0] for x in sql("SELECT action FROM audit_log WHERE object_type = 'shift' AND object_id = %s"
+                                 " ORDER BY id" % sid)]
+    assert actions == ["shift.create", "shift.update", "shift.delete"]
+
+
+def test_refused_shifts_keep_the_form_and_say_why():
+    wid = worker("Ria", A1, INPAK)
+    noskill = worker("Nico", A1, INPAK, skill=False)
+    sql("DELETE FROM pool WHERE worker_user_id = %s" % noskill)
+    sql("INSERT INTO pool (worker_user_id, unit_id, position, source, created_at)"
+        " VALUES (%s, %s, 'Heftruckchauffeur', 'agency', UTC_TIMESTAMP())" % (noskill, unit(A1)))
+    outsider = worker("Otto", "Team B1 — Ontvangst", INPAK)
+    mon = monday(4)
+    before = sql("SELECT COUNT(*) FROM shifts")
+    cases = [
+        (dict(worker=wid, start=at(mon, 16), end=at(mon, 8)), "end", "na het begin"),
+        (dict(worker=wid, start=at(mon, 6), end=at(mon + datetime.timedelta(days=1), 7)), "end", "24 uur"),
+        (dict(worker=wid, start="maandag", end=at(mon, 8)), "start", "geldige datum"),
+        (dict(worker=wid, start=at(mon, 8), end=at(mon, 9), **{"break": "60"}), "break", "korter"),
+        (dict(worker=wid, start=at(mon, 8), end=at(mon, 16), position="Astronaut"), "position", "niet bekend"),
+        (dict(worker=outsider, start=at(mon, 8), end=at(mon, 16)), "worker", "niet in de pool"),
+        (dict(worker=noskill, start=at(mon, 8), end=at(mon, 16)), "worker", "niet gekwalificeerd"),
+    ]
+    for fields, field, msg in cases:
+        r = plan(**fields)
+        assert r.status == 422, (fields, r.status)
+        got = error_of(r, field)
+        assert got and msg in got, (fields, field, got)
+        if fields.get("start") == "maandag":
+            assert 'value="maandag"' in r.text, "the input is not kept"
+    # The hour skipped when the clocks go forward (last Sunday of March, 02:30).
+    d = datetime.date(mon.year + 1, 3, 31)
+    d -= datetime.timedelta(days=(d.weekday() + 1) % 7)
+    r = plan(worker=wid, start=at(d, 2, 30), end=at(d, 8))
+    assert r.status == 422 and "bestaat hier niet" in error_of(r, "start")
+    assert sql("SELECT COUNT(*) FROM shifts") == before
+
+
+def test_overlap_is_refused_also_at_another_client_without_saying_where():
+    wid = worker("Olga", A1, INPAK)
+    mon = monday(5)
+    # Olga works for the other client that Monday morning.
+    sql("INSERT INTO shifts (unit_id, position, worker_user_id, starts_at, ends_at, created_at, updated_at)"
+        " VALUES (%s, 'Magazijnmedewerker', %s, '%s 07:00:00', '%s 11:00:00', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % (unit("Team Gent 1"), wid, mon.isoformat(), mon.isoformat()))
+    r = plan(worker=wid, start=at(mon, 10), end=at(mon, 18))
+    assert r.status == 422 and "werkt op dat moment al" in error_of(r, "worker")
+    assert "Gent" not in r.text and "Andere Klant" not in r.text
+    page = planner().get("/planning/?unit=%s&week=%s" % (unit(A1), mon.isoformat())).text
+    row = page[page.index("Olga Test%s" % RUN):]
+    row = row[:row.index("</tr>")]
+    assert "bezet" in row and "Magazijnmedewerker" not in row and "Gent" not in row
+    # Right after it (but within the rest): allowed with a warning.
+    assert len(shifts_of(wid)) == 1
+
+
+def test_warnings_are_shown_and_a_confirmed_shift_is_saved():
+    wid = worker("Willem", A1, INPAK, week="12345")
+    mon = monday(6)
+    sat = mon + datetime.timedelta(days=5)
+    # Saturday lies outside Willem's availability.
+    r = plan(worker=wid, start=at(sat, 8), end=at(sat, 16))
+    assert r.status == 422 and "buiten de beschikbaarheid" in r.text and 'name="confirm"' in r.text
+    assert shifts_of(wid) == []
+    assert plan(worker=wid, start=at(sat, 8), end=at(sat, 16), confirm="1").status == 303
+    # Less than 11 hours after another shift.
+    assert plan(worker=wid, start=at(mon, 6), end=at(mon, 14)).status == 303
+    r = plan(worker=wid, start=at(mon, 20), end=at(mon, 22))
+    assert r.status == 422 and "minimale rust" in r.text
+    # More than 50 hours in the week: 7.5 on Monday and Saturday, 10.5 on
+    # Tuesday to Thursday make 46.5; 10.5 more on Friday is too much.
+    for d in range(1, 4):
+        day = mon + datetime.timedelta(days=d)
+        assert plan(worker=wid, start=at(day, 6), end=at(day, 17)).status == 303
+    fri = mon + datetime.timedelta(days=4)
+    r = plan(worker=wid, start=at(fri, 6), end=at(fri, 17))
+    assert r.status == 422 and "weekmaximum" in r.text
+    assert plan(worker=wid, start=at(fri, 6), end=at(fri, 9, 30)).status == 303
+    # No availability known at all: a warning of its own.
+    unknown = worker("Uma", A1, INPAK, week="")
+    r = plan(worker=unknown, start=at(mon, 8), end=at(mon, 16))
+    assert r.status == 422 and "geen beschikbaarheid opgegeven" in r.text
+    assert "shift.create" in [x[0] for x in sql("SELECT action FROM audit_log WHERE object_type = 'shift'"
+                                                " AND detail LIKE '%warnings confirmed%'")]
+
+
+def test_a_night_shift_across_the_clock_change_has_its_real_length():
+    wid = worker("Nora", A1, INPAK, week="1234567")
+    # The last Sunday of October: 22:00 Saturday to 06:00 Sunday lasts 9 hours.
+    d = datetime.date(monday(0).year + 1, 10, 31)
+    d -= datetime.timedelta(days=(d.weekday() + 1) % 7)
+    sat = d - datetime.timedelta(days=1)
+    r = plan(worker=wid, start=at(sat, 22), end=at(d, 6), confirm="1")
+    assert r.status == 303, (r.status, error_of(r, "end"))
+    [[_, starts, ends, _]] = shifts_of(wid)
+    assert starts == "%s 20:00:00" % sat.isoformat() and ends == "%s 05:00:00" % d.isoformat()
+    # An open shift: no worker, on the open row.
+    mon = monday(7)
+    assert plan(start=at(mon, 9), end=at(mon, 17)).status == 303
+    page = planner().get("/planning/?unit=%s&week=%s" % (unit(A1), mon.isoformat())).text
+    assert "Open diensten" in page
+
+
+def test_who_sees_and_plans_what():
+    sup = as_user("supervisor@klant.example")
+    assert sup.get("/planning/").status == 200
+    assert sup.get("/planning/shifts/new").status == 404
+    tok = sup.get("/planning/").csrf()
+    assert sup.post("/planning/shifts", {"csrf": tok, "unit": unit(A1), "position": INPAK,
+                                         "start": at(monday(8), 8), "end": at(monday(8), 16)}).status == 404
+    # The planner of department A does not see department B, nor the other client.
+    assert planner().get("/planning/?unit=%s" % unit("Team B1 — Ontvangst")).status == 404
+    assert planner().get("/planning/?unit=%s" % unit("Team Gent 1")).status == 404
+    r = plan(unit=unit("Team B1 — Ontvangst"), start=at(monday(8), 8), end=at(monday(8), 16))
+    assert r.status == 404
+    other = as_user("planner@andereklant.example")
+    sid = one("SELECT s.id FROM shifts s JOIN users u ON u.id = s.worker_user_id"
+              " WHERE u.email = 'worker@flex.example' ORDER BY s.id LIMIT 1")
+    assert other.get("/planning/shifts/%s/edit" % sid).status == 404
+    assert other.post("/planning/shifts/%s/delete" % sid, {"csrf": other.get("/planning/").csrf()}).status == 404
+    assert "Jan Willems" not in other.get("/planning/").text
+    # The supervisor of team A1 sees its pool, not team A2's.
+    page = sup.get("/planning/").text
+    assert "Jan Willems" in page and "Lisa Maes" not in page
+
+
+if __name__ == "__main__":
+    run(globals())
