@@ -105,9 +105,10 @@ static NEOERR *availability(const Unit *u, Row *rows, int n, Day monday)
 	plan_day_text(plan_add_days(monday, 6), to);
 	err = db_query(&q, "SELECT a.worker_user_id, DATEDIFF(a.day, ?), a.available,"
 			   " TIME_FORMAT(a.starts, '%H:%i'), TIME_FORMAT(a.ends, '%H:%i')"
-			   " FROM availability_days a WHERE a.day BETWEEN ? AND ? AND a.worker_user_id IN"
-			   " (SELECT p.worker_user_id" POOL_UNDER ") ORDER BY a.worker_user_id, a.day, a.starts",
-		       "ssss", from, from, to, u->path);
+			   " FROM (SELECT DISTINCT p.worker_user_id" POOL_UNDER ") w"
+			   " STRAIGHT_JOIN availability_days a ON a.worker_user_id = w.worker_user_id"
+			   " WHERE a.day BETWEEN ? AND ? ORDER BY a.worker_user_id, a.day, a.starts",
+		       "ssss", from, u->path, from, to);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
@@ -126,8 +127,9 @@ static NEOERR *availability(const Unit *u, Row *rows, int n, Day monday)
 	}
 	db_end(&q);
 	err = db_query(&q, "SELECT a.worker_user_id, a.weekday, TIME_FORMAT(a.starts, '%H:%i'),"
-			   " TIME_FORMAT(a.ends, '%H:%i') FROM availability_week a WHERE a.worker_user_id IN"
-			   " (SELECT p.worker_user_id" POOL_UNDER ") ORDER BY a.worker_user_id, a.weekday, a.starts",
+			   " TIME_FORMAT(a.ends, '%H:%i') FROM (SELECT DISTINCT p.worker_user_id" POOL_UNDER ") w"
+			   " STRAIGHT_JOIN availability_week a ON a.worker_user_id = w.worker_user_id"
+			   " ORDER BY a.worker_user_id, a.weekday, a.starts",
 		       "s", u->path);
 	if (err)
 		return nerr_pass(err);
@@ -157,7 +159,7 @@ static NEOERR *availability(const Unit *u, Row *rows, int n, Day monday)
  * workers elsewhere — shown as busy, without where. */
 static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, int may_edit)
 {
-	char from[20], to[20];
+	char from[20], to[20], early[20];
 	time_t start = plan_midnight(u, monday);
 	DBQuery *q;
 	NEOERR *err;
@@ -165,14 +167,22 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 
 	plan_sql_time(start, from);
 	plan_sql_time(plan_midnight(u, plan_add_days(monday, 7)), to);
+	/* Two index ranges rather than one scan: the shifts of the units
+	 * (unit, start) and those of the pool's workers (worker, start). A
+	 * shift lasts at most 24 h: it started at most a day before the week. */
+	plan_sql_time(start - 86400, early);
 	err = db_query(&q,
 		"SELECT s.id, COALESCE(s.worker_user_id, 0), s.position, UNIX_TIMESTAMP(s.starts_at),"
 		" UNIX_TIMESTAMP(s.ends_at), s.break_minutes, s.state, o.path LIKE CONCAT(?, '%'), o.name"
-		" FROM shifts s JOIN org_units o ON o.id = s.unit_id"
-		" WHERE s.state <> 'cancelled' AND s.starts_at < ? AND s.ends_at > ?"
-		" AND (o.path LIKE CONCAT(?, '%') OR s.worker_user_id IN (SELECT p.worker_user_id" POOL_UNDER "))"
+		" FROM (SELECT x.id FROM org_units ux STRAIGHT_JOIN shifts x ON x.unit_id = ux.id"
+		"  WHERE ux.path LIKE CONCAT(?, '%') AND x.starts_at >= ? AND x.starts_at < ?"
+		"  UNION SELECT y.id FROM pool p JOIN org_units o ON o.id = p.unit_id"
+		"  STRAIGHT_JOIN shifts y ON y.worker_user_id = p.worker_user_id"
+		"  WHERE o.path LIKE CONCAT(?, '%') AND y.starts_at >= ? AND y.starts_at < ?) k"
+		" STRAIGHT_JOIN shifts s ON s.id = k.id JOIN org_units o ON o.id = s.unit_id"
+		" WHERE s.state <> 'cancelled' AND s.ends_at > ?"
 		" ORDER BY s.starts_at, s.id LIMIT 5000",
-		"sssss", u->path, to, from, u->path, u->path);
+		"ssssssss", u->path, u->path, early, to, u->path, early, to, from);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {

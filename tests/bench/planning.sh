@@ -18,8 +18,8 @@ INSERT INTO availability_week (worker_user_id, weekday, starts, ends)
 SELECT u.id, d.seq, '06:00', '22:00' FROM users u JOIN seq_1_to_5 d WHERE u.email LIKE 'bench%@flex.example';
 INSERT INTO pool (worker_user_id, unit_id, position, source, created_at)
 SELECT u.id, t.id, 'Logistiek medewerker', 'agency', UTC_TIMESTAMP()
-FROM users u JOIN org_units t ON t.name = CONCAT('Bench team ', 1 + (CAST(SUBSTRING(u.email, 6) AS UNSIGNED) - 1) DIV 50)
-WHERE u.email LIKE 'bench%@flex.example' AND CAST(SUBSTRING(u.email, 6) AS UNSIGNED) <= 200;
+FROM seq_1_to_200 s JOIN users u ON u.email = CONCAT('bench', s.seq, '@flex.example')
+JOIN org_units t ON t.name = CONCAT('Bench team ', 1 + (s.seq - 1) DIV 50);
 INSERT INTO worker_skills (worker_user_id, client_id, position, created_at)
 SELECT worker_user_id, @client, position, UTC_TIMESTAMP() FROM pool p JOIN org_units t ON t.id = p.unit_id
 WHERE t.name LIKE 'Bench team %';

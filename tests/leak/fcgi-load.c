@@ -95,15 +95,21 @@ int main(int argc, char **argv)
 	int n, failed = 0;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: fcgi-load SOCKET COUNT [PATH [STATUS [COOKIE [BODY]]]]\n"
+		fprintf(stderr, "usage: fcgi-load SOCKET COUNT [PATH[?QUERY] [STATUS [COOKIE [BODY]]]]\n"
 				"  with a BODY, the requests are form POSTs\n");
 		return 2;
 	}
 	n = atoi(argv[2]);
 	if (argc > 3) {
-		static char uri[600];
-		snprintf(uri, sizeof(uri), "DOCUMENT_URI=%s", argv[3]);
+		/* A query string after '?' goes where nginx puts it. */
+		static char uri[600], query[600];
+		const char *q = strchr(argv[3], '?');
+		snprintf(uri, sizeof(uri), "DOCUMENT_URI=%.*s", q ? (int)(q - argv[3]) : 500, argv[3]);
 		env[1] = uri;
+		if (q) {
+			snprintf(query, sizeof(query), "QUERY_STRING=%.500s", q + 1);
+			env[2] = query;
+		}
 	}
 	if (argc > 4) {
 		static char st[32];
