@@ -56,6 +56,7 @@ SBIN     := $(BUILD)/sbin/portalctl $(BUILD)/sbin/portal-worker
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
 SIM_BIN  := $(BUILD)/tests/bin/backoffice-sim
+SIM_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/backoffice-sim/*.c))
 TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
 
 # A change of build flags (SANITIZE=1 or not) rebuilds everything.
@@ -67,7 +68,7 @@ FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
 # SANITIZE would rebuild nothing.)
 ALL_OBJ := $(LIB_OBJ) $(foreach m,$(MODULES),$(call module_objs,$(m))) \
            $(BUILD)/sbin/portalctl.o $(BUILD)/sbin/portal-worker.o \
-           $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/backoffice-sim/sim.o \
+           $(UNIT_SRC:%.c=$(BUILD)/%.o) $(SIM_OBJ) \
            $(BUILD)/tests/leak/fcgi-load.o
 .SECONDARY: $(ALL_OBJ)
 all: $(CGI_BIN) $(SBIN)
@@ -100,7 +101,7 @@ $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(LIBPORTAL)
 	$(say) LINK $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
-$(SIM_BIN): $(BUILD)/tests/backoffice-sim/sim.o $(LIBPORTAL)
+$(SIM_BIN): $(SIM_OBJ) $(LIBPORTAL)
 	@mkdir -p $(dir $@)
 	$(say) LINK $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

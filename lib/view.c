@@ -107,18 +107,20 @@ static NEOERR *parsed(const char *name, CSPARSE **out, HDF *settings)
 }
 
 /* The modules of the navigation, each shown to users who hold its
- * permission somewhere. */
+ * permission somewhere — or, for a temp worker's own pages, to workers —
+ * when Portal.Modules offers the module (on). */
 static const struct module {
-	const char *code, *path, *perm;
+	const char *code, *path, *perm, *on;
 } modules[] = {
-	{ "home", "/", NULL },
-	{ "vacancies", "/vacancies/", "vacancy.view" },
-	{ "planning", "/planning/", "planning.view" },
-	{ "timesheets", "/timesheets/", "timesheet.view" },
-	{ "reports", "/reports/", "report.view" },
-	{ "documents", "/documents/", "document.view" },
-	{ "privacy", "/privacy/", "privacy.view" },
-	{ "admin", "/admin/", "admin.view" },
+	{ "home", "/", NULL, NULL },
+	{ "myplanning", "/planning/me", "worker", "planning" },
+	{ "vacancies", "/vacancies/", "vacancy.view", "vacancies" },
+	{ "planning", "/planning/", "planning.view", "planning" },
+	{ "timesheets", "/timesheets/", "timesheet.view", "timesheets" },
+	{ "reports", "/reports/", "report.view", "reports" },
+	{ "documents", "/documents/", "document.view", "documents" },
+	{ "privacy", "/privacy/", "privacy.view", "privacy" },
+	{ "admin", "/admin/", "admin.view", "admin" },
 };
 
 /* Is a module switched on in Portal.Modules? */
@@ -166,7 +168,10 @@ static void common(Request *r)
 	for (size_t i = 0; i < ARRAY_SIZE(modules); i++) {
 		const struct module *m = &modules[i];
 		char key[64];
-		if (m->perm && (!acl_may(r, m->perm) || !module_on(m->code)))
+		if (m->on && !module_on(m->on))
+			continue;
+		/* "worker": a temp worker's own pages, for no permission. */
+		if (m->perm && (!strcmp(m->perm, "worker") ? strcmp(r->user->kind, "worker") : !acl_may(r, m->perm)))
 			continue;
 		snprintf(key, sizeof(key), "Page.Nav.%d.Code", n);
 		hdf_set_value(h, key, m->code);

@@ -11,6 +11,8 @@
 #include "documents.h"
 #include "db.h"
 #include "log.h"
+#include "contracts.h"
+#include "documents.h"
 #include "mail.h"
 #include "outbox.h"
 #include "util.h"
@@ -28,6 +30,8 @@ static NEOERR *deliver(const OutboxRow *row, int *permanent)
 	*permanent = 0;
 	if (!strcmp(row->kind, "mail"))
 		return nerr_pass(mail_send(row->id, row->key, row->payload, permanent));
+	if (!strcmp(row->kind, "backoffice"))
+		return nerr_pass(contracts_deliver(row, permanent));
 	*permanent = 1;
 	return nerr_raise(NERR_ASSERT, "no delivery for outbox kind %s", row->kind);
 }
@@ -38,7 +42,8 @@ static int round_once(void)
 {
 	OutboxRow *rows;
 	NEOERR *err;
-	int n, lease = conf_int("Mail.TimeoutSeconds") + 30;
+	int n, lease = (conf_int("Mail.TimeoutSeconds") > conf_int("Backoffice.TimeoutSeconds") ?
+			conf_int("Mail.TimeoutSeconds") : conf_int("Backoffice.TimeoutSeconds")) + 30;
 
 	db_request_begin();
 	err = outbox_claim(&rows, &n, conf_int("Outbox.BatchSize"), lease);
@@ -125,6 +130,9 @@ int main(int argc, char **argv)
 	log_init("worker");
 	nerr_init();
 	err = conf_load(NULL);
+	/* Contracts go to the documents store: its types are read first. */
+	if (!err)
+		err = documents_init();
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);

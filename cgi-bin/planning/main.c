@@ -1,4 +1,4 @@
-/* main.c: the planning binary — the week view of a unit's pool and its shifts, planning, changing and removing a shift — and what its pages share */
+/* main.c: the planning binary — the week view of a unit's pool and its shifts, planning, changing and removing a shift, publishing a week for its contracts — and what its pages share */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,7 +143,8 @@ static const Param p_week[] = {
 	{ "week", P_DATE, P_FORM, 0, 0, NULL },
 	{ "position", P_LINE, P_FORM, 0, 200, NULL },
 	{ "q", P_LINE, P_FORM, 0, 100, NULL },
-	{ "done", P_ENUM, 0, 0, 0, "created saved deleted" },
+	{ "done", P_ENUM, 0, 0, 0, "created saved deleted cancelled published" },
+	{ "count", P_INT, 0, 0, 100000, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -185,13 +186,51 @@ static const Param p_id[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+static const Param p_publish[] = {
+	{ "unit", P_INT, P_REQUIRED, 1, ID_MAX, NULL },
+	{ "week", P_DATE, P_REQUIRED, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_mine[] = {
+	{ "done", P_ENUM, 0, 0, 0, "week day day_deleted" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* Times ("HH:MM") are checked in mine.c, for messages of their own. */
+#define DAY_TIMES(d) \
+	{ "from" #d, P_LINE, P_FORM, 0, 5, NULL }, { "to" #d, P_LINE, P_FORM, 0, 5, NULL }
+
+static const Param p_mine_week[] = {
+	DAY_TIMES(1), DAY_TIMES(2), DAY_TIMES(3), DAY_TIMES(4), DAY_TIMES(5), DAY_TIMES(6), DAY_TIMES(7),
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_mine_day[] = {
+	{ "date", P_DATE, P_REQUIRED | P_FORM, 0, 0, NULL },
+	{ "kind", P_ENUM, P_REQUIRED | P_FORM, 0, 0, "off all times" },
+	{ "from", P_LINE, P_FORM, 0, 5, NULL },
+	{ "to", P_LINE, P_FORM, 0, 5, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_mine_id[] = {
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Route routes[] = {
+	{ "GET", "/planning/me", mine_show, NULL, 0, p_mine },
+	{ "POST", "/planning/me/week", mine_week, NULL, R_CSRF, p_mine_week },
+	{ "POST", "/planning/me/days", mine_day, NULL, R_CSRF, p_mine_day },
+	{ "POST", "/planning/me/days/:id/delete", mine_day_delete, NULL, R_CSRF, p_mine_id },
 	{ "GET", "/planning/", plan_week, "planning.view", 0, p_week },
 	{ "GET", "/planning/shifts/new", shift_new, "planning.edit", 0, p_new },
 	{ "POST", "/planning/shifts", shift_create, "planning.edit", R_CSRF, p_create },
 	{ "GET", "/planning/shifts/:id/edit", shift_edit, "planning.edit", 0, p_id },
 	{ "POST", "/planning/shifts/:id", shift_update, "planning.edit", R_CSRF, p_update },
 	{ "POST", "/planning/shifts/:id/delete", shift_delete, "planning.edit", R_CSRF, p_id },
+	{ "POST", "/planning/publish", plan_publish, "planning.edit", R_CSRF, p_publish },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 

@@ -56,6 +56,15 @@ void plan_day_text(Day d, char out[11]);
 /* week.c */
 NEOERR *plan_week(Request *r);
 
+/* mine.c: a temp worker's own pages */
+NEOERR *mine_show(Request *r);
+NEOERR *mine_week(Request *r);
+NEOERR *mine_day(Request *r);
+NEOERR *mine_day_delete(Request *r);
+
+/* publish.c */
+NEOERR *plan_publish(Request *r);
+
 /* shifts.c */
 NEOERR *shift_new(Request *r);
 NEOERR *shift_create(Request *r);

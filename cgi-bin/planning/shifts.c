@@ -1,10 +1,12 @@
-/* shifts.c: planning a shift, changing and removing one — with the checks before saving: refused (overlap, skill, pool, bad times), or warned and confirmed (availability, rest, hours in the week) */
+/* shifts.c: planning a shift, changing and removing (or, once the back-office knows it, cancelling) one — with the checks before saving: refused (overlap, skill, pool, bad times), or warned and confirmed (availability, rest, hours in the week) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl.h"
+#include "account.h"
 #include "audit.h"
+#include "contracts.h"
 #include "conf.h"
 #include "db.h"
 #include "planning.h"
@@ -18,7 +20,7 @@ typedef struct shift {
 	Unit unit;
 	char position[801], state[16];
 	time_t start, end;
-	int brk;
+	int brk, has_contract;
 } Shift;
 
 /* The warnings a planner may confirm, as Page.Warnings.<code>. */
@@ -388,11 +390,17 @@ static NEOERR *save(Request *r, Shift *s, const Unit *view)
 		if (!err)
 			s->id = (long long)db_insert_id();
 	} else {
+		/* A published or contracted shift goes to the back-office again,
+		 * as its new version; a refused one is planned again. */
+		int resend = util_word_in("published contracted", s->state);
 		err = db_exec(NULL, "UPDATE shifts SET unit_id = ?, position = ?, worker_user_id = NULLIF(?, 0),"
 				    " starts_at = ?, ends_at = ?, break_minutes = ?, note = ?, version = version + 1,"
-				    " updated_at = UTC_TIMESTAMP() WHERE id = ? AND state = 'planned'",
-			      "isissisi", s->unit.id, s->position, s->worker, a, b, (long long)s->brk,
-			      or_empty(param_str(r, "note")), s->id);
+				    " state = ?, violations = NULL, updated_at = UTC_TIMESTAMP()"
+				    " WHERE id = ? AND state <> 'cancelled'",
+			      "isississi", s->unit.id, s->position, s->worker, a, b, (long long)s->brk,
+			      or_empty(param_str(r, "note")), resend ? "published" : "planned", s->id);
+		if (!err && resend)
+			err = contracts_request(s->id);
 	}
 	snprintf(detail, sizeof(detail), "%s %s – %s, %s", s->worker ? "worker" : "open", a, b,
 		 param_str(r, "confirm") ? "warnings confirmed" : "no warnings");
@@ -461,7 +469,7 @@ static NEOERR *load(Request *r, Shift *s, int *ok)
 	memset(s, 0, sizeof(*s));
 	*ok = 0;
 	err = db_query(&q, "SELECT id, unit_id, COALESCE(worker_user_id, 0), position, UNIX_TIMESTAMP(starts_at),"
-			   " UNIX_TIMESTAMP(ends_at), break_minutes, state FROM shifts WHERE id = ?",
+			   " UNIX_TIMESTAMP(ends_at), break_minutes, state, contract_id IS NOT NULL FROM shifts WHERE id = ?",
 		       "i", param_int(r, "id", 0));
 	if (err)
 		return nerr_pass(err);
@@ -474,6 +482,7 @@ static NEOERR *load(Request *r, Shift *s, int *ok)
 		s->end = (time_t)db_int(q, 5);
 		s->brk = (int)db_int(q, 6);
 		snprintf(s->state, sizeof(s->state), "%s", db_str(q, 7));
+		s->has_contract = (int)db_int(q, 8);
 	}
 	db_end(&q);
 	if (!s->id)
@@ -503,32 +512,27 @@ NEOERR *shift_edit(Request *r)
 	hdf_set_value(r->hdf, "Page.Form.start", start);
 	hdf_set_value(r->hdf, "Page.Form.end", end);
 	hdf_set_valuef(r->hdf, "Page.Form.break=%d", s.brk);
-	if (strcmp(s.state, "planned")) {
-		r->status = REFUSED;
-		hdf_set_value(r->hdf, "Page.StateError", "not_planned");
-	}
+	if (!strcmp(s.state, "cancelled"))
+		return app_fail(r, 404, "shift %lld is cancelled", s.id);
 	return nerr_pass(form_page(r, &view, &s));
 }
 
 NEOERR *shift_update(Request *r)
 {
 	Shift old, s;
-	Unit view;
 	int ok;
 	NEOERR *err = load(r, &old, &ok);
 
 	if (err || !ok)
 		return nerr_pass(err);
-	if (strcmp(old.state, "planned")) {
-		err = view_unit(r, &old.unit, &view, &ok);
-		if (err || !ok)
-			return nerr_pass(err);
-		hdf_set_value(r->hdf, "Page.StateError", "not_planned");
-		return nerr_pass(again(r, &view, &old));
-	}
+	if (!strcmp(old.state, "cancelled"))
+		return app_fail(r, 404, "shift %lld is cancelled", old.id);
 	memset(&s, 0, sizeof(s));
 	s.id = old.id;
 	snprintf(s.state, sizeof(s.state), "%s", old.state);
+	/* Sent to the back-office before: it stays a worker's, or is cancelled. */
+	if (util_word_in("published contracted", old.state) && !param_int(r, "worker", 0))
+		param_error(r, "worker", "published_needs_worker");
 	return nerr_pass(check_and_save(r, &s));
 }
 
@@ -537,7 +541,7 @@ NEOERR *shift_delete(Request *r)
 	char loc[128], week[11], detail[64];
 	Shift s;
 	Unit view;
-	int ok;
+	int ok, cancel;
 	NEOERR *err = load(r, &s, &ok);
 
 	if (err || !ok)
@@ -545,20 +549,42 @@ NEOERR *shift_delete(Request *r)
 	err = view_unit(r, &s.unit, &view, &ok);
 	if (err || !ok)
 		return nerr_pass(err);
-	if (strcmp(s.state, "planned")) {
-		hdf_set_value(r->hdf, "Page.StateError", "not_planned");
-		return nerr_pass(again(r, &view, &s));
-	}
-	snprintf(detail, sizeof(detail), "%s shift removed", s.worker ? "a worker's" : "an open");
+	if (!strcmp(s.state, "cancelled"))
+		return app_fail(r, 404, "shift %lld is cancelled already", s.id);
+	cancel = util_word_in("published contracted", s.state) || s.has_contract;
 	err = db_begin();
+	if (!err && !cancel) {
+		snprintf(detail, sizeof(detail), "%s shift removed", s.worker ? "a worker's" : "an open");
+		err = db_exec(NULL, "DELETE FROM shifts WHERE id = ?", "i", s.id);
+	} else if (!err) {
+		/* The back-office heard of it: a cancellation, the same way as
+		 * a change, and the worker is told. */
+		char key[96], when[32];
+		HDF *extra = NULL;
+		struct tm tm;
+		snprintf(detail, sizeof(detail), "cancelled (was %s)", s.state);
+		err = db_exec(NULL, "UPDATE shifts SET state = 'cancelled', version = version + 1,"
+				    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", s.id);
+		if (!err)
+			err = contracts_request(s.id);
+		tz_local(s.unit.zone, s.start, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		snprintf(key, sizeof(key), "mail:cancel:%lld", s.id);
+		hdf_init(&extra);
+		hdf_set_value(extra, "When", when);
+		hdf_set_value(extra, "Unit", s.unit.name);
+		if (!err && s.worker)
+			err = account_mail(s.worker, "ShiftCancelled", key, extra);
+		hdf_destroy(&extra);
+	}
 	if (!err)
-		err = db_exec(NULL, "DELETE FROM shifts WHERE id = ? AND state = 'planned'", "i", s.id);
-	if (!err)
-		err = audit_add(r, r->user->id, "shift.delete", "shift", s.id, s.unit.id, detail);
+		err = audit_add(r, r->user->id, cancel ? "shift.cancel" : "shift.delete", "shift", s.id, s.unit.id,
+				detail);
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
 	plan_day_text(plan_monday(local_day(&s.unit, s.start, NULL)), week);
-	snprintf(loc, sizeof(loc), "/planning/?unit=%lld&week=%s&done=deleted", view.id, week);
+	snprintf(loc, sizeof(loc), "/planning/?unit=%lld&week=%s&done=%s", view.id, week,
+		 cancel ? "cancelled" : "deleted");
 	return app_redirect(r, loc);
 }

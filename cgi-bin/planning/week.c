@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 
 #include "acl.h"
 #include "db.h"
@@ -155,6 +156,22 @@ static NEOERR *availability(const Unit *u, Row *rows, int n, Day monday)
 	return STATUS_OK;
 }
 
+/* Rules.<n>: the rules the back-office named for a refused shift. */
+static void violations(HDF *h, const char *json)
+{
+	json_error_t jerr;
+	json_t *list = json_loads(json, 0, &jerr), *v;
+	size_t i;
+
+	json_array_foreach(list, i, v) {
+		const char *rule = json_string_value(json_object_get(v, "rule"));
+		char key[32];
+		snprintf(key, sizeof(key), "Rules.%zu", i);
+		hdf_set_value(h, key, rule && util_word(rule, 1, 40) ? rule : "other");
+	}
+	json_decref(list);
+}
+
 /* Every shift of the week at the unit (open ones too), and those of its
  * workers elsewhere — shown as busy, without where. */
 static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, int may_edit)
@@ -163,7 +180,7 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 	time_t start = plan_midnight(u, monday);
 	DBQuery *q;
 	NEOERR *err;
-	int open = 0;
+	int open = 0, planned = 0;
 
 	plan_sql_time(start, from);
 	plan_sql_time(plan_midnight(u, plan_add_days(monday, 7)), to);
@@ -173,7 +190,8 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 	plan_sql_time(start - 86400, early);
 	err = db_query(&q,
 		"SELECT s.id, COALESCE(s.worker_user_id, 0), s.position, UNIX_TIMESTAMP(s.starts_at),"
-		" UNIX_TIMESTAMP(s.ends_at), s.break_minutes, s.state, o.path LIKE CONCAT(?, '%'), o.name"
+		" UNIX_TIMESTAMP(s.ends_at), s.break_minutes, s.state, o.path LIKE CONCAT(?, '%'), o.name,"
+		" COALESCE(s.violations, '')"
 		" FROM (SELECT x.id FROM org_units ux STRAIGHT_JOIN shifts x ON x.unit_id = ux.id"
 		"  WHERE ux.path LIKE CONCAT(?, '%') AND x.starts_at >= ? AND x.starts_at < ?"
 		"  UNION SELECT y.id FROM pool p JOIN org_units o ON o.id = p.unit_id"
@@ -232,9 +250,14 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 			page_put(h, "Break", db_str(q, 5));
 		if (may_edit && !strcmp(db_str(q, 6), "planned"))
 			hdf_set_value(h, "MayEdit", "1");
+		if (!strcmp(db_str(q, 6), "planned") && worker)
+			planned++;
+		if (*db_str(q, 9))
+			violations(h, db_str(q, 9));
 	}
 	db_end(&q);
 	hdf_set_int_value(r->hdf, "Page.OpenCount", open);
+	hdf_set_int_value(r->hdf, "Page.PlannedCount", planned);
 	return STATUS_OK;
 }
 
@@ -308,5 +331,6 @@ NEOERR *plan_week(Request *r)
 	param_keep_form(r);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
+	hdf_set_valuef(r->hdf, "Page.Count=%lld", param_int(r, "count", 0));
 	return nerr_pass(view_render(r, "planning/week.cs"));
 }

@@ -5,11 +5,11 @@
 <?cs def:content() ?>
 <section class="panel panel-narrow">
   <h1><?cs if:Page.Shift.Id ?><?cs var:Lang.Planning.EditShift ?><?cs else ?><?cs var:Lang.Planning.NewShift ?><?cs /if ?></h1>
-  <?cs if:Page.StateError ?><div class="alert alert-error" role="alert"><?cs var:Lang.Planning.StateErrors[Page.StateError] ?></div><?cs /if ?>
   <?cs call:form_summary() ?>
+  <?cs if:Page.Shift.State == "published" || Page.Shift.State == "contracted" ?><div class="alert alert-info" role="status"><?cs var:Lang.Planning.ChangePublished ?></div><?cs /if ?>
+  <?cs if:Page.Shift.State == "refused" ?><div class="alert alert-info" role="status"><?cs var:Lang.Planning.ChangeRefused ?></div><?cs /if ?>
   <?cs if:Page.Confirm ?><div class="alert alert-warn" role="alert"><p><?cs var:Lang.Planning.WarningsIntro ?></p>
     <ul><?cs each:w = Page.Warnings ?><li><?cs var:Lang.Planning.Warnings[name(w)] ?></li><?cs /each ?></ul></div><?cs /if ?>
-  <?cs if:!Page.StateError ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/planning/shifts<?cs if:Page.Shift.Id ?>/<?cs var:Page.Shift.Id ?><?cs /if ?>" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="view" value="<?cs var:Page.View ?>">
@@ -37,9 +37,8 @@
   <form method="post" action="<?cs var:Page.Prefix ?>/planning/shifts/<?cs var:Page.Shift.Id ?>/delete" class="inline">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="view" value="<?cs var:Page.View ?>">
-    <button type="submit" class="btn btn-danger"><?cs var:Lang.Planning.Delete ?></button>
+    <button type="submit" class="btn btn-danger"><?cs if:Page.Shift.State == "published" || Page.Shift.State == "contracted" ?><?cs var:Lang.Planning.CancelShift ?><?cs else ?><?cs var:Lang.Planning.Delete ?><?cs /if ?></button>
   </form>
-  <?cs /if ?>
   <?cs /if ?>
 </section>
 <?cs /def ?>

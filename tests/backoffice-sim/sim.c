@@ -1,4 +1,4 @@
-/* sim.c: the back-office simulator — the agency back-office's HTTP API (DESIGN §6) for the demo and the tests */
+/* sim.c: the back-office simulator — the agency back-office's HTTP API (DESIGN §6) over real HTTP for the demo and the tests, with faults on request */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -10,7 +10,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <ClearSilver.h>
+#include <jansson.h>
 
+#include "sim.h"
 #include "util.h"
 
 static volatile sig_atomic_t stopping;
@@ -26,6 +28,7 @@ struct req {
 	char method[8];
 	char path[512];
 	char auth[300];
+	char key[200];
 	char *body;
 	size_t body_len;
 };
@@ -39,6 +42,23 @@ static void reply(int fd, int status, const char *reason, const char *json)
 			 status, reason, strlen(json));
 	if (write(fd, head, (size_t)n) < 0 || write(fd, json, strlen(json)) < 0)
 		return;
+}
+
+/* The value of a header (name in lower case) of the head buf..end. */
+static void header(const char *buf, const char *end, const char *name, char *out, size_t len)
+{
+	char pat[64];
+	const char *a;
+
+	snprintf(pat, sizeof(pat), "\r\n%s:", name);
+	a = strcasestr(buf, pat);
+	out[0] = '\0';
+	if (!a || a >= end)
+		return;
+	a += strlen(pat);
+	while (*a == ' ')
+		a++;
+	snprintf(out, len, "%.*s", (int)strcspn(a, "\r\n"), a);
 }
 
 /* Reads one request (headers and a body of Content-Length) within 5 s. */
@@ -72,18 +92,29 @@ static int read_request(int fd, struct req *r)
 	}
 	if (sscanf(buf, "%7s %511s", r->method, r->path) != 2)
 		return 0;
-	{
-		char *a = strcasestr(buf, "\r\nauthorization:");
-		if (a && a < end) {
-			a += 16;
-			while (*a == ' ')
-				a++;
-			snprintf(r->auth, sizeof(r->auth), "%.*s", (int)strcspn(a, "\r\n"), a);
-		}
-	}
+	header(buf, end, "authorization", r->auth, sizeof(r->auth));
+	header(buf, end, "idempotency-key", r->key, sizeof(r->key));
 	r->body_len = need - (size_t)(end + 4 - buf);
 	r->body = xstrndup(end + 4, r->body_len);
 	return 1;
+}
+
+/* Faults a test asks for: the next requests to /v1/ answered 500, or
+ * dropped without an answer, and a delay before every answer. */
+static int fail_next, drop_next, latency_ms;
+
+static void set_faults(const char *body)
+{
+	json_error_t jerr;
+	json_t *in = json_loads(body, 0, &jerr);
+	json_int_t fail = 0, drop = 0, latency = 0;
+
+	if (in && !json_unpack(in, "{s?I, s?I, s?I}", "fail", &fail, "drop", &drop, "latency_ms", &latency)) {
+		fail_next = (int)fail;
+		drop_next = (int)drop;
+		latency_ms = (int)latency;
+	}
+	json_decref(in);
 }
 
 static void handle(int fd)
@@ -95,14 +126,32 @@ static void handle(int fd)
 		reply(fd, 400, "Bad Request", "{\"error\":\"bad request\"}");
 		return;
 	}
+	snprintf(want, sizeof(want), "Bearer %s", token);
 	if (!strcmp(r.method, "GET") && !strcmp(r.path, "/healthz")) {
 		reply(fd, 200, "OK", "{\"status\":\"ok\"}");
-	} else if (!strncmp(r.path, "/v1/", 4)) {
-		snprintf(want, sizeof(want), "Bearer %s", token);
-		if (!util_streq_ct(r.auth, want))
-			reply(fd, 401, "Unauthorized", "{\"error\":\"bad token\"}");
-		else
-			reply(fd, 404, "Not Found", "{\"error\":\"not found\"}");
+	} else if (!util_streq_ct(r.auth, want) && (!strncmp(r.path, "/v1/", 4) || !strncmp(r.path, "/sim/", 5))) {
+		reply(fd, 401, "Unauthorized", "{\"error\":\"bad token\"}");
+	} else if (!strcmp(r.method, "POST") && !strcmp(r.path, "/sim/faults")) {
+		set_faults(r.body);
+		reply(fd, 200, "OK", "{\"status\":\"ok\"}");
+	} else if (!strcmp(r.method, "GET") && !strcmp(r.path, "/sim/contracts")) {
+		char *out = contracts_stats();
+		reply(fd, 200, "OK", out);
+		free(out);
+	} else if (!strncmp(r.path, "/v1/", 4) && drop_next > 0) {
+		drop_next--; /* read, and no answer: the connection just closes */
+	} else if (!strncmp(r.path, "/v1/", 4) && fail_next > 0) {
+		fail_next--;
+		reply(fd, 500, "Internal Server Error", "{\"error\":\"simulated failure\"}");
+	} else if (!strcmp(r.method, "POST") && !strcmp(r.path, "/v1/contracts")) {
+		int status;
+		char *out = NULL;
+		if (latency_ms > 0)
+			usleep((useconds_t)latency_ms * 1000);
+		contracts_post(r.key, r.body, &status, &out);
+		reply(fd, status, status == 201 ? "Created" : status == 200 ? "OK" : status == 404 ? "Not Found" :
+				  status == 422 ? "Unprocessable Entity" : "Bad Request", out);
+		free(out);
 	} else {
 		reply(fd, 404, "Not Found", "{\"error\":\"not found\"}");
 	}

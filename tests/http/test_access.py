@@ -127,6 +127,11 @@ MATRIX.update({
     ("POST", "/planning/shifts"): "post",
     ("POST", "/planning/shifts/:id"): "post",
     ("POST", "/planning/shifts/:id/delete"): "post",
+    ("POST", "/planning/publish"): "post",
+    ("GET", "/planning/me"): holders("worker"),
+    ("POST", "/planning/me/week"): "post",
+    ("POST", "/planning/me/days"): "post",
+    ("POST", "/planning/me/days/:id/delete"): "post",
 })
 
 # Routes of one object: (route, the object's id by SQL, {who: status}).

@@ -22,19 +22,20 @@ def test_a_demo_user_logs_in_and_sees_only_the_modules_of_her_role_that_are_on()
     assert "__Host-session" in c.cookies
     home = c.get("/")
     assert home.status == 200 and "Welkom, Eva Visser" in home.text
-    # Portal.Modules lists the modules on; planning is not among them yet.
+    # Portal.Modules lists the modules on.
     on = conf("Portal.Modules").split()
     for module in ("planning", "timesheets", "documents"):
         assert ('href="/%s/"' % module in home.text) == (module in on), module
     assert 'href="/vacancies/"' not in home.text and 'href="/admin/"' not in home.text
 
 
-def test_the_agency_admin_sees_administration_and_a_worker_sees_no_module():
+def test_the_agency_admin_sees_administration_and_a_worker_only_his_own_planning():
     c, _ = login("admin@uitzendbureau.example")
     assert 'href="/admin/"' in c.get("/").text
     c, _ = login("worker@flex.example")
     text = c.get("/").text
-    assert "nog geen toegang" in text and 'class="tiles"' not in text
+    assert re.findall(r'class="tile tile-([a-z]+)"', text) == ["myplanning"]
+    assert 'href="/planning/me"' in text and 'href="/planning/"' not in text
 
 
 def test_agency_staff_need_the_code_of_their_app():

@@ -258,5 +258,56 @@ def test_who_sees_and_plans_what():
     assert "Jan Willems" in page and "Lisa Maes" not in page
 
 
+def test_a_worker_enters_availability_and_sees_only_his_published_shifts():
+    w = as_user("worker@flex.example")
+    page = w.get("/planning/me")
+    assert page.status == 200 and "Mijn diensten" in page.text and "Mijn planning" in page.text
+    wid = user("worker@flex.example")
+    f = {"csrf": page.csrf()}
+    for d in range(1, 8):
+        f["from%d" % d] = "07:00" if d <= 4 else ""
+        f["to%d" % d] = "15:30" if d <= 4 else ""
+    r = w.post("/planning/me/week", f)
+    assert r.status == 303 and r.header("Location").endswith("done=week")
+    assert sql("SELECT weekday, starts, ends FROM availability_week WHERE worker_user_id = %s ORDER BY weekday"
+               % wid) == [[str(d), "07:00:00", "15:30:00"] for d in range(1, 5)]
+    # Bad times keep the form and say why; nothing changes.
+    bad = dict(f, csrf=w.get("/planning/me").csrf(), from5="25:00", to5="17:00", from6="09:00", to6="")
+    r = w.post("/planning/me/week", bad)
+    assert r.status == 422 and "zoals 08:00" in error_of(r, "from5") and "allebei" in error_of(r, "to6")
+    assert 'value="25:00"' in r.text
+    assert len(sql("SELECT id FROM availability_week WHERE worker_user_id = %s" % wid)) == 4
+    # A day off, and one with times of its own.
+    day = monday(2) + datetime.timedelta(days=1)
+    r = w.post("/planning/me/days", {"csrf": w.get("/planning/me").csrf(), "date": day.isoformat(), "kind": "off"})
+    assert r.status == 303
+    r = w.post("/planning/me/days", {"csrf": w.get("/planning/me").csrf(), "date": day.isoformat(),
+                                     "kind": "times", "from": "12:00", "to": "10:00"})
+    assert r.status == 422 and error_of(r, "to")
+    assert sql("SELECT available FROM availability_days WHERE worker_user_id = %s AND day = '%s'"
+               % (wid, day.isoformat())) == [["0"]]
+    # The planner sees it in the week view.
+    page = planner().get("/planning/?unit=%s&week=%s" % (unit(A1), monday(2).isoformat())).text
+    row = page[page.index(">Jan Willems<"):]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row[:row.index("</tr>")], re.S)
+    assert "07:00–15:30" in cells[0] and "Niet beschikbaar" in cells[1]
+    # His own shifts only, and only once published: a planned one is not shown.
+    mon = monday(2)  # the demo plans Jan this week and next
+    assert plan(worker=wid, start=at(mon, 7, 30), end=at(mon, 15), confirm="1").status == 303
+    assert "07:30" not in w.get("/planning/me").text
+    sql("UPDATE shifts SET state = 'published' WHERE worker_user_id = %s AND starts_at >= '%s'"
+        % (wid, mon.isoformat()))
+    text = w.get("/planning/me").text
+    assert "07:30–15:00" in text and "Klant NV" in text
+    # Nobody else has these pages; a worker cannot remove another's day.
+    assert planner().get("/planning/me").status == 404
+    other = sql("SELECT id FROM availability_days WHERE worker_user_id <> %s LIMIT 1" % wid)
+    if other:
+        assert w.post("/planning/me/days/%s/delete" % other[0][0],
+                      {"csrf": w.get("/planning/me").csrf()}).status == 404
+    did = one("SELECT id FROM availability_days WHERE worker_user_id = %s AND day = '%s'" % (wid, day.isoformat()))
+    assert w.post("/planning/me/days/%s/delete" % did, {"csrf": w.get("/planning/me").csrf()}).status == 303
+
+
 if __name__ == "__main__":
     run(globals())

@@ -1,0 +1,91 @@
+// planning.test.mjs: a week planned, published and contracted, in a real
+// browser — a temp worker enters his week; the planner plans three workers
+// from the week view, publishes, and sees the back-office's contracts
+// appear; the worker then finds his shift under "Mijn planning".
+import { BASE, browser, done, expect, logIn, test } from './lib.mjs';
+
+const DEMO_PASSWORD = 'Flexportal-demo-2026';
+const b = await browser();
+const planner = await (await b.newContext({ ignoreHTTPSErrors: true })).newPage();
+const worker = await (await b.newContext({ ignoreHTTPSErrors: true })).newPage();
+const errors = [];
+for (const p of [planner, worker]) {
+  p.on('pageerror', (e) => errors.push(String(e)));
+  p.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+}
+
+// The Monday three weeks ahead, and a day of its week, as YYYY-MM-DD.
+const monday = new Date();
+monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) + 21);
+const day = (n) => {
+  const d = new Date(monday);
+  d.setDate(d.getDate() + n);
+  const pad = (x) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+await test('the_worker_enters_his_week', async () => {
+  await logIn(worker, 'worker@flex.example', DEMO_PASSWORD);
+  await worker.click('a[href="/planning/me"]');
+  for (let d = 1; d <= 7; d++) {
+    await worker.fill(`#f-from${d}`, d <= 5 ? '06:00' : '');
+    await worker.fill(`#f-to${d}`, d <= 5 ? '22:00' : '');
+  }
+  await worker.click('form[action$="/planning/me/week"] button[type=submit]');
+  await worker.waitForSelector('.alert-success');
+});
+
+async function planFor(name, date, from, to, position) {
+  await planner.click(`a[aria-label="Dienst plannen voor ${name}, ${date}"]`);
+  await planner.waitForSelector('#f-start');
+  expect((await planner.inputValue('#f-worker')) !== '', `${name} is chosen`);
+  await planner.selectOption('#f-position', position);
+  await planner.fill('#f-start', `${date}T${from}`);
+  await planner.fill('#f-end', `${date}T${to}`);
+  await planner.click('form[action$="/planning/shifts"] button.btn-primary');
+  await planner.waitForSelector('.alert-success');
+}
+
+await test('the_planner_plans_three_workers_and_publishes', async () => {
+  await logIn(planner, 'planner@klant.example', DEMO_PASSWORD);
+  await planner.click('a[href="/planning/"]');
+  const unit = await planner.$eval('#f-unit', (s) => [...s.options].find((o) => o.text.includes('Team A1')).value);
+  await planner.selectOption('#f-unit', unit);
+  await planner.fill('#f-week', day(0));
+  await planner.click('form.toolbar button[type=submit]');
+  await planner.waitForSelector('table.week');
+  await planFor('Jan Willems', day(0), '08:00', '16:00', 'Productiemedewerker inpak');
+  await planFor('Sanne Peeters', day(0), '14:00', '22:00', 'Productiemedewerker inpak');
+  await planFor('Youssef Amrani', day(1), '06:00', '14:00', 'Heftruckchauffeur');
+  const button = planner.locator('form[action$="/planning/publish"] button');
+  expect((await button.textContent()).includes('(3)'), 'three shifts to publish');
+  await button.click();
+  await planner.waitForSelector('.alert-success');
+});
+
+await test('the_contracts_appear', async () => {
+  let n = 0;
+  for (let i = 0; i < 30 && n < 3; i++) {
+    await planner.reload();
+    n = (await planner.textContent('table.week')).split('gecontracteerd').length - 1;
+    if (n < 3) await new Promise((r) => setTimeout(r, 1000));
+  }
+  expect(n === 3, `three contracted shifts, got ${n}`);
+});
+
+await test('the_worker_sees_his_shift', async () => {
+  await worker.goto(`${BASE}/planning/me`);
+  const text = await worker.textContent('main');
+  expect(text.includes(day(0)) && text.includes('08:00–16:00') && text.includes('gecontracteerd'),
+    `his contracted shift, got ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+  expect(!text.includes('14:00–22:00'), 'not a colleague\'s shift');
+});
+
+await test('no_script_errors_and_no_csp_violations', async () => {
+  expect(errors.length === 0, `no errors, got ${errors.join(' | ')}`);
+});
+
+await b.close();
+done();
