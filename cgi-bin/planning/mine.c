@@ -129,7 +129,7 @@ NEOERR *mine_week(Request *r)
 	if (!is_worker(r))
 		return STATUS_OK;
 	for (int d = 1; d <= 7; d++) {
-		char f[8], t[8];
+		char f[16], t[16];
 		const char *a, *b;
 		snprintf(f, sizeof(f), "from%d", d);
 		snprintf(t, sizeof(t), "to%d", d);
@@ -156,7 +156,7 @@ NEOERR *mine_week(Request *r)
 	if (!err)
 		err = db_exec(NULL, "DELETE FROM availability_week WHERE worker_user_id = ?", "i", r->user->id);
 	for (int d = 1; d <= 7 && !err; d++) {
-		char f[8], t[8];
+		char f[16], t[16];
 		if (from[d] < 0)
 			continue;
 		snprintf(f, sizeof(f), "from%d", d);

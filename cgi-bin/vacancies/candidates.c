@@ -647,7 +647,7 @@ static NEOERR *take_step(Request *r, const char *name, const char *perm)
 	if (!strcmp(name, "interview")) {
 		time_t now = time(NULL);
 		for (int i = 1; i <= 3; i++) {
-			char field[8];
+			char field[16];
 			const char *s;
 			time_t when;
 			snprintf(field, sizeof(field), "slot%d", i);
