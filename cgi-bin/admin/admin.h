@@ -81,4 +81,8 @@ NEOERR *grant_revoke(Request *r);
 NEOERR *auditlog_list(Request *r);
 NEOERR *auditlog_csv(Request *r);
 
+/* outbox.c */
+NEOERR *outbox_list(Request *r);
+NEOERR *outbox_retry(Request *r);
+
 #endif

@@ -159,8 +159,10 @@ static NEOERR *overview(Request *r)
 	if (acl_may(r, "user.edit"))
 		hdf_set_value(r->hdf, "Page.May.UserEdit", "1");
 	admin_may(r, "ClientEdit", "client.edit", root);
-	if (!strcmp(r->user->kind, "agency"))
+	if (!strcmp(r->user->kind, "agency")) {
 		admin_may(r, "AuditView", "audit.view", root);
+		admin_may(r, "OutboxView", "outbox.view", root);
+	}
 	return nerr_pass(view_render(r, "admin/overview.cs"));
 }
 
@@ -172,6 +174,11 @@ static NEOERR *overview(Request *r)
 #define NAME_MAX_CHARS 100
 
 static const Param p_id[] = { P_ID("id"), P_END };
+
+static const Param p_outbox[] = {
+	{ "done", P_ENUM, 0, 0, 0, "retried" },
+	P_END,
+};
 
 static const Param p_client_list[] = {
 	{ "q", P_LINE, P_FORM, 0, NAME_MAX_CHARS, NULL },
@@ -305,6 +312,8 @@ static const Route routes[] = {
 	  p_grant_revoke },
 
 	{ "GET", "/admin/audit", auditlog_list, "audit.view", 0, p_audit_list },
+	{ "GET", "/admin/outbox", outbox_list, "outbox.view", 0, p_outbox },
+	{ "POST", "/admin/outbox/:id/retry", outbox_retry, "outbox.view", R_CSRF, p_id },
 	{ "GET", "/admin/audit/export", auditlog_csv, "audit.view", 0, p_audit_csv },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

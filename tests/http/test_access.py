@@ -74,6 +74,8 @@ MATRIX.update({
     ("GET", "/admin/users/new"): holders("agency_admin", "consultant"),
     ("GET", "/admin/users/:id"): "object",
     ("GET", "/admin/audit"): holders("agency_admin", "privacy_officer"),
+    ("GET", "/admin/outbox"): holders("agency_admin"),
+    ("POST", "/admin/outbox/:id/retry"): "post",
     ("GET", "/admin/audit/export"): holders("agency_admin", "privacy_officer"),
     ("POST", "/admin/clients"): "post",
     ("POST", "/admin/clients/:id/archive"): "post",

@@ -76,6 +76,22 @@ def test_undeliverable_mail_becomes_dead_after_the_configured_attempts():
     assert wait_until(lambda: sql("SELECT state FROM outbox WHERE idempotency_key = 'test:dead'")
                       == [["dead"]], 20)
     assert Client().get("/healthz").json()["outbox"]["dead"] >= 1
+    # The agency admin sees it, with its key and why, and sends it again.
+    admin, _ = login("admin@uitzendbureau.example")
+    page = admin.get("/admin/outbox")
+    assert page.status == 200 and "test:dead" in page.text and "definitief mislukt" in page.text
+    oid = sql("SELECT id FROM outbox WHERE idempotency_key = 'test:dead'")[0][0]
+    r = admin.post("/admin/outbox/%s/retry" % oid, {"csrf": page.csrf()})
+    assert r.status == 303 and r.header("Location").endswith("done=retried")
+    assert sql("SELECT action FROM audit_log WHERE action = 'outbox.retry' AND object_id = %s" % oid) == [
+        ["outbox.retry"]]
+    # A row that is not dead is not sent again from here.
+    assert wait_until(lambda: sql("SELECT state FROM outbox WHERE id = %s" % oid) == [["dead"]], 20)
+    done = sql("SELECT id FROM outbox WHERE state = 'done' LIMIT 1")[0][0]
+    assert admin.post("/admin/outbox/%s/retry" % done, {"csrf": page.csrf()}).status == 404
+    # Nobody else sees the outbox.
+    consultant, _ = login("consultant@uitzendbureau.example")
+    assert consultant.get("/admin/outbox").status == 404
 
 
 if __name__ == "__main__":
