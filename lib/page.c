@@ -45,6 +45,22 @@ void page_query_add(STRING *qs, const char *name, const char *value)
 	free(esc);
 }
 
+void page_csv_cell(STRING *out, const char *v, int last)
+{
+	if (!v)
+		v = "";
+	string_append_char(out, '"');
+	if (v[0] && strchr("=+-@\t\r", v[0]))
+		string_append_char(out, '\'');
+	for (; *v; v++) {
+		if (*v == '"')
+			string_append_char(out, '"');
+		string_append_char(out, *v);
+	}
+	string_append_char(out, '"');
+	string_append(out, last ? "\r\n" : ",");
+}
+
 void page_words(Request *r, const char *list, const char *words)
 {
 	char *copy = xstrdup(words), *save = NULL, *t;

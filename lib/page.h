@@ -12,6 +12,11 @@ void page_put_int(HDF *node, const char *name, long long value);
 /* Appends name=value, URL-escaped, to a query string; empty values are
  * left out. */
 void page_query_add(STRING *qs, const char *name, const char *value);
+/* One CSV field onto out: always quoted, quotes doubled, and a leading
+ * = + - @ (or tab, CR) neutralised with a quote so that a spreadsheet
+ * shows the text instead of running it as a formula; then a comma, or the
+ * line's end when last. */
+void page_csv_cell(STRING *out, const char *v, int last);
 /* Page.<list>.<n>: the space-separated words of a list. */
 void page_words(Request *r, const char *list, const char *words);
 /* Page.<list>: the units (Id, Name, Depth) where the user holds perm, in

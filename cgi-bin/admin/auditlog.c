@@ -130,25 +130,6 @@ NEOERR *auditlog_list(Request *r)
 	return nerr_pass(view_render(r, "admin/auditlog_list.cs"));
 }
 
-/* One CSV field: always quoted, quotes doubled, and a leading = + - @
- * (or tab, CR) neutralised with a quote so that a spreadsheet shows the
- * text instead of running it as a formula. */
-static void csv_cell(STRING *out, const char *v, int last)
-{
-	if (!v)
-		v = "";
-	string_append_char(out, '"');
-	if (v[0] && strchr("=+-@\t\r", v[0]))
-		string_append_char(out, '\'');
-	for (; *v; v++) {
-		if (*v == '"')
-			string_append_char(out, '"');
-		string_append_char(out, *v);
-	}
-	string_append_char(out, '"');
-	string_append(out, last ? "\r\n" : ",");
-}
-
 NEOERR *auditlog_csv(Request *r)
 {
 	static const char *const heads[] = { "Id", "At", "ActorId", "Actor", "ActorEmail",
@@ -173,7 +154,7 @@ NEOERR *auditlog_csv(Request *r)
 	for (size_t i = 0; i < ARRAY_SIZE(heads); i++) {
 		char key[64];
 		snprintf(key, sizeof(key), "Lang.Admin.Audit.Col.%s", heads[i]);
-		csv_cell(&r->body, view_text(r->lang, key), i + 1 == ARRAY_SIZE(heads));
+		page_csv_cell(&r->body, view_text(r->lang, key), i + 1 == ARRAY_SIZE(heads));
 	}
 	/* In batches down the ids, so that no result holds the whole log. */
 	while (more && rows < EXPORT_MAX_ROWS) {
@@ -184,7 +165,7 @@ NEOERR *auditlog_csv(Request *r)
 		more = db_rows(q) == EXPORT_BATCH;
 		while (db_next(q) && rows < EXPORT_MAX_ROWS) {
 			for (int c = 0; c < (int)ARRAY_SIZE(heads); c++)
-				csv_cell(&r->body, db_str(q, c), c + 1 == (int)ARRAY_SIZE(heads));
+				page_csv_cell(&r->body, db_str(q, c), c + 1 == (int)ARRAY_SIZE(heads));
 			before = db_int(q, 0);
 			rows++;
 		}

@@ -143,8 +143,9 @@ static const Param p_week[] = {
 	{ "week", P_DATE, P_FORM, 0, 0, NULL },
 	{ "position", P_LINE, P_FORM, 0, 200, NULL },
 	{ "q", P_LINE, P_FORM, 0, 100, NULL },
-	{ "done", P_ENUM, 0, 0, 0, "created saved deleted cancelled published" },
+	{ "done", P_ENUM, 0, 0, 0, "created saved deleted cancelled published copied" },
 	{ "count", P_INT, 0, 0, 100000, NULL },
+	{ "skipped", P_INT, 0, 0, 100000, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -186,6 +187,13 @@ static const Param p_id[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+static const Param p_export[] = {
+	{ "unit", P_INT, P_REQUIRED, 1, ID_MAX, NULL },
+	{ "week", P_DATE, 0, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* Publishing a week, and copying the one before into it. */
 static const Param p_publish[] = {
 	{ "unit", P_INT, P_REQUIRED, 1, ID_MAX, NULL },
 	{ "week", P_DATE, P_REQUIRED, 0, 0, NULL },
@@ -231,6 +239,8 @@ static const Route routes[] = {
 	{ "POST", "/planning/shifts/:id", shift_update, "planning.edit", R_CSRF, p_update },
 	{ "POST", "/planning/shifts/:id/delete", shift_delete, "planning.edit", R_CSRF, p_id },
 	{ "POST", "/planning/publish", plan_publish, "planning.edit", R_CSRF, p_publish },
+	{ "POST", "/planning/copy", plan_copy, "planning.edit", R_CSRF, p_publish },
+	{ "GET", "/planning/export.csv", plan_export, "planning.view", 0, p_export },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 

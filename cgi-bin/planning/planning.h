@@ -62,6 +62,12 @@ NEOERR *mine_week(Request *r);
 NEOERR *mine_day(Request *r);
 NEOERR *mine_day_delete(Request *r);
 
+/* export.c */
+NEOERR *plan_export(Request *r);
+
+/* copy.c */
+NEOERR *plan_copy(Request *r);
+
 /* publish.c */
 NEOERR *plan_publish(Request *r);
 

@@ -332,5 +332,6 @@ NEOERR *plan_week(Request *r)
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
 	hdf_set_valuef(r->hdf, "Page.Count=%lld", param_int(r, "count", 0));
+	hdf_set_valuef(r->hdf, "Page.Skipped=%lld", param_int(r, "skipped", 0));
 	return nerr_pass(view_render(r, "planning/week.cs"));
 }

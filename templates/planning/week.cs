@@ -5,7 +5,7 @@
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Planning.Title ?> — <?cs var:Page.Unit.Name ?></h1>
   <?cs if:Page.MayEdit ?><a class="btn btn-primary" href="<?cs var:Page.Prefix ?>/planning/shifts/new?view=<?cs var:Page.Unit.Id ?>&amp;date=<?cs var:Page.Week ?>"><?cs var:Lang.Planning.NewShift ?></a><?cs /if ?></div>
-<?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Planning.Done[Page.Done] ?><?cs if:Page.Done == "published" ?> <?cs var:Page.Count ?><?cs /if ?></div><?cs /if ?>
+<?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Planning.Done[Page.Done] ?><?cs if:Page.Done == "published" || Page.Done == "copied" ?> <?cs var:Page.Count ?><?cs /if ?><?cs if:Page.Done == "copied" && Page.Skipped > 0 ?> <?cs var:Lang.Planning.CopySkipped ?> <?cs var:Page.Skipped ?><?cs /if ?></div><?cs /if ?>
 <form method="get" action="<?cs var:Page.Prefix ?>/planning/" class="toolbar">
   <?cs if:subcount(Page.Units) > 1 ?><div class="field"><label for="f-unit"><?cs var:Lang.Planning.Unit ?></label>
     <select id="f-unit" name="unit"><?cs each:u = Page.Units ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Page.Unit.Id ?> selected<?cs /if ?>><?cs loop:i = 1, u.Depth, 1 ?>— <?cs /loop ?><?cs var:u.Name ?></option><?cs /each ?></select></div>
@@ -21,7 +21,15 @@
   <strong><?cs var:Lang.Planning.Week ?> <?cs var:Page.WeekNo ?></strong>
   <a href="<?cs var:Page.Prefix ?>/planning/?unit=<?cs var:Page.Unit.Id ?>&amp;week=<?cs var:Page.NextWeek ?>"><?cs var:Lang.Planning.NextWeek ?> &rarr;</a>
 </nav>
-<p class="muted small"><?cs var:Lang.Planning.TimesIn ?> <?cs var:Page.Unit.Zone ?></p>
+<p class="muted small"><?cs var:Lang.Planning.TimesIn ?> <?cs var:Page.Unit.Zone ?> · <a href="<?cs var:Page.Prefix ?>/planning/export.csv?unit=<?cs var:Page.Unit.Id ?>&amp;week=<?cs var:Page.Week ?>" download><?cs var:Lang.Planning.Export ?></a></p>
+<?cs if:Page.MayEdit ?>
+<form method="post" action="<?cs var:Page.Prefix ?>/planning/copy" class="inline">
+  <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+  <input type="hidden" name="unit" value="<?cs var:Page.Unit.Id ?>">
+  <input type="hidden" name="week" value="<?cs var:Page.Week ?>">
+  <button type="submit" class="btn"><?cs var:Lang.Planning.CopyWeek ?></button>
+</form>
+<?cs /if ?>
 <?cs if:Page.MayEdit && Page.PlannedCount > 0 ?>
 <form method="post" action="<?cs var:Page.Prefix ?>/planning/publish" class="inline">
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">

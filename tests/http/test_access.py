@@ -130,6 +130,8 @@ MATRIX.update({
     ("POST", "/planning/shifts/:id"): "post",
     ("POST", "/planning/shifts/:id/delete"): "post",
     ("POST", "/planning/publish"): "post",
+    ("POST", "/planning/copy"): "post",
+    ("GET", "/planning/export.csv"): "object",
     ("GET", "/planning/me"): holders("worker"),
     ("POST", "/planning/me/week"): "post",
     ("POST", "/planning/me/days"): "post",
@@ -179,6 +181,9 @@ OBJECTS = [
      " WHERE u.email = 'worker@flex.example' ORDER BY s.id LIMIT 1", holders("consultant", "planner")),
     (("GET", "/planning/shifts/:id/edit"), "SELECT s.id FROM shifts s JOIN users u ON u.id = s.worker_user_id"
      " WHERE u.email = 'lisa.maes@flex.example' ORDER BY s.id LIMIT 1", holders("consultant", "planner")),
+    # A week as CSV: the unit's query string after the route.
+    (("GET", "/planning/export.csv?unit=:id"), "SELECT id FROM org_units WHERE name = 'Team A2 — Expeditie'",
+     holders("agency_admin", "consultant", "hr_manager", "planner")),
     # Without a CV the download is 404 to everyone, never an error.
     (("GET", "/vacancies/:id/candidates/:cid/cv"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang A1'",
      holders()),

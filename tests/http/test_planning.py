@@ -258,6 +258,40 @@ def test_who_sees_and_plans_what():
     assert "Jan Willems" in page and "Lisa Maes" not in page
 
 
+def test_copying_the_previous_week_keeps_the_wall_clock_times_and_leaves_out_clashes():
+    # The week before the clocks go back in October, and the week after.
+    d = datetime.date(monday(0).year + 1, 10, 31)
+    sunday = d - datetime.timedelta(days=(d.weekday() + 1) % 7)
+    before, after = sunday - datetime.timedelta(days=6), sunday + datetime.timedelta(days=1)
+    a = worker("Kees", A1, INPAK, week="1234567")
+    b = worker("Bram", A1, INPAK, week="1234567")
+    assert plan(worker=a, start=at(before, 8), end=at(before, 16)).status == 303
+    assert plan(worker=b, start=at(before, 8), end=at(before, 16)).status == 303
+    # Bram already works the Monday after: his copy is left out.
+    assert plan(worker=b, start=at(after, 7), end=at(after, 12)).status == 303
+    c = planner()
+    tok = c.get("/planning/?unit=%s&week=%s" % (unit(A1), after.isoformat())).csrf()
+    r = c.post("/planning/copy", {"csrf": tok, "unit": unit(A1), "week": after.isoformat()})
+    assert r.status == 303 and "done=copied" in r.header("Location") and "skipped=1" in r.header("Location")
+    # 08:00 in Brussels: 06:00 UTC in summer time, 07:00 UTC after.
+    assert [x[1] for x in shifts_of(a)] == ["%s 06:00:00" % before.isoformat(), "%s 07:00:00" % after.isoformat()]
+    assert [x[3] for x in shifts_of(a)] == ["planned", "planned"]
+    assert len(shifts_of(b)) == 2
+    page = c.get(r.header("Location")).text
+    assert "Overgeslagen" in page
+    # The week as CSV: a line per shift, times at the unit, formulas defused.
+    sql("UPDATE shifts SET position = '=HYPERLINK(1)' WHERE id = %s" % shifts_of(a)[1][0])
+    csv = c.get("/planning/export.csv?unit=%s&week=%s" % (unit(A1), after.isoformat()))
+    assert csv.status == 200 and csv.header("Content-Type").startswith("text/csv")
+    text = csv.body.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith('"Datum","Begin","Einde"')
+    line = [l for l in text.splitlines() if "Kees" in l][0]
+    assert line.startswith('"%s","08:00","16:00","30","Kees Test' % after.isoformat()), line
+    assert "\"'=HYPERLINK(1)\"" in line and line.endswith('"gepland"')
+    assert as_user("planner@andereklant.example").get(
+        "/planning/export.csv?unit=%s&week=%s" % (unit(A1), after.isoformat())).status == 404
+
+
 def test_a_worker_enters_availability_and_sees_only_his_published_shifts():
     w = as_user("worker@flex.example")
     page = w.get("/planning/me")
