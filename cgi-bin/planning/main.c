@@ -222,6 +222,16 @@ static const Param p_mine_day[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+static const Param p_none[] = {
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* "<token>.ics": the name calendar apps like; checked in feed.c. */
+static const Param p_feed[] = {
+	{ "feed", P_LINE, P_PATH | P_REQUIRED, 0, 64, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Param p_mine_id[] = {
 	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
@@ -232,6 +242,8 @@ static const Route routes[] = {
 	{ "POST", "/planning/me/week", mine_week, NULL, R_CSRF, p_mine_week },
 	{ "POST", "/planning/me/days", mine_day, NULL, R_CSRF, p_mine_day },
 	{ "POST", "/planning/me/days/:id/delete", mine_day_delete, NULL, R_CSRF, p_mine_id },
+	{ "POST", "/planning/me/feed", mine_feed, NULL, R_CSRF, p_none },
+	{ "GET", "/planning/feed/:feed", plan_feed, NULL, R_PUBLIC, p_feed },
 	{ "GET", "/planning/", plan_week, "planning.view", 0, p_week },
 	{ "GET", "/planning/shifts/new", shift_new, "planning.edit", 0, p_new },
 	{ "POST", "/planning/shifts", shift_create, "planning.edit", R_CSRF, p_create },

@@ -62,6 +62,10 @@ NEOERR *mine_week(Request *r);
 NEOERR *mine_day(Request *r);
 NEOERR *mine_day_delete(Request *r);
 
+/* feed.c */
+NEOERR *mine_feed(Request *r);
+NEOERR *plan_feed(Request *r);
+
 /* export.c */
 NEOERR *plan_export(Request *r);
 

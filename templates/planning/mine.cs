@@ -18,6 +18,15 @@
 <?cs else ?><p class="muted"><?cs var:Lang.Planning.Mine.NoShifts ?></p><?cs /if ?>
 </section>
 <section class="panel">
+<h2><?cs var:Lang.Planning.Mine.Feed ?></h2>
+<?cs if:Page.FeedURL ?><div class="alert alert-success" role="status"><p><?cs var:Lang.Planning.Mine.FeedNew ?></p><p><code class="wrap"><?cs var:Page.FeedURL ?></code></p></div><?cs /if ?>
+<p class="muted small"><?cs var:Lang.Planning.Mine.FeedHelp ?></p>
+<form method="post" action="<?cs var:Page.Prefix ?>/planning/me/feed" class="inline">
+  <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+  <button type="submit" class="btn"><?cs var:Lang.Planning.Mine.FeedMake ?></button>
+</form>
+</section>
+<section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Week ?></h2>
 <p class="muted small"><?cs var:Lang.Planning.Mine.WeekHelp ?></p>
 <form method="post" action="<?cs var:Page.Prefix ?>/planning/me/week" novalidate>

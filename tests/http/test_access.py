@@ -136,6 +136,8 @@ MATRIX.update({
     ("POST", "/planning/me/week"): "post",
     ("POST", "/planning/me/days"): "post",
     ("POST", "/planning/me/days/:id/delete"): "post",
+    ("POST", "/planning/me/feed"): "post",
+    ("GET", "/planning/feed/:feed"): "token",
 })
 
 # Routes of one object: (route, the object's id by SQL, {who: status}).
@@ -263,6 +265,8 @@ def test_token_pages_answer_404_to_a_made_up_token():
     for path in ("/invite/", "/password/reset/"):
         for who in ("anon", "planner"):
             assert client_of(who).get(path + "A" * 43).status == 404
+    for who in ("anon", "worker"):
+        assert client_of(who).get("/planning/feed/%s.ics" % ("A" * 43)).status == 404
 
 
 def test_post_routes_refuse_a_visitor_without_a_token():

@@ -343,5 +343,34 @@ def test_a_worker_enters_availability_and_sees_only_his_published_shifts():
     assert w.post("/planning/me/days/%s/delete" % did, {"csrf": w.get("/planning/me").csrf()}).status == 303
 
 
+def test_a_worker_subscribes_to_his_shifts_at_a_secret_address_he_can_renew():
+    w = as_user("worker@flex.example")
+    wid = user("worker@flex.example")
+    page = w.post("/planning/me/feed", {"csrf": w.get("/planning/me").csrf()})
+    assert page.status == 200
+    url = re.search(r'(https://[^<"]+/planning/feed/[A-Za-z0-9_-]{43}\.ics)', page.text).group(1)
+    path = url[url.index("/planning/"):]
+    assert path not in w.get("/planning/me").text, "the address is shown once"
+    mon = monday(3)
+    assert plan(worker=wid, start=at(mon, 9), end=at(mon, 13), confirm="1").status == 303
+    sid = shifts_of(wid)[-1][0]
+    sql("UPDATE shifts SET state = 'contracted' WHERE id = %s" % sid)
+    cal = Client().get(path)  # a calendar app: no session
+    assert cal.status == 200 and cal.header("Content-Type").startswith("text/calendar")
+    text = cal.body.decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.rstrip().endswith("END:VCALENDAR")
+    event = text[text.index("UID:shift-%s@" % sid):]
+    event = event[:event.index("END:VEVENT")]
+    off = 2 if mon.month in (4, 5, 6, 7, 8, 9) else 1
+    assert "DTSTART:%s%02d0000Z" % (mon.strftime("%Y%m%dT"), 9 - off) in event
+    assert "STATUS:CONFIRMED" in event and "SUMMARY:Productiemedewerker inpak — Klant NV" in event
+    assert all(len(l.encode()) <= 75 for l in text.split("\r\n")), "lines are folded"
+    # Renewed: the old address stops.
+    page = w.post("/planning/me/feed", {"csrf": w.get("/planning/me").csrf()})
+    new = re.search(r'/planning/feed/[A-Za-z0-9_-]{43}\.ics', page.text).group(0)
+    assert new != path and Client().get(path).status == 404 and Client().get(new).status == 200
+    assert planner().post("/planning/me/feed", {"csrf": planner().get("/planning/").csrf()}).status == 404
+
+
 if __name__ == "__main__":
     run(globals())
