@@ -1,4 +1,4 @@
-/* copy.c: copying the previous week — its shifts at the unit and below, a week later at the same wall-clock times, as planned shifts; a copy that would clash is left out */
+/* copy.c: copies of shifts weeks later at the same wall-clock times, as planned shifts — the previous week copied, or one shift repeated weekly; a copy that would clash is left out */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,27 +9,53 @@
 #include "tz.h"
 #include "util.h"
 
-/* The same wall-clock time a week later at the unit: across a clock
+/* The same wall-clock time weeks later at the unit: across a clock
  * change a shift keeps its hours, not its distance in seconds. */
-static int week_later(const Unit *u, time_t t, time_t *out)
+static int weeks_later(const Unit *u, time_t t, int weeks, time_t *out)
 {
 	struct tm tm;
 	Day d;
 
 	tz_local(u->zone, t, &tm);
-	d = plan_add_days((Day){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday }, 7);
+	d = plan_add_days((Day){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday }, 7 * weeks);
 	return tz_utc(u->zone, d.y, d.m, d.d, tm.tm_hour, tm.tm_min, out);
+}
+
+NEOERR *plan_copy_shift(const Unit *u, const ShiftCopy *s, int weeks, long long by, int *made)
+{
+	char a[20], b[20], *clash = NULL;
+	time_t start, end;
+	NEOERR *err = STATUS_OK;
+
+	*made = 0;
+	if (!weeks_later(u, s->start, weeks, &start) || !weeks_later(u, s->end, weeks, &end) || end <= start)
+		return STATUS_OK;
+	plan_sql_time(start, a);
+	plan_sql_time(end, b);
+	/* Still in a pool above the unit, and free at that time: else the
+	 * copy is left out. */
+	if (s->worker)
+		err = db_value(&clash, "SELECT 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM pool p"
+				       " JOIN org_units o ON o.id = p.unit_id JOIN org_units su ON su.id = ?"
+				       " WHERE p.worker_user_id = ? AND su.path LIKE CONCAT(o.path, '%'))"
+				       " OR EXISTS (SELECT 1 FROM shifts WHERE worker_user_id = ? AND state <> 'cancelled'"
+				       " AND starts_at < ? AND ends_at > ?)",
+			       "iiiss", s->unit, s->worker, s->worker, b, a);
+	if (err || clash) {
+		free(clash);
+		return nerr_pass(err);
+	}
+	err = db_exec(NULL, "INSERT INTO shifts (unit_id, position, worker_user_id, starts_at, ends_at,"
+			    " break_minutes, created_by, created_at, updated_at)"
+			    " VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+		      "isissii", s->unit, s->position, s->worker, a, b, (long long)s->brk, by);
+	*made = !err;
+	return nerr_pass(err);
 }
 
 NEOERR *plan_copy(Request *r)
 {
-	typedef struct src {
-		long long unit, worker;
-		char position[201];
-		time_t start, end;
-		int brk;
-	} Src;
-	Src *shifts = NULL;
+	ShiftCopy *shifts = NULL;
 	char from[20], to[20], loc[160], week[11], detail[64];
 	int n = 0, made = 0, skipped = 0, ok;
 	Day monday;
@@ -44,7 +70,7 @@ NEOERR *plan_copy(Request *r)
 	monday = plan_monday(monday);
 	plan_sql_time(plan_midnight(&u, plan_add_days(monday, -7)), from);
 	plan_sql_time(plan_midnight(&u, monday), to);
-	shifts = xcalloc(2000, sizeof(Src));
+	shifts = xcalloc(2000, sizeof(ShiftCopy));
 	err = db_begin();
 	if (!err)
 		err = db_query(&q, "SELECT s.unit_id, COALESCE(s.worker_user_id, 0), s.position, UNIX_TIMESTAMP(s.starts_at),"
@@ -54,7 +80,7 @@ NEOERR *plan_copy(Request *r)
 			       "sss", u.path, from, to);
 	if (!err) {
 		while (db_next(q) && n < 2000) {
-			Src *s = &shifts[n++];
+			ShiftCopy *s = &shifts[n++];
 			s->unit = db_int(q, 0);
 			s->worker = db_int(q, 1);
 			snprintf(s->position, sizeof(s->position), "%s", db_str(q, 2));
@@ -65,36 +91,10 @@ NEOERR *plan_copy(Request *r)
 		db_end(&q);
 	}
 	for (int i = 0; i < n && !err; i++) {
-		Src *s = &shifts[i];
-		char a[20], b[20], *clash = NULL;
-		time_t start, end;
-
-		if (!week_later(&u, s->start, &start) || !week_later(&u, s->end, &end) || end <= start) {
-			skipped++;
-			continue;
-		}
-		plan_sql_time(start, a);
-		plan_sql_time(end, b);
-		/* Still in a pool above the unit, and free at that time: else
-		 * the copy is left out, and counted. */
-		if (s->worker)
-			err = db_value(&clash, "SELECT 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM pool p"
-					       " JOIN org_units o ON o.id = p.unit_id JOIN org_units su ON su.id = ?"
-					       " WHERE p.worker_user_id = ? AND su.path LIKE CONCAT(o.path, '%'))"
-					       " OR EXISTS (SELECT 1 FROM shifts WHERE worker_user_id = ? AND state <> 'cancelled'"
-					       " AND starts_at < ? AND ends_at > ?)",
-				       "iiiss", s->unit, s->worker, s->worker, b, a);
-		if (!err && clash) {
-			free(clash);
-			skipped++;
-			continue;
-		}
-		if (!err)
-			err = db_exec(NULL, "INSERT INTO shifts (unit_id, position, worker_user_id, starts_at, ends_at,"
-					    " break_minutes, created_by, created_at, updated_at)"
-					    " VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-				      "isissii", s->unit, s->position, s->worker, a, b, (long long)s->brk, r->user->id);
-		made += !err;
+		int one = 0;
+		err = plan_copy_shift(&u, &shifts[i], 1, r->user->id, &one);
+		made += one;
+		skipped += !one;
 	}
 	free(shifts);
 	snprintf(detail, sizeof(detail), "%d shifts copied, %d left out", made, skipped);

@@ -160,6 +160,7 @@ static const Param p_week[] = {
 	{ "break", P_INT, P_FORM, 0, 240, NULL }, \
 	{ "note", P_LINE, P_FORM, 0, 500, NULL }, \
 	{ "confirm", P_ENUM, P_FORM, 0, 0, "1" }, \
+	{ "repeat", P_DATE, P_FORM, 0, 0, NULL }, \
 	{ "view", P_INT, P_FORM, 1, ID_MAX, NULL }
 
 static const Param p_new[] = {

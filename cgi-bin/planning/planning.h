@@ -71,6 +71,17 @@ NEOERR *plan_export(Request *r);
 
 /* copy.c */
 NEOERR *plan_copy(Request *r);
+/* What a copy of a shift takes from it. */
+typedef struct shift_copy {
+	long long unit, worker;
+	char position[801];
+	time_t start, end;
+	int brk;
+} ShiftCopy;
+/* A planned copy of s weeks later at the same wall-clock times of unit u
+ * (its zone), by user by; *made 0 when it would clash with the worker's
+ * other shifts or the worker left the pool. In the caller's transaction. */
+NEOERR *plan_copy_shift(const Unit *u, const ShiftCopy *s, int weeks, long long by, int *made);
 
 /* publish.c */
 NEOERR *plan_publish(Request *r);

@@ -299,6 +299,14 @@ static NEOERR *read_form(Request *r, Shift *s, int *ok)
 		param_error(r, "end", "shift_too_long");
 	else if (s->brk * 60 >= s->end - s->start)
 		param_error(r, "break", "break_too_long");
+	if (param_str(r, "repeat") && *param_str(r, "repeat") && !hdf_get_value(r->hdf, "Page.Errors.repeat", NULL)) {
+		Day first = local_day(&s->unit, s->start, NULL), until, last = plan_add_days(first, 366);
+		long a = first.y * 10000L + first.m * 100 + first.d, z = last.y * 10000L + last.m * 100 + last.d, u;
+		plan_day(param_str(r, "repeat"), &until);
+		u = until.y * 10000L + until.m * 100 + until.d;
+		if (u <= a || u > z)
+			param_error(r, "repeat", "repeat_range");
+	}
 	err = db_value(&found, "SELECT 1 FROM worker_skills k WHERE k.client_id = ? AND k.position = ?"
 			       " UNION ALL SELECT 1 FROM pool p JOIN org_units o ON o.id = p.unit_id"
 			       " WHERE o.client_id = ? AND p.position = ?"
@@ -362,9 +370,9 @@ static NEOERR *overlaps(const Shift *s, int *yes)
  * that two planners cannot book the same hours at once; refuses an overlap. */
 static NEOERR *save(Request *r, Shift *s, const Unit *view)
 {
-	char a[20], b[20], loc[128], week[11], detail[200];
+	char a[20], b[20], loc[160], week[11], detail[200];
 	NEOERR *err;
-	int clash = 0;
+	int clash = 0, repeated = 0, skipped = 0;
 
 	plan_sql_time(s->start, a);
 	plan_sql_time(s->end, b);
@@ -402,8 +410,26 @@ static NEOERR *save(Request *r, Shift *s, const Unit *view)
 		if (!err && resend)
 			err = contracts_request(s->id);
 	}
-	snprintf(detail, sizeof(detail), "%s %s – %s, %s", s->worker ? "worker" : "open", a, b,
-		 param_str(r, "confirm") ? "warnings confirmed" : "no warnings");
+	/* Repeated weekly until a date: copies at the same wall-clock
+	 * times, each left out when it would clash. */
+	if (!err && !s->state[0] && param_str(r, "repeat") && *param_str(r, "repeat")) {
+		ShiftCopy c = { .unit = s->unit.id, .worker = s->worker, .start = s->start, .end = s->end,
+				.brk = s->brk };
+		Day first = local_day(&s->unit, s->start, NULL), until;
+		snprintf(c.position, sizeof(c.position), "%s", s->position);
+		plan_day(param_str(r, "repeat"), &until);
+		for (int w = 1; w <= 53 && !err; w++) {
+			Day d = plan_add_days(first, 7 * w);
+			int one = 0;
+			if (d.y * 10000 + d.m * 100 + d.d > until.y * 10000 + until.m * 100 + until.d)
+				break;
+			err = plan_copy_shift(&s->unit, &c, w, r->user->id, &one);
+			repeated += one;
+			skipped += !one;
+		}
+	}
+	snprintf(detail, sizeof(detail), "%s %s – %s, %s, %d repeats", s->worker ? "worker" : "open", a, b,
+		 param_str(r, "confirm") ? "warnings confirmed" : "no warnings", repeated);
 	if (!err)
 		err = audit_add(r, r->user->id, s->state[0] ? "shift.update" : "shift.create", "shift", s->id,
 				s->unit.id, detail);
@@ -411,8 +437,8 @@ static NEOERR *save(Request *r, Shift *s, const Unit *view)
 	if (err)
 		return nerr_pass(err);
 	plan_day_text(plan_monday(local_day(&s->unit, s->start, NULL)), week);
-	snprintf(loc, sizeof(loc), "/planning/?unit=%lld&week=%s&done=%s", view->id, week,
-		 s->state[0] ? "saved" : "created");
+	snprintf(loc, sizeof(loc), "/planning/?unit=%lld&week=%s&done=%s&count=%d&skipped=%d", view->id, week,
+		 s->state[0] ? "saved" : "created", repeated, skipped);
 	return app_redirect(r, loc);
 }
 

@@ -29,6 +29,8 @@
     <?cs call:field("end", Lang.Planning.End, "datetime-local", "off", 1) ?>
     <?cs call:field("break", Lang.Planning.BreakMinutes, "number", "off", 1) ?>
     <?cs call:field("note", Lang.Planning.Note, "text", "off", 1) ?>
+    <?cs if:!Page.Shift.Id ?><?cs call:field("repeat", Lang.Planning.RepeatUntil, "date", "off", 1) ?>
+    <p class="muted small"><?cs var:Lang.Planning.RepeatHelp ?></p><?cs /if ?>
     <?cs if:Page.Confirm ?><div class="field"><label><input type="checkbox" name="confirm" value="1"> <?cs var:Lang.Planning.ConfirmWarnings ?></label></div><?cs /if ?>
     <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Planning.Save ?></button>
       <a href="<?cs var:Page.Prefix ?>/planning/?unit=<?cs var:Page.View ?>"><?cs var:Lang.Planning.Cancel ?></a></div>

@@ -292,6 +292,23 @@ def test_copying_the_previous_week_keeps_the_wall_clock_times_and_leaves_out_cla
         "/planning/export.csv?unit=%s&week=%s" % (unit(A1), after.isoformat())).status == 404
 
 
+def test_a_shift_repeated_weekly_leaves_out_the_week_the_worker_is_busy():
+    wid = worker("Rita", A1, INPAK, week="1234567")
+    mon = monday(16)
+    busy = mon + datetime.timedelta(weeks=2)
+    assert plan(worker=wid, start=at(busy, 9), end=at(busy, 12)).status == 303
+    until = mon + datetime.timedelta(weeks=3)
+    r = plan(worker=wid, start=at(mon, 8), end=at(mon, 16), repeat=until.isoformat())
+    assert r.status == 303 and "count=2" in r.header("Location") and "skipped=1" in r.header("Location")
+    starts = [x[1][:10] for x in shifts_of(wid)]
+    assert starts == [(mon + datetime.timedelta(weeks=w)).isoformat() for w in (0, 1, 2, 3)], starts
+    assert "Wekelijks herhaald: 2" in planner().get(r.header("Location")).text
+    for bad in (mon.isoformat(), (mon + datetime.timedelta(days=400)).isoformat()):
+        r = plan(worker=wid, start=at(mon + datetime.timedelta(days=1), 8),
+                 end=at(mon + datetime.timedelta(days=1), 16), repeat=bad)
+        assert r.status == 422 and "hoogstens een jaar" in error_of(r, "repeat")
+
+
 def test_a_worker_enters_availability_and_sees_only_his_published_shifts():
     w = as_user("worker@flex.example")
     page = w.get("/planning/me")
@@ -351,7 +368,7 @@ def test_a_worker_subscribes_to_his_shifts_at_a_secret_address_he_can_renew():
     url = re.search(r'(https://[^<"]+/planning/feed/[A-Za-z0-9_-]{43}\.ics)', page.text).group(1)
     path = url[url.index("/planning/"):]
     assert path not in w.get("/planning/me").text, "the address is shown once"
-    mon = monday(3)
+    mon = monday(5)  # a week no other test plans Jan in (the browser journey takes the third)
     assert plan(worker=wid, start=at(mon, 9), end=at(mon, 13), confirm="1").status == 303
     sid = shifts_of(wid)[-1][0]
     sql("UPDATE shifts SET state = 'contracted' WHERE id = %s" % sid)
