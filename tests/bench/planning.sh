@@ -62,3 +62,32 @@ printf '%-32s %10s %9s %9s\n' "" "req/s" "p50 ms" "p99 ms"
 page "week, team of 50 ($NT shifts)" "$PLAN" "/planning/?unit=$TEAM"
 page "week, department of 200 ($ND)" "$PLAN" "/planning/?unit=$DEPT"
 echo "targets: team at least 1,000 req/s with p99 under 15 ms; department p99 under 40 ms"
+
+# Publishing: the department's week (1,000 shifts) through the outbox to the
+# back-office simulator, timed until every shift is contracted.
+WEEK=$($DB -e "SELECT DATE(UTC_TIMESTAMP()) - INTERVAL WEEKDAY(UTC_TIMESTAMP()) DAY")
+CSRF=$(curl -skf -H "Cookie: __Host-session=$PLAN" "$BASE/planning/?unit=$DEPT" |
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+start=$(date +%s.%N)
+curl -sk -o /dev/null -H "Cookie: __Host-session=$PLAN" -H "Origin: $BASE" \
+	--data-urlencode "csrf=$CSRF" --data-urlencode "unit=$DEPT" --data-urlencode "week=$WEEK" \
+	"$BASE/planning/publish"
+PUB=$($DB -e "SELECT COUNT(*) FROM shifts s JOIN org_units o ON o.id = s.unit_id
+	WHERE o.parent_id = $DEPT AND s.state <> 'planned'")
+done_n=0
+i=0
+while [ $i -lt 240 ]; do
+	done_n=$($DB -e "SELECT COUNT(*) FROM shifts s JOIN org_units o ON o.id = s.unit_id
+		WHERE o.parent_id = $DEPT AND s.state IN ('contracted', 'refused')")
+	[ "$done_n" -ge "$PUB" ] && break
+	sleep 0.5
+	i=$((i + 1))
+done
+end=$(date +%s.%N)
+OK=$($DB -e "SELECT COUNT(*) FROM shifts s JOIN org_units o ON o.id = s.unit_id
+	WHERE o.parent_id = $DEPT AND s.state = 'contracted'")
+PDF=$($DB -e "SELECT COUNT(*) FROM contracts c JOIN shifts s ON s.id = c.shift_id JOIN org_units o
+	ON o.id = s.unit_id WHERE o.parent_id = $DEPT AND c.document_id IS NOT NULL")
+awk -v n="$done_n" -v p="$PUB" -v ok="$OK" -v pdf="$PDF" -v s="$start" -v e="$end" 'BEGIN {
+	printf "publishing %d shifts: %d answered by the back-office in %.1f s, %d contracted, %d PDFs stored\n", p, n, e - s, ok, pdf
+	printf "  (target: 1,000 contracted within 60 s)\n" }'
