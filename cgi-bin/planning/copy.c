@@ -68,8 +68,7 @@ NEOERR *plan_copy(Request *r)
 	if (!plan_day(param_str(r, "week"), &monday))
 		return app_fail(r, 400, "no week to copy into");
 	monday = plan_monday(monday);
-	plan_sql_time(plan_midnight(&u, plan_add_days(monday, -7)), from);
-	plan_sql_time(plan_midnight(&u, monday), to);
+	plan_week_sql(&u, plan_add_days(monday, -7), from, to);
 	shifts = xcalloc(2000, sizeof(ShiftCopy));
 	err = db_begin();
 	if (!err)

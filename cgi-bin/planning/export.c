@@ -26,8 +26,7 @@ NEOERR *plan_export(Request *r)
 	if (!plan_day(param_str(r, "week"), &monday))
 		monday = plan_today(&u);
 	monday = plan_monday(monday);
-	plan_sql_time(plan_midnight(&u, monday), from);
-	plan_sql_time(plan_midnight(&u, plan_add_days(monday, 7)), to);
+	plan_week_sql(&u, monday, from, to);
 	/* A byte order mark, so that spreadsheets read the file as UTF-8. */
 	string_append(&r->body, "\xef\xbb\xbf");
 	for (size_t i = 0; i < ARRAY_SIZE(heads); i++) {

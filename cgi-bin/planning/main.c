@@ -129,6 +129,12 @@ void plan_sql_time(time_t t, char out[20])
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+void plan_week_sql(const Unit *u, Day monday, char from[20], char to[20])
+{
+	plan_sql_time(plan_midnight(u, monday), from);
+	plan_sql_time(plan_midnight(u, plan_add_days(monday, 7)), to);
+}
+
 void plan_day_text(Day d, char out[11])
 {
 	struct tm tm = { .tm_year = d.y - 1900, .tm_mon = d.m - 1, .tm_mday = d.d };

@@ -50,6 +50,8 @@ Day plan_today(const Unit *u);
 time_t plan_midnight(const Unit *u, Day d);
 /* A moment as SQL's DATETIME in UTC ("YYYY-MM-DD HH:MM:SS"). */
 void plan_sql_time(time_t t, char out[20]);
+/* The week from monday at the unit, as SQL's UTC bounds [from, to). */
+void plan_week_sql(const Unit *u, Day monday, char from[20], char to[20]);
 /* "YYYY-MM-DD" of a day. */
 void plan_day_text(Day d, char out[11]);
 

@@ -26,8 +26,7 @@ NEOERR *plan_publish(Request *r)
 	if (!plan_day(param_str(r, "week"), &monday))
 		return app_fail(r, 400, "no week to publish");
 	monday = plan_monday(monday);
-	plan_sql_time(plan_midnight(&u, monday), from);
-	plan_sql_time(plan_midnight(&u, plan_add_days(monday, 7)), to);
+	plan_week_sql(&u, monday, from, to);
 	err = db_begin();
 	if (!err)
 		err = db_query(&q, "SELECT s.id FROM shifts s JOIN org_units o ON o.id = s.unit_id"

@@ -249,8 +249,7 @@ static NEOERR *warnings(Request *r, const Shift *s, int *n)
 	free(v);
 	v = NULL;
 	/* Hours in the week (Monday to Sunday at the unit) of its start. */
-	plan_sql_time(plan_midnight(&s->unit, monday), a);
-	plan_sql_time(plan_midnight(&s->unit, plan_add_days(monday, 7)), b);
+	plan_week_sql(&s->unit, monday, a, b);
 	err = db_value(&v, "SELECT COALESCE(SUM(TIMESTAMPDIFF(MINUTE, starts_at, ends_at) - break_minutes), 0)"
 			   " FROM shifts WHERE worker_user_id = ? AND id <> ? AND state <> 'cancelled'"
 			   " AND starts_at >= ? AND starts_at < ?", "iiss", s->worker, s->id, a, b);

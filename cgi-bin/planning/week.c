@@ -182,8 +182,7 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 	NEOERR *err;
 	int open = 0, planned = 0;
 
-	plan_sql_time(start, from);
-	plan_sql_time(plan_midnight(u, plan_add_days(monday, 7)), to);
+	plan_week_sql(u, monday, from, to);
 	/* Two index ranges rather than one scan: the shifts of the units
 	 * (unit, start) and those of the pool's workers (worker, start). A
 	 * shift lasts at most 24 h: it started at most a day before the week. */

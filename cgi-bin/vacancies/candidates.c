@@ -166,66 +166,13 @@ static int phone_ok(const char *s)
 	return digits >= 6;
 }
 
-/* The users who decide on the vacancy's candidates: a role with
- * candidate.decide on its unit or one above it. Into ids (≤ max). */
-static NEOERR *deciders(const Vacancy *v, long long *ids, int max, int *n)
+/* The mail's Title, Client, Unit and URL: the candidate's page. */
+static NEOERR *cand_mail_extra(const Vacancy *v, long long cid, HDF **extra)
 {
-	STRING roles;
-	DBQuery *q;
-	NEOERR *err;
+	char path[96];
 
-	*n = 0;
-	string_init(&roles);
-	string_append(&roles, "[");
-	for (int i = 0; i < acl_roles(); i++) {
-		if (!acl_role_has(i, "candidate.decide"))
-			continue;
-		if (roles.len > 1)
-			string_append(&roles, ",");
-		/* Role names are words of conf/roles.hdf: no quoting needed. */
-		string_append(&roles, "\"");
-		string_append(&roles, acl_role_name(i));
-		string_append(&roles, "\"");
-	}
-	string_append(&roles, "]");
-	err = db_query(&q, "SELECT DISTINCT g.user_id FROM grants g"
-			   " JOIN org_units o ON o.id = g.unit_id JOIN users u ON u.id = g.user_id"
-			   " WHERE JSON_CONTAINS(?, JSON_QUOTE(g.role)) AND u.status = 'active'"
-			   " AND ? LIKE CONCAT(o.path, '%') ORDER BY g.user_id LIMIT 200",
-		       "ss", roles.buf, v->path);
-	string_clear(&roles);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(q) && *n < max)
-		ids[(*n)++] = db_int(q, 0);
-	db_end(&q);
-	return STATUS_OK;
-}
-
-/* Mail.Title, Mail.Client, Mail.Unit and Mail.URL (the candidate's page). */
-static NEOERR *mail_extra(const Vacancy *v, long long cid, HDF **extra)
-{
-	char url[1024], *client = NULL, *unit = NULL;
-	NEOERR *err;
-
-	err = db_value(&unit, "SELECT name FROM org_units WHERE id = ?", "i", v->unit_id);
-	if (!err)
-		err = db_value(&client, "SELECT c.name FROM org_units o JOIN clients c ON c.id = o.client_id"
-				       " WHERE o.id = ?", "i", v->unit_id);
-	if (err) {
-		free(unit);
-		return nerr_pass(err);
-	}
-	snprintf(url, sizeof(url), "%s%s/vacancies/%lld/candidates/%lld", conf_str("Portal.BaseURL"),
-		 conf_str("Portal.Prefix"), v->id, cid);
-	hdf_init(extra);
-	hdf_set_value(*extra, "Title", v->title);
-	hdf_set_value(*extra, "Unit", or_empty(unit));
-	hdf_set_value(*extra, "Client", or_empty(client));
-	hdf_set_value(*extra, "URL", url);
-	free(unit);
-	free(client);
-	return STATUS_OK;
+	snprintf(path, sizeof(path), "/vacancies/%lld/candidates/%lld", v->id, cid);
+	return nerr_pass(vac_mail_extra(v, path, extra));
 }
 
 /* One mail to each decider. The mail names no candidate (it may be
@@ -235,11 +182,11 @@ static NEOERR *notify_proposed(const Vacancy *v, long long cid)
 	long long ids[200];
 	HDF *extra = NULL;
 	int n;
-	NEOERR *err = deciders(v, ids, (int)ARRAY_SIZE(ids), &n);
+	NEOERR *err = vac_holders(v, "candidate.decide", ids, (int)ARRAY_SIZE(ids), &n);
 
 	if (err || !n)
 		return nerr_pass(err);
-	err = mail_extra(v, cid, &extra);
+	err = cand_mail_extra(v, cid, &extra);
 	for (int i = 0; i < n && !err; i++) {
 		char key[128];
 		snprintf(key, sizeof(key), "mail:candidate-proposed:%lld:%lld", cid, ids[i]);
@@ -584,7 +531,7 @@ static NEOERR *notify_interview(const Vacancy *v, const Candidate *c, char slots
 
 	if (!c->created_by)
 		return STATUS_OK;
-	err = mail_extra(v, c->id, &extra);
+	err = cand_mail_extra(v, c->id, &extra);
 	for (int i = 0; i < nslots && !err; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "Slots.%d", i);
@@ -612,7 +559,7 @@ static NEOERR *notify_confirmed(const Vacancy *v, const Candidate *c, const char
 		       "i", c->id);
 	if (err || !asker)
 		return nerr_pass(err);
-	err = mail_extra(v, c->id, &extra);
+	err = cand_mail_extra(v, c->id, &extra);
 	if (!err) {
 		hdf_set_value(extra, "When", when);
 		snprintf(key, sizeof(key), "mail:interview-confirmed:%lld", c->id);
@@ -810,10 +757,10 @@ static NEOERR *notify_comment(Request *r, const Vacancy *v, const Candidate *c, 
 		if (c->created_by)
 			ids[n++] = c->created_by;
 	} else {
-		err = deciders(v, ids, (int)ARRAY_SIZE(ids), &n);
+		err = vac_holders(v, "candidate.decide", ids, (int)ARRAY_SIZE(ids), &n);
 	}
 	if (!err && n)
-		err = mail_extra(v, c->id, &extra);
+		err = cand_mail_extra(v, c->id, &extra);
 	for (int i = 0; i < n && !err; i++) {
 		char key[128];
 		if (ids[i] == r->user->id)

@@ -42,6 +42,64 @@ NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok)
 	return STATUS_OK;
 }
 
+NEOERR *vac_holders(const Vacancy *v, const char *perm, long long *ids, int max, int *n)
+{
+	STRING roles;
+	DBQuery *q;
+	NEOERR *err;
+
+	*n = 0;
+	string_init(&roles);
+	string_append(&roles, "[");
+	for (int i = 0; i < acl_roles(); i++) {
+		if (!acl_role_has(i, perm))
+			continue;
+		if (roles.len > 1)
+			string_append(&roles, ",");
+		/* Role names are words of conf/roles.hdf: no quoting needed. */
+		string_append(&roles, "\"");
+		string_append(&roles, acl_role_name(i));
+		string_append(&roles, "\"");
+	}
+	string_append(&roles, "]");
+	err = db_query(&q, "SELECT DISTINCT g.user_id FROM grants g"
+			   " JOIN org_units o ON o.id = g.unit_id JOIN users u ON u.id = g.user_id"
+			   " WHERE JSON_CONTAINS(?, JSON_QUOTE(g.role)) AND u.status = 'active'"
+			   " AND ? LIKE CONCAT(o.path, '%') ORDER BY g.user_id LIMIT 200",
+		       "ss", roles.buf, v->path);
+	string_clear(&roles);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q) && *n < max)
+		ids[(*n)++] = db_int(q, 0);
+	db_end(&q);
+	return STATUS_OK;
+}
+
+NEOERR *vac_mail_extra(const Vacancy *v, const char *path, HDF **extra)
+{
+	char url[1024], *client = NULL, *unit = NULL;
+	NEOERR *err;
+
+	err = db_value(&unit, "SELECT name FROM org_units WHERE id = ?", "i", v->unit_id);
+	if (!err)
+		err = db_value(&client, "SELECT c.name FROM org_units o JOIN clients c ON c.id = o.client_id"
+				       " WHERE o.id = ?", "i", v->unit_id);
+	if (err) {
+		free(unit);
+		return nerr_pass(err);
+	}
+	snprintf(url, sizeof(url), "%s%s%s", conf_str("Portal.BaseURL"), conf_str("Portal.Prefix"), path);
+	hdf_init(extra);
+	hdf_set_value(*extra, "Title", v->title);
+	hdf_set_value(*extra, "Unit", or_empty(unit));
+	hdf_set_value(*extra, "Client", or_empty(client));
+	hdf_set_value(*extra, "URL", url);
+	free(unit);
+	free(client);
+	return STATUS_OK;
+}
+
 void vac_duration(HDF *h, long long secs)
 {
 	hdf_set_int_value(h, "Days", (int)(secs / 86400));

@@ -147,46 +147,21 @@ NEOERR *vac_show(Request *r)
 	return nerr_pass(vac_show_page(r, &v));
 }
 
-/* One mail to each consultant who serves the vacancy's client (a grant
- * on a unit at or above the vacancy's). The key names this opening, so a
+/* One mail to each consultant who serves the vacancy's client (who
+ * proposes candidates on its unit or one above it). The key names this opening, so a
  * retried request queues nothing twice. */
 static NEOERR *notify_opened(const Vacancy *v, long long opening)
 {
 	long long ids[200];
-	int n = 0;
-	char url[1024], *client = NULL, *unit = NULL;
+	char path[64];
 	HDF *extra = NULL;
-	DBQuery *q;
-	NEOERR *err;
+	int n = 0;
+	NEOERR *err = vac_holders(v, "candidate.propose", ids, (int)ARRAY_SIZE(ids), &n);
 
-	err = db_query(&q, "SELECT DISTINCT g.user_id FROM grants g"
-			   " JOIN org_units o ON o.id = g.unit_id JOIN users u ON u.id = g.user_id"
-			   " WHERE g.role = 'consultant' AND u.status = 'active'"
-			   " AND ? LIKE CONCAT(o.path, '%') ORDER BY g.user_id LIMIT 200", "s", v->path);
-	if (err)
+	if (err || !n)
 		return nerr_pass(err);
-	while (db_next(q) && n < (int)ARRAY_SIZE(ids))
-		ids[n++] = db_int(q, 0);
-	db_end(&q);
-	if (!n)
-		return STATUS_OK;
-	err = db_value(&unit, "SELECT name FROM org_units WHERE id = ?", "i", v->unit_id);
-	if (!err)
-		err = db_value(&client, "SELECT c.name FROM org_units o JOIN clients c ON c.id = o.client_id"
-				       " WHERE o.id = ?", "i", v->unit_id);
-	if (err) {
-		free(unit);
-		return nerr_pass(err);
-	}
-	snprintf(url, sizeof(url), "%s%s/vacancies/%lld", conf_str("Portal.BaseURL"),
-		 conf_str("Portal.Prefix"), v->id);
-	hdf_init(&extra);
-	hdf_set_value(extra, "Title", v->title);
-	hdf_set_value(extra, "Unit", unit ? unit : "");
-	hdf_set_value(extra, "Client", client ? client : "");
-	hdf_set_value(extra, "URL", url);
-	free(unit);
-	free(client);
+	snprintf(path, sizeof(path), "/vacancies/%lld", v->id);
+	err = vac_mail_extra(v, path, &extra);
 	for (int i = 0; i < n && !err; i++) {
 		char key[128];
 		snprintf(key, sizeof(key), "mail:vacancy-open:%lld:%lld:%lld", v->id, opening, ids[i]);

@@ -27,6 +27,12 @@ typedef struct vacancy {
 /* Loads the vacancy of the :id parameter when the user holds perm on its
  * unit; else ends the request with 404 and *ok is 0. */
 NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok);
+/* The active users holding a role with perm on the vacancy's unit or a
+ * unit above it (who is mailed about it), into ids (≤ max). */
+NEOERR *vac_holders(const Vacancy *v, const char *perm, long long *ids, int max, int *n);
+/* A mail's Mail.Title, Mail.Client, Mail.Unit and Mail.URL (the local
+ * path under the portal's address). *extra is the caller's to destroy. */
+NEOERR *vac_mail_extra(const Vacancy *v, const char *path, HDF **extra);
 /* Seconds as Days, Hours and Minutes under h, for a page to show. */
 void vac_duration(HDF *h, long long secs);
 

@@ -1,5 +1,5 @@
 # planning.sh: part of `make bench` (sourced by run.sh, which sets BASE, DB,
-# CONNS and DURATION): 20,000 temp workers in the database, then the week
+# CONNS and DURATION, and gives session and page): 20,000 temp workers in the database, then the week
 # view of a team of 50 workers with 250 shifts and of a department of 200
 # workers with 1,000 shifts, under wrk. Targets: the team at least 1,000
 # requests/s with p99 under 15 ms; the department p99 under 40 ms.
@@ -35,27 +35,9 @@ PL=$($DB -e "SELECT COUNT(*) FROM users WHERE kind = 'worker'")
 NT=$($DB -e "SELECT COUNT(*) FROM shifts s WHERE s.unit_id = $TEAM")
 ND=$($DB -e "SELECT COUNT(*) FROM shifts s JOIN org_units o ON o.id = s.unit_id WHERE o.parent_id = $DEPT")
 
-# session EMAIL → a session token of that user, made in the database.
-session() {
-	t=$(openssl rand 32 | base64 | tr '+/' '-_' | tr -d '=')
-	h=$(printf '%s' "$t" | sha256sum | cut -d' ' -f1)
-	$DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at)
-		SELECT UNHEX('$h'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE email = '$1'"
-	echo "$t"
-}
 $DB -e "INSERT INTO grants (user_id, role, unit_id, created_at)
 	SELECT id, 'planner', $DEPT, UTC_TIMESTAMP() FROM users WHERE email = 'planner@klant.example'"
 PLAN=$(session planner@klant.example)
-
-# page LABEL TOKEN PATH: one wrk run of a logged-in page → a line of the table.
-page() {
-	curl -skf -o /dev/null -H "Cookie: __Host-session=$2" "$BASE$3" ||
-		{ echo "bench: $3 does not answer 200" >&2; return 1; }
-	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Cookie: __Host-session=$2" "$BASE$3" |
-	awk -v label="$1" 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-	/Requests\/sec/ { r = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
-	END { printf "%-32s %10.0f %9.2f %9.2f%s\n", label, r, p50, p99, bad ? "  (" bad " not 2xx)" : "" }'
-}
 
 echo "planning: $PL temp workers in the database; $CONNS connections"
 printf '%-32s %10s %9s %9s\n' "" "req/s" "p50 ms" "p99 ms"

@@ -72,6 +72,27 @@ done
 DB="mariadb --no-defaults -S $($CTL config-get Database.Socket) -u root -N -B $($CTL config-get Database.Name)"
 LOAD=build/tests/bin/fcgi-load
 SOCK="$RUN/login-1.sock"
+
+# session EMAIL → a session token of that user, made in the database as the
+# tests do.
+session() {
+	t=$(openssl rand 32 | base64 | tr '+/' '-_' | tr -d '=')
+	h=$(printf '%s' "$t" | sha256sum | cut -d' ' -f1)
+	$DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at)
+		SELECT UNHEX('$h'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE email = '$1'"
+	echo "$t"
+}
+
+# page LABEL TOKEN PATH: one wrk run of a logged-in page → a line of a table.
+page() {
+	curl -skf -o /dev/null -H "Cookie: __Host-session=$2" "$BASE$3" ||
+		{ echo "bench: $3 does not answer 200" >&2; return 1; }
+	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Cookie: __Host-session=$2" "$BASE$3" |
+	awk -v label="$1" 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+	/Requests\/sec/ { r = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
+	END { printf "%-32s %10.0f %9.2f %9.2f%s\n", label, r, p50, p99, bad ? "  (" bad " not 2xx)" : "" }'
+}
+
 KEY=$(sed -n 's/^Keys\.Csrf = //p' "$($CTL config-get Paths.Secrets)")
 PRE=BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
 TOKEN=$(printf 'pre:%s' "$PRE" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$KEY" -binary |
@@ -85,12 +106,8 @@ awk -v n=$N -v s="$start" -v e="$end" -v c="$($CTL config-get Passwords.BcryptCo
 	printf "logins (bcrypt cost %s): %.1f per second per FastCGI process (%d in a row, no nginx);\n", c, n / (e - s), n
 	printf "  nginx allows 5 login POSTs a second per address (burst 10)\n" }'
 
-# A session made directly in the database, as the tests do.
-TOK=$(openssl rand 32 | base64 | tr '+/' '-_' | tr -d '=')
+TOK=$(session planner@klant.example)
 HASH=$(printf '%s' "$TOK" | sha256sum | cut -d' ' -f1)
-$DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at)
-	SELECT UNHEX('$HASH'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users
-	WHERE email = 'planner@klant.example'"
 before=$($DB -e "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f2)
 $LOAD "$RUN/home-1.sock" 1000 / 200 "__Host-session=$TOK" >/dev/null
 after=$($DB -e "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f2)
@@ -109,11 +126,7 @@ head -c 5242880 /dev/urandom > "$VAR/bench/body.bin"
 { printf '%%PDF-1.4\n'; cat "$VAR/bench/body.bin"; } > "$VAR/bench/document.pdf"
 UNIT=$($DB -e "SELECT id FROM org_units WHERE name = 'Klant NV'")
 DOC=$($CTL import-document other "$UNIT" "Benchmark 5 MB" "$VAR/bench/document.pdf")
-FIN=$(openssl rand 32 | base64 | tr '+/' '-_' | tr -d '=')
-FHASH=$(printf '%s' "$FIN" | sha256sum | cut -d' ' -f1)
-$DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at)
-	SELECT UNHEX('$FHASH'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users
-	WHERE email = 'finance@klant.example'"
+FIN=$(session finance@klant.example)
 curl -skf -H "Cookie: __Host-session=$FIN" "$BASE/documents/$DOC/download" | cmp - "$VAR/bench/document.pdf" ||
 	echo "WARNING: the document did not come back as stored"
 : > "$VAR/bench/docnginx.runs"

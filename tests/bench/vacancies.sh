@@ -1,5 +1,5 @@
 # vacancies.sh: part of `make bench` (sourced by run.sh, which sets BASE, DB,
-# CONNS, DURATION and VAR): 1,000 vacancies and 10,000 candidates in the
+# CONNS, DURATION and VAR, and gives session and page): 1,000 vacancies and 10,000 candidates in the
 # database, then the vacancy list of an HR manager (the whole site), a
 # filtered list, a vacancy's board and the consultant's overview, each under
 # wrk. Target: p99 under 20 ms for the list and the board.
@@ -31,30 +31,12 @@ BOARD=$($DB -e "SELECT v.id FROM vacancies v JOIN org_units o ON o.id = v.unit_i
 	WHERE o.name = 'Team A1 — Inpak' AND v.title LIKE 'Bench vacature %' AND v.state = 'open'
 	ORDER BY v.id DESC LIMIT 1")
 
-# session EMAIL → a session token of that user, made in the database.
-session() {
-	t=$(openssl rand 32 | base64 | tr '+/' '-_' | tr -d '=')
-	h=$(printf '%s' "$t" | sha256sum | cut -d' ' -f1)
-	$DB -e "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at)
-		SELECT UNHEX('$h'), id, 'full', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE email = '$1'"
-	echo "$t"
-}
 HR=$(session hr.manager@klant.example)
 HM=$(session hiring.manager@klant.example)
 CO=$(session consultant@uitzendbureau.example)
 
-# page LABEL TOKEN PATH: one wrk run of a logged-in page → a line of the table.
-page() {
-	curl -skf -o /dev/null -H "Cookie: __Host-session=$2" "$BASE$3" ||
-		{ echo "bench: $3 does not answer 200" >&2; return 1; }
-	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Cookie: __Host-session=$2" "$BASE$3" |
-	awk -v label="$1" 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-	/Requests\/sec/ { r = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
-	END { printf "%-28s %10.0f %9.2f %9.2f%s\n", label, r, p50, p99, bad ? "  (" bad " not 2xx)" : "" }'
-}
-
 echo "vacancies: $VAC vacancies, $CAN candidates in the database; $CONNS connections"
-printf '%-28s %10s %9s %9s\n' "" "req/s" "p50 ms" "p99 ms"
+printf '%-32s %10s %9s %9s\n' "" "req/s" "p50 ms" "p99 ms"
 page "list, HR manager (site)" "$HR" "/vacancies/"
 page "list, filtered and sorted" "$HR" "/vacancies/?state=open&q=Orderpicker&sort=start"
 page "list, hiring manager (team)" "$HM" "/vacancies/"
