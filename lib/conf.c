@@ -68,6 +68,8 @@ static const struct rule {
 	{ "Planning.TimeZone", C_ZONE, "Europe/Brussels", 0, 0, NULL },
 	{ "Planning.MinRestHours", C_INT, "11", 0, 24, NULL },
 	{ "Planning.WeeklyMaxHours", C_INT, "50", 1, 168, NULL },
+	{ "Planning.WorkersClaim", C_BOOL, "0", 0, 1, NULL },
+	{ "Cache.Bytes", C_INT, "8388608", 0, 1073741824, NULL },
 	{ "Mail.URL", C_URL, "smtp://127.0.0.1:2525", 0, 0, NULL },
 	{ "Mail.TLS", C_ENUM, "none", 0, 0, "none starttls smtps" },
 	{ "Mail.CAFile", C_OPT, "", 0, 0, NULL },

@@ -41,3 +41,22 @@ NEOERR *org_create(long long parent_id, const char *kind, const char *name, long
 	return nerr_pass(db_exec(NULL, "UPDATE org_units SET path = CONCAT(?, id, '/') WHERE id = ?",
 				 "si", parent_path, *id));
 }
+
+NEOERR *org_root(long long *id, char *path, size_t len)
+{
+	DBQuery *q;
+	NEOERR *err;
+
+	*id = 0;
+	path[0] = '\0';
+	err = db_query(&q, "SELECT id, path FROM org_units WHERE kind = 'agency'"
+			   " AND parent_id IS NULL ORDER BY id LIMIT 1", NULL);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		*id = db_int(q, 0);
+		snprintf(path, len, "%s", db_str(q, 1));
+	}
+	db_end(&q);
+	return STATUS_OK;
+}

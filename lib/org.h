@@ -12,4 +12,8 @@ NEOERR *org_create(long long parent_id, const char *kind, const char *name, long
 /* The path of a unit ("/1/4/9/") into out; "" when there is no such unit. */
 NEOERR *org_path(long long unit_id, char *out, size_t len);
 
+/* The agency's root unit: its id and path ("/1/"); 0 and "" before
+ * there is one. */
+NEOERR *org_root(long long *id, char *path, size_t len);
+
 #endif

@@ -237,7 +237,9 @@ NEOERR *view_render(Request *r, const char *tpl)
 	return STATUS_OK;
 }
 
-NEOERR *view_render_text(HDF *data, const char *lang, const char *tpl, STRING *out)
+/* Renders tpl (HTML, escaped, or a text that is not) with data and the
+ * strings of lang onto out. */
+static NEOERR *render_onto(HDF *data, const char *lang, int html, const char *tpl, STRING *out)
 {
 	CSPARSE *cs;
 	NEOERR *err;
@@ -245,16 +247,27 @@ NEOERR *view_render_text(HDF *data, const char *lang, const char *tpl, STRING *o
 
 	err = view_init();
 	if (!err)
-		err = parsed(tpl, &cs, text_hdf);
+		err = parsed(tpl, &cs, html ? parse_hdf : text_hdf);
 	if (err)
 		return nerr_pass(err);
 	home = cs->hdf;
 	cs->hdf = data;
-	cs->global_hdf = lang_of(view_lang(lang));
+	cs->global_hdf = lang_of(lang);
 	err = cs_render(cs, out, append_cb);
 	cs->hdf = home;
 	cs->global_hdf = NULL;
 	return nerr_pass(err);
+}
+
+NEOERR *view_render_part(Request *r, const char *tpl, STRING *out)
+{
+	hdf_set_value(r->hdf, "Page.Prefix", conf_str("Portal.Prefix"));
+	return nerr_pass(render_onto(r->hdf, r->lang, 1, tpl, out));
+}
+
+NEOERR *view_render_text(HDF *data, const char *lang, const char *tpl, STRING *out)
+{
+	return nerr_pass(render_onto(data, view_lang(lang), 0, tpl, out));
 }
 
 void view_shutdown(void)

@@ -12,6 +12,10 @@ NEOERR *view_init(void);
 /* Renders templates/<tpl> with the request's data into r->body. */
 NEOERR *view_render(Request *r, const char *tpl);
 
+/* Renders templates/<tpl> (HTML, escaped as pages are) with the request's
+ * data into out: a part of a page, to keep (cache.h) and show again. */
+NEOERR *view_render_part(Request *r, const char *tpl, STRING *out);
+
 /* Renders the text template templates/<tpl> (a mail body: nothing is
  * escaped) with data and the strings of lang into out. */
 NEOERR *view_render_text(HDF *data, const char *lang, const char *tpl, STRING *out);

@@ -305,6 +305,8 @@ restart-one)
 	case $2 in
 	smtp-sink) spawn smtp-sink $PY "$ROOT/tests/smtp-sink.py" --port "$SMTP_PORT" --maildir "$MAILDIR" ;;
 	worker) spawn worker "$ROOT/build/sbin/portal-worker" ;;
+	backoffice-sim) spawn backoffice-sim "$ROOT/build/tests/bin/backoffice-sim" --port "$BO_PORT" \
+		--token-file "$SECRETS" ;;
 	mariadb) start_db ;;
 	*) start_fcgi ;;
 	esac ;;

@@ -10,8 +10,6 @@
 
 /* main.c: what the pages share */
 
-/* The agency's root unit: its id and path ("/1/"). */
-NEOERR *admin_root(long long *id, char *path, size_t len);
 
 /* Page.May.<flag> = 1 when the user holds perm on the unit at path. */
 void admin_may(Request *r, const char *flag, const char *perm, const char *path);

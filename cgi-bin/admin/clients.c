@@ -22,7 +22,7 @@ NEOERR *client_list(Request *r)
 	int n = 0;
 
 	param_keep_form(r);
-	err = admin_root(&root_id, root, sizeof(root));
+	err = org_root(&root_id, root, sizeof(root));
 	if (err)
 		return nerr_pass(err);
 	admin_may(r, "ClientEdit", "client.edit", root);
@@ -75,7 +75,7 @@ NEOERR *client_new(Request *r)
 {
 	char root[800];
 	long long root_id;
-	NEOERR *err = admin_root(&root_id, root, sizeof(root));
+	NEOERR *err = org_root(&root_id, root, sizeof(root));
 
 	if (err)
 		return nerr_pass(err);
@@ -93,7 +93,7 @@ NEOERR *client_create(Request *r)
 	long long root_id, unit_id = 0, id;
 	NEOERR *err;
 
-	err = admin_root(&root_id, root, sizeof(root));
+	err = org_root(&root_id, root, sizeof(root));
 	if (err)
 		return nerr_pass(err);
 	if (!root_id || !acl_may_at(r, "client.edit", root))

@@ -6,29 +6,11 @@
 #include "acl.h"
 #include "admin.h"
 #include "db.h"
+#include "org.h"
 #include "util.h"
 #include "view.h"
 
 /* --- what the pages share ------------------------------------------------ */
-
-NEOERR *admin_root(long long *id, char *path, size_t len)
-{
-	DBQuery *q;
-	NEOERR *err;
-
-	*id = 0;
-	path[0] = '\0';
-	err = db_query(&q, "SELECT id, path FROM org_units WHERE kind = 'agency'"
-			   " AND parent_id IS NULL ORDER BY id LIMIT 1", NULL);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(q)) {
-		*id = db_int(q, 0);
-		snprintf(path, len, "%s", db_str(q, 1));
-	}
-	db_end(&q);
-	return STATUS_OK;
-}
 
 void admin_may(Request *r, const char *flag, const char *perm, const char *path)
 {
@@ -150,7 +132,7 @@ static NEOERR *overview(Request *r)
 {
 	char root[800];
 	long long root_id;
-	NEOERR *err = admin_root(&root_id, root, sizeof(root));
+	NEOERR *err = org_root(&root_id, root, sizeof(root));
 
 	if (err)
 		return nerr_pass(err);

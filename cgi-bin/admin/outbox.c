@@ -6,6 +6,7 @@
 #include "admin.h"
 #include "audit.h"
 #include "db.h"
+#include "org.h"
 #include "util.h"
 #include "view.h"
 
@@ -14,7 +15,7 @@ static NEOERR *may_see(Request *r, int *ok)
 {
 	char root[800];
 	long long root_id;
-	NEOERR *err = admin_root(&root_id, root, sizeof(root));
+	NEOERR *err = org_root(&root_id, root, sizeof(root));
 
 	*ok = !err && !strcmp(r->user->kind, "agency") && acl_may_at(r, "outbox.view", root);
 	if (!err && !*ok)

@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
+#include "org.h"
 #include "util.h"
 #include "view.h"
 
@@ -20,7 +21,7 @@ NEOERR *user_load(long long id, Person *p)
 	NEOERR *err;
 
 	memset(p, 0, sizeof(*p));
-	err = admin_root(&root_id, root, sizeof(root));
+	err = org_root(&root_id, root, sizeof(root));
 	if (!err)
 		err = db_query(&q, "SELECT u.id, u.kind, u.status, COALESCE(u.client_id, 0), cu.id, cu.path"
 				   " FROM users u LEFT JOIN clients c ON c.id = u.client_id"
@@ -130,7 +131,7 @@ NEOERR *user_list(Request *r)
 
 	param_keep_form(r);
 	memset(&f, 0, sizeof(f));
-	err = admin_root(&root_id, root, sizeof(root));
+	err = org_root(&root_id, root, sizeof(root));
 	if (err)
 		return nerr_pass(err);
 	if (acl_may(r, "user.edit"))
@@ -208,7 +209,7 @@ static NEOERR *new_choices(Request *r)
 	NEOERR *err;
 	int n = 0;
 
-	err = admin_root(&root_id, root, sizeof(root));
+	err = org_root(&root_id, root, sizeof(root));
 	if (err)
 		return nerr_pass(err);
 	admin_may(r, "StaffEdit", "user.edit", root);
@@ -267,7 +268,7 @@ static NEOERR *check_new(Request *r, long long *client_unit)
 	DBQuery *q;
 	NEOERR *err;
 
-	err = admin_root(&root_id, root, sizeof(root));
+	err = org_root(&root_id, root, sizeof(root));
 	if (err)
 		return nerr_pass(err);
 	*client_unit = root_id;
@@ -486,7 +487,7 @@ NEOERR *user_page(Request *r, const Person *p)
 	long long root_id;
 	NEOERR *err;
 
-	err = admin_root(&root_id, root, sizeof(root));
+	err = org_root(&root_id, root, sizeof(root));
 	if (!err)
 		err = person(r, p);
 	if (!err)

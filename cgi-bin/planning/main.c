@@ -19,7 +19,9 @@ NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
 
 	*ok = 0;
 	memset(u, 0, sizeof(*u));
-	err = db_query(&q, "SELECT id, COALESCE(client_id, 0), path, name, time_zone FROM org_units"
+	/* With the planning clock: read before any planning data. */
+	err = db_query(&q, "SELECT id, COALESCE(client_id, 0), path, name, time_zone,"
+			   " (SELECT gen FROM clocks WHERE name = 'planning') FROM org_units"
 			   " WHERE id = ? AND archived_at IS NULL AND kind <> 'agency'", "i", id);
 	if (err)
 		return nerr_pass(err);
@@ -29,6 +31,7 @@ NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
 		snprintf(u->path, sizeof(u->path), "%s", db_str(q, 2));
 		snprintf(u->name, sizeof(u->name), "%s", db_str(q, 3));
 		snprintf(u->zone, sizeof(u->zone), "%s", db_str(q, 4));
+		u->gen = (unsigned long long)db_int(q, 5);
 	}
 	db_end(&q);
 	if (!u->id) {
@@ -200,15 +203,33 @@ static const Param p_export[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
-/* Publishing a week, and copying the one before into it. */
-static const Param p_publish[] = {
+/* Copying the week before into a week. */
+static const Param p_copy[] = {
 	{ "unit", P_INT, P_REQUIRED, 1, ID_MAX, NULL },
 	{ "week", P_DATE, P_REQUIRED, 0, 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+/* Publishing a week, or the shifts ticked in a day (back=day: "week" is
+ * that day). */
+static const Param p_publish[] = {
+	{ "unit", P_INT, P_REQUIRED, 1, ID_MAX, NULL },
+	{ "week", P_DATE, P_REQUIRED, 0, 0, NULL },
+	{ "shift", P_IDS, 0, 1, ID_MAX, NULL },
+	{ "back", P_ENUM, 0, 0, 0, "week day" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_day[] = {
+	{ "unit", P_INT, P_REQUIRED, 1, ID_MAX, NULL },
+	{ "date", P_DATE, 0, 0, 0, NULL },
+	{ "done", P_ENUM, 0, 0, 0, "published none_chosen" },
+	{ "count", P_INT, 0, 0, 100000, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Param p_mine[] = {
-	{ "done", P_ENUM, 0, 0, 0, "week day day_deleted" },
+	{ "done", P_ENUM, 0, 0, 0, "week day day_deleted claimed taken clash" },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -226,6 +247,36 @@ static const Param p_mine_day[] = {
 	{ "kind", P_ENUM, P_REQUIRED | P_FORM, 0, 0, "off all times" },
 	{ "from", P_LINE, P_FORM, 0, 5, NULL },
 	{ "to", P_LINE, P_FORM, 0, 5, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* The same, kept for a temp worker by the agency. */
+#define WORKER { "worker", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL }
+
+static const Param p_worker[] = {
+	WORKER,
+	{ "done", P_ENUM, 0, 0, 0, "week day day_deleted" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_worker_week[] = {
+	WORKER,
+	DAY_TIMES(1), DAY_TIMES(2), DAY_TIMES(3), DAY_TIMES(4), DAY_TIMES(5), DAY_TIMES(6), DAY_TIMES(7),
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_worker_day[] = {
+	WORKER,
+	{ "date", P_DATE, P_REQUIRED | P_FORM, 0, 0, NULL },
+	{ "kind", P_ENUM, P_REQUIRED | P_FORM, 0, 0, "off all times" },
+	{ "from", P_LINE, P_FORM, 0, 5, NULL },
+	{ "to", P_LINE, P_FORM, 0, 5, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_worker_day_id[] = {
+	WORKER,
+	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -250,7 +301,12 @@ static const Route routes[] = {
 	{ "POST", "/planning/me/days", mine_day, NULL, R_CSRF, p_mine_day },
 	{ "POST", "/planning/me/days/:id/delete", mine_day_delete, NULL, R_CSRF, p_mine_id },
 	{ "POST", "/planning/me/feed", mine_feed, NULL, R_CSRF, p_none },
+	{ "POST", "/planning/me/open/:id/take", claim_take, NULL, R_CSRF, p_mine_id },
 	{ "GET", "/planning/feed/:feed", plan_feed, NULL, R_PUBLIC, p_feed },
+	{ "GET", "/planning/workers/:worker", mine_show, "planning.edit", 0, p_worker },
+	{ "POST", "/planning/workers/:worker/week", mine_week, "planning.edit", R_CSRF, p_worker_week },
+	{ "POST", "/planning/workers/:worker/days", mine_day, "planning.edit", R_CSRF, p_worker_day },
+	{ "POST", "/planning/workers/:worker/days/:id/delete", mine_day_delete, "planning.edit", R_CSRF, p_worker_day_id },
 	{ "GET", "/planning/", plan_week, "planning.view", 0, p_week },
 	{ "GET", "/planning/shifts/new", shift_new, "planning.edit", 0, p_new },
 	{ "POST", "/planning/shifts", shift_create, "planning.edit", R_CSRF, p_create },
@@ -258,7 +314,8 @@ static const Route routes[] = {
 	{ "POST", "/planning/shifts/:id", shift_update, "planning.edit", R_CSRF, p_update },
 	{ "POST", "/planning/shifts/:id/delete", shift_delete, "planning.edit", R_CSRF, p_id },
 	{ "POST", "/planning/publish", plan_publish, "planning.edit", R_CSRF, p_publish },
-	{ "POST", "/planning/copy", plan_copy, "planning.edit", R_CSRF, p_publish },
+	{ "POST", "/planning/copy", plan_copy, "planning.edit", R_CSRF, p_copy },
+	{ "GET", "/planning/day", plan_day_view, "planning.view", 0, p_day },
 	{ "GET", "/planning/export.csv", plan_export, "planning.view", 0, p_export },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

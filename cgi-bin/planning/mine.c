@@ -1,24 +1,77 @@
-/* mine.c: a temp worker's own planning — the shifts published for him at every client, and his availability: a week and the days that differ */
+/* mine.c: a temp worker's own planning — the shifts published for him at every client, and his availability: a week and the days that differ — and the same availability kept for him by the agency */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl.h"
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
+#include "org.h"
 #include "planning.h"
 #include "tz.h"
 #include "util.h"
 #include "view.h"
 
-/* These pages are a worker's own: everyone else gets 404. */
-static int is_worker(Request *r)
+/* Whose availability a request is about: the worker's own
+ * (/planning/me…), or a temp worker's (/planning/workers/:worker…) for
+ * agency staff who plan where he is in a pool (or at the agency's root).
+ * Everyone else gets 404. */
+typedef struct whose {
+	long long id;
+	char base[64];
+	int agency;
+} Whose;
+
+static NEOERR *whose(Request *r, Whose *w, int *ok)
 {
-	if (strcmp(r->user->kind, "worker")) {
-		app_fail(r, 404, "not a temp worker");
-		return 0;
+	char root[800], name[400] = "";
+	long long root_id;
+	int may = 0;
+	DBQuery *q;
+	NEOERR *err;
+
+	*ok = 0;
+	memset(w, 0, sizeof(*w));
+	if (!param_str(r, "worker")) {
+		if (strcmp(r->user->kind, "worker")) {
+			app_fail(r, 404, "not a temp worker");
+			return STATUS_OK;
+		}
+		w->id = r->user->id;
+		snprintf(w->base, sizeof(w->base), "/planning/me");
+		*ok = 1;
+		return STATUS_OK;
 	}
-	return 1;
+	w->id = param_int(r, "worker", 0);
+	w->agency = 1;
+	snprintf(w->base, sizeof(w->base), "/planning/workers/%lld", w->id);
+	if (strcmp(r->user->kind, "agency")) {
+		app_fail(r, 404, "availability is kept by the agency");
+		return STATUS_OK;
+	}
+	err = org_root(&root_id, root, sizeof(root));
+	if (!err)
+		err = db_query(&q, "SELECT CONCAT_WS(' ', u.first_name, u.last_name), COALESCE(o.path, '')"
+				   " FROM users u LEFT JOIN pool p ON p.worker_user_id = u.id"
+				   " LEFT JOIN org_units o ON o.id = p.unit_id"
+				   " WHERE u.id = ? AND u.kind = 'worker' AND u.status <> 'revoked'", "i", w->id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		snprintf(name, sizeof(name), "%s", db_str(q, 0));
+		may |= *db_str(q, 1) && acl_may_at(r, "planning.edit", db_str(q, 1));
+	}
+	db_end(&q);
+	if (!name[0] || !(may || acl_may_at(r, "planning.edit", root))) {
+		app_fail(r, 404, "no temp worker %lld for this user", w->id);
+		return STATUS_OK;
+	}
+	hdf_set_value(r->hdf, "Page.Worker.Name", name);
+	hdf_set_valuef(r->hdf, "Page.Worker.Id=%lld", w->id);
+	hdf_set_value(r->hdf, "Page.Agency", "1");
+	*ok = 1;
+	return STATUS_OK;
 }
 
 /* "HH:MM" into minutes after midnight; -1 when it is none. */
@@ -31,13 +84,14 @@ static int minutes_of(const char *s)
 	return h * 60 + m;
 }
 
-static NEOERR *mine_page(Request *r)
+static NEOERR *mine_page(Request *r, const Whose *w)
 {
 	static const char *const names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 	DBQuery *q;
 	NEOERR *err;
 	int n = 0;
 
+	hdf_set_value(r->hdf, "Page.Base", w->base);
 	/* Shifts from a week ago to four weeks ahead, in their unit's time. */
 	err = db_query(&q, "SELECT UNIX_TIMESTAMP(s.starts_at), UNIX_TIMESTAMP(s.ends_at), s.position, s.state,"
 			   " o.name, c.name, o.time_zone, s.break_minutes FROM shifts s"
@@ -45,7 +99,7 @@ static NEOERR *mine_page(Request *r)
 			   " WHERE s.worker_user_id = ? AND s.state IN ('published', 'contracted')"
 			   " AND s.starts_at >= UTC_TIMESTAMP() - INTERVAL 7 DAY"
 			   " AND s.starts_at < UTC_TIMESTAMP() + INTERVAL 28 DAY ORDER BY s.starts_at LIMIT 200",
-		       "i", r->user->id);
+		       "i", w->id);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
@@ -71,6 +125,10 @@ static NEOERR *mine_page(Request *r)
 		page_put(h, "Break", db_str(q, 7));
 	}
 	db_end(&q);
+	if (!w->agency)
+		err = claim_list(r);
+	if (err)
+		return nerr_pass(err);
 	/* The week, into the form unless the form came back. */
 	for (int d = 0; d < 7; d++) {
 		HDF *h = page_item(r, "Week", d);
@@ -80,7 +138,7 @@ static NEOERR *mine_page(Request *r)
 	if (!r->form_errors) {
 		err = db_query(&q, "SELECT weekday, TIME_FORMAT(starts, '%H:%i'), TIME_FORMAT(ends, '%H:%i')"
 				   " FROM availability_week WHERE worker_user_id = ? ORDER BY weekday, starts",
-			       "i", r->user->id);
+			       "i", w->id);
 		if (err)
 			return nerr_pass(err);
 		while (db_next(q)) {
@@ -95,7 +153,7 @@ static NEOERR *mine_page(Request *r)
 	n = 0;
 	err = db_query(&q, "SELECT id, day, available, TIME_FORMAT(starts, '%H:%i'), TIME_FORMAT(ends, '%H:%i')"
 			   " FROM availability_days WHERE worker_user_id = ? AND day >= UTC_DATE() - INTERVAL 1 DAY"
-			   " ORDER BY day, starts LIMIT 200", "i", r->user->id);
+			   " ORDER BY day, starts LIMIT 200", "i", w->id);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
@@ -115,19 +173,41 @@ static NEOERR *mine_page(Request *r)
 
 NEOERR *mine_show(Request *r)
 {
-	if (!is_worker(r))
+	Whose w;
+	int ok;
+	NEOERR *err = whose(r, &w, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	return nerr_pass(mine_page(r, &w));
+}
+
+/* A change of a worker's availability by the agency is audited; his own
+ * are his. */
+static NEOERR *audited(Request *r, const Whose *w, const char *what)
+{
+	if (!w->agency)
 		return STATUS_OK;
-	return nerr_pass(mine_page(r));
+	return nerr_pass(audit_add(r, r->user->id, "availability.edit", "user", w->id, 0, what));
+}
+
+static NEOERR *done(Request *r, const Whose *w, const char *what)
+{
+	char loc[96];
+
+	snprintf(loc, sizeof(loc), "%s?done=%s", w->base, what);
+	return app_redirect(r, loc);
 }
 
 /* The week: one time range a day, or none (not available that day). */
 NEOERR *mine_week(Request *r)
 {
-	int from[8], to[8];
-	NEOERR *err;
+	int from[8], to[8], ok;
+	Whose w;
+	NEOERR *err = whose(r, &w, &ok);
 
-	if (!is_worker(r))
-		return STATUS_OK;
+	if (err || !ok)
+		return nerr_pass(err);
 	for (int d = 1; d <= 7; d++) {
 		char f[16], t[16];
 		const char *a, *b;
@@ -150,11 +230,11 @@ NEOERR *mine_week(Request *r)
 	}
 	if (r->form_errors) {
 		r->status = 422;
-		return nerr_pass(mine_page(r));
+		return nerr_pass(mine_page(r, &w));
 	}
 	err = db_begin();
 	if (!err)
-		err = db_exec(NULL, "DELETE FROM availability_week WHERE worker_user_id = ?", "i", r->user->id);
+		err = db_exec(NULL, "DELETE FROM availability_week WHERE worker_user_id = ?", "i", w.id);
 	for (int d = 1; d <= 7 && !err; d++) {
 		char f[16], t[16];
 		if (from[d] < 0)
@@ -162,24 +242,27 @@ NEOERR *mine_week(Request *r)
 		snprintf(f, sizeof(f), "from%d", d);
 		snprintf(t, sizeof(t), "to%d", d);
 		err = db_exec(NULL, "INSERT INTO availability_week (worker_user_id, weekday, starts, ends)"
-				    " VALUES (?, ?, ?, ?)", "iiss", r->user->id, (long long)d, param_str(r, f),
+				    " VALUES (?, ?, ?, ?)", "iiss", w.id, (long long)d, param_str(r, f),
 			      param_str(r, t));
 	}
+	if (!err)
+		err = audited(r, &w, "week");
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/planning/me?done=week");
+	return nerr_pass(done(r, &w, "week"));
 }
 
 /* A day that differs from the week: not available, all day, or times. */
 NEOERR *mine_day(Request *r)
 {
 	const char *kind = param_str(r, "kind"), *a = or_empty(param_str(r, "from")), *b = or_empty(param_str(r, "to"));
-	int times = kind && !strcmp(kind, "times");
-	NEOERR *err;
+	int times = kind && !strcmp(kind, "times"), ok;
+	Whose w;
+	NEOERR *err = whose(r, &w, &ok);
 
-	if (!is_worker(r))
-		return STATUS_OK;
+	if (err || !ok)
+		return nerr_pass(err);
 	if (times && minutes_of(a) < 0)
 		param_error(r, "from", *a ? "time_format" : "required");
 	else if (times && minutes_of(b) < 0)
@@ -188,35 +271,44 @@ NEOERR *mine_day(Request *r)
 		param_error(r, "to", "shift_end_before_start");
 	if (r->form_errors) {
 		r->status = 422;
-		return nerr_pass(mine_page(r));
+		return nerr_pass(mine_page(r, &w));
 	}
 	err = db_begin();
 	if (!err)
 		err = db_exec(NULL, "DELETE FROM availability_days WHERE worker_user_id = ? AND day = ?", "is",
-			      r->user->id, param_str(r, "date"));
+			      w.id, param_str(r, "date"));
 	if (!err)
 		err = db_exec(NULL, "INSERT INTO availability_days (worker_user_id, day, available, starts, ends)"
 				    " VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))",
-			      "isiss", r->user->id, param_str(r, "date"), (long long)strcmp(kind, "off"),
+			      "isiss", w.id, param_str(r, "date"), (long long)strcmp(kind, "off"),
 			      times ? a : "", times ? b : "");
+	if (!err)
+		err = audited(r, &w, param_str(r, "date"));
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/planning/me?done=day");
+	return nerr_pass(done(r, &w, "day"));
 }
 
 NEOERR *mine_day_delete(Request *r)
 {
 	unsigned long long gone = 0;
-	NEOERR *err;
+	int ok;
+	Whose w;
+	NEOERR *err = whose(r, &w, &ok);
 
-	if (!is_worker(r))
-		return STATUS_OK;
-	err = db_exec(&gone, "DELETE FROM availability_days WHERE id = ? AND worker_user_id = ?", "ii",
-		      param_int(r, "id", 0), r->user->id);
+	if (err || !ok)
+		return nerr_pass(err);
+	err = db_begin();
+	if (!err)
+		err = db_exec(&gone, "DELETE FROM availability_days WHERE id = ? AND worker_user_id = ?", "ii",
+			      param_int(r, "id", 0), w.id);
+	if (!err && gone)
+		err = audited(r, &w, "day removed");
+	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
 	if (!gone)
 		return app_fail(r, 404, "no day %lld of this worker", param_int(r, "id", 0));
-	return app_redirect(r, "/planning/me?done=day_deleted");
+	return nerr_pass(done(r, &w, "day_deleted"));
 }

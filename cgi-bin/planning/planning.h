@@ -16,6 +16,7 @@
 /* A unit as planning sees one: where it lies, its client, its clock. */
 typedef struct unit {
 	long long id, client_id;
+	unsigned long long gen; /* the planning clock when it was read (cache.h) */
 	char path[800], name[801], zone[65];
 } Unit;
 
@@ -58,11 +59,18 @@ void plan_day_text(Day d, char out[11]);
 /* week.c */
 NEOERR *plan_week(Request *r);
 
+/* day.c */
+NEOERR *plan_day_view(Request *r);
+
 /* mine.c: a temp worker's own pages */
 NEOERR *mine_show(Request *r);
 NEOERR *mine_week(Request *r);
 NEOERR *mine_day(Request *r);
 NEOERR *mine_day_delete(Request *r);
+
+/* claim.c: open shifts a worker may take (Page.Open), and taking one */
+NEOERR *claim_list(Request *r);
+NEOERR *claim_take(Request *r);
 
 /* feed.c */
 NEOERR *mine_feed(Request *r);

@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "acl.h"
+#include "cache.h"
 #include "db.h"
 #include "planning.h"
 #include "tz.h"
@@ -260,15 +261,62 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 	return STATUS_OK;
 }
 
+/* Page.Grid: the grid of the week, made from the pool, its availability
+ * and the shifts — or, while the planning is unchanged, as this process
+ * made it before for the same unit, week, filters, language and rights. */
+static NEOERR *grid(Request *r, const Unit *u, Day monday, Day today, int may_edit)
+{
+	char key[2048], text[11], when[11];
+	const char *kept;
+	size_t len;
+	int n = 0, open = 0, planned = 0, used = 0;
+	Row *rows;
+	STRING out;
+	NEOERR *err;
+
+	plan_day_text(monday, text);
+	plan_day_text(today, when);
+	snprintf(key, sizeof(key), "week %lld %s %s %d %d %s\n%s\n%s", u->id, text, when, may_edit,
+		 hdf_get_value(r->hdf, "Page.MayKeepAvailability", NULL) != NULL, r->lang,
+		 or_empty(param_str(r, "position")), or_empty(param_str(r, "q")));
+	kept = cache_get(key, u->gen, &len);
+	/* Kept as "<planned> <open>\n" and the grid's HTML. */
+	if (kept && sscanf(kept, "%d %d\n%n", &planned, &open, &used) == 2 && used) {
+		hdf_set_int_value(r->hdf, "Page.PlannedCount", planned);
+		hdf_set_value(r->hdf, "Page.Grid", kept + used);
+		return STATUS_OK;
+	}
+	rows = xcalloc(ROWS_MAX, sizeof(Row));
+	err = pool_rows(r, u, rows, &n);
+	if (!err)
+		err = availability(u, rows, n, monday);
+	if (!err)
+		err = shifts(r, u, rows, n, monday, may_edit);
+	free(rows);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Page.RowCount", n);
+	string_init(&out);
+	string_appendf(&out, "%d %d\n", hdf_get_int_value(r->hdf, "Page.PlannedCount", 0),
+		       hdf_get_int_value(r->hdf, "Page.OpenCount", 0));
+	used = out.len;
+	err = view_render_part(r, "planning/grid.cs", &out);
+	if (!err) {
+		cache_put(key, u->gen, out.buf, (size_t)out.len);
+		hdf_set_value(r->hdf, "Page.Grid", out.buf + used);
+	}
+	string_clear(&out);
+	return nerr_pass(err);
+}
+
 NEOERR *plan_week(Request *r)
 {
 	static const char *const names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 	long long unit_id = param_int(r, "unit", 0);
-	Row *rows = NULL;
 	Day monday, today;
 	Unit u;
 	NEOERR *err;
-	int ok, n = 0, may_edit;
+	int ok, may_edit;
 	char text[11];
 
 	if (!unit_id || hdf_get_value(r->hdf, "Page.Errors.unit", NULL)) {
@@ -314,19 +362,16 @@ NEOERR *plan_week(Request *r)
 		strftime(wk, sizeof(wk), "%V", &tm);
 		hdf_set_value(r->hdf, "Page.WeekNo", wk);
 	}
-	rows = xcalloc(ROWS_MAX, sizeof(Row));
-	err = pool_rows(r, &u, rows, &n);
-	if (!err)
-		err = availability(&u, rows, n, monday);
-	if (!err)
-		err = shifts(r, &u, rows, n, monday, may_edit);
-	free(rows);
+	if (may_edit)
+		hdf_set_value(r->hdf, "Page.MayEdit", "1");
+	/* Agency staff who plan here keep the availability of its pool. */
+	if (may_edit && !strcmp(r->user->kind, "agency"))
+		hdf_set_value(r->hdf, "Page.MayKeepAvailability", "1");
+	err = grid(r, &u, monday, today, may_edit);
 	if (!err)
 		err = page_units(r, "Units", "planning.view");
 	if (err)
 		return nerr_pass(err);
-	if (may_edit)
-		hdf_set_value(r->hdf, "Page.MayEdit", "1");
 	param_keep_form(r);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));

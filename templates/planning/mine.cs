@@ -1,13 +1,15 @@
-<?cs # mine.cs: a temp worker's own planning — the shifts published for him, his week and the days that differ ?>
-<?cs def:title() ?><?cs var:Lang.Nav.myplanning ?><?cs /def ?>
+<?cs # mine.cs: a temp worker's own planning — the shifts published for him, open shifts to take, his week and the days that differ; for the agency (Page.Agency) only a worker's week and days ?>
+<?cs def:title() ?><?cs if:Page.Agency ?><?cs var:Lang.Planning.Mine.AgencyTitle ?> <?cs var:Page.Worker.Name ?><?cs else ?><?cs var:Lang.Nav.myplanning ?><?cs /if ?><?cs /def ?>
 <?cs def:err(name) ?><?cs if:Page.Errors[name] ?><p class="field-error" id="e-<?cs var:name ?>"><?cs var:Lang.Errors[Page.Errors[name]] ?></p><?cs /if ?><?cs /def ?>
 <?cs def:time(name, label) ?><div class="field<?cs if:Page.Errors[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label>
   <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="time" value="<?cs var:Page.Form[name] ?>"<?cs if:Page.Errors[name] ?> aria-invalid="true" aria-describedby="e-<?cs var:name ?>"<?cs /if ?>>
   <?cs call:err(name) ?></div><?cs /def ?>
 <?cs def:content() ?>
-<h1><?cs var:Lang.Nav.myplanning ?></h1>
-<?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Planning.Mine.Done[Page.Done] ?></div><?cs /if ?>
+<h1><?cs call:title() ?></h1>
+<?cs if:Page.Done == "taken" || Page.Done == "clash" ?><div class="alert alert-warn" role="alert"><?cs var:Lang.Planning.Mine.Done[Page.Done] ?></div>
+<?cs elif:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Planning.Mine.Done[Page.Done] ?></div><?cs /if ?>
 <?cs if:subcount(Page.Errors) > 0 ?><div class="alert alert-error" role="alert"><?cs var:Lang.Errors.Summary ?></div><?cs /if ?>
+<?cs if:Page.Agency ?><p class="muted"><?cs var:Lang.Planning.Mine.AgencyHelp ?></p><?cs else ?>
 <section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Shifts ?></h2>
 <?cs if:subcount(Page.Shifts) > 0 ?>
@@ -17,6 +19,17 @@
 </table></div>
 <?cs else ?><p class="muted"><?cs var:Lang.Planning.Mine.NoShifts ?></p><?cs /if ?>
 </section>
+<?cs if:Page.MayClaim ?><section class="panel">
+<h2><?cs var:Lang.Planning.Mine.Open ?></h2>
+<p class="muted small"><?cs var:Lang.Planning.Mine.OpenHelp ?></p>
+<?cs if:subcount(Page.Open) > 0 ?>
+<div class="table-wrap" tabindex="0"><table class="data">
+  <thead><tr><th scope="col"><?cs var:Lang.Planning.Mine.Time ?></th><th scope="col"><?cs var:Lang.Planning.Mine.Where ?></th><th scope="col"><?cs var:Lang.Planning.Position ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.Planning.Mine.Take ?></span></th></tr></thead>
+  <tbody><?cs each:s = Page.Open ?><tr><td class="nowrap"><?cs var:s.When ?><?cs if:s.Break > 0 ?> <span class="muted small">(<?cs var:s.Break ?> min <?cs var:Lang.Planning.Mine.Break ?>)</span><?cs /if ?></td><td><?cs var:s.Client ?><br><span class="muted small"><?cs var:s.Unit ?></span></td><td><?cs var:s.Position ?></td>
+    <td><form method="post" action="<?cs var:Page.Prefix ?>/planning/me/open/<?cs var:s.Id ?>/take" class="inline"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn"><?cs var:Lang.Planning.Mine.Take ?></button></form></td></tr><?cs /each ?></tbody>
+</table></div>
+<?cs else ?><p class="muted"><?cs var:Lang.Planning.Mine.NoOpen ?></p><?cs /if ?>
+</section><?cs /if ?>
 <section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Feed ?></h2>
 <?cs if:Page.FeedURL ?><div class="alert alert-success" role="status"><p><?cs var:Lang.Planning.Mine.FeedNew ?></p><p><code class="wrap"><?cs var:Page.FeedURL ?></code></p></div><?cs /if ?>
@@ -26,10 +39,11 @@
   <button type="submit" class="btn"><?cs var:Lang.Planning.Mine.FeedMake ?></button>
 </form>
 </section>
+<?cs /if ?>
 <section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Week ?></h2>
 <p class="muted small"><?cs var:Lang.Planning.Mine.WeekHelp ?></p>
-<form method="post" action="<?cs var:Page.Prefix ?>/planning/me/week" novalidate>
+<form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/week" novalidate>
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <?cs each:d = Page.Week ?>
   <fieldset class="inline"><legend><?cs var:Lang.Planning.Mine.Days[d.Name] ?></legend>
@@ -41,8 +55,8 @@
 <section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Exceptions ?></h2>
 <?cs if:subcount(Page.Days) > 0 ?><ul class="plain"><?cs each:x = Page.Days ?><li><?cs var:x.Date ?>: <?cs if:x.Kind == "times" ?><?cs var:x.From ?>–<?cs var:x.To ?><?cs else ?><?cs var:Lang.Planning.Mine.Kinds[x.Kind] ?><?cs /if ?>
-  <form method="post" action="<?cs var:Page.Prefix ?>/planning/me/days/<?cs var:x.Id ?>/delete" class="inline"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-quiet"><?cs var:Lang.Planning.Mine.Remove ?></button></form></li><?cs /each ?></ul><?cs /if ?>
-<form method="post" action="<?cs var:Page.Prefix ?>/planning/me/days" novalidate>
+  <form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/days/<?cs var:x.Id ?>/delete" class="inline"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-quiet"><?cs var:Lang.Planning.Mine.Remove ?></button></form></li><?cs /each ?></ul><?cs /if ?>
+<form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/days" novalidate>
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <div class="field<?cs if:Page.Errors.date ?> has-error<?cs /if ?>"><label for="f-date"><?cs var:Lang.Planning.Mine.Date ?></label>
     <input id="f-date" name="date" type="date" value="<?cs var:Page.Form.date ?>"<?cs if:Page.Errors.date ?> aria-invalid="true" aria-describedby="e-date"<?cs /if ?>><?cs call:err("date") ?></div>

@@ -1,7 +1,6 @@
-<?cs # week.cs: the week view of a unit — a row per worker of its pool, a column per day; each cell the worker's availability and shifts, open shifts on a row of their own ?>
+<?cs # week.cs: the week view of a unit — its toolbar and forms around the grid (grid.cs, rendered and kept apart: Page.Grid) ?>
 <?cs include:"partials/form.cs" ?>
 <?cs def:title() ?><?cs var:Lang.Planning.Title ?> — <?cs var:Page.Unit.Name ?><?cs /def ?>
-<?cs def:shift(s) ?><?cs if:s.Elsewhere ?><span class="shift elsewhere" title="<?cs var:Lang.Planning.Elsewhere ?>"><?cs var:s.Start ?>–<?cs var:s.End ?> <?cs var:Lang.Planning.Busy ?></span><?cs else ?><span class="shift state-<?cs var:s.State ?>"><?cs if:s.MayEdit ?><a href="<?cs var:Page.Prefix ?>/planning/shifts/<?cs var:s.Id ?>/edit?view=<?cs var:Page.Unit.Id ?>"><?cs var:s.Start ?>–<?cs var:s.End ?></a><?cs else ?><?cs var:s.Start ?>–<?cs var:s.End ?><?cs /if ?> <span class="small"><?cs var:s.Position ?></span><?cs if:s.State != "planned" ?> <span class="small muted"><?cs var:Lang.Planning.States[s.State] ?></span><?cs /if ?><?cs each:v = s.Rules ?> <span class="small rule"><?cs var:Lang.Planning.Rules[v] ?></span><?cs /each ?></span><?cs /if ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Planning.Title ?> — <?cs var:Page.Unit.Name ?></h1>
   <?cs if:Page.MayEdit ?><a class="btn btn-primary" href="<?cs var:Page.Prefix ?>/planning/shifts/new?view=<?cs var:Page.Unit.Id ?>&amp;date=<?cs var:Page.Week ?>"><?cs var:Lang.Planning.NewShift ?></a><?cs /if ?></div>
@@ -39,20 +38,6 @@
   <span class="muted small"><?cs var:Lang.Planning.PublishHelp ?></span>
 </form>
 <?cs /if ?>
-<div class="table-wrap" tabindex="0"><table class="data week">
-  <caption class="visually-hidden"><?cs var:Lang.Planning.Title ?> <?cs var:Lang.Planning.Week ?> <?cs var:Page.WeekNo ?></caption>
-  <thead><tr><th scope="col"><?cs var:Lang.Planning.Worker ?></th><?cs each:d = Page.Days ?><th scope="col"<?cs if:d.Today ?> class="today"<?cs /if ?>><?cs var:Lang.Planning.Day[d.Name] ?> <?cs var:d.Short ?></th><?cs /each ?></tr></thead>
-  <tbody>
-  <?cs if:Page.OpenCount > 0 ?><tr class="open-row"><th scope="row"><?cs var:Lang.Planning.OpenShifts ?></th>
-    <?cs each:d = Page.Days ?><?cs with:c = Page.Open.Days[name(d)] ?><td><?cs each:s = c.Shifts ?><?cs if:name(s) != "Count" ?><?cs call:shift(s) ?><?cs /if ?><?cs /each ?></td><?cs /with ?><?cs /each ?></tr><?cs /if ?>
-  <?cs each:w = Page.Rows ?><tr><th scope="row"><?cs var:w.Name ?><br><span class="muted small"><?cs var:w.Positions ?></span></th>
-    <?cs each:d = Page.Days ?><?cs with:c = w.Days[name(d)] ?><td class="avail-<?cs var:c.Avail ?>">
-      <span class="avail"><?cs if:c.Avail == "some" ?><?cs each:x = c.Ranges ?><?cs if:name(x) != "Count" ?><?cs var:x ?> <?cs /if ?><?cs /each ?><?cs else ?><?cs var:Lang.Planning.Avail[c.Avail] ?><?cs /if ?></span>
-      <?cs each:s = c.Shifts ?><?cs if:name(s) != "Count" ?><?cs call:shift(s) ?><?cs /if ?><?cs /each ?>
-      <?cs if:Page.MayEdit ?><a class="add" href="<?cs var:Page.Prefix ?>/planning/shifts/new?view=<?cs var:Page.Unit.Id ?>&amp;worker=<?cs var:w.Id ?>&amp;date=<?cs var:d.Date ?>" aria-label="<?cs var:Lang.Planning.NewShiftFor ?> <?cs var:w.Name ?>, <?cs var:d.Date ?>">+</a><?cs /if ?></td><?cs /with ?><?cs /each ?></tr>
-  <?cs /each ?>
-  </tbody>
-</table></div>
-<?cs if:subcount(Page.Rows) == 0 ?><div class="panel"><p><?cs var:Lang.Planning.NoWorkers ?></p></div><?cs /if ?>
+<?cs uvar:Page.Grid ?>
 <?cs /def ?>
 <?cs include:"layout.cs" ?>

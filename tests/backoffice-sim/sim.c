@@ -100,19 +100,23 @@ static int read_request(int fd, struct req *r)
 }
 
 /* Faults a test asks for: the next requests to /v1/ answered 500, or
- * dropped without an answer, and a delay before every answer. */
-static int fail_next, drop_next, latency_ms;
+ * dropped without an answer; a delay before every contract is made
+ * (latency), and one after it is made, before the answer (hold: the
+ * caller can die in between). */
+static int fail_next, drop_next, latency_ms, hold_ms;
 
 static void set_faults(const char *body)
 {
 	json_error_t jerr;
 	json_t *in = json_loads(body, 0, &jerr);
-	json_int_t fail = 0, drop = 0, latency = 0;
+	json_int_t fail = 0, drop = 0, latency = 0, hold = 0;
 
-	if (in && !json_unpack(in, "{s?I, s?I, s?I}", "fail", &fail, "drop", &drop, "latency_ms", &latency)) {
+	if (in && !json_unpack(in, "{s?I, s?I, s?I, s?I}", "fail", &fail, "drop", &drop, "latency_ms", &latency,
+			       "hold_ms", &hold)) {
 		fail_next = (int)fail;
 		drop_next = (int)drop;
 		latency_ms = (int)latency;
+		hold_ms = (int)hold;
 	}
 	json_decref(in);
 }
@@ -149,6 +153,8 @@ static void handle(int fd)
 		if (latency_ms > 0)
 			usleep((useconds_t)latency_ms * 1000);
 		contracts_post(r.key, r.body, &status, &out);
+		if (hold_ms > 0)
+			usleep((useconds_t)hold_ms * 1000);
 		reply(fd, status, status == 201 ? "Created" : status == 200 ? "OK" : status == 404 ? "Not Found" :
 				  status == 422 ? "Unprocessable Entity" : "Bad Request", out);
 		free(out);

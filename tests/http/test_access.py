@@ -132,6 +132,12 @@ MATRIX.update({
     ("POST", "/planning/publish"): "post",
     ("POST", "/planning/copy"): "post",
     ("GET", "/planning/export.csv"): "object",
+    ("GET", "/planning/day"): "object",
+    ("GET", "/planning/workers/:worker"): "object",
+    ("POST", "/planning/workers/:worker/week"): "post",
+    ("POST", "/planning/workers/:worker/days"): "post",
+    ("POST", "/planning/workers/:worker/days/:id/delete"): "post",
+    ("POST", "/planning/me/open/:id/take"): "post",
     ("GET", "/planning/me"): holders("worker"),
     ("POST", "/planning/me/week"): "post",
     ("POST", "/planning/me/days"): "post",
@@ -186,6 +192,14 @@ OBJECTS = [
     # A week as CSV: the unit's query string after the route.
     (("GET", "/planning/export.csv?unit=:id"), "SELECT id FROM org_units WHERE name = 'Team A2 — Expeditie'",
      holders("agency_admin", "consultant", "hr_manager", "planner")),
+    # A day of team A2: as the week as CSV.
+    (("GET", "/planning/day?unit=:id"), "SELECT id FROM org_units WHERE name = 'Team A2 — Expeditie'",
+     holders("agency_admin", "consultant", "hr_manager", "planner")),
+    # A temp worker's availability: kept by the agency's planners only.
+    (("GET", "/planning/workers/:id"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
+     holders("consultant")),
+    (("GET", "/planning/workers/:id"), "SELECT id FROM users WHERE email = 'planner@klant.example'",
+     holders()),
     # Without a CV the download is 404 to everyone, never an error.
     (("GET", "/vacancies/:id/candidates/:cid/cv"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang A1'",
      holders()),

@@ -9,7 +9,9 @@ import datetime
 import json
 import os
 import re
+import signal
 import sys
+import time
 import urllib.request
 import uuid
 
@@ -173,6 +175,61 @@ def test_the_same_key_twice_gives_the_same_contract():
         assert False, "a wrong token is accepted"
     except urllib.error.HTTPError as e:
         assert e.code == 401
+
+
+def outbox_state(key):
+    return tp.one("SELECT state FROM outbox WHERE idempotency_key = '%s'" % key)
+
+
+def test_a_worker_killed_between_sending_and_marking_still_makes_one_contract():
+    wid = tp.worker("Kees", tp.A1, tp.INPAK)
+    mon = tp.monday(14)
+    assert tp.plan(worker=wid, start=tp.at(mon, 7), end=tp.at(mon, 15)).status == 303
+    sid = sid_of(wid)
+    key = "contract:%s:1" % sid
+    before = sim("GET", "/sim/contracts")
+    # The simulator makes the contract, then holds its answer: the worker
+    # has sent the call and not yet marked it when it is killed.
+    sim("POST", "/sim/faults", {"hold_ms": 4000})
+    try:
+        assert publish(tp.unit(tp.A1), mon).status == 303
+        assert wait_until(lambda: outbox_state(key) == "sending", 10), outbox_state(key)
+        time.sleep(1)
+        os.kill(pid_of("worker"), signal.SIGKILL)
+    finally:
+        sim("POST", "/sim/faults", {"hold_ms": 0})
+    mid = sim("GET", "/sim/contracts")
+    assert mid["contracts"] == before["contracts"] + 1, (before, mid)
+    assert outbox_state(key) == "sending" and state_of(sid) == "published"
+    # Its claim lapses (a minute in this configuration: here at once) and a
+    # new worker sends the call again, with the same key.
+    sql("UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(3) WHERE idempotency_key = '%s'" % key)
+    stack("restart-one", "worker")
+    assert wait_until(lambda: state_of(sid) == "contracted", 30), state_of(sid)
+    after = sim("GET", "/sim/contracts")
+    assert after["contracts"] == before["contracts"] + 1 and after["requests"] >= before["requests"] + 2
+    assert sql("SELECT COUNT(*) FROM contracts WHERE shift_id = %s" % sid) == [["1"]]
+
+
+def test_contracts_arrive_when_the_back_office_returns_from_an_outage():
+    mon = tp.monday(15)
+    ws = [tp.worker(n, tp.A1, tp.INPAK) for n in ("Lode", "Mira", "Nico")]
+    for w in ws:
+        assert tp.plan(worker=w, start=tp.at(mon, 7), end=tp.at(mon, 15)).status == 303
+    sids = [sid_of(w) for w in ws]
+    os.kill(pid_of("backoffice-sim"), signal.SIGTERM)
+    assert wait_until(lambda: not running(pid_of("backoffice-sim")), 5)
+    try:
+        assert publish(tp.unit(tp.A1), mon).status == 303
+        # Tried, refused at the door, waiting for the next try.
+        assert wait_until(lambda: all(int(tp.one("SELECT attempts FROM outbox WHERE idempotency_key ="
+                                                 " 'contract:%s:1'" % s)) >= 2 for s in sids), 20)
+        assert all(state_of(s) == "published" for s in sids)
+    finally:
+        stack("restart-one", "backoffice-sim")
+    for s in sids:
+        assert wait_until(lambda: state_of(s) == "contracted", 40), (s, state_of(s))
+        assert sql("SELECT COUNT(*) FROM contracts WHERE shift_id = %s" % s) == [["1"]]
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import datetime
 import os
 import re
 import sys
+import urllib.parse
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
@@ -70,6 +71,7 @@ def at(day, hour, minute=0):
 
 
 A1 = "Team A1 — Inpak"
+A2 = "Team A2 — Expeditie"
 INPAK = "Productiemedewerker inpak"
 
 
@@ -387,6 +389,200 @@ def test_a_worker_subscribes_to_his_shifts_at_a_secret_address_he_can_renew():
     new = re.search(r'/planning/feed/[A-Za-z0-9_-]{43}\.ics', page.text).group(0)
     assert new != path and Client().get(path).status == 404 and Client().get(new).status == 200
     assert planner().post("/planning/me/feed", {"csrf": planner().get("/planning/").csrf()}).status == 404
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def post_many(c, path, pairs):
+    """A POST with a name given more than once (ticked checkboxes)."""
+    body = urllib.parse.urlencode(pairs).encode()
+    return c.request("POST", path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+
+def test_the_day_view_shows_coverage_per_position_and_publishes_the_chosen_shifts():
+    a, b = worker("Anke", A1, INPAK), worker("Bert", A1, INPAK)
+    c = worker("Cor", A1, "Reachtruck")
+    d = worker("Dirk", A2, "Reachtruck")
+    day = monday(5) + datetime.timedelta(days=2)
+    for who, pos, s, e, u in ((a, INPAK, 6, 14, A1), (b, INPAK, 6, 14, A1), ("", INPAK, 6, 14, A1),
+                              ("", INPAK, 14, 22, A1), (c, "Reachtruck", 14, 22, A1),
+                              (d, "Reachtruck", 8, 16, A2)):
+        r = plan(worker=who, position=pos, start=at(day, s), end=at(day, e), unit=unit(u))
+        assert r.status == 303, (r.status, r.text[-1500:])
+    url = "/planning/day?unit=%s&date=%s" % (unit(A1), day.isoformat())
+    page = planner().get(url)
+    assert page.status == 200
+    sections = page.text.split('<section class="panel">')[1:]
+    inpak = text_of([x for x in sections if INPAK in x][0])
+    reach = text_of([x for x in sections if "Reachtruck" in x][0])
+    # Needed: every shift; planned: those with a worker — per position and
+    # per time slot; the whole day on top.
+    assert "2 van 4 · 2 open" in inpak, inpak[:300]
+    assert "06:00–14:00: 2 van 3 · 1 open" in inpak and "14:00–22:00: 0 van 1 · 1 open" in inpak
+    assert "Open dienst" in inpak and "Anke Test%s" % RUN in inpak
+    # Team A1's day holds only its own units: Dirk works at A2.
+    assert "Dirk" not in page.text and "1 van 1" in reach
+    assert "Bezetting: 3 van 5 · 2 open" in text_of(page.text)
+    # Publishing two chosen shifts of the four with a worker.
+    sid = {w: one("SELECT id FROM shifts WHERE worker_user_id = %s" % w) for w in (a, b, c, d)}
+    boxes = re.findall(r'name="shift" value="(\d+)"', page.text)
+    assert sorted(boxes) == sorted([sid[a], sid[b], sid[c]]), boxes
+    r = post_many(planner(), "/planning/publish",
+                  [("csrf", page.csrf()), ("unit", unit(A1)), ("week", day.isoformat()), ("back", "day"),
+                   ("shift", sid[a]), ("shift", sid[c]), ("shift", sid[d])])
+    assert r.status == 303 and r.header("Location").endswith(
+        "/planning/day?unit=%s&date=%s&done=published&count=2" % (unit(A1), day.isoformat())), r.header("Location")
+    state = {w: one("SELECT state FROM shifts WHERE id = %s" % sid[w]) for w in sid}
+    # A shift of another unit (A2), though the planner plans there too, is
+    # not published through team A1's day.
+    assert state[b] == "planned" and state[d] == "planned", state
+    assert state[a] in ("published", "contracted") and state[c] in ("published", "contracted"), state
+    assert len(sql("SELECT id FROM outbox WHERE idempotency_key IN ('contract:%s:1', 'contract:%s:1')"
+                   % (sid[a], sid[c]))) == 2
+    # Nothing ticked: said so, nothing published.
+    r = planner().post("/planning/publish", {"csrf": page.csrf(), "unit": unit(A1), "week": day.isoformat(),
+                                             "back": "day"})
+    assert r.status == 303 and "done=none_chosen" in r.header("Location")
+    assert one("SELECT state FROM shifts WHERE id = %s" % sid[b]) == "planned"
+    assert "Kies eerst" in planner().get(r.header("Location")).text
+    # The supervisor sees the day, but has nothing to tick or change.
+    page = as_user("supervisor@klant.example").get(url)
+    assert page.status == 200 and "2 van 4" in text_of(page.text)
+    assert 'type="checkbox"' not in page.text and "/edit" not in page.text
+
+
+def test_a_worker_takes_an_open_shift_he_is_qualified_and_free_for():
+    jan = as_user("worker@flex.example")
+    jid = user("worker@flex.example")
+    # Within the four weeks the list shows, on a day Jan is free.
+    day = monday(2) + datetime.timedelta(days=4)
+    worker("Fleur", A1, "Heftruckchauffeur")
+    made = {}
+    for name, pos, s, e, u in (("open", INPAK, 10, 18, A1), ("overlap", INPAK, 12, 20, A1),
+                               ("skill", "Heftruckchauffeur", 6, 14, A1), ("pool", "Orderpicker", 6, 14, A2)):
+        r = plan(worker="", position=pos, start=at(day, s), end=at(day, e), unit=unit(u))
+        assert r.status == 303, (name, r.status, r.text[-1500:])
+        made[name] = one("SELECT MAX(id) FROM shifts")
+    page = jan.get("/planning/me")
+    listed = re.findall(r'/planning/me/open/(\d+)/take', page.text)
+    # Not the position he is not qualified for, nor a unit whose pool he is
+    # not in.
+    assert made["open"] in listed and made["overlap"] in listed
+    assert made["skill"] not in listed and made["pool"] not in listed
+    before = len(mails())
+    r = jan.post("/planning/me/open/%s/take" % made["open"], {"csrf": page.csrf()})
+    assert r.status == 303 and r.header("Location").endswith("/planning/me?done=claimed")
+    assert sql("SELECT worker_user_id, state FROM shifts WHERE id = %s" % made["open"]) == [[jid, "planned"]]
+    # The same request again changes nothing and mails no one again.
+    r = jan.post("/planning/me/open/%s/take" % made["open"], {"csrf": page.csrf()})
+    assert r.status == 303 and "done=claimed" in r.header("Location")
+    assert wait_until(lambda: len(mails()) > before)
+    new = mails()[before:]
+    assert len(new) == 1 and new[0]["To"].addresses[0].addr_spec == "planner@klant.example"
+    assert "Jan Willems" in new[0].get_body().get_content()
+    assert sql("SELECT action FROM audit_log WHERE object_type = 'shift' AND object_id = %s AND action = 'shift.claim'"
+               % made["open"]) == [["shift.claim"]]
+    # Now busy at those hours: the overlapping one is gone from his list
+    # and refused; one taken by someone else meanwhile is said so.
+    page = jan.get("/planning/me")
+    assert made["overlap"] not in re.findall(r'/planning/me/open/(\d+)/take', page.text)
+    r = jan.post("/planning/me/open/%s/take" % made["overlap"], {"csrf": page.csrf()})
+    assert r.status == 303 and "done=clash" in r.header("Location")
+    sql("UPDATE shifts SET starts_at = starts_at + INTERVAL 1 DAY, ends_at = ends_at + INTERVAL 1 DAY,"
+        " worker_user_id = %s WHERE id = %s" % (user("sanne.peeters@flex.example"), made["overlap"]))
+    r = jan.post("/planning/me/open/%s/take" % made["overlap"], {"csrf": page.csrf()})
+    assert r.status == 303 and "done=taken" in r.header("Location")
+    assert "door iemand anders" in jan.get(r.header("Location")).text
+    # Not his to take: 404, as for anyone who is not a temp worker.
+    for sid in (made["skill"], made["pool"]):
+        assert jan.post("/planning/me/open/%s/take" % sid, {"csrf": page.csrf()}).status == 404
+    assert planner().post("/planning/me/open/%s/take" % made["skill"],
+                          {"csrf": planner().get("/planning/").csrf()}).status == 404
+    assert one("SELECT worker_user_id FROM shifts WHERE id = %s" % made["skill"]) == "NULL"
+
+
+def test_the_agency_keeps_a_workers_availability():
+    wid = worker("Gert", A1, INPAK, week="")
+    cons = as_user("consultant@uitzendbureau.example")
+    # The week view links the agency's planner to a worker's availability.
+    week = cons.get("/planning/?unit=%s" % unit(A1)).text
+    assert 'href="/planning/workers/%s"' % wid in week
+    assert 'href="/planning/workers/' not in planner().get("/planning/?unit=%s" % unit(A1)).text
+    base = "/planning/workers/%s" % wid
+    page = cons.get(base)
+    assert page.status == 200 and "Beschikbaarheid van Gert Test%s" % RUN in page.text
+    # Only the availability: not the worker's shifts, calendar address or
+    # open shifts.
+    assert "Mijn diensten" not in page.text and "/planning/me/" not in page.text
+    f = {"csrf": page.csrf()}
+    for d in range(1, 8):
+        f["from%d" % d] = "08:00" if d <= 3 else ""
+        f["to%d" % d] = "17:00" if d <= 3 else ""
+    r = cons.post(base + "/week", dict(f, from2="8 uur"))
+    assert r.status == 422 and 'value="8 uur"' in r.text and error_of(r, "from2")
+    assert sql("SELECT COUNT(*) FROM availability_week WHERE worker_user_id = %s" % wid) == [["0"]]
+    r = cons.post(base + "/week", f)
+    assert r.status == 303 and r.header("Location").endswith(base + "?done=week")
+    assert sql("SELECT weekday, starts FROM availability_week WHERE worker_user_id = %s ORDER BY weekday"
+               % wid) == [["1", "08:00:00"], ["2", "08:00:00"], ["3", "08:00:00"]]
+    day = monday(7)
+    r = cons.post(base + "/days", {"csrf": page.csrf(), "date": day.isoformat(), "kind": "off"})
+    assert r.status == 303 and r.header("Location").endswith(base + "?done=day")
+    did = one("SELECT id FROM availability_days WHERE worker_user_id = %s" % wid)
+    assert cons.post(base + "/days/%s/delete" % did, {"csrf": page.csrf()}).status == 303
+    assert sql("SELECT id FROM availability_days WHERE worker_user_id = %s" % wid) == []
+    # Each change is the agency's, in the audit log.
+    assert sql("SELECT u.email, a.detail FROM audit_log a JOIN users u ON u.id = a.actor_id"
+               " WHERE a.action = 'availability.edit' AND a.object_id = %s ORDER BY a.id" % wid) == [
+        ["consultant@uitzendbureau.example", "week"], ["consultant@uitzendbureau.example", day.isoformat()],
+        ["consultant@uitzendbureau.example", "day removed"]]
+    # A client's planner, and the agency for someone who is no temp worker: 404.
+    assert planner().get(base).status == 404
+    assert planner().post(base + "/week", dict(f, csrf=planner().get("/planning/").csrf())).status == 404
+    assert cons.get("/planning/workers/%s" % user("planner@klant.example")).status == 404
+
+
+def cells_of(page, name):
+    row = page[page.index(name):]
+    return re.findall(r"<td[^>]*>(.*?)</td>", row[:row.index("</tr>")], re.S)
+
+
+def test_the_week_view_shows_every_change_at_once():
+    """Each process keeps a week view while the planning is unchanged: any
+    change, by any road, shows on the next request."""
+    wid = worker("Hanna", A1, INPAK, week="1")
+    mon = monday(8)
+    url = "/planning/?unit=%s&week=%s" % (unit(A1), mon.isoformat())
+    for _ in range(4):
+        assert "Hanna Test%s" % RUN in planner().get(url).text
+    # Kept or not, what a user typed is escaped.
+    sql("UPDATE users SET first_name = 'Hannah<i>' WHERE id = %s" % wid)
+    for _ in range(4):
+        page = planner().get(url).text
+        assert "Hannah&lt;i&gt; Test%s" % RUN in page and "Hannah<i>" not in page
+    sql("UPDATE users SET first_name = 'Hannah' WHERE id = %s" % wid)
+    for _ in range(4):
+        assert "Hannah Test%s" % RUN in planner().get(url).text
+    sql("INSERT INTO availability_days (worker_user_id, day, available) VALUES (%s, '%s', 0)"
+        % (wid, mon.isoformat()))
+    for _ in range(4):
+        assert "Niet beschikbaar" in cells_of(planner().get(url).text, "Hannah Test%s" % RUN)[0]
+    # Planned at another client meanwhile: busy.
+    other = one("SELECT o.id FROM org_units o JOIN clients c ON c.id = o.client_id"
+                " WHERE c.name <> 'Klant NV' ORDER BY o.id LIMIT 1")
+    sql("INSERT INTO shifts (unit_id, position, worker_user_id, starts_at, ends_at, created_at, updated_at)"
+        " VALUES (%s, 'Elders', %s, '%s 09:00', '%s 12:00', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % (other, wid, (mon + datetime.timedelta(days=2)).isoformat(), (mon + datetime.timedelta(days=2)).isoformat()))
+    for _ in range(4):
+        assert "bezet" in cells_of(planner().get(url).text, "Hannah Test%s" % RUN)[2]
+    # What a view shows for one user is not shown to another with other
+    # rights, nor for other filters.
+    assert "/planning/shifts/new?" in planner().get(url).text
+    page = as_user("supervisor@klant.example").get(url)
+    assert page.status == 200 and "Hannah Test%s" % RUN in page.text and "/planning/shifts/new?" not in page.text
+    assert "Hannah" not in planner().get(url + "&q=Zzz").text
 
 
 if __name__ == "__main__":

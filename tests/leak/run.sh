@@ -67,6 +67,10 @@ check home / 200 3000 "__Host-session=$TOK"
 for page in admin:/admin/users documents:/documents/ vacancies:/vacancies/ planning:/planning/; do
 	[ -x "build/cgi-bin/${page%%:*}.fcgi" ] && check "${page%%:*}" "${page#*:}" 200 3000 "__Host-session=$TOK"
 done
+# The day view of a demo team, on the Monday of the demo's week.
+UNIT=$($DB -e "SELECT id FROM org_units WHERE name = 'Team A1 — Inpak'")
+DAY=$($DB -e "SELECT DATE(UTC_TIMESTAMP()) - INTERVAL WEEKDAY(UTC_TIMESTAMP()) DAY")
+check planning "/planning/day?unit=$UNIT&date=$DAY" 200 3000 "__Host-session=$TOK"
 
 echo "1..$N"
 [ "$FAILED" -eq 0 ]

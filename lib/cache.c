@@ -1,0 +1,78 @@
+/* cache.c: a process's pages kept per data generation, least recently used out first */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "conf.h"
+#include "util.h"
+
+#define ENTRIES 64
+
+static struct entry {
+	char *key, *data;
+	size_t len;
+	unsigned long long gen, used;
+} entries[ENTRIES];
+static size_t total;
+static unsigned long long tick;
+
+static void drop(struct entry *e)
+{
+	total -= e->len;
+	free(e->key);
+	free(e->data);
+	memset(e, 0, sizeof(*e));
+}
+
+const char *cache_get(const char *key, unsigned long long gen, size_t *len)
+{
+	for (int i = 0; i < ENTRIES; i++) {
+		struct entry *e = &entries[i];
+		if (!e->key || strcmp(e->key, key))
+			continue;
+		if (e->gen != gen) {
+			drop(e);
+			return NULL;
+		}
+		e->used = ++tick;
+		*len = e->len;
+		return e->data;
+	}
+	return NULL;
+}
+
+void cache_put(const char *key, unsigned long long gen, const char *data, size_t len)
+{
+	size_t limit = (size_t)conf_int("Cache.Bytes");
+	struct entry *slot = NULL;
+
+	if (len > limit / 4)
+		return; /* a page that would crowd out the rest */
+	for (int i = 0; i < ENTRIES; i++)
+		if (entries[i].key && !strcmp(entries[i].key, key))
+			drop(&entries[i]);
+	for (;;) {
+		struct entry *oldest = NULL;
+		slot = NULL;
+		for (int i = 0; i < ENTRIES; i++) {
+			struct entry *e = &entries[i];
+			if (!e->key && !slot)
+				slot = e;
+			else if (e->key && (!oldest || e->used < oldest->used))
+				oldest = e;
+		}
+		if (slot && total + len <= limit)
+			break;
+		if (!oldest)
+			return;
+		drop(oldest);
+	}
+	slot->key = xstrdup(key);
+	slot->data = xmalloc(len + 1);
+	memcpy(slot->data, data, len);
+	slot->data[len] = '\0';
+	slot->len = len;
+	slot->gen = gen;
+	slot->used = ++tick;
+	total += len;
+}
