@@ -100,6 +100,7 @@ struct request {
 	char csrf[64];          /* the token forms carry */
 	unsigned char session_hash[32];
 	char pre_token[64];     /* the pre-login cookie value, or "" */
+	char clocks[256];       /* "name gen …" of the clocks table, read with the session (cache.h) */
 
 	/* response */
 	int status;

@@ -4,9 +4,10 @@
 
 #include "cache.h"
 #include "conf.h"
+#include "db.h"
 #include "util.h"
 
-#define ENTRIES 64
+#define ENTRIES 256
 
 static struct entry {
 	char *key, *data;
@@ -15,6 +16,33 @@ static struct entry {
 } entries[ENTRIES];
 static size_t total;
 static unsigned long long tick;
+
+NEOERR *cache_clock(Request *r, const char *name, unsigned long long *gen)
+{
+	size_t l = strlen(name);
+	const char *p = r->clocks;
+	char *v = NULL;
+	NEOERR *err;
+
+	/* "planning 12 vacancies 7" */
+	while (*p) {
+		const char *end = strchr(p, ' ');
+		if (!end)
+			break;
+		if ((size_t)(end - p) == l && !strncmp(p, name, l)) {
+			*gen = strtoull(end + 1, NULL, 10);
+			return STATUS_OK;
+		}
+		p = strchr(end + 1, ' ');
+		if (!p)
+			break;
+		p++;
+	}
+	err = db_value(&v, "SELECT gen FROM clocks WHERE name = ?", "s", name);
+	*gen = v ? strtoull(v, NULL, 10) : 0;
+	free(v);
+	return nerr_pass(err);
+}
 
 static void drop(struct entry *e)
 {

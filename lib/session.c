@@ -77,7 +77,8 @@ static const char sql_session[] =
 	" u.kind, u.first_name, u.last_name, u.lang, u.email, u.client_id, s.stage,"
 	" (SELECT GROUP_CONCAT(g.role, ':', o.id, ':', o.path SEPARATOR ',')"
 	"    FROM grants g JOIN org_units o ON o.id = g.unit_id"
-	"   WHERE g.user_id = u.id AND o.archived_at IS NULL)"
+	"   WHERE g.user_id = u.id AND o.archived_at IS NULL),"
+	" (SELECT GROUP_CONCAT(k.name, ' ', k.gen SEPARATOR ' ') FROM clocks k)"
 	" FROM sessions s JOIN users u ON u.id = s.user_id"
 	" WHERE s.token_hash = ? AND s.ended_at IS NULL AND u.status = 'active'";
 
@@ -132,6 +133,8 @@ NEOERR *session_load(Request *r)
 	/* Before the second factor, the grants count for nothing. */
 	if (!strcmp(r->user->stage, "full"))
 		acl_parse_grants(r->user, db_str(q, 11));
+	/* Read before any data a kept page shows (cache.h). */
+	snprintf(r->clocks, sizeof(r->clocks), "%s", db_str(q, 12) ? db_str(q, 12) : "");
 	db_end(&q);
 	set_session_csrf(r);
 	/* Keeps the idle clock going, at most one write a minute. */

@@ -191,6 +191,8 @@ static NEOERR *append_cb(void *ctx, char *s)
 	return nerr_pass(string_append((STRING *)ctx, s));
 }
 
+static int body_hint = 16384;
+
 NEOERR *view_render(Request *r, const char *tpl)
 {
 	CSPARSE *cs;
@@ -212,11 +214,14 @@ NEOERR *view_render(Request *r, const char *tpl)
 	cs->hdf = r->hdf;
 	cs->global_hdf = lang_of(r->lang);
 	string_clear(&r->body);
-	/* One allocation for a whole page, most of the time. */
-	r->body.buf = xmalloc(16384);
+	/* One allocation for a whole page, most of the time: at least the
+	 * largest page of this process so far (a week view is 100 KiB). */
+	r->body.buf = xmalloc((size_t)body_hint);
 	r->body.buf[0] = '\0';
-	r->body.max = 16384;
+	r->body.max = body_hint;
 	err = cs_render(cs, &r->body, append_cb);
+	if (r->body.len >= body_hint && r->body.len < (1 << 20))
+		body_hint = r->body.len + 4096;
 	cs->hdf = home;
 	cs->global_hdf = NULL;
 	if (!cached)

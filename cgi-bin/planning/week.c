@@ -243,7 +243,9 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 			continue;
 		}
 		page_put(h, "Id", db_str(q, 0));
-		page_put(h, "Position", db_str(q, 2));
+		/* The position when the row does not say it already. */
+		if (!w || strcmp(db_str(q, 2), hdf_get_value(w->node, "Positions", "")))
+			page_put(h, "Position", db_str(q, 2));
 		page_put(h, "State", db_str(q, 6));
 		page_put(h, "Unit", db_str(q, 8));
 		if (db_int(q, 5))
@@ -261,29 +263,37 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 	return STATUS_OK;
 }
 
-/* Page.Grid: the grid of the week, made from the pool, its availability
- * and the shifts — or, while the planning is unchanged, as this process
- * made it before for the same unit, week, filters, language and rights. */
+/* Page.Grid: the filters (with the units the user plans) and the grid of
+ * the week, made from the pool, its availability and the shifts — or,
+ * while the planning is unchanged, as this process made it before for the
+ * same units, unit, week, filters, language and rights. A form with a
+ * mistake in it is made afresh. */
 static NEOERR *grid(Request *r, const Unit *u, Day monday, Day today, int may_edit)
 {
-	char key[2048], text[11], when[11];
-	const char *kept;
+	char text[11], when[11], *scope, *key = NULL;
+	const char *kept = NULL;
 	size_t len;
 	int n = 0, open = 0, planned = 0, used = 0;
+	HDF *errors = hdf_get_obj(r->hdf, "Page.Errors");
 	Row *rows;
 	STRING out;
 	NEOERR *err;
 
-	plan_day_text(monday, text);
-	plan_day_text(today, when);
-	snprintf(key, sizeof(key), "week %lld %s %s %d %d %s\n%s\n%s", u->id, text, when, may_edit,
-		 hdf_get_value(r->hdf, "Page.MayKeepAvailability", NULL) != NULL, r->lang,
-		 or_empty(param_str(r, "position")), or_empty(param_str(r, "q")));
-	kept = cache_get(key, u->gen, &len);
-	/* Kept as "<planned> <open>\n" and the grid's HTML. */
+	if (!errors || !hdf_obj_child(errors)) {
+		plan_day_text(monday, text);
+		plan_day_text(today, when);
+		scope = acl_scope(r, "planning.view");
+		key = xasprintf("week %lld %s %s %d %d %s %s\n%s\n%s", u->id, text, when, may_edit,
+				hdf_get_value(r->hdf, "Page.MayKeepAvailability", NULL) != NULL, r->lang, scope,
+				or_empty(param_str(r, "position")), or_empty(param_str(r, "q")));
+		free(scope);
+		kept = cache_get(key, u->gen, &len);
+	}
+	/* Kept as "<planned> <open>\n" and the HTML. */
 	if (kept && sscanf(kept, "%d %d\n%n", &planned, &open, &used) == 2 && used) {
 		hdf_set_int_value(r->hdf, "Page.PlannedCount", planned);
 		hdf_set_value(r->hdf, "Page.Grid", kept + used);
+		free(key);
 		return STATUS_OK;
 	}
 	rows = xcalloc(ROWS_MAX, sizeof(Row));
@@ -293,8 +303,12 @@ static NEOERR *grid(Request *r, const Unit *u, Day monday, Day today, int may_ed
 	if (!err)
 		err = shifts(r, u, rows, n, monday, may_edit);
 	free(rows);
-	if (err)
+	if (!err)
+		err = page_units(r, "Units", "planning.view");
+	if (err) {
+		free(key);
 		return nerr_pass(err);
+	}
 	hdf_set_int_value(r->hdf, "Page.RowCount", n);
 	string_init(&out);
 	string_appendf(&out, "%d %d\n", hdf_get_int_value(r->hdf, "Page.PlannedCount", 0),
@@ -302,10 +316,12 @@ static NEOERR *grid(Request *r, const Unit *u, Day monday, Day today, int may_ed
 	used = out.len;
 	err = view_render_part(r, "planning/grid.cs", &out);
 	if (!err) {
-		cache_put(key, u->gen, out.buf, (size_t)out.len);
+		if (key)
+			cache_put(key, u->gen, out.buf, (size_t)out.len);
 		hdf_set_value(r->hdf, "Page.Grid", out.buf + used);
 	}
 	string_clear(&out);
+	free(key);
 	return nerr_pass(err);
 }
 
@@ -367,12 +383,10 @@ NEOERR *plan_week(Request *r)
 	/* Agency staff who plan here keep the availability of its pool. */
 	if (may_edit && !strcmp(r->user->kind, "agency"))
 		hdf_set_value(r->hdf, "Page.MayKeepAvailability", "1");
+	param_keep_form(r);
 	err = grid(r, &u, monday, today, may_edit);
-	if (!err)
-		err = page_units(r, "Units", "planning.view");
 	if (err)
 		return nerr_pass(err);
-	param_keep_form(r);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
 	hdf_set_valuef(r->hdf, "Page.Count=%lld", param_int(r, "count", 0));

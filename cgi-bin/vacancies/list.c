@@ -1,8 +1,10 @@
 /* list.c: the vacancies a user may see, filtered, sorted and paged, with their candidates counted by state */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl.h"
+#include "cache.h"
 #include "db.h"
 #include "util.h"
 #include "vacancies.h"
@@ -78,36 +80,38 @@ static NEOERR *candidate_counts(Request *r, const long long *ids, int n)
 	return STATUS_OK;
 }
 
-NEOERR *vac_list(Request *r)
+/* Page.Table: the list's table and pages, from the database — or, while
+ * no vacancy, candidate or name changed, as this process made it before
+ * for the same scope, filters, order, page and language. */
+static NEOERR *table(Request *r, const char *state, const char *text, long long unit, long long page,
+		     const char *sort)
 {
-	char *scope = acl_scope(r, "vacancy.view"), *total = NULL;
-	const char *state = or_empty(param_str(r, "state")), *text = or_empty(param_str(r, "q"));
-	const char *sort = or_empty(param_str(r, "sort"));
-	long long unit = param_int(r, "unit", 0), page = param_int(r, "page", 1), pages, t;
-	long long ids[PAGE_SIZE];
+	char *scope = acl_scope(r, "vacancy.view"), *total = NULL, *key;
+	unsigned long long gen;
+	long long pages, t, ids[PAGE_SIZE];
 	const struct order *order = &orders[0];
-	STRING qs;
+	const char *kept;
+	size_t len;
+	STRING qs, out;
 	DBQuery *rows;
-	NEOERR *err;
+	NEOERR *err = cache_clock(r, "vacancies", &gen);
 	int n = 0;
 
-	/* A filter that failed its check filters nothing; the form says why. */
-	if (hdf_get_value(r->hdf, "Page.Errors.state", NULL))
-		state = "";
-	if (hdf_get_value(r->hdf, "Page.Errors.q", NULL))
-		text = "";
-	if (hdf_get_value(r->hdf, "Page.Errors.unit", NULL))
-		unit = 0;
+	key = xasprintf("vacancies %s %s %lld %lld %s %s\n%s", scope, state, unit, page, sort, r->lang, text);
+	kept = err ? NULL : cache_get(key, gen, &len);
+	if (err || kept) {
+		if (kept)
+			hdf_set_value(r->hdf, "Page.Table", kept);
+		free(scope);
+		free(key);
+		return nerr_pass(err);
+	}
 	if (*text)
 		err = db_value(&total, "SELECT COUNT(*)" VACANCIES_IN_SCOPE TEXT_MATCHES, IN_SCOPE_TYPES "ss",
 			       scope, state, state, unit, unit, text, text);
 	else
 		err = db_value(&total, "SELECT COUNT(*)" VACANCIES_IN_SCOPE, IN_SCOPE_TYPES, scope, state,
 			       state, unit, unit);
-	if (err) {
-		free(scope);
-		return nerr_pass(err);
-	}
 	t = total ? atoll(total) : 0;
 	free(total);
 	pages = t ? (t + PAGE_SIZE - 1) / PAGE_SIZE : 1;
@@ -116,11 +120,14 @@ NEOERR *vac_list(Request *r)
 	for (size_t i = 0; i < ARRAY_SIZE(orders); i++)
 		if (!strcmp(orders[i].name, sort))
 			order = &orders[i];
-	err = db_query(&rows, order->sql, IN_SCOPE_TYPES "sss" "ii", scope, state, state, unit, unit,
-		       text, text, text, (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
+	if (!err)
+		err = db_query(&rows, order->sql, IN_SCOPE_TYPES "sss" "ii", scope, state, state, unit, unit,
+			       text, text, text, (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
 	free(scope);
-	if (err)
+	if (err) {
+		free(key);
 		return nerr_pass(err);
+	}
 	while (db_next(rows) && n < PAGE_SIZE) {
 		HDF *h = page_item(r, "Vacancies", n);
 		ids[n++] = db_int(rows, 0);
@@ -138,9 +145,10 @@ NEOERR *vac_list(Request *r)
 	}
 	db_end(&rows);
 	err = candidate_counts(r, ids, n);
-	if (err)
+	if (err) {
+		free(key);
 		return nerr_pass(err);
-
+	}
 	string_init(&qs);
 	page_query_add(&qs, "state", state);
 	if (unit) {
@@ -155,6 +163,33 @@ NEOERR *vac_list(Request *r)
 	hdf_set_int_value(r->hdf, "Page.Total", (int)t);
 	hdf_set_int_value(r->hdf, "Page.PageNo", (int)page);
 	hdf_set_int_value(r->hdf, "Page.Pages", (int)pages);
+	string_init(&out);
+	err = view_render_part(r, "vacancies/table.cs", &out);
+	if (!err && out.buf) {
+		cache_put(key, gen, out.buf, (size_t)out.len);
+		hdf_set_value(r->hdf, "Page.Table", out.buf);
+	}
+	string_clear(&out);
+	free(key);
+	return nerr_pass(err);
+}
+
+NEOERR *vac_list(Request *r)
+{
+	const char *state = or_empty(param_str(r, "state")), *text = or_empty(param_str(r, "q"));
+	long long unit = param_int(r, "unit", 0);
+	NEOERR *err;
+
+	/* A filter that failed its check filters nothing; the form says why. */
+	if (hdf_get_value(r->hdf, "Page.Errors.state", NULL))
+		state = "";
+	if (hdf_get_value(r->hdf, "Page.Errors.q", NULL))
+		text = "";
+	if (hdf_get_value(r->hdf, "Page.Errors.unit", NULL))
+		unit = 0;
+	err = table(r, state, text, unit, param_int(r, "page", 1), or_empty(param_str(r, "sort")));
+	if (err)
+		return nerr_pass(err);
 	page_words(r, "States", VAC_STATES);
 	param_keep_form(r);
 	if (param_str(r, "done"))

@@ -1,20 +1,9 @@
-<?cs # week.cs: the week view of a unit — its toolbar and forms around the grid (grid.cs, rendered and kept apart: Page.Grid) ?>
-<?cs include:"partials/form.cs" ?>
+<?cs # week.cs: the week view of a unit — week navigation and the week's actions above the filters and the grid (grid.cs, rendered and kept apart: Page.Grid) ?>
 <?cs def:title() ?><?cs var:Lang.Planning.Title ?> — <?cs var:Page.Unit.Name ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Planning.Title ?> — <?cs var:Page.Unit.Name ?></h1>
   <?cs if:Page.MayEdit ?><a class="btn btn-primary" href="<?cs var:Page.Prefix ?>/planning/shifts/new?view=<?cs var:Page.Unit.Id ?>&amp;date=<?cs var:Page.Week ?>"><?cs var:Lang.Planning.NewShift ?></a><?cs /if ?></div>
 <?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Planning.Done[Page.Done] ?><?cs if:Page.Done == "published" || Page.Done == "copied" ?> <?cs var:Page.Count ?><?cs /if ?><?cs if:Page.Done == "created" && Page.Count > 0 ?> <?cs var:Lang.Planning.Repeated ?> <?cs var:Page.Count ?><?cs /if ?><?cs if:(Page.Done == "copied" || Page.Done == "created") && Page.Skipped > 0 ?> <?cs var:Lang.Planning.CopySkipped ?> <?cs var:Page.Skipped ?><?cs /if ?></div><?cs /if ?>
-<form method="get" action="<?cs var:Page.Prefix ?>/planning/" class="toolbar">
-  <?cs if:subcount(Page.Units) > 1 ?><div class="field"><label for="f-unit"><?cs var:Lang.Planning.Unit ?></label>
-    <select id="f-unit" name="unit"><?cs each:u = Page.Units ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Page.Unit.Id ?> selected<?cs /if ?>><?cs loop:i = 1, u.Depth, 1 ?>— <?cs /loop ?><?cs var:u.Name ?></option><?cs /each ?></select></div>
-  <?cs else ?><input type="hidden" name="unit" value="<?cs var:Page.Unit.Id ?>"><?cs /if ?>
-  <div class="field"><label for="f-week"><?cs var:Lang.Planning.WeekOf ?></label>
-    <input id="f-week" name="week" type="date" value="<?cs var:Page.Week ?>"></div>
-  <?cs call:field("position", Lang.Planning.Position, "text", "off", 1) ?>
-  <?cs call:field("q", Lang.Planning.Search, "search", "off", 1) ?>
-  <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Planning.Show ?></button></div>
-</form>
 <nav class="week-nav" aria-label="<?cs var:Lang.Planning.Weeks ?>">
   <a href="<?cs var:Page.Prefix ?>/planning/?unit=<?cs var:Page.Unit.Id ?>&amp;week=<?cs var:Page.PrevWeek ?>">&larr; <?cs var:Lang.Planning.PrevWeek ?></a>
   <strong><?cs var:Lang.Planning.Week ?> <?cs var:Page.WeekNo ?></strong>

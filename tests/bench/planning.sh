@@ -1,5 +1,5 @@
 # planning.sh: part of `make bench` (sourced by run.sh, which sets BASE, DB,
-# CONNS and DURATION, and gives session and page): 20,000 temp workers in the database, then the week
+# CONNS, DURATION and NOCACHE, and gives session, page and restart_module): 20,000 temp workers in the database, then the week
 # view of a team of 50 workers with 250 shifts and of a department of 200
 # workers with 1,000 shifts, under wrk. Targets: the team at least 1,000
 # requests/s with p99 under 15 ms; the department p99 under 40 ms.
@@ -44,6 +44,12 @@ printf '%-32s %10s %9s %9s\n' "" "req/s" "p50 ms" "p99 ms"
 page "week, team of 50 ($NT shifts)" "$PLAN" "/planning/?unit=$TEAM"
 page "week, department of 200 ($ND)" "$PLAN" "/planning/?unit=$DEPT"
 echo "targets: team at least 1,000 req/s with p99 under 15 ms; department p99 under 40 ms"
+# The same with nothing kept (Cache.Bytes = 0): every request reads the
+# planning — what the first request after each change costs.
+restart_module planning "$NOCACHE"
+page "  nothing kept: team" "$PLAN" "/planning/?unit=$TEAM"
+page "  nothing kept: department" "$PLAN" "/planning/?unit=$DEPT"
+restart_module planning "$PORTAL_CONF"
 
 # Publishing: the department's week (1,000 shifts) through the outbox to the
 # back-office simulator, timed until every shift is contracted.

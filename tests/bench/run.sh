@@ -83,6 +83,17 @@ session() {
 	echo "$t"
 }
 
+# restart_module NAME CONF: a module's FastCGI processes again, with
+# another configuration — NOCACHE keeps no page (Cache.Bytes = 0), for
+# what a request costs that reads everything from the database.
+NOCACHE=$VAR/bench/nocache.hdf
+printf '#include "%s"\nCache.Bytes = 0\n' "$(pwd)/$PORTAL_CONF" > "$NOCACHE"
+restart_module() {
+	for f in "$RUN/$1"-*.pid; do kill "$(cat "$f")"; done
+	sleep 0.5
+	PORTAL_CONF=$2 scripts/stack.sh --test restart-one "$1" >/dev/null
+}
+
 # page LABEL TOKEN PATH: one wrk run of a logged-in page → a line of a table.
 page() {
 	curl -skf -o /dev/null -H "Cookie: __Host-session=$2" "$BASE$3" ||

@@ -231,5 +231,39 @@ def test_posts_need_the_csrf_token():
     assert hm().post("/vacancies/", good()).status in (400, 403)
 
 
+def test_the_list_shows_every_change_at_once():
+    """Each process keeps a list page while no vacancy, candidate or name
+    changes: any change, by any road, shows on the next request."""
+    c = hr()
+    vid = vacancy_id("Inpakker nachtdienst")
+    for _ in range(4):
+        assert "Inpakker nachtdienst" in c.get("/vacancies/").text
+    sql("UPDATE vacancies SET title = 'Inpakker nachtdienst<b>' WHERE id = %s" % vid)
+    try:
+        for _ in range(4):
+            text = c.get("/vacancies/").text
+            assert "Inpakker nachtdienst&lt;b&gt;" in text and "nachtdienst<b>" not in text
+    finally:
+        sql("UPDATE vacancies SET title = 'Inpakker nachtdienst' WHERE id = %s" % vid)
+    url = "/vacancies/?q=Inpakker+nachtdienst"
+    for _ in range(4):
+        text = c.get(url).text
+    had = int((re.findall(r"Voorgesteld: (\d+)", text) or ["0"])[0])
+    sql("INSERT INTO candidates (vacancy_id, name, proposal, state, created_at, state_changed_at)"
+        " VALUES (%s, 'Test D', 'x', 'proposed', UTC_TIMESTAMP(), UTC_TIMESTAMP())" % vid)
+    for _ in range(4):
+        assert "Voorgesteld: %d" % (had + 1) in c.get(url).text
+    sql("UPDATE org_units SET name = 'Team A1 — Inpakken' WHERE name = 'Team A1 — Inpak'")
+    try:
+        for _ in range(4):
+            assert "Team A1 — Inpakken" in c.get("/vacancies/").text
+    finally:
+        sql("UPDATE org_units SET name = 'Team A1 — Inpak' WHERE name = 'Team A1 — Inpakken'")
+    # Kept for one scope, never shown to another.
+    for _ in range(4):
+        assert "Orderpicker expeditie" in c.get("/vacancies/").text
+        assert "Orderpicker expeditie" not in hm().get("/vacancies/").text
+
+
 if __name__ == "__main__":
     run(globals())
