@@ -78,9 +78,6 @@ NEOERR *cand_into_page(Request *r, const Vacancy *v, int *counted)
 	int n = 0;
 
 	*counted = 0;
-
-	if (acl_may_at(r, "candidate.propose", v->path) && util_word_in("open on_hold", v->state))
-		hdf_set_value(r->hdf, "Page.MayPropose", "1");
 	if (!acl_may_at(r, "candidate.view", v->path))
 		return STATUS_OK;
 	hdf_set_value(r->hdf, "Page.MayViewCandidates", "1");

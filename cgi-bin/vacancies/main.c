@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "acl.h"
+#include "cache.h"
 #include "conf.h"
 #include "db.h"
 #include "documents.h"
@@ -14,11 +15,29 @@
 
 NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok)
 {
+	unsigned long long gen = 0;
+	const char *kept = NULL;
+	char key[40];
+	size_t len;
 	DBQuery *q;
 	NEOERR *err;
 
 	*ok = 0;
 	memset(v, 0, sizeof(*v));
+	/* A page kept while the vacancies clock stands; a change (POST)
+	 * reads the vacancy as it is. */
+	snprintf(key, sizeof(key), "vacancy %lld", param_int(r, "id", 0));
+	if (!strcmp(r->method, "GET")) {
+		err = cache_clock(r, "vacancies", &gen);
+		if (err)
+			return nerr_pass(err);
+		kept = cache_get(key, gen, &len);
+	}
+	if (kept && len == sizeof(*v)) {
+		memcpy(v, kept, sizeof(*v));
+		*ok = acl_require(r, perm, v->path);
+		return STATUS_OK;
+	}
 	err = db_query(&q, "SELECT v.id, v.unit_id, v.openings, v.state, o.path, v.title"
 			   " FROM vacancies v JOIN org_units o ON o.id = v.unit_id WHERE v.id = ?",
 		       "i", param_int(r, "id", 0));
@@ -37,6 +56,8 @@ NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok)
 		app_fail(r, 404, "no vacancy %lld", param_int(r, "id", 0));
 		return STATUS_OK;
 	}
+	if (!strcmp(r->method, "GET"))
+		cache_put(key, gen, (const char *)v, sizeof(*v));
 	/* The same 404 for a vacancy outside the user's units. */
 	*ok = acl_require(r, perm, v->path);
 	return STATUS_OK;

@@ -1,10 +1,13 @@
 /* show.c: a vacancy's page — everything about it, the time it spent in each state — and its state changes */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "account.h"
 #include "acl.h"
 #include "audit.h"
+#include "cache.h"
 #include "conf.h"
 #include "db.h"
 #include "util.h"
@@ -90,16 +93,39 @@ static NEOERR *count_candidates(Request *r, long long id)
 	return STATUS_OK;
 }
 
-NEOERR *vac_show_page(Request *r, const Vacancy *v)
+/* Page.Body: the vacancy's facts, its candidates (board or list) and its
+ * time in each state, from the database — or, while the vacancies clock
+ * stands and within the same minute (the times shown run on), as this
+ * process made it before for the same view, language and side. */
+static NEOERR *body(Request *r, const Vacancy *v)
 {
 	static const char *const fields[] = { "Id", "Title", "Position", "Description", "Location",
 		"Hours", "Shift", "Start", "End", "Positions", "Skills", "Languages", "State",
 		"CloseReason", "Created", "Updated", "Unit", "Client", "Creator" };
+	unsigned long long gen;
+	const char *kept;
+	char key[160];
+	size_t len;
+	STRING out;
 	HDF *h = NULL;
 	DBQuery *q;
-	NEOERR *err;
+	NEOERR *err = cache_clock(r, "vacancies", &gen);
 	int counted = 0;
 
+	if (err)
+		return nerr_pass(err);
+	/* Who sees what: the names (agency side), the candidates at all, the
+	 * proposing. */
+	if (acl_may_at(r, "candidate.propose", v->path) && util_word_in("open on_hold", v->state))
+		hdf_set_value(r->hdf, "Page.MayPropose", "1");
+	snprintf(key, sizeof(key), "board %lld %s %s %lld %d %d %d", v->id, hdf_get_value(r->hdf, "Page.View", ""),
+		 r->lang, (long long)(time(NULL) / 60), !strcmp(r->user->kind, "agency"),
+		 acl_may_at(r, "candidate.view", v->path), hdf_get_value(r->hdf, "Page.MayPropose", NULL) != NULL);
+	kept = cache_get(key, gen, &len);
+	if (kept) {
+		hdf_set_value(r->hdf, "Page.Body", kept);
+		return STATUS_OK;
+	}
 	err = db_query(&q,
 		"SELECT v.id, v.title, v.position, v.description, v.work_location, v.hours_per_week,"
 		" v.shift_pattern, v.start_date, v.end_date, v.positions, v.skills, v.languages, v.state,"
@@ -124,12 +150,33 @@ NEOERR *vac_show_page(Request *r, const Vacancy *v)
 	if (err)
 		return nerr_pass(err);
 	page_words(r, "CandidateStates", "proposed interview accepted rejected withdrawn");
+	string_init(&out);
+	err = view_render_part(r, "vacancies/board.cs", &out);
+	if (!err && out.buf) {
+		cache_put(key, gen, out.buf, (size_t)out.len);
+		hdf_set_value(r->hdf, "Page.Body", out.buf);
+	}
+	string_clear(&out);
+	return nerr_pass(err);
+}
+
+NEOERR *vac_show_page(Request *r, const Vacancy *v)
+{
+	NEOERR *err;
+
+	hdf_set_value(r->hdf, "Page.View", param_str(r, "view") ? param_str(r, "view") : "board");
+	err = body(r, v);
+	if (err)
+		return nerr_pass(err);
+	/* The head of the page: from the vacancy as loaded. */
+	hdf_set_int_value(r->hdf, "Page.Vacancy.Id", (int)v->id);
+	hdf_set_value(r->hdf, "Page.Vacancy.Title", v->title);
+	hdf_set_value(r->hdf, "Page.Vacancy.State", v->state);
 	if (acl_may_at(r, "vacancy.edit", v->path)) {
 		hdf_set_value(r->hdf, "Page.MayEdit", "1");
 		page_words(r, "Next", next_states(v->state));
 		page_words(r, "CloseReasons", conf_str("Vacancies.CloseReasons"));
 	}
-	hdf_set_value(r->hdf, "Page.View", param_str(r, "view") ? param_str(r, "view") : "board");
 	param_keep_form(r);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));

@@ -66,7 +66,7 @@ NEOERR *cand_reject(Request *r);
 NEOERR *cand_withdraw(Request *r);
 NEOERR *cand_comment(Request *r);
 /* Page.Candidates on the vacancy's page (names as the user may see
- * them), Page.MayPropose and Page.MayViewCandidates; *counted is 1 when
+ * them) and Page.MayViewCandidates; *counted is 1 when
  * that was all of them and Page.Count.<state> is set. */
 NEOERR *cand_into_page(Request *r, const Vacancy *v, int *counted);
 

@@ -25,6 +25,9 @@ SELECT v.id, CONCAT('Kandidaat ', v.id, '-', k.seq), CONCAT('k', v.id, '-', k.se
   v.created_at + INTERVAL k.seq HOUR, v.created_at + INTERVAL k.seq * 2 HOUR
 FROM vacancies v JOIN seq_1_to_10 k WHERE v.title LIKE 'Bench vacature %';
 ANALYZE TABLE vacancies, candidates, vacancy_events;" >/dev/null
+# The load's history purged before measuring (its triggers moved a clock
+# row once per row): the steady state, not the clean-up after a bulk load.
+$DB -e "SET GLOBAL innodb_max_purge_lag_wait = 0"
 VAC=$($DB -e "SELECT COUNT(*) FROM vacancies")
 CAN=$($DB -e "SELECT COUNT(*) FROM candidates")
 BOARD=$($DB -e "SELECT v.id FROM vacancies v JOIN org_units o ON o.id = v.unit_id

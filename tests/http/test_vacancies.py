@@ -265,5 +265,29 @@ def test_the_list_shows_every_change_at_once():
         assert "Orderpicker expeditie" not in hm().get("/vacancies/").text
 
 
+def test_a_board_shows_every_change_at_once():
+    """A vacancy's body is kept too: a new candidate, a step, shows on the
+    next request; an anonymised name only to the agency."""
+    vid = vacancy_id("Inpakker dagdienst")
+    url = "/vacancies/%s" % vid
+    cons = as_user("consultant@uitzendbureau.example")
+
+    def count(text, state):
+        return int(re.search(r'id="col-%s">[^<]*<span class="count">(\d+)' % state, text).group(1))
+
+    for _ in range(4):
+        text = hm().get(url).text
+        cons.get(url)
+    had = count(text, "interview")
+    sql("INSERT INTO candidates (vacancy_id, name, proposal, anonymised, state, created_at, state_changed_at)"
+        " VALUES (%s, 'Bord Test', 'x', 1, 'proposed', UTC_TIMESTAMP(), UTC_TIMESTAMP())" % vid)
+    for _ in range(4):
+        assert "Bord Test" not in hm().get(url).text
+        assert "Bord Test" in cons.get(url).text
+    sql("UPDATE candidates SET state = 'interview' WHERE name = 'Bord Test'")
+    for _ in range(4):
+        assert count(hm().get(url).text, "interview") == had + 1
+
+
 if __name__ == "__main__":
     run(globals())
