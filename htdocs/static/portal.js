@@ -1,5 +1,7 @@
 /* Flexportal — progressive enhancement: collapsible menu on narrow
-   screens and focus on the first refused form field. */
+   screens, focus on the first refused form field, "all" for ticked
+   lists, and the place in a long planning kept while a shift is planned.
+   Every page works without it. */
 (function () {
   'use strict';
 
@@ -36,6 +38,42 @@
       narrow.addListener(sync);
     }
     sync();
+  }
+
+  /* A box that ticks or clears every box of its list (data-all="name"). */
+  Array.prototype.forEach.call(document.querySelectorAll('[data-all]'), function (holder) {
+    var name = holder.getAttribute('data-all');
+    var form = holder.closest('form');
+    var boxes = form ? form.querySelectorAll('input[type="checkbox"][name="' + name + '"]') : [];
+    if (!boxes.length) {
+      return;
+    }
+    var label = document.createElement('label');
+    var all = document.createElement('input');
+    all.type = 'checkbox';
+    label.appendChild(all);
+    label.appendChild(document.createTextNode(' ' + holder.getAttribute('data-label')));
+    holder.appendChild(label);
+    all.addEventListener('change', function () {
+      Array.prototype.forEach.call(boxes, function (b) { b.checked = all.checked; });
+    });
+  });
+
+  /* Back from planning a shift, the week view opens where it was left. */
+  var keep = document.querySelector('[data-keep-scroll]');
+  if (keep && window.sessionStorage) {
+    var unit = /[?&]unit=(\d+)/.exec(location.search);
+    var key = 'scroll:' + location.pathname + (unit ? unit[1] : '');
+    var at = sessionStorage.getItem(key);
+    if (at !== null) {
+      sessionStorage.removeItem(key);
+      window.scrollTo(0, parseInt(at, 10) || 0);
+    }
+    keep.addEventListener('click', function (e) {
+      if (e.target.closest && e.target.closest('a')) {
+        sessionStorage.setItem(key, String(window.scrollY));
+      }
+    });
   }
 
   var invalid = document.querySelector(

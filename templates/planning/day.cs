@@ -35,7 +35,7 @@
   </table></div>
 </section>
 <?cs /each ?>
-<?cs if:Page.MayEdit && Page.Publishable > 0 ?><div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Planning.DayView.Publish ?></button>
+<?cs if:Page.MayEdit && Page.Publishable > 0 ?><div class="actions"><span data-all="shift" data-label="<?cs var:Lang.Planning.DayView.ChooseAll ?>"></span> <button type="submit" class="btn btn-primary"><?cs var:Lang.Planning.DayView.Publish ?></button>
   <span class="muted small"><?cs var:Lang.Planning.PublishHelp ?></span></div><?cs /if ?>
 </form>
 <?cs /if ?>

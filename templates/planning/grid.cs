@@ -11,7 +11,7 @@
   <?cs call:field("q", Lang.Planning.Search, "search", "off", 1) ?>
   <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Planning.Show ?></button></div>
 </form>
-<div class="table-wrap" tabindex="0"><table class="data week">
+<div class="table-wrap" tabindex="0" data-keep-scroll><table class="data week">
   <caption class="visually-hidden"><?cs var:Lang.Planning.Title ?> <?cs var:Lang.Planning.Week ?> <?cs var:Page.WeekNo ?></caption>
   <thead><tr><th scope="col"><?cs var:Lang.Planning.Worker ?></th><?cs each:d = Page.Days ?><th scope="col"<?cs if:d.Today ?> class="today"<?cs /if ?>><a href="<?cs var:Page.Prefix ?>/planning/day?unit=<?cs var:Page.Unit.Id ?>&amp;date=<?cs var:d.Date ?>" title="<?cs var:Lang.Planning.DayView.Title ?>"><?cs var:Lang.Planning.Day[d.Name] ?> <?cs var:d.Short ?></a></th><?cs /each ?></tr></thead>
   <tbody>

@@ -83,6 +83,21 @@ await test('the_worker_sees_his_shift', async () => {
   expect(!text.includes('14:00–22:00'), 'not a colleague\'s shift');
 });
 
+await test('the_day_view_shows_coverage_and_publishes_the_chosen_shifts', async () => {
+  await planner.goto(`${BASE}/planning/?unit=${await planner.$eval('#f-unit', (s) => s.value)}&week=${day(0)}`);
+  await planFor('Jan Willems', day(2), '08:00', '16:00', 'Productiemedewerker inpak');
+  await planner.click(`thead a[href$="date=${day(2)}"]`);
+  await planner.waitForSelector('.coverage');
+  const text = (await planner.textContent('main')).replace(/\s+/g, ' ');
+  expect(text.includes('Productiemedewerker inpak') && /1 van 1/.test(text), `coverage, got ${text.slice(0, 400)}`);
+  // A little script adds a box that ticks them all.
+  await planner.check('label:has-text("Alles kiezen") input');
+  expect(await planner.isChecked('input[name=shift]'), 'the shift is ticked');
+  await planner.click('button:has-text("Gekozen diensten publiceren")');
+  await planner.waitForSelector('.alert-success');
+  expect((await planner.textContent('.alert-success')).includes('1'), 'one shift published');
+});
+
 await test('no_script_errors_and_no_csp_violations', async () => {
   expect(errors.length === 0, `no errors, got ${errors.join(' | ')}`);
 });
