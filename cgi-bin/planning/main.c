@@ -13,7 +13,7 @@
 
 /* --- what the pages share ------------------------------------------------ */
 
-NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
+NEOERR *plan_unit_load(Request *r, long long id, Unit *u)
 {
 	char key[32];
 	const char *kept;
@@ -21,7 +21,6 @@ NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
 	DBQuery *q;
 	NEOERR *err;
 
-	*ok = 0;
 	memset(u, 0, sizeof(*u));
 	/* Kept while the planning clock (which the units move too) stands. */
 	err = cache_clock(r, "planning", &u->gen);
@@ -31,7 +30,6 @@ NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
 	kept = cache_get(key, u->gen, &len);
 	if (kept && len == sizeof(*u)) {
 		memcpy(u, kept, sizeof(*u));
-		*ok = acl_require(r, perm, u->path);
 		return STATUS_OK;
 	}
 	err = db_query(&q, "SELECT id, COALESCE(client_id, 0), path, name, time_zone FROM org_units"
@@ -46,15 +44,27 @@ NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
 		snprintf(u->zone, sizeof(u->zone), "%s", db_str(q, 4));
 	}
 	db_end(&q);
-	if (!u->id) {
-		app_fail(r, 404, "no unit %lld", id);
+	if (!u->id)
 		return STATUS_OK;
-	}
 	/* A zone this machine does not know: the configured one, rather
 	 * than times in UTC that nobody would recognise. */
 	if (!tz_known(u->zone))
 		snprintf(u->zone, sizeof(u->zone), "%s", conf_str("Planning.TimeZone"));
 	cache_put(key, u->gen, (const char *)u, sizeof(*u));
+	return STATUS_OK;
+}
+
+NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
+{
+	NEOERR *err = plan_unit_load(r, id, u);
+
+	*ok = 0;
+	if (err)
+		return nerr_pass(err);
+	if (!u->id) {
+		app_fail(r, 404, "no unit %lld", id);
+		return STATUS_OK;
+	}
 	*ok = acl_require(r, perm, u->path);
 	return STATUS_OK;
 }
@@ -268,7 +278,7 @@ static const Param p_mine_day[] = {
 
 static const Param p_worker[] = {
 	WORKER,
-	{ "done", P_ENUM, 0, 0, 0, "week day day_deleted" },
+	{ "done", P_ENUM, 0, 0, 0, "week day day_deleted pool skill removed" },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -284,6 +294,21 @@ static const Param p_worker_day[] = {
 	{ "kind", P_ENUM, P_REQUIRED | P_FORM, 0, 0, "off all times" },
 	{ "from", P_LINE, P_FORM, 0, 5, NULL },
 	{ "to", P_LINE, P_FORM, 0, 5, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_workers[] = {
+	{ "q", P_LINE, P_FORM, 0, 100, NULL },
+	{ "page", P_INT, 0, 1, 100000, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* A pool entry or a skill: where (a unit; a skill is the unit's
+ * client's), and the position. */
+static const Param p_worker_keep[] = {
+	WORKER,
+	{ "unit", P_INT, P_REQUIRED | P_FORM, 1, ID_MAX, NULL },
+	{ "position", P_LINE, P_REQUIRED | P_FORM, 1, 200, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -316,7 +341,12 @@ static const Route routes[] = {
 	{ "POST", "/planning/me/feed", mine_feed, NULL, R_CSRF, p_none },
 	{ "POST", "/planning/me/open/:id/take", claim_take, NULL, R_CSRF, p_mine_id },
 	{ "GET", "/planning/feed/:feed", plan_feed, NULL, R_PUBLIC, p_feed },
+	{ "GET", "/planning/workers", workers_list, "planning.edit", 0, p_workers },
 	{ "GET", "/planning/workers/:worker", mine_show, "planning.edit", 0, p_worker },
+	{ "POST", "/planning/workers/:worker/pools", mine_pool_add, "planning.edit", R_CSRF, p_worker_keep },
+	{ "POST", "/planning/workers/:worker/pools/:id/delete", mine_pool_remove, "planning.edit", R_CSRF, p_worker_day_id },
+	{ "POST", "/planning/workers/:worker/skills", mine_skill_add, "planning.edit", R_CSRF, p_worker_keep },
+	{ "POST", "/planning/workers/:worker/skills/:id/delete", mine_skill_remove, "planning.edit", R_CSRF, p_worker_day_id },
 	{ "POST", "/planning/workers/:worker/week", mine_week, "planning.edit", R_CSRF, p_worker_week },
 	{ "POST", "/planning/workers/:worker/days", mine_day, "planning.edit", R_CSRF, p_worker_day },
 	{ "POST", "/planning/workers/:worker/days/:id/delete", mine_day_delete, "planning.edit", R_CSRF, p_worker_day_id },

@@ -7,7 +7,6 @@
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
-#include "org.h"
 #include "planning.h"
 #include "tz.h"
 #include "util.h"
@@ -15,7 +14,7 @@
 
 /* Whose availability a request is about: the worker's own
  * (/planning/me…), or a temp worker's (/planning/workers/:worker…) for
- * agency staff who plan where he is in a pool (or at the agency's root).
+ * agency staff who plan (a worker's availability is his, not a client's).
  * Everyone else gets 404. */
 typedef struct whose {
 	long long id;
@@ -25,10 +24,7 @@ typedef struct whose {
 
 static NEOERR *whose(Request *r, Whose *w, int *ok)
 {
-	char root[800], name[400] = "";
-	long long root_id;
-	int may = 0;
-	DBQuery *q;
+	char *name = NULL;
 	NEOERR *err;
 
 	*ok = 0;
@@ -46,30 +42,22 @@ static NEOERR *whose(Request *r, Whose *w, int *ok)
 	w->id = param_int(r, "worker", 0);
 	w->agency = 1;
 	snprintf(w->base, sizeof(w->base), "/planning/workers/%lld", w->id);
-	if (strcmp(r->user->kind, "agency")) {
-		app_fail(r, 404, "availability is kept by the agency");
+	if (strcmp(r->user->kind, "agency") || !acl_may(r, "planning.edit")) {
+		app_fail(r, 404, "temp workers are kept by the agency");
 		return STATUS_OK;
 	}
-	err = org_root(&root_id, root, sizeof(root));
-	if (!err)
-		err = db_query(&q, "SELECT CONCAT_WS(' ', u.first_name, u.last_name), COALESCE(o.path, '')"
-				   " FROM users u LEFT JOIN pool p ON p.worker_user_id = u.id"
-				   " LEFT JOIN org_units o ON o.id = p.unit_id"
-				   " WHERE u.id = ? AND u.kind = 'worker' AND u.status <> 'revoked'", "i", w->id);
+	err = db_value(&name, "SELECT CONCAT_WS(' ', first_name, last_name) FROM users"
+			      " WHERE id = ? AND kind = 'worker' AND status <> 'revoked'", "i", w->id);
 	if (err)
 		return nerr_pass(err);
-	while (db_next(q)) {
-		snprintf(name, sizeof(name), "%s", db_str(q, 0));
-		may |= *db_str(q, 1) && acl_may_at(r, "planning.edit", db_str(q, 1));
-	}
-	db_end(&q);
-	if (!name[0] || !(may || acl_may_at(r, "planning.edit", root))) {
-		app_fail(r, 404, "no temp worker %lld for this user", w->id);
+	if (!name) {
+		app_fail(r, 404, "no temp worker %lld", w->id);
 		return STATUS_OK;
 	}
 	hdf_set_value(r->hdf, "Page.Worker.Name", name);
 	hdf_set_valuef(r->hdf, "Page.Worker.Id=%lld", w->id);
 	hdf_set_value(r->hdf, "Page.Agency", "1");
+	free(name);
 	*ok = 1;
 	return STATUS_OK;
 }
@@ -125,8 +113,8 @@ static NEOERR *mine_page(Request *r, const Whose *w)
 		page_put(h, "Break", db_str(q, 7));
 	}
 	db_end(&q);
-	if (!w->agency)
-		err = claim_list(r);
+	/* The agency keeps his pools and skills; he takes open shifts. */
+	err = w->agency ? workers_into_page(r, w->id) : claim_list(r);
 	if (err)
 		return nerr_pass(err);
 	/* The week, into the form unless the form came back. */
@@ -311,4 +299,59 @@ NEOERR *mine_day_delete(Request *r)
 	if (!gone)
 		return app_fail(r, 404, "no day %lld of this worker", param_int(r, "id", 0));
 	return nerr_pass(done(r, &w, "day_deleted"));
+}
+
+/* --- the agency: a worker's pools and skills --------------------------- */
+
+/* Adds (remove 0) or removes a pool entry or a skill (what): the form
+ * again with a message when it is refused. */
+static NEOERR *keep(Request *r, const char *what, int remove)
+{
+	int ok, again = 0, gone = 0;
+	Whose w;
+	NEOERR *err = whose(r, &w, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	if (!w.agency)
+		return app_fail(r, 404, "kept by the agency");
+	err = db_begin();
+	if (!err && remove)
+		err = workers_remove(r, w.id, what, &gone);
+	else if (!err)
+		err = !strcmp(what, "pool") ? workers_pool_add(r, w.id, &again) : workers_skill_add(r, w.id, &again);
+	if (err || again || (remove && !gone)) {
+		db_rollback();
+		if (err)
+			return nerr_pass(err);
+		if (remove)
+			return app_fail(r, 404, "no %s %lld of worker %lld here", what, param_int(r, "id", 0), w.id);
+		r->status = 422;
+		hdf_set_value(r->hdf, "Page.FormOf", what);
+		return nerr_pass(mine_page(r, &w));
+	}
+	err = db_finish(err);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(done(r, &w, remove ? "removed" : what));
+}
+
+NEOERR *mine_pool_add(Request *r)
+{
+	return nerr_pass(keep(r, "pool", 0));
+}
+
+NEOERR *mine_skill_add(Request *r)
+{
+	return nerr_pass(keep(r, "skill", 0));
+}
+
+NEOERR *mine_pool_remove(Request *r)
+{
+	return nerr_pass(keep(r, "pool", 1));
+}
+
+NEOERR *mine_skill_remove(Request *r)
+{
+	return nerr_pass(keep(r, "skill", 1));
 }

@@ -35,6 +35,8 @@ typedef struct day {
 /* Loads unit id when the user holds perm on it; else ends the request
  * with 404 and *ok is 0. */
 NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok);
+/* The same without a permission: u->id 0 when there is no such unit. */
+NEOERR *plan_unit_load(Request *r, long long id, Unit *u);
 /* The first unit (in tree order) where the user holds perm; 0: none. */
 NEOERR *plan_first_unit(Request *r, const char *perm, long long *id);
 /* "YYYY-MM-DD" into a day; 0 when it is no such date. */
@@ -67,6 +69,22 @@ NEOERR *mine_show(Request *r);
 NEOERR *mine_week(Request *r);
 NEOERR *mine_day(Request *r);
 NEOERR *mine_day_delete(Request *r);
+NEOERR *mine_pool_add(Request *r);
+NEOERR *mine_skill_add(Request *r);
+NEOERR *mine_pool_remove(Request *r);
+NEOERR *mine_skill_remove(Request *r);
+
+/* workers.c: the agency's temp workers, their pools and skills */
+NEOERR *workers_list(Request *r);
+/* Page.Pools, Page.Skills of a worker (MayRemove where the user plans),
+ * and Page.Units where he may add them. */
+NEOERR *workers_into_page(Request *r, long long worker);
+/* In the caller's transaction; *again 1: the form has a message. */
+NEOERR *workers_pool_add(Request *r, long long worker, int *again);
+NEOERR *workers_skill_add(Request *r, long long worker, int *again);
+/* "pool" or "skill" of the :id parameter; *gone 0: none such where the
+ * user plans. In the caller's transaction. */
+NEOERR *workers_remove(Request *r, long long worker, const char *what, int *gone);
 
 /* claim.c: open shifts a worker may take (Page.Open), and taking one */
 NEOERR *claim_list(Request *r);

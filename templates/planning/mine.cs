@@ -4,12 +4,32 @@
 <?cs def:time(name, label) ?><div class="field<?cs if:Page.Errors[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label>
   <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="time" value="<?cs var:Page.Form[name] ?>"<?cs if:Page.Errors[name] ?> aria-invalid="true" aria-describedby="e-<?cs var:name ?>"<?cs /if ?>>
   <?cs call:err(name) ?></div><?cs /def ?>
+<?cs def:keep(kind, rows, title, help, path) ?><section class="panel">
+<h2><?cs var:title ?></h2>
+<p class="muted small"><?cs var:help ?></p>
+<?cs if:subcount(rows) > 0 ?><ul class="plain"><?cs each:x = rows ?><li><?cs if:x.Client ?><?cs var:x.Client ?><?cs /if ?><?cs if:x.Unit ?> · <?cs var:x.Unit ?><?cs /if ?>: <strong><?cs var:x.Position ?></strong><?cs if:x.Source ?> <span class="muted small">(<?cs var:Lang.Planning.Workers.Sources[x.Source] ?>)</span><?cs /if ?>
+  <?cs if:x.MayRemove ?><form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/<?cs var:path ?>/<?cs var:x.Id ?>/delete" class="inline"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-quiet"><?cs var:Lang.Planning.Mine.Remove ?></button></form><?cs /if ?></li><?cs /each ?></ul>
+<?cs else ?><p class="muted"><?cs var:Lang.Planning.Workers.NoneYet ?></p><?cs /if ?>
+<?cs if:subcount(Page.Units) > 0 ?><form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/<?cs var:path ?>" novalidate>
+  <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+  <div class="field<?cs if:Page.FormOf == kind && Page.Errors.unit ?> has-error<?cs /if ?>"><label for="<?cs var:kind ?>-unit"><?cs var:Lang.Planning.Unit ?></label>
+    <select id="<?cs var:kind ?>-unit" name="unit"<?cs if:Page.FormOf == kind && Page.Errors.unit ?> aria-invalid="true" aria-describedby="e-<?cs var:kind ?>-unit"<?cs /if ?>><?cs each:u = Page.Units ?><option value="<?cs var:u.Id ?>"<?cs if:Page.FormOf == kind && u.Id == Page.Form.unit ?> selected<?cs /if ?>><?cs loop:i = 1, u.Depth, 1 ?>— <?cs /loop ?><?cs var:u.Name ?></option><?cs /each ?></select>
+    <?cs if:Page.FormOf == kind && Page.Errors.unit ?><p class="field-error" id="e-<?cs var:kind ?>-unit"><?cs var:Lang.Errors[Page.Errors.unit] ?></p><?cs /if ?></div>
+  <div class="field<?cs if:Page.FormOf == kind && Page.Errors.position ?> has-error<?cs /if ?>"><label for="<?cs var:kind ?>-position"><?cs var:Lang.Planning.Position ?></label>
+    <input id="<?cs var:kind ?>-position" name="position" type="text" autocomplete="off" value="<?cs if:Page.FormOf == kind ?><?cs var:Page.Form.position ?><?cs /if ?>"<?cs if:Page.FormOf == kind && Page.Errors.position ?> aria-invalid="true" aria-describedby="e-<?cs var:kind ?>-position"<?cs /if ?>>
+    <?cs if:Page.FormOf == kind && Page.Errors.position ?><p class="field-error" id="e-<?cs var:kind ?>-position"><?cs var:Lang.Errors[Page.Errors.position] ?></p><?cs /if ?></div>
+  <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Planning.Workers.Add[kind] ?></button></div>
+</form><?cs /if ?>
+</section><?cs /def ?>
 <?cs def:content() ?>
 <h1><?cs call:title() ?></h1>
 <?cs if:Page.Done == "taken" || Page.Done == "clash" ?><div class="alert alert-warn" role="alert"><?cs var:Lang.Planning.Mine.Done[Page.Done] ?></div>
 <?cs elif:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Planning.Mine.Done[Page.Done] ?></div><?cs /if ?>
 <?cs if:subcount(Page.Errors) > 0 ?><div class="alert alert-error" role="alert"><?cs var:Lang.Errors.Summary ?></div><?cs /if ?>
-<?cs if:Page.Agency ?><p class="muted"><?cs var:Lang.Planning.Mine.AgencyHelp ?></p><?cs else ?>
+<?cs if:Page.Agency ?><p class="muted"><?cs var:Lang.Planning.Mine.AgencyHelp ?> <a href="<?cs var:Page.Prefix ?>/planning/workers"><?cs var:Lang.Planning.Workers.Title ?></a></p>
+<?cs call:keep("pool", Page.Pools, Lang.Planning.Workers.Pools, Lang.Planning.Workers.PoolHelp, "pools") ?>
+<?cs call:keep("skill", Page.Skills, Lang.Planning.Workers.Skills, Lang.Planning.Workers.SkillHelp, "skills") ?>
+<?cs else ?>
 <section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Shifts ?></h2>
 <?cs if:subcount(Page.Shifts) > 0 ?>
@@ -41,8 +61,10 @@
 </section>
 <?cs /if ?>
 <section class="panel">
+<?cs if:Page.Agency ?><h2><?cs var:Lang.Planning.Mine.HisWeek ?></h2>
+<p class="muted small"><?cs var:Lang.Planning.Mine.HisWeekHelp ?></p><?cs else ?>
 <h2><?cs var:Lang.Planning.Mine.Week ?></h2>
-<p class="muted small"><?cs var:Lang.Planning.Mine.WeekHelp ?></p>
+<p class="muted small"><?cs var:Lang.Planning.Mine.WeekHelp ?></p><?cs /if ?>
 <form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/week" novalidate>
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <?cs each:d = Page.Week ?>

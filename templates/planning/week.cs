@@ -2,6 +2,7 @@
 <?cs def:title() ?><?cs var:Lang.Planning.Title ?> — <?cs var:Page.Unit.Name ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Planning.Title ?> — <?cs var:Page.Unit.Name ?></h1>
+  <?cs if:Page.MayKeepAvailability ?><a class="btn" href="<?cs var:Page.Prefix ?>/planning/workers"><?cs var:Lang.Planning.Workers.Title ?></a><?cs /if ?>
   <?cs if:Page.MayEdit ?><a class="btn btn-primary" href="<?cs var:Page.Prefix ?>/planning/shifts/new?view=<?cs var:Page.Unit.Id ?>&amp;date=<?cs var:Page.Week ?>"><?cs var:Lang.Planning.NewShift ?></a><?cs /if ?></div>
 <?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Planning.Done[Page.Done] ?><?cs if:Page.Done == "published" || Page.Done == "copied" ?> <?cs var:Page.Count ?><?cs /if ?><?cs if:Page.Done == "created" && Page.Count > 0 ?> <?cs var:Lang.Planning.Repeated ?> <?cs var:Page.Count ?><?cs /if ?><?cs if:(Page.Done == "copied" || Page.Done == "created") && Page.Skipped > 0 ?> <?cs var:Lang.Planning.CopySkipped ?> <?cs var:Page.Skipped ?><?cs /if ?></div><?cs /if ?>
 <nav class="week-nav" aria-label="<?cs var:Lang.Planning.Weeks ?>">
