@@ -220,7 +220,11 @@ const char *session_csrf_check(Request *r)
 	}
 	if (!r->csrf[0])
 		return "no session or pre-login token";
-	if (!sent || !util_streq_ct(sent, r->csrf))
-		return "CSRF token missing or wrong";
+	/* Said apart in the log: a form without the field, and one whose
+	 * token belongs to another session or to the pre-login one. */
+	if (!sent || !*sent)
+		return "CSRF token missing";
+	if (!util_streq_ct(sent, r->csrf))
+		return r->user ? "CSRF token not this session's" : "CSRF token not this visitor's";
 	return NULL;
 }
