@@ -13,7 +13,8 @@ NEOERR *view_init(void);
 NEOERR *view_render(Request *r, const char *tpl);
 
 /* Renders templates/<tpl> (HTML, escaped as pages are) with the request's
- * data into out: a part of a page, to keep (cache.h) and show again. */
+ * data into out: a part of a page, to keep (cache.h) and show again — the
+ * one source of what a page prints with uvar. */
 NEOERR *view_render_part(Request *r, const char *tpl, STRING *out);
 
 /* Renders the text template templates/<tpl> (a mail body: nothing is

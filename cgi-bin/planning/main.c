@@ -312,7 +312,7 @@ static const Param p_worker_keep[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
-static const Param p_worker_day_id[] = {
+static const Param p_worker_item[] = {
 	WORKER,
 	{ "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
@@ -344,12 +344,12 @@ static const Route routes[] = {
 	{ "GET", "/planning/workers", workers_list, "planning.edit", 0, p_workers },
 	{ "GET", "/planning/workers/:worker", mine_show, "planning.edit", 0, p_worker },
 	{ "POST", "/planning/workers/:worker/pools", mine_pool_add, "planning.edit", R_CSRF, p_worker_keep },
-	{ "POST", "/planning/workers/:worker/pools/:id/delete", mine_pool_remove, "planning.edit", R_CSRF, p_worker_day_id },
+	{ "POST", "/planning/workers/:worker/pools/:id/delete", mine_pool_remove, "planning.edit", R_CSRF, p_worker_item },
 	{ "POST", "/planning/workers/:worker/skills", mine_skill_add, "planning.edit", R_CSRF, p_worker_keep },
-	{ "POST", "/planning/workers/:worker/skills/:id/delete", mine_skill_remove, "planning.edit", R_CSRF, p_worker_day_id },
+	{ "POST", "/planning/workers/:worker/skills/:id/delete", mine_skill_remove, "planning.edit", R_CSRF, p_worker_item },
 	{ "POST", "/planning/workers/:worker/week", mine_week, "planning.edit", R_CSRF, p_worker_week },
 	{ "POST", "/planning/workers/:worker/days", mine_day, "planning.edit", R_CSRF, p_worker_day },
-	{ "POST", "/planning/workers/:worker/days/:id/delete", mine_day_delete, "planning.edit", R_CSRF, p_worker_day_id },
+	{ "POST", "/planning/workers/:worker/days/:id/delete", mine_day_delete, "planning.edit", R_CSRF, p_worker_item },
 	{ "GET", "/planning/", plan_week, "planning.view", 0, p_week },
 	{ "GET", "/planning/shifts/new", shift_new, "planning.edit", 0, p_new },
 	{ "POST", "/planning/shifts", shift_create, "planning.edit", R_CSRF, p_create },

@@ -28,6 +28,7 @@
   <span class="muted small"><?cs var:Lang.Planning.PublishHelp ?></span>
 </form>
 <?cs /if ?>
+<?cs # Page.Grid is HTML that grid.cs rendered with this page's escaping (view_render_part in week.c, kept per process), never a value a user sent: printed as it is. ?>
 <?cs uvar:Page.Grid ?>
 <?cs /def ?>
 <?cs include:"layout.cs" ?>

@@ -20,6 +20,7 @@
       <option value="title"<?cs if:Page.Form.sort == "title" ?> selected<?cs /if ?>><?cs var:Lang.Vacancies.SortBy.title ?></option></select></div>
   <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Vacancies.Filter ?></button></div>
 </form>
+<?cs # Page.Table is HTML that table.cs rendered with this page's escaping (view_render_part in list.c, kept per process), never a value a user sent: printed as it is. ?>
 <?cs uvar:Page.Table ?>
 <?cs /def ?>
 <?cs include:"layout.cs" ?>

@@ -6,6 +6,7 @@
   <?cs if:Page.MayEdit && Page.Vacancy.State != "closed" ?><a class="btn" href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/edit"><?cs var:Lang.Vacancies.Edit ?></a><?cs /if ?></div>
 <?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Vacancies.Done[Page.Done] ?></div><?cs /if ?>
 <?cs if:Page.StateError ?><div class="alert alert-error" role="alert"><?cs var:Lang.Vacancies.StateErrors[Page.StateError] ?></div><?cs /if ?>
+<?cs # Page.Body is HTML that board.cs rendered with this page's escaping (view_render_part in show.c, kept per process), never a value a user sent: printed as it is. ?>
 <?cs uvar:Page.Body ?>
 <?cs if:Page.MayEdit && subcount(Page.Next) > 0 ?>
 <section class="panel">
