@@ -62,7 +62,7 @@ static const Route routes[] = {
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
-	return app_run("home", routes);
+	return app_run("home", routes, argc, argv);
 }

@@ -26,7 +26,7 @@ static void copy_tree(HDF *dst, const char *prefix, HDF *src)
 
 NEOERR *account_mail(long long uid, const char *name, const char *key, HDF *extra)
 {
-	char tpl[64], subject_key[96], *to = NULL, *first = NULL, *full = NULL, *lang = NULL;
+	char tpl[64], subject_key[96], *to = NULL, *first = NULL, *full = NULL, *lang = NULL, *home;
 	const char *subject;
 	STRING body;
 	DBQuery *q;
@@ -49,7 +49,9 @@ NEOERR *account_mail(long long uid, const char *name, const char *key, HDF *extr
 	hdf_init(&data);
 	hdf_set_value(data, "Mail.FirstName", first);
 	hdf_set_value(data, "Mail.Portal", conf_str("Portal.Name"));
-	hdf_set_value(data, "Mail.PortalURL", conf_str("Portal.BaseURL"));
+	home = conf_url("/");
+	hdf_set_value(data, "Mail.PortalURL", home);
+	free(home);
 	hdf_set_value(data, "Mail.Support", conf_str("Portal.SupportEmail"));
 	copy_tree(data, "Mail", extra);
 	snprintf(tpl, sizeof(tpl), "mail/%s.cs", name);
@@ -68,12 +70,6 @@ NEOERR *account_mail(long long uid, const char *name, const char *key, HDF *extr
 	return nerr_pass(err);
 }
 
-static char *link_to(const char *path, const char *token)
-{
-	return xasprintf("%s%s%s%s", conf_str("Portal.BaseURL"), conf_str("Portal.Prefix"), path,
-			 token);
-}
-
 NEOERR *account_invite(Request *r, long long uid, long long actor)
 {
 	return nerr_pass(account_invite_url(r, uid, actor, NULL));
@@ -88,7 +84,7 @@ NEOERR *account_invite_url(Request *r, long long uid, long long actor, char **ur
 	err = token_create("invite", uid, 3600L * conf_int("Tokens.InviteHours"), token);
 	if (err)
 		return nerr_pass(err);
-	link = link_to("/invite/", token);
+	link = conf_url("/invite/%s", token);
 	hdf_init(&extra);
 	hdf_set_value(extra, "Link", link);
 	snprintf(hours, sizeof(hours), "%d", conf_int("Tokens.InviteHours"));

@@ -4,6 +4,7 @@
 
 #include "acl.h"
 #include "conf.h"
+#include "log.h"
 #include "util.h"
 
 #define MAX_ROLES 32
@@ -75,6 +76,14 @@ int acl_role_has(int role, const char *perm)
 	return strstr(roles[role].perms, word) != NULL;
 }
 
+int acl_path_ok(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+
+	return n >= 3 && n <= ORG_PATH_LEN && path[0] == '/' && path[n - 1] == '/' &&
+	       !path[strspn(path, "0123456789/")] && !strstr(path, "//");
+}
+
 void acl_parse_grants(User *u, const char *list)
 {
 	char *copy, *save = NULL, *item;
@@ -94,7 +103,14 @@ void acl_parse_grants(User *u, const char *list)
 		if (g->role < 0)
 			continue; /* a role no longer configured grants nothing */
 		g->unit_id = strtoll(c1 + 1, NULL, 10);
-		snprintf(g->path, sizeof(g->path), "%s", c2 + 1);
+		if (!acl_path_ok(c2 + 1) || strlen(c2 + 1) >= sizeof(g->path)) {
+			/* Never cut, never guessed: the grant counts for nothing. */
+			log_msg("error", NULL, "user %lld: grant of %s on unit %lld has a path of %zu"
+				" bytes that is not a unit's; refused", u->id, item, g->unit_id,
+				strlen(c2 + 1));
+			continue;
+		}
+		memcpy(g->path, c2 + 1, strlen(c2 + 1) + 1);
 		u->ngrants++;
 	}
 	free(copy);
@@ -120,6 +136,20 @@ int acl_may_at(Request *r, const char *perm, const char *unit_path)
 			return 1;
 	}
 	return 0;
+}
+
+int acl_may_role_at(Request *r, int role, const char *unit_path)
+{
+	char *perms, *save = NULL, *perm;
+	int ok = 1;
+
+	if (role < 0 || role >= nroles)
+		return 0;
+	perms = xstrdup(roles[role].perms);
+	for (perm = strtok_r(perms, " ", &save); perm && ok; perm = strtok_r(NULL, " ", &save))
+		ok = acl_may_at(r, perm, unit_path);
+	free(perms);
+	return ok;
 }
 
 int acl_require(Request *r, const char *perm, const char *unit_path)
@@ -151,9 +181,9 @@ char *acl_scope(Request *r, const char *perm)
 	string_init(&re);
 	string_append(&re, "^(");
 	for (int i = 0; i < n; i++) {
-		/* Paths are made of ids and slashes (org.c): nothing to quote.
-		 * Anything else would be a broken row; it widens nothing. */
-		if (!paths[i][0] || paths[i][strspn(paths[i], "0123456789/")])
+		/* Paths are made of ids and slashes (acl_parse_grants took
+		 * no other): nothing to quote. */
+		if (!acl_path_ok(paths[i]))
 			continue;
 		if (used++)
 			string_append(&re, "|");

@@ -14,7 +14,12 @@ const char *acl_role_side(int role);
 int acl_roles(void);
 int acl_role_has(int role, const char *perm);
 
-/* Fills u->grants from "role:unit_id:path,…" (the session query's list). */
+/* Is path the shape of a unit's: "/1/4/9/", ids between slashes, at most
+ * ORG_PATH_LEN bytes? */
+int acl_path_ok(const char *path);
+
+/* Fills u->grants from "role:unit_id:path,…" (the session query's list).
+ * A grant whose path is not a unit's whole path is left out and logged. */
 void acl_parse_grants(User *u, const char *list);
 
 /* Does the user hold perm on any unit? Denial is the default. */
@@ -23,6 +28,10 @@ int acl_may(Request *r, const char *perm);
 /* Does the user hold perm on the unit with this path ("/1/4/9/"), or on
  * one above it? */
 int acl_may_at(Request *r, const char *perm, const char *unit_path);
+
+/* Does the user hold every permission of the role on the unit at path?
+ * (Who may hand out a role: nobody passes on more than he has.) */
+int acl_may_role_at(Request *r, int role, const char *unit_path);
 
 /* The check a handler makes before it reads an object of a unit: when
  * the user does not hold perm there, the request ends with 404 (the same

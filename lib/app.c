@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <signal.h>
 #include <fcgiapp.h>
+#include <jansson.h>
 #include <openssl/rand.h>
 
 #include "acl.h"
@@ -491,11 +492,48 @@ static void on_term(int sig)
 	FCGX_ShutdownPending();
 }
 
-int app_run(const char *program, const Route *routes)
+static const char *const ptype_names[] = { "int", "date", "email", "enum", "text", "line",
+	"token", "local", "secret", "ids", "file" };
+
+/* The route table as JSON on stdout: what the binary answers, for the
+ * tests that walk every route and for anyone reading an installation. */
+static int print_routes(const Route *routes)
+{
+	json_t *all = json_array();
+	char *out;
+
+	for (const Route *rt = routes; rt->method; rt++) {
+		json_t *ps = json_array();
+		for (const Param *p = rt->params; p && p->name; p++)
+			json_array_append_new(ps, json_pack("{s:s, s:s, s:b, s:b, s:b, s:I, s:I, s:s?}",
+				"name", p->name, "type", ptype_names[p->type], "required", !!(p->flags & P_REQUIRED),
+				"form", !!(p->flags & P_FORM), "path", !!(p->flags & P_PATH), "min", (json_int_t)p->min,
+				"max", (json_int_t)p->max, "values", p->values));
+		json_array_append_new(all, json_pack("{s:s, s:s, s:s?, s:b, s:b, s:b, s:b, s:b, s:b, s:o}",
+			"method", rt->method, "path", rt->path, "perm", rt->perm,
+			"public", !!(rt->flags & R_PUBLIC), "csrf", !!(rt->flags & R_CSRF),
+			"json", !!(rt->flags & R_JSON), "totp", !!(rt->flags & R_TOTP),
+			"enrol", !!(rt->flags & R_ENROL), "upload", !!(rt->flags & R_UPLOAD), "params", ps));
+	}
+	out = json_dumps(all, JSON_INDENT(1));
+	json_decref(all);
+	if (!out)
+		return 1;
+	puts(out);
+	free(out);
+	return 0;
+}
+
+int app_run(const char *program, const Route *routes, int argc, char **argv)
 {
 	NEOERR *err;
 	Request r;
 
+	/* From a shell only: a CGI server may pass words of a query string
+	 * as arguments. */
+	if (argc == 2 && !strcmp(argv[1], "--routes") && !getenv("GATEWAY_INTERFACE") &&
+	    !getenv("REQUEST_METHOD"))
+		return check_routes(program, routes) ? print_routes(routes) : 2;
 	log_init(program);
 	nerr_init();
 	if (!check_routes(program, routes))
@@ -532,6 +570,8 @@ int app_run(const char *program, const Route *routes)
 		sa.sa_handler = on_term;
 		sigaction(SIGTERM, &sa, NULL);
 		signal(SIGPIPE, SIG_IGN);
+		/* A file size limit makes an upload fail (NERR_IO), not the process. */
+		signal(SIGXFSZ, SIG_IGN);
 		if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
 			log_msg("error", NULL, "FastCGI initialisation failed");
 			return 1;

@@ -60,11 +60,17 @@ typedef struct route {
 	const Param *params;    /* ends with an entry whose name is NULL */
 } Route;
 
-/* A role held on a unit: the unit's path covers everything below it. */
+/* The width of org_units.path: a unit's path always fits in ORG_PATH_LEN
+ * bytes and a NUL. */
+#define ORG_PATH_LEN 760
+
+/* A role held on a unit: the unit's path covers everything below it. The
+ * path is whole: a cut one would be a prefix of a sibling's ("/1/4/1" of
+ * "/1/4/19/"), and widen the grant. */
 typedef struct grant {
 	int role;               /* index into the roles of acl.c */
 	long long unit_id;
-	char path[128];
+	char path[ORG_PATH_LEN + 1];
 } Grant;
 
 #define MAX_GRANTS 32
@@ -114,8 +120,9 @@ struct request {
 };
 
 /* Runs the accept loop (FastCGI) or one request (plain CGI); returns the
- * process exit status. The route table ends with a NULL method. */
-int app_run(const char *program, const Route *routes);
+ * process exit status. The route table ends with a NULL method. Started
+ * from a shell as `program.fcgi --routes`, prints the table as JSON. */
+int app_run(const char *program, const Route *routes, int argc, char **argv);
 
 /* Ends the request with an error page (or JSON error) of this status.
  * detail goes to the technical log only. Returns STATUS_OK so that a

@@ -11,6 +11,9 @@
 #include "http.h"
 #include "util.h"
 
+/* The width of audit_log.detail, in characters. */
+#define AUDIT_DETAIL_CHARS 2000
+
 /* hash = SHA-256(prev_hash ‖ the row's fields, '|'-separated) */
 static void row_hash(const unsigned char prev[32], const char *text, unsigned char out[32])
 {
@@ -35,7 +38,7 @@ NEOERR *audit_add(Request *r, long long actor, const char *action, const char *o
 		  long long oid, long long unit, const char *detail)
 {
 	unsigned char prev[32], hash[32];
-	char at[96], *text;
+	char at[96], *text, *cut;
 	const char *ip = r ? http_env(r, "REMOTE_ADDR") : NULL;
 	struct timeval tv;
 	struct tm tm;
@@ -45,12 +48,17 @@ NEOERR *audit_add(Request *r, long long actor, const char *action, const char *o
 
 	if (!ip)
 		ip = "";
+	/* A detail made with a user's text (a name, a title) fits its column. */
+	detail = cut = xstrdup(detail ? detail : "");
+	util_utf8_cap(cut, AUDIT_DETAIL_CHARS);
 	gettimeofday(&tv, NULL);
 	gmtime_r(&tv.tv_sec, &tm);
 	snprintf(at, sizeof(at), "%04d-%02d-%02d %02d:%02d:%02d.%06ld", tm.tm_year + 1900,
 		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (long)tv.tv_usec);
-	if (own && (err = db_begin()) != STATUS_OK)
+	if (own && (err = db_begin()) != STATUS_OK) {
+		free(cut);
 		return nerr_pass(err);
+	}
 	err = db_query(&q, "SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", NULL);
 	if (err)
 		goto fail;
@@ -75,8 +83,10 @@ NEOERR *audit_add(Request *r, long long actor, const char *action, const char *o
 				    " WHERE id = 1", "b", hash, (size_t)32);
 	if (err)
 		goto fail;
+	free(cut);
 	return own ? nerr_pass(db_commit()) : STATUS_OK;
 fail:
+	free(cut);
 	if (own)
 		db_rollback();
 	return nerr_pass(err);

@@ -1,6 +1,7 @@
 /* conf.c: the portal's configuration (conf/portal.hdf) and secrets, loaded once per process */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -54,15 +55,19 @@ static const struct rule {
 	{ "Login.MaxFailuresPerHour", C_INT, "100", 1, 100000, NULL },
 	{ "Login.MaxFailuresPerAddress", C_INT, "300", 1, 1000000, NULL },
 	{ "Login.DelayAfterFailures", C_INT, "5", 1, 1000, NULL },
+	{ "Login.MaxCodeFailures", C_INT, "5", 1, 100, NULL },
 	{ "Login.TwoFactorRoles", C_OPT, "consultant agency_admin privacy_officer", 0, 0, NULL },
 	{ "Tokens.InviteHours", C_INT, "72", 1, 720, NULL },
 	{ "Tokens.ResetMinutes", C_INT, "30", 5, 1440, NULL },
+	{ "Tokens.ResetsPerAccount", C_INT, "3", 1, 100, NULL },
+	{ "Tokens.ResetsPerAddress", C_INT, "20", 1, 100000, NULL },
 	{ "Inactivity.RevokeDays", C_INT, "183", 1, 3650, NULL },
 	{ "Inactivity.WarnDays", C_INT, "14", 1, 365, NULL },
 	{ "Inactivity.CheckMinutes", C_INT, "60", 0, 1440, NULL },
 	{ "Fields.Mobile", C_BOOL, "1", 0, 1, NULL },
 	{ "Files.ZipMaxEntries", C_INT, "1000", 1, 65535, NULL },
 	{ "Files.ZipMaxBytes", C_INT, "104857600", 1048576, 2147483647, NULL },
+	{ "Files.SweepGraceMinutes", C_INT, "10", 0, 1440, NULL },
 	{ "Vacancies.CloseReasons", C_STR, "filled_elsewhere cancelled budget other", 0, 0, NULL },
 	{ "Vacancies.RejectReasons", C_STR, "skills availability experience language other", 0, 0, NULL },
 	{ "Planning.TimeZone", C_ZONE, "Europe/Brussels", 0, 0, NULL },
@@ -84,6 +89,7 @@ static const struct rule {
 	{ "Outbox.RetryMaxSeconds", C_INT, "3600", 1, 604800, NULL },
 	{ "Outbox.BatchSize", C_INT, "20", 1, 1000, NULL },
 	{ "Outbox.PollSeconds", C_INT, "2", 1, 300, NULL },
+	{ "Outbox.LeaseMarginSeconds", C_INT, "30", 1, 3600, NULL },
 	{ "Stack.HttpPort", C_INT, "8080", 1, 65535, NULL },
 	{ "Stack.HttpsPort", C_INT, "8443", 1, 65535, NULL },
 	{ "Stack.SmtpPort", C_INT, "2525", 1, 65535, NULL },
@@ -154,6 +160,20 @@ const char *conf_str(const char *key)
 int conf_int(const char *key)
 {
 	return atoi(conf_str(key));
+}
+
+char *conf_url(const char *fmt, ...)
+{
+	char *path = NULL, *url;
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(&path, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	url = xasprintf("%s%s%s", conf_str("Portal.BaseURL"), conf_str("Portal.Prefix"), path);
+	free(path);
+	return url;
 }
 
 const struct secrets *conf_secrets(void)
@@ -463,6 +483,12 @@ static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, stru
 		problem(out, &n, path, "Database.Host", "set Database.Socket or Database.Host");
 	if (atoi(lookup(h, d, "Session.IdleMinutes")) > 60 * atoi(lookup(h, d, "Session.AbsoluteHours")))
 		problem(out, &n, path, "Session.IdleMinutes", "longer than Session.AbsoluteHours");
+	/* TLS from the first byte needs an smtps:// address: curl would
+	 * otherwise speak plain SMTP and send the mail unencrypted. */
+	if (!strcmp(lookup(h, d, "Mail.TLS"), "smtps") && strncmp(lookup(h, d, "Mail.URL"), "smtps://", 8))
+		problem(out, &n, path, "Mail.URL", "must be an smtps:// address when Mail.TLS = smtps");
+	if (strcmp(lookup(h, d, "Mail.TLS"), "smtps") && !strncmp(lookup(h, d, "Mail.URL"), "smtps://", 8))
+		problem(out, &n, path, "Mail.TLS", "must be smtps for an smtps:// address");
 	if (s)
 		load_secrets(lookup(h, d, "Paths.Secrets"), s, out, &n);
 	*out_hdf = h;

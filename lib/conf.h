@@ -29,6 +29,11 @@ const char *conf_file(const char *path);
 const char *conf_str(const char *key);
 int conf_int(const char *key);
 
+/* The portal's public address of a path of its own (Portal.BaseURL, then
+ * Portal.Prefix, then the path formatted): for links in mail and feeds.
+ * fmt is the caller's own, never user text. Given, to free. */
+char *conf_url(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 const struct secrets *conf_secrets(void);
 
 /* The whole configuration tree (lent), for code that walks a subtree. */

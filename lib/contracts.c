@@ -62,7 +62,7 @@ NEOERR *contracts_request(long long shift_id)
 /* The shift the answer is for, locked, when it still waits for this
  * answer: published, at the version asked. */
 typedef struct waiting {
-	long long worker, unit, planner;
+	long long worker, unit, planner, version;
 	char when[32];
 	int ok;
 } Waiting;
@@ -81,7 +81,8 @@ static NEOERR *lock_waiting(long long shift, long long version, Waiting *w)
 		return nerr_pass(err);
 	if (db_next(q)) {
 		struct tm tm;
-		w->ok = db_int(q, 0) == version && !strcmp(db_str(q, 1), "published");
+		w->version = db_int(q, 0);
+		w->ok = w->version == version && !strcmp(db_str(q, 1), "published");
 		w->worker = db_int(q, 2);
 		w->unit = db_int(q, 3);
 		w->planner = db_int(q, 4);
@@ -132,41 +133,53 @@ static NEOERR *store_pdf(long long contract, const char *no, const Waiting *w, c
 				 "ii", doc, contract));
 }
 
+/* The back-office drew up the contract: the shift contracted and the
+ * worker mailed in one transaction, then the PDF into the store. When
+ * storing it failed (a full disk), the row is delivered again: the same
+ * answer comes back, the shift is contracted by then, and the contract
+ * that still has no document gets it now. */
 static NEOERR *contracted(long long shift, long long version, json_t *answer)
 {
 	const char *no = NULL, *pdf = NULL;
 	double wage = 0, bill = 0, premium = 0;
-	char key[96], *id = NULL, *doc = NULL, money[32], rate[32], pct[32];
+	char key[96], money[32], rate[32], pct[32];
+	long long id = 0, doc = 0;
 	HDF *extra = NULL;
+	DBQuery *q;
 	Waiting w;
 	NEOERR *err;
 
 	if (json_unpack(answer, "{s:s, s:F, s:F, s:F, s:{s:s}}", "contract_no", &no, "hourly_wage", &wage,
 			"bill_rate", &bill, "premium_pct", &premium, "document", "content_base64", &pdf))
 		return nerr_raise(NERR_PARSE, "the back-office's contract is incomplete");
-	err = db_begin();
-	if (!err)
-		err = lock_waiting(shift, version, &w);
-	if (!err && !w.ok) {
-		/* Changed or cancelled since: a newer version asks again. */
-		db_rollback();
-		return STATUS_OK;
-	}
 	/* Money as decimal text: DECIMAL columns take it exactly. */
 	snprintf(money, sizeof(money), "%.2f", wage);
 	snprintf(rate, sizeof(rate), "%.2f", bill);
 	snprintf(pct, sizeof(pct), "%.2f", premium);
+	err = db_begin();
 	if (!err)
+		err = lock_waiting(shift, version, &w);
+	/* Not waiting any more: contracted already (this is a repeat), or
+	 * changed or cancelled since (a newer version asks again). */
+	if (!err && w.ok)
 		err = db_exec(NULL, "INSERT INTO contracts (shift_id, version, contract_no, hourly_wage, bill_rate,"
 				    " premium_pct, created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
 				    " ON DUPLICATE KEY UPDATE id = id",
 			      "iissss", shift, version, no, money, rate, pct);
 	if (!err)
-		err = db_value(&id, "SELECT id FROM contracts WHERE shift_id = ? AND version = ?", "ii", shift, version);
-	if (!err)
-		err = db_exec(NULL, "UPDATE shifts SET state = 'contracted', contract_id = ?, violations = NULL"
-				    " WHERE id = ?", "ii", id ? atoll(id) : 0LL, shift);
+		err = db_query(&q, "SELECT id, COALESCE(document_id, 0) FROM contracts"
+				   " WHERE shift_id = ? AND version = ?", "ii", shift, version);
 	if (!err) {
+		if (db_next(q)) {
+			id = db_int(q, 0);
+			doc = db_int(q, 1);
+		}
+		db_end(&q);
+	}
+	if (!err && w.ok)
+		err = db_exec(NULL, "UPDATE shifts SET state = 'contracted', contract_id = ?, violations = NULL"
+				    " WHERE id = ?", "ii", id, shift);
+	if (!err && w.ok) {
 		hdf_init(&extra);
 		hdf_set_value(extra, "When", w.when);
 		hdf_set_value(extra, "Contract", no);
@@ -176,20 +189,18 @@ static NEOERR *contracted(long long shift, long long version, json_t *answer)
 		hdf_destroy(&extra);
 	}
 	err = db_finish(err);
-	if (!err)
-		err = db_value(&doc, "SELECT document_id FROM contracts WHERE id = ?", "i", id ? atoll(id) : 0LL);
-	/* The contract stands; its PDF follows (and on a retry, once). */
-	if (!err && !doc)
-		err = store_pdf(atoll(id), no, &w, pdf);
-	free(id);
-	free(doc);
+	/* The contract stands; its PDF follows, once — for the shift as it
+	 * is (a version changed since has its own contract, its worker may
+	 * be another). */
+	if (!err && id && !doc && w.version == version)
+		err = store_pdf(id, no, &w, pdf);
 	return nerr_pass(err);
 }
 
 static NEOERR *refused(long long shift, long long version, json_t *answer)
 {
 	json_t *list = json_object_get(answer, "violations");
-	char key[96], *text;
+	char key[96], *text, *url;
 	HDF *extra = NULL;
 	Waiting w;
 	NEOERR *err;
@@ -220,8 +231,9 @@ static NEOERR *refused(long long shift, long long version, json_t *answer)
 			hdf_set_value(extra, name, json_string_value(json_object_get(v, "rule")) ?
 					      json_string_value(json_object_get(v, "rule")) : "");
 		}
-		snprintf(key, sizeof(key), "%s/planning/?unit=%lld", conf_str("Portal.BaseURL"), w.unit);
-		hdf_set_value(extra, "URL", key);
+		url = conf_url("/planning/?unit=%lld", w.unit);
+		hdf_set_value(extra, "URL", url);
+		free(url);
 		snprintf(key, sizeof(key), "mail:refused:%lld:%lld", shift, version);
 		err = account_mail(w.planner, "ShiftRefused", key, extra);
 		hdf_destroy(&extra);

@@ -1,6 +1,7 @@
 /* documents.c: documents — their types (conf/documents.hdf), storing one with its expiry, who may see one */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <openssl/crypto.h>
 
@@ -14,6 +15,9 @@
 #include "util.h"
 
 #define MAX_TYPES 32
+/* The widths of documents.title and documents.filename, in characters. */
+#define DOC_TITLE_CHARS 200
+#define DOC_FILENAME_CHARS 255
 
 static struct doctype {
 	char *code;
@@ -110,7 +114,7 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 {
 	const struct doctype *t = type_of(type);
 	FilesInfo info;
-	char *ret = NULL;
+	char *ret = NULL, *title_cut = NULL, *name_cut = NULL;
 	long long days = 730, ret_id = 0;
 	DBQuery *q;
 	NEOERR *err;
@@ -147,6 +151,12 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 		}
 		db_end(&q);
 	}
+	/* Titles made of a name ("CV " + the person's) and the client's file
+	 * name are cut to their columns, between two characters. */
+	title_cut = xstrdup(title);
+	util_utf8_cap(title_cut, DOC_TITLE_CHARS);
+	name_cut = xstrdup(filename);
+	util_utf8_cap(name_cut, DOC_FILENAME_CHARS);
 	if (!err)
 		err = db_begin();
 	if (!err)
@@ -155,7 +165,7 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 			" file_id, file_key, key_id, sha256, size, kind, retention_type_id, clock_start,"
 			" expires_at, created_at) VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?,"
 			" ?, ?, ?, NULLIF(?, 0), UTC_DATE(), UTC_DATE() + INTERVAL ? DAY, UTC_TIMESTAMP())",
-			"sssiiisbisisii", type, title, filename, unit_id, person_id,
+			"sssiiisbisisii", type, title_cut, name_cut, unit_id, person_id,
 			r && r->user ? r->user->id : 0LL, info.id, info.wrapped_key, info.wrapped_len,
 			(long long)info.key_id, info.sha256, (long long)info.size,
 			files_kind_name(info.kind), ret_id, days);
@@ -178,6 +188,8 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 		*doc_id = 0;
 	}
 	OPENSSL_cleanse(&info, sizeof(info));
+	free(title_cut);
+	free(name_cut);
 	return nerr_pass(err);
 }
 
@@ -222,13 +234,22 @@ NEOERR *documents_purge(Request *r, long long doc_id, const char *why)
 struct sweep {
 	STRING ids;   /* the store's ids, one a line */
 	int n;
+	time_t young; /* files written after this are not looked at */
+	int skipped;
 };
 
-static void sweep_cb(const char *id, void *ctx)
+/* A file stored moments ago may belong to a document whose row is not
+ * committed yet (documents_add stores first): the sweep leaves it to the
+ * next one. */
+static void sweep_cb(const char *id, time_t mtime, void *ctx)
 {
 	struct sweep *s = ctx;
-	string_appendf(&s->ids, "%s\n", id);
 	s->n++;
+	if (mtime > s->young) {
+		s->skipped++;
+		return;
+	}
+	string_appendf(&s->ids, "%s\n", id);
 }
 
 NEOERR *documents_sweep(Request *r, int delete, STRING *report, int *files, int *orphans,
@@ -241,8 +262,12 @@ NEOERR *documents_sweep(Request *r, int delete, STRING *report, int *files, int 
 
 	*files = *orphans = *missing = 0;
 	string_init(&s.ids);
-	s.n = 0;
+	s.n = s.skipped = 0;
+	s.young = time(NULL) - 60L * conf_int("Files.SweepGraceMinutes");
 	err = files_list(sweep_cb, &s);
+	if (!err && s.skipped)
+		string_appendf(report, "%d file%s written in the last %d minutes: left for the next sweep\n",
+			       s.skipped, s.skipped == 1 ? "" : "s", conf_int("Files.SweepGraceMinutes"));
 	for (id = !err && s.ids.buf ? strtok_r(s.ids.buf, "\n", &save) : NULL; id && !err;
 	     id = strtok_r(NULL, "\n", &save)) {
 		char *row = NULL;
@@ -298,7 +323,8 @@ static const char *mime_of(const char *kind)
 	return "application/octet-stream";
 }
 
-NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char *detail)
+NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char *name,
+		       const char *detail)
 {
 	char file_id[40] = "", kind[17] = "", disp[400], *safe = NULL;
 	unsigned char key[128], buf[65536];
@@ -308,8 +334,8 @@ NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char
 	DBQuery *q;
 	NEOERR *err;
 
-	err = db_query(&q, "SELECT file_id, file_key, kind, filename, unit_id FROM documents"
-			   " WHERE id = ?", "i", doc_id);
+	err = db_query(&q, "SELECT file_id, file_key, kind, COALESCE(?, filename), unit_id FROM documents"
+			   " WHERE id = ?", "si", name, doc_id);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(q)) {

@@ -22,10 +22,12 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 
 /* Sends a stored document to the client, chunk by chunk (never whole in
  * memory): attachment, or inline in a sandbox for a preview, audited as a
- * download or view with detail. A document that is gone answers 404; a
- * file that is missing or fails its integrity check 500 (logged). The
+ * download or view with detail. The browser is offered the name given, or
+ * when NULL the uploader's file name. A document that is gone answers 404;
+ * a file that is missing or fails its integrity check 500 (logged). The
  * caller has checked who may see it. */
-NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char *detail);
+NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char *name,
+		       const char *detail);
 
 /* Removes a document: its file and its row, audited with why. */
 NEOERR *documents_purge(Request *r, long long doc_id, const char *why);

@@ -588,7 +588,7 @@ static int temp_name(const char *s)
 
 /* Reports the files of one shard directory; removes stale temp files. */
 static NEOERR *list_shard(DIR *top, const char *shard, time_t stale,
-			  void (*cb)(const char *id, void *ctx), void *ctx)
+			  void (*cb)(const char *id, time_t mtime, void *ctx), void *ctx)
 {
 	int fd = openat(dirfd(top), shard, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	struct dirent *e;
@@ -613,7 +613,7 @@ static NEOERR *list_shard(DIR *top, const char *shard, time_t stale,
 			continue;
 		if (valid_id(e->d_name) && !strncmp(e->d_name, shard, 2)) {
 			memcpy(id, e->d_name, sizeof(id));
-			cb(id, ctx);
+			cb(id, st.st_mtime, ctx);
 		} else if (temp_name(e->d_name) && st.st_mtime < stale) {
 			unlinkat(fd, e->d_name, 0);
 		}
@@ -627,7 +627,7 @@ static NEOERR *list_shard(DIR *top, const char *shard, time_t stale,
 	return STATUS_OK;
 }
 
-NEOERR *files_list(void (*cb)(const char *id, void *ctx), void *ctx)
+NEOERR *files_list(void (*cb)(const char *id, time_t mtime, void *ctx), void *ctx)
 {
 	const char *root = conf_str("Paths.Files");
 	time_t stale = time(NULL) - TMP_STALE_SECONDS;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 #include <ClearSilver.h>
 
 #include "crypto.h"
@@ -135,10 +136,11 @@ NEOERR *files_path(const char *id, char *out, size_t len);
 /* Removes a stored file; NERR_NOT_FOUND when it is not there. */
 NEOERR *files_remove(const char *id);
 
-/* Calls cb with the id of every stored file (for the orphan sweep, which
- * compares with the database; cb may remove the file it is given). Temp
- * files older than an hour are left by crashed writers: they are deleted
- * here, not reported; younger ones are being written and are skipped. */
-NEOERR *files_list(void (*cb)(const char *id, void *ctx), void *ctx);
+/* Calls cb with the id and the time of the last write of every stored
+ * file (for the orphan sweep, which compares with the database; cb may
+ * remove the file it is given). Temp files older than an hour are left by
+ * crashed writers: they are deleted here, not reported; younger ones are
+ * being written and are skipped. */
+NEOERR *files_list(void (*cb)(const char *id, time_t mtime, void *ctx), void *ctx);
 
 #endif

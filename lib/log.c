@@ -17,11 +17,15 @@ void log_init(const char *program)
 }
 
 /* A line is built in one buffer and written with one write(2), so lines of
- * processes sharing a log file never interleave. */
+ * processes sharing a log file never interleave. The text of a line holds
+ * at most TEXT_MAX bytes: the last byte of buf is the newline's, always. A
+ * field too long for what is left is cut, never written past the end. */
 struct line {
 	char buf[8192];
 	size_t len;
 };
+
+#define TEXT_MAX (sizeof(((struct line *)0)->buf) - 1)
 
 static void add(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -30,35 +34,49 @@ static void add(struct line *l, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	if (l->len >= sizeof(l->buf) - 1)
+	if (l->len >= TEXT_MAX)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(l->buf + l->len, sizeof(l->buf) - l->len, fmt, ap);
+	/* Room for TEXT_MAX - len bytes and vsnprintf's NUL (at most at
+	 * buf[TEXT_MAX], the newline's place). */
+	n = vsnprintf(l->buf + l->len, TEXT_MAX + 1 - l->len, fmt, ap);
 	va_end(ap);
 	if (n > 0)
 		l->len += (size_t)n;
-	if (l->len > sizeof(l->buf) - 1)
-		l->len = sizeof(l->buf) - 1;
+	if (l->len > TEXT_MAX)
+		l->len = TEXT_MAX;
 }
 
 /* Adds s quoted, with control characters (the newlines of a traceback among
- * them) turned into spaces, so that every entry stays one line. */
+ * them) turned into spaces, so that every entry stays one line. The closing
+ * quote always has its room: a cut value still ends in '"'. */
 static void add_quoted(struct line *l, const char *s)
 {
-	size_t room = sizeof(l->buf) - 3;
-
-	if (l->len < room)
-		l->buf[l->len++] = '"';
-	for (; *s && l->len < room; s++) {
+	if (l->len + 2 > TEXT_MAX)
+		return;
+	l->buf[l->len++] = '"';
+	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
+		size_t need = (c == '"' || c == '\\') ? 2 : 1;
+		if (l->len + need + 1 > TEXT_MAX)
+			break;
+		if (need == 2)
 			l->buf[l->len++] = '\\';
-			l->buf[l->len++] = (char)c;
-		} else {
-			l->buf[l->len++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
-		}
+		l->buf[l->len++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
 	}
 	l->buf[l->len++] = '"';
+}
+
+/* Adds a word nginx passed on (the method): letters as they are, at most
+ * 32 of them, anything else as '?', so that no value can fake a field. */
+static void add_word(struct line *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] && i < 32 && l->len < TEXT_MAX; i++)
+		l->buf[l->len++] = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ? s[i] : '?';
+	if (s[i] && l->len < TEXT_MAX)
+		l->buf[l->len++] = '+';
 }
 
 static void begin(struct line *l, const char *level, const char *ref)
@@ -79,7 +97,7 @@ static void finish(struct line *l)
 	ssize_t w;
 	size_t off = 0;
 
-	l->buf[l->len++] = '\n';
+	l->buf[l->len++] = '\n'; /* len <= TEXT_MAX: the last byte of buf */
 	while (off < l->len) {
 		w = write(STDERR_FILENO, l->buf + off, l->len - off);
 		if (w <= 0)
@@ -123,7 +141,9 @@ void log_request(const char *ref, const char *method, const char *route, int sta
 	struct line l;
 
 	begin(&l, "info", ref);
-	add(&l, " method=%s route=", method);
+	add(&l, " method=");
+	add_word(&l, method);
+	add(&l, " route=");
 	add_quoted(&l, route);
 	add(&l, " status=%d ms=%.3f", status, (double)duration_us / 1000.0);
 	if (user_id > 0)

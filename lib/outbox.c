@@ -64,83 +64,99 @@ long outbox_backoff(int attempts)
 	return d < 1 ? 1 : d;
 }
 
-NEOERR *outbox_claim(OutboxRow **rows, int *n, int max, int lease)
+int outbox_lease(const char *kind)
 {
+	int timeout = conf_int(!strcmp(kind, "mail") ? "Mail.TimeoutSeconds" : "Backoffice.TimeoutSeconds");
+
+	/* curl gives up after its timeout, and the connection's own limit
+	 * (10 s) comes within it. */
+	return timeout + conf_int("Outbox.LeaseMarginSeconds");
+}
+
+NEOERR *outbox_claim(OutboxRow *row, int *got)
+{
+	unsigned char raw[16];
 	DBQuery *q;
 	NEOERR *err;
-	OutboxRow *out;
-	int i = 0;
 
-	*rows = NULL;
-	*n = 0;
+	memset(row, 0, sizeof(*row));
+	*got = 0;
+	if (RAND_bytes(raw, sizeof(raw)) != 1)
+		return nerr_raise(NERR_SYSTEM, "no random bytes for an outbox claim");
+	util_hex(raw, sizeof(raw), row->claim);
 	err = db_begin();
 	if (err)
 		return nerr_pass(err);
 	/* A row left 'sending' by a worker that died is due again when its
-	 * claim lapses. */
+	 * lease lapses. */
 	err = db_query(&q,
 		"SELECT id, kind, idempotency_key, payload, attempts FROM outbox"
 		" WHERE state IN ('pending', 'retry', 'sending') AND next_attempt_at <= UTC_TIMESTAMP(3)"
-		" ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED",
-		"i", (long long)max);
-	if (err) {
-		db_rollback();
-		return nerr_pass(err);
+		" ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED", NULL);
+	if (!err) {
+		if (db_next(q)) {
+			row->id = db_int(q, 0);
+			snprintf(row->kind, sizeof(row->kind), "%s", db_str(q, 1));
+			snprintf(row->key, sizeof(row->key), "%s", db_str(q, 2));
+			row->payload = xstrdup(db_str(q, 3));
+			row->attempts = (int)db_int(q, 4) + 1;
+		}
+		db_end(&q);
 	}
-	out = xcalloc((size_t)db_rows(q) + 1, sizeof(*out));
-	while (db_next(q)) {
-		out[i].id = db_int(q, 0);
-		snprintf(out[i].kind, sizeof(out[i].kind), "%s", db_str(q, 1));
-		snprintf(out[i].key, sizeof(out[i].key), "%s", db_str(q, 2));
-		out[i].payload = xstrdup(db_str(q, 3));
-		out[i].attempts = (int)db_int(q, 4) + 1;
-		i++;
-	}
-	db_end(&q);
-	for (int j = 0; j < i && !err; j++)
+	if (!err && row->id)
 		err = db_exec(NULL,
-			"UPDATE outbox SET state = 'sending', attempts = attempts + 1,"
+			"UPDATE outbox SET state = 'sending', claim = ?, attempts = attempts + 1,"
 			" next_attempt_at = UTC_TIMESTAMP(3) + INTERVAL ? SECOND,"
 			" updated_at = UTC_TIMESTAMP(3) WHERE id = ?",
-			"ii", (long long)lease, out[j].id);
-	if (!err)
-		err = db_commit();
+			"sii", row->claim, (long long)outbox_lease(row->kind), row->id);
+	err = db_finish(err);
 	if (err) {
-		db_rollback();
-		outbox_rows_free(out, i);
+		outbox_row_clear(row);
 		return nerr_pass(err);
 	}
-	*rows = out;
-	*n = i;
+	*got = row->id != 0;
 	return STATUS_OK;
 }
 
-void outbox_rows_free(OutboxRow *rows, int n)
+void outbox_row_clear(OutboxRow *row)
 {
-	for (int i = 0; i < n; i++)
-		free(rows[i].payload);
-	free(rows);
+	free(row->payload);
+	memset(row, 0, sizeof(*row));
 }
 
-NEOERR *outbox_done(const OutboxRow *row)
+NEOERR *outbox_done(const OutboxRow *row, int *kept)
 {
-	return nerr_pass(db_exec(NULL,
-		"UPDATE outbox SET state = 'done', sent_at = UTC_TIMESTAMP(3), last_error = NULL,"
-		" updated_at = UTC_TIMESTAMP(3) WHERE id = ?", "i", row->id));
+	unsigned long long n = 0;
+	NEOERR *err = db_exec(&n,
+		"UPDATE outbox SET state = 'done', claim = NULL, sent_at = UTC_TIMESTAMP(3),"
+		" last_error = NULL, updated_at = UTC_TIMESTAMP(3) WHERE id = ? AND claim = ?",
+		"is", row->id, row->claim);
+
+	if (kept)
+		*kept = !err && n == 1;
+	return nerr_pass(err);
 }
 
-NEOERR *outbox_failed(const OutboxRow *row, const char *error, int permanent)
+NEOERR *outbox_failed(const OutboxRow *row, const char *error, int permanent, int *kept)
 {
+	unsigned long long n = 0;
 	char msg[1000];
+	NEOERR *err;
 
 	snprintf(msg, sizeof(msg), "%s", error);
+	util_utf8_cap(msg, sizeof(msg));
 	if (permanent || row->attempts >= conf_int("Outbox.MaxAttempts"))
-		return nerr_pass(db_exec(NULL,
-			"UPDATE outbox SET state = 'dead', last_error = ?, updated_at = UTC_TIMESTAMP(3)"
-			" WHERE id = ?", "si", msg, row->id));
-	return nerr_pass(db_exec(NULL,
-		"UPDATE outbox SET state = 'retry', last_error = ?,"
-		" next_attempt_at = UTC_TIMESTAMP(3) + INTERVAL ? SECOND,"
-		" updated_at = UTC_TIMESTAMP(3) WHERE id = ?",
-		"sii", msg, (long long)outbox_backoff(row->attempts), row->id));
+		err = db_exec(&n,
+			"UPDATE outbox SET state = 'dead', claim = NULL, last_error = ?,"
+			" updated_at = UTC_TIMESTAMP(3) WHERE id = ? AND claim = ?",
+			"sis", msg, row->id, row->claim);
+	else
+		err = db_exec(&n,
+			"UPDATE outbox SET state = 'retry', claim = NULL, last_error = ?,"
+			" next_attempt_at = UTC_TIMESTAMP(3) + INTERVAL ? SECOND,"
+			" updated_at = UTC_TIMESTAMP(3) WHERE id = ? AND claim = ?",
+			"siis", msg, (long long)outbox_backoff(row->attempts), row->id, row->claim);
+	if (kept)
+		*kept = !err && n == 1;
+	return nerr_pass(err);
 }

@@ -18,20 +18,30 @@ typedef struct outbox_row {
 	long long id;
 	char kind[16];
 	char key[192];
+	char claim[33];   /* the token of this delivery's lease */
 	char *payload;
-	int attempts;   /* including the one now claimed */
+	int attempts;     /* including the one now claimed */
 } OutboxRow;
 
-/* Claims up to max due rows (SELECT … FOR UPDATE SKIP LOCKED, so that two
- * workers never take the same row) for lease seconds. Gives *rows; free
- * them with outbox_rows_free. */
-NEOERR *outbox_claim(OutboxRow **rows, int *n, int max, int lease);
-void outbox_rows_free(OutboxRow *rows, int n);
+/* Leases the next due row (SELECT … FOR UPDATE SKIP LOCKED, so that two
+ * workers never take the same row) until the delivery of its kind can
+ * have timed out (Mail.TimeoutSeconds or Backoffice.TimeoutSeconds, and
+ * Outbox.LeaseMarginSeconds): one row at a time, just before its
+ * delivery. *got is 0 when nothing is due. Free the row with
+ * outbox_row_clear. */
+NEOERR *outbox_claim(OutboxRow *row, int *got);
+void outbox_row_clear(OutboxRow *row);
 
-NEOERR *outbox_done(const OutboxRow *row);
+/* The seconds a row of the kind is leased for. */
+int outbox_lease(const char *kind);
+
+/* The delivery's result, written only while the row is still this
+ * claim's: *kept is 0 when the lease had lapsed and another worker holds
+ * the row now (kept may be NULL). */
+NEOERR *outbox_done(const OutboxRow *row, int *kept);
 /* A failed attempt: retried after a back-off, or dead after the configured
  * number of attempts, or at once when permanent. */
-NEOERR *outbox_failed(const OutboxRow *row, const char *error, int permanent);
+NEOERR *outbox_failed(const OutboxRow *row, const char *error, int permanent, int *kept);
 
 /* Seconds to wait after the given number of failed attempts: exponential
  * from Outbox.RetryBaseSeconds, capped, with jitter (50–100 %). */

@@ -119,12 +119,16 @@ int totp_check(const TotpState *t, const char *code, long long *step)
 	return 1;
 }
 
-NEOERR *totp_accept(long long uid, long long step, int enable)
+NEOERR *totp_accept(long long uid, long long step, int enable, int *ok)
 {
-	return nerr_pass(db_exec(NULL,
-		"UPDATE credentials SET totp_last_step = GREATEST(totp_last_step, ?),"
-		" totp_enabled = IF(?, 1, totp_enabled) WHERE user_id = ?",
-		"iii", step, (long long)enable, uid));
+	unsigned long long n = 0;
+	NEOERR *err = db_exec(&n,
+		"UPDATE credentials SET totp_last_step = ?, totp_enabled = IF(?, 1, totp_enabled)"
+		" WHERE user_id = ? AND totp_last_step < ?",
+		"iiii", step, (long long)enable, uid, step);
+
+	*ok = !err && n == 1;
+	return nerr_pass(err);
 }
 
 NEOERR *totp_disable(long long uid)

@@ -29,9 +29,14 @@ int totp_decode(const char *b32, unsigned char secret[TOTP_SECRET]);
 
 /* Checks a 6-digit code within ±1 time step. *step is the step accepted,
  * 0 when the code is wrong, -1 when it was right but already used (a
- * replay). The caller records *step (totp_accept) in its transaction. */
+ * replay). The caller then takes the step with totp_accept in its
+ * transaction. */
 int totp_check(const TotpState *t, const char *code, long long *step);
-NEOERR *totp_accept(long long user_id, long long step, int enable);
+/* Takes the step, and turns the second factor on when enable: *ok is 1
+ * when this call moved the account's last step up to it — one update that
+ * only one of two requests with the same code can make (the other waits
+ * for the row and then changes nothing: a replay). */
+NEOERR *totp_accept(long long user_id, long long step, int enable, int *ok);
 
 /* Turns the second factor off: secret and recovery codes gone. */
 NEOERR *totp_disable(long long user_id);

@@ -190,6 +190,24 @@ size_t util_utf8_len(const char *s)
 	return n;
 }
 
+void util_utf8_cap(char *str, size_t max_chars)
+{
+	unsigned char *s = (unsigned char *)str;
+	size_t chars = 0;
+
+	while (*s) {
+		size_t need = *s < 0x80 ? 1 : *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : *s >= 0xc0 ? 2 : 1;
+		size_t have = 1;
+		while (have < need && (s[have] & 0xc0) == 0x80)
+			have++;
+		if (chars == max_chars || have < need)
+			break;
+		s += need;
+		chars++;
+	}
+	*s = '\0';
+}
+
 void util_nerr_msg(NEOERR *err, char *buf, size_t len)
 {
 	STRING str;

@@ -45,6 +45,11 @@ int util_utf8_ok(const char *s, int allow_newlines);
 /* Number of code points of valid UTF-8. */
 size_t util_utf8_len(const char *s);
 
+/* Cuts s in place to at most max_chars characters (a column's width),
+ * always between two characters: a character cut short at its end, by an
+ * earlier cut at a byte count, goes too. */
+void util_utf8_cap(char *s, size_t max_chars);
+
 /* Human-readable text of a NEOERR without a traceback; frees nothing. */
 void util_nerr_msg(NEOERR *err, char *buf, size_t len);
 

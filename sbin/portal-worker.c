@@ -8,11 +8,10 @@
 
 #include "account.h"
 #include "conf.h"
-#include "documents.h"
-#include "db.h"
-#include "log.h"
 #include "contracts.h"
+#include "db.h"
 #include "documents.h"
+#include "log.h"
 #include "mail.h"
 #include "outbox.h"
 #include "util.h"
@@ -36,46 +35,51 @@ static NEOERR *deliver(const OutboxRow *row, int *permanent)
 	return nerr_raise(NERR_ASSERT, "no delivery for outbox kind %s", row->kind);
 }
 
-/* One round: claims what is due and delivers it. Returns the number of
- * rows handled, or -1 when the database could not be reached. */
+/* One round: up to Outbox.BatchSize rows, each leased just before its
+ * delivery and its result written under its own claim. Returns the number
+ * of rows handled, or -1 when the database could not be reached. */
 static int round_once(void)
 {
-	OutboxRow *rows;
-	NEOERR *err;
-	int n, lease = (conf_int("Mail.TimeoutSeconds") > conf_int("Backoffice.TimeoutSeconds") ?
-			conf_int("Mail.TimeoutSeconds") : conf_int("Backoffice.TimeoutSeconds")) + 30;
+	int n = 0;
 
-	db_request_begin();
-	err = outbox_claim(&rows, &n, conf_int("Outbox.BatchSize"), lease);
-	if (err) {
-		log_nerr(NULL, err);
-		nerr_ignore(&err);
-		return -1;
-	}
-	for (int i = 0; i < n; i++) {
-		int permanent;
+	while (n < conf_int("Outbox.BatchSize") && !stopping) {
+		OutboxRow row;
+		NEOERR *err;
+		int got = 0, permanent, kept = 1;
 		char ref[32];
 
-		snprintf(ref, sizeof(ref), "outbox-%lld", rows[i].id);
-		err = deliver(&rows[i], &permanent);
+		db_request_begin();
+		err = outbox_claim(&row, &got);
+		if (err) {
+			log_nerr(NULL, err);
+			nerr_ignore(&err);
+			return n ? n : -1;
+		}
+		if (!got)
+			break;
+		n++;
+		snprintf(ref, sizeof(ref), "outbox-%lld", row.id);
+		err = deliver(&row, &permanent);
 		if (err) {
 			char msg[900];
 			util_nerr_msg(err, msg, sizeof(msg));
 			nerr_ignore(&err);
-			log_msg("warn", ref, "attempt %d failed: %s", rows[i].attempts, msg);
-			err = outbox_failed(&rows[i], msg, permanent);
+			log_msg("warn", ref, "attempt %d failed: %s", row.attempts, msg);
+			err = outbox_failed(&row, msg, permanent, &kept);
 		} else {
-			log_msg("info", ref, "%s delivered (attempt %d)", rows[i].kind, rows[i].attempts);
-			err = outbox_done(&rows[i]);
+			log_msg("info", ref, "%s delivered (attempt %d)", row.kind, row.attempts);
+			err = outbox_done(&row, &kept);
 		}
 		if (err) {
 			/* The row stays 'sending' and is taken up again when its
-			 * claim lapses. */
+			 * lease lapses. */
 			log_nerr(ref, err);
 			nerr_ignore(&err);
+		} else if (!kept) {
+			log_msg("warn", ref, "the lease lapsed during the delivery: another worker has the row");
 		}
+		outbox_row_clear(&row);
 	}
-	outbox_rows_free(rows, n);
 	return n;
 }
 
@@ -100,6 +104,13 @@ static void housekeeping(int once)
 	}
 	if (warned || revoked)
 		log_msg("info", NULL, "inactivity: %d warned, %d revoked", warned, revoked);
+	/* Reset requests count for an hour (password.c); a day is plenty. */
+	err = db_exec(NULL, "DELETE FROM reset_requests WHERE created_at < UTC_TIMESTAMP() - INTERVAL 1 DAY"
+			    " LIMIT 10000", NULL);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	}
 	err = documents_clocks(&moved);
 	if (err) {
 		log_nerr(NULL, err);
@@ -142,6 +153,8 @@ int main(int argc, char **argv)
 	signal(SIGTERM, on_signal);
 	signal(SIGINT, on_signal);
 	signal(SIGPIPE, SIG_IGN);
+	/* A full disk or a file size limit is an error to retry, not death. */
+	signal(SIGXFSZ, SIG_IGN);
 	log_msg("info", NULL, "worker started");
 	while (!stopping) {
 		int n;

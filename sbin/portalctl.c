@@ -412,20 +412,26 @@ static int cmd_create_agency_admin(const char *email, const char *first, const c
 /* --- demo vacancies ---------------------------------------------------- */
 
 static const struct demo_vacancy {
-	const char *unit, *title, *position, *description, *hours, *shift, *state;
+	const char *unit, *title, *position, *description, *hours, *shift, *state, *creator;
 	int start_days, positions;
 } demo_vacancies[] = {
 	{ "teamA1", "Inpakker dagdienst", "Productiemedewerker inpak",
-	  "Dozen vullen, sealen en etiketteren aan de inpaklijn.", "38.0", "day", "open", 14, 3 },
+	  "Dozen vullen, sealen en etiketteren aan de inpaklijn.", "38.0", "day", "open",
+	  "hiring.manager@klant.example", 14, 3 },
 	{ "teamA1", "Inpakker nachtdienst", "Productiemedewerker inpak",
-	  "Inpakken in de nachtploeg; ervaring met een sealmachine is een pre.", "32.0", "night", "draft", 30, 2 },
+	  "Inpakken in de nachtploeg; ervaring met een sealmachine is een pre.", "32.0", "night", "draft",
+	  "hiring.manager@klant.example", 30, 2 },
 	{ "teamA2", "Orderpicker expeditie", "Orderpicker",
-	  "Orders verzamelen met een handscanner en klaarzetten voor transport.", "40.0", "two_shift", "open", 7, 4 },
+	  "Orders verzamelen met een handscanner en klaarzetten voor transport.", "40.0", "two_shift", "open",
+	  "hr.manager@klant.example", 7, 4 },
 	{ "teamB1", "Medewerker ontvangst", "Logistiek medewerker",
-	  "Goederen ontvangen, controleren en inboeken. Heftruckcertificaat vereist.", "36.0", "day", "on_hold", 21, 1 },
+	  "Goederen ontvangen, controleren en inboeken. Heftruckcertificaat vereist.", "36.0", "day", "on_hold",
+	  "hr.manager@klant.example", 21, 1 },
 	{ "andereTeam", "Magazijnmedewerker Gent", "Magazijnmedewerker",
-	  "Magazijnwerk in de vestiging Gent.", "38.0", "day", "open", 10, 2 },
+	  "Magazijnwerk in de vestiging Gent.", "38.0", "day", "open", "planner@andereklant.example", 10, 2 },
 };
+
+static NEOERR *demo_user_id(const char *email, long long *id);
 
 static NEOERR *seed_candidates(const long long *ids);
 static FILE *demo_pdf(const char *text);
@@ -445,9 +451,12 @@ static NEOERR *seed_vacancies(const long long *ids)
 		const struct demo_vacancy *v = &demo_vacancies[i];
 		/* The states it went through to get where it is. */
 		const char *path[3] = { "draft", NULL, NULL };
-		long long id;
+		long long id, creator = 0;
 		int steps = 1;
 
+		err = demo_user_id(v->creator, &creator);
+		if (err)
+			break;
 		if (strcmp(v->state, "draft"))
 			path[steps++] = "open";
 		if (!strcmp(v->state, "on_hold"))
@@ -455,17 +464,18 @@ static NEOERR *seed_vacancies(const long long *ids)
 		err = db_exec(NULL,
 			"INSERT INTO vacancies (unit_id, title, position, description, work_location,"
 			" hours_per_week, shift_pattern, start_date, positions, skills, languages, state,"
-			" openings, created_at, updated_at, state_changed_at)"
+			" openings, created_by, created_at, updated_at, state_changed_at)"
 			" VALUES (?, ?, ?, ?, '', ?, ?, UTC_DATE() + INTERVAL ? DAY, ?, '', 'Nederlands', ?, ?,"
-			" UTC_TIMESTAMP() - INTERVAL 10 DAY, UTC_TIMESTAMP(), UTC_TIMESTAMP() - INTERVAL ? DAY)",
-			"isssssiisii", unit_of(v->unit, ids), v->title, v->position, v->description, v->hours,
+			" NULLIF(?, 0), UTC_TIMESTAMP() - INTERVAL 10 DAY, UTC_TIMESTAMP(),"
+			" UTC_TIMESTAMP() - INTERVAL ? DAY)",
+			"isssssiisiii", unit_of(v->unit, ids), v->title, v->position, v->description, v->hours,
 			v->shift, (long long)v->start_days, (long long)v->positions, v->state,
-			(long long)(steps > 1), (long long)(10 - 3 * (steps - 1)));
+			(long long)(steps > 1), creator, (long long)(10 - 3 * (steps - 1)));
 		id = (long long)db_insert_id();
 		for (int s = 0; s < steps && !err; s++)
-			err = db_exec(NULL, "INSERT INTO vacancy_events (vacancy_id, state, at)"
-					    " VALUES (?, ?, UTC_TIMESTAMP() - INTERVAL ? DAY)",
-				      "isi", id, path[s], (long long)(10 - 3 * s));
+			err = db_exec(NULL, "INSERT INTO vacancy_events (vacancy_id, state, actor, at)"
+					    " VALUES (?, ?, NULLIF(?, 0), UTC_TIMESTAMP() - INTERVAL ? DAY)",
+				      "isii", id, path[s], creator, (long long)(10 - 3 * s));
 	}
 	if (!err)
 		err = seed_candidates(ids);
@@ -1007,6 +1017,59 @@ static int cmd_check_config(const char *path)
 	return 0;
 }
 
+/* An agency role on the agency's root, from the server: the roles nobody
+ * may hand out in the portal because nobody there holds all their
+ * permissions (the privacy officer's: not even the agency admin). */
+static int cmd_grant(const char *email, const char *role)
+{
+	char *uid = NULL, *kind = NULL, *detail;
+	long long root_id;
+	char root[ORG_PATH_LEN + 1];
+	unsigned long long n = 0;
+	NEOERR *err;
+	int r;
+
+	if (load_conf())
+		return 1;
+	err = acl_init();
+	if (err)
+		return fail_nerr("grant", err);
+	r = acl_role(role);
+	if (r < 0 || strcmp(acl_role_side(r), "agency"))
+		return fail("grant: %s is not an agency role of %s", role, conf_str("Paths.Roles"));
+	err = db_value(&uid, "SELECT id FROM users WHERE email = ?", "s", email);
+	if (!err)
+		err = db_value(&kind, "SELECT kind FROM users WHERE email = ?", "s", email);
+	if (!err)
+		err = org_root(&root_id, root, sizeof(root));
+	if (err) {
+		free(uid);
+		free(kind);
+		return fail_nerr("grant", err);
+	}
+	if (!uid || strcmp(kind, "agency")) {
+		free(uid);
+		free(kind);
+		return fail("grant: %s is not a member of the agency's staff", email);
+	}
+	free(kind);
+	detail = xasprintf("%s (portalctl grant)", role);
+	err = db_begin();
+	if (!err)
+		err = db_exec(&n, "INSERT INTO grants (user_id, role, unit_id, created_at)"
+				  " VALUES (?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE id = id",
+			      "isi", atoll(uid), role, root_id);
+	if (!err && n)
+		err = audit_add(NULL, 0, "grant.add", "user", atoll(uid), root_id, detail);
+	err = db_finish(err);
+	free(detail);
+	free(uid);
+	if (err)
+		return fail_nerr("grant", err);
+	printf("%s %s %s on the agency\n", email, n ? "now holds" : "already held", role);
+	return 0;
+}
+
 static int cmd_config_get(const char *key)
 {
 	NEOERR *err = conf_load_public(NULL);
@@ -1032,6 +1095,8 @@ static void usage(void)
 	      "                       store a file as a document, checked like an upload\n"
 	      "  create-agency-admin EMAIL [FIRST [LAST]]\n"
 	      "                       the first agency admin: prints an invitation URL\n"
+	      "  grant EMAIL ROLE     give a member of the agency's staff an agency role\n"
+	      "                       (the privacy officer's, which nobody hands out in the portal)\n"
 	      "  send-test-mail TO    queue a test mail through the outbox\n"
 	      "The configuration is conf/portal.hdf, or $PORTAL_CONF.\n",
 	      stderr);
@@ -1062,6 +1127,8 @@ int main(int argc, char **argv)
 		rc = cmd_audit_verify();
 	else if (!strcmp(cmd, "seed-demo") && argc == 2)
 		rc = cmd_seed_demo();
+	else if (!strcmp(cmd, "grant") && argc == 4)
+		rc = cmd_grant(argv[2], argv[3]);
 	else if (!strcmp(cmd, "send-test-mail") && argc == 3)
 		rc = cmd_send_test_mail(argv[2]);
 	else {

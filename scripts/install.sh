@@ -71,6 +71,7 @@ for k, v in {
     "@PREFIX@": "",
     "@STATIC@": share + "/htdocs/static",
     "@SNIPPETS@": share + "/nginx",
+    "@ACCESS_LOG@": "/var/log/nginx/flexportal-access.log",
 }.items():
     s = s.replace(k, v)
 s = s.replace("return 301 https://$host:443$request_uri;", "return 301 https://$host$request_uri;")

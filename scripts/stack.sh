@@ -185,6 +185,7 @@ subst = {
     "@PREFIX@": "$PREFIX",
     "@STATIC@": "$STATIC",
     "@SNIPPETS@": "$VAR/nginx",
+    "@ACCESS_LOG@": "$LOG/nginx-access.log",
 }
 for k, v in subst.items():
     s = s.replace(k, v)
@@ -203,7 +204,7 @@ http {
     default_type application/octet-stream;
     charset utf-8;
     charset_types text/css application/javascript text/plain image/svg+xml;
-    access_log $LOG/nginx-access.log combined buffer=64k flush=1s;
+    access_log off;
     sendfile on;
     tcp_nopush on;
     keepalive_timeout 65;

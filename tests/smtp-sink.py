@@ -15,11 +15,15 @@ from aiosmtpd.controller import Controller
 
 
 class Keep:
-    def __init__(self, maildir):
+    def __init__(self, maildir, delay):
         self.maildir = maildir
+        self.delay = delay
         self.n = 0
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            # A slow server: the message is taken only after the delay.
+            await asyncio.sleep(self.delay)
         self.n += 1
         name = "%d-%06d.eml" % (time.time_ns() // 1000, self.n)
         tmp = os.path.join(self.maildir, "." + name + ".tmp")
@@ -35,9 +39,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--maildir", required=True)
+    ap.add_argument("--delay-ms", type=int, default=0,
+                    help="wait this long before taking each message (a slow server)")
     args = ap.parse_args()
     os.makedirs(args.maildir, exist_ok=True)
-    ctl = Controller(Keep(args.maildir), hostname="127.0.0.1", port=args.port)
+    ctl = Controller(Keep(args.maildir, args.delay_ms / 1000.0), hostname="127.0.0.1",
+                     port=args.port)
     ctl.start()
     print("smtp-sink: listening on 127.0.0.1:%d, mail in %s" % (args.port, args.maildir),
           flush=True)

@@ -73,6 +73,10 @@ NEOERR *user_page(Request *r, const Person *p);
 
 /* grants.c */
 NEOERR *grant_add(Request *r);
+/* Why the viewer may not give or take the role on the unit at unit_path
+ * from p (a key of Lang.Errors: his own roles, or more than he holds), or
+ * NULL when he may. */
+const char *grant_refusal(Request *r, const Person *p, int role, const char *unit_path);
 NEOERR *grant_revoke(Request *r);
 
 /* auditlog.c */

@@ -23,9 +23,24 @@ static NEOERR *grantee(Request *r, Person *p)
 	return STATUS_OK;
 }
 
+/* Nobody hands out or takes away more than he holds: never his own roles,
+ * and an agency role only when the viewer holds every permission of it at
+ * the unit (in practice: the agency admin). Client roles are the
+ * consultant's to give: he registers his clients' users and their rights.
+ * NULL when the viewer may, else why not (a key of Lang.Errors). */
+const char *grant_refusal(Request *r, const Person *p, int role, const char *unit_path)
+{
+	if (p->id == r->user->id)
+		return "grant_self";
+	if (!strcmp(acl_role_side(role), "agency") && !acl_may_role_at(r, role, unit_path))
+		return "grant_above_own";
+	return NULL;
+}
+
 /* Checks the role and the unit of a new grant against the user: a role of
  * the user's side, on a live unit the viewer holds grant.edit on, of the
- * user's own client for a client user. Marks the fields. */
+ * user's own client for a client user, a role the viewer may hand out
+ * there. Marks the fields. */
 static NEOERR *check_grant(Request *r, const Person *p, int role, long long *unit_id)
 {
 	DBQuery *q;
@@ -49,6 +64,8 @@ static NEOERR *check_grant(Request *r, const Person *p, int role, long long *uni
 			param_error(r, "unit", "choice");
 		else if (db_int(q, 3))
 			param_error(r, "unit", "unit_archived");
+		else if (role >= 0 && !r->form_errors && grant_refusal(r, p, role, db_str(q, 1)))
+			param_error(r, "role", grant_refusal(r, p, role, db_str(q, 1)));
 	}
 	db_end(&q);
 	if (!found)
@@ -73,6 +90,12 @@ NEOERR *grant_add(Request *r)
 
 	if (err || !p.id)
 		return nerr_pass(err);
+	if (p.id == r->user->id) {
+		/* No form on one's own page: the page says why. */
+		hdf_set_value(r->hdf, "Page.Refused", "grant_self");
+		r->status = FORM_REFUSED;
+		return nerr_pass(user_page(r, &p));
+	}
 	if (!r->form_errors) {
 		err = check_grant(r, &p, acl_role(role_name), &unit_id);
 		if (err)
@@ -105,6 +128,7 @@ NEOERR *grant_add(Request *r)
 NEOERR *grant_revoke(Request *r)
 {
 	long long gid = param_int(r, "grant", 0), unit_id = 0;
+	const char *why = NULL;
 	char *role = NULL, loc[80];
 	DBQuery *q;
 	Person p;
@@ -121,10 +145,17 @@ NEOERR *grant_revoke(Request *r)
 		ok = 1;
 		role = xstrdup(db_str(q, 0));
 		unit_id = db_int(q, 1);
+		why = grant_refusal(r, &p, acl_role(role), db_str(q, 2));
 	}
 	db_end(&q);
 	if (!ok)
 		return app_fail(r, 404, "grant %lld of user %lld not in scope", gid, p.id);
+	if (why) {
+		free(role);
+		hdf_set_value(r->hdf, "Page.Refused", why);
+		r->status = FORM_REFUSED;
+		return nerr_pass(user_page(r, &p));
+	}
 	err = db_begin();
 	if (!err)
 		err = db_exec(NULL, "DELETE FROM grants WHERE id = ?", "i", gid);

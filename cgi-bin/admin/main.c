@@ -300,7 +300,7 @@ static const Route routes[] = {
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
-	return app_run("admin", routes);
+	return app_run("admin", routes, argc, argv);
 }

@@ -429,7 +429,8 @@ static NEOERR *grants(Request *r, const Person *p)
 			page_put(h, "Archived", "1");
 		page_put(h, "Since", db_str(q, 4));
 		page_put(h, "Unit", db_str(q, 5));
-		if (may && acl_may_at(r, "grant.edit", db_str(q, 6)))
+		if (may && acl_may_at(r, "grant.edit", db_str(q, 6)) &&
+		    !grant_refusal(r, p, acl_role(db_str(q, 1)), db_str(q, 6)))
 			page_put(h, "MayRevoke", "1");
 	}
 	db_end(&q);
@@ -473,9 +474,14 @@ static NEOERR *grant_choices(Request *r, const Person *p)
 
 	if (strcmp(p->kind, "agency") && strcmp(p->kind, "client"))
 		return STATUS_OK;
+	/* One's own rights are changed by someone else. */
+	if (p->id == r->user->id)
+		return STATUS_OK;
 	hdf_set_value(r->hdf, "Page.May.Grant", "1");
+	/* The roles the viewer may hand out at the user's home; the unit
+	 * chosen is checked again when the form comes back. */
 	for (int i = 0; i < acl_roles(); i++)
-		if (!strcmp(acl_role_side(i), p->kind))
+		if (!strcmp(acl_role_side(i), p->kind) && !grant_refusal(r, p, i, p->home))
 			page_put(page_item(r, "RoleChoices", n++), "Name", acl_role_name(i));
 	return nerr_pass(admin_tree(r, "UnitChoices", p->home, NULL, 1,
 				    !strcmp(p->kind, "agency") ? "client" : "team"));

@@ -248,7 +248,7 @@ static NEOERR *download(Request *r)
 	NEOERR *err = doc_load(r, &d, &ok);
 	if (err || !ok)
 		return nerr_pass(err);
-	return nerr_pass(documents_send(r, d.id, 0, ""));
+	return nerr_pass(documents_send(r, d.id, 0, NULL, ""));
 }
 
 static NEOERR *preview(Request *r)
@@ -260,7 +260,7 @@ static NEOERR *preview(Request *r)
 		return nerr_pass(err);
 	if (strcmp(d.kind, "pdf") && strcmp(d.kind, "png") && strcmp(d.kind, "jpeg"))
 		return app_fail(r, 404, "no preview of %s", d.kind);
-	return nerr_pass(documents_send(r, d.id, 1, ""));
+	return nerr_pass(documents_send(r, d.id, 1, NULL, ""));
 }
 
 /* --- retention ----------------------------------------------------------- */
@@ -601,7 +601,7 @@ static const Route routes[] = {
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
 	NEOERR *err = STATUS_OK;
 
@@ -623,5 +623,5 @@ int main(void)
 			p_map[n++] = (Param){ t, P_INT, 0, 1, ID_MAX, NULL };
 		/* The names stay: copy lives as long as the process. */
 	}
-	return app_run("documents", routes);
+	return app_run("documents", routes, argc, argv);
 }

@@ -5,7 +5,20 @@
 #include "app.h"
 
 /* main.c */
+/* One failed attempt: counted for the address and the account, the
+ * account's delay grown, the audit log told. */
 NEOERR *record_failure(Request *r, long long uid, const char *ip, const char *why);
+/* A login through (the password, and the second factor when there is
+ * one): the failures in a row forgotten, the last login noted. In the
+ * caller's transaction. */
+NEOERR *login_succeeded(Request *r, long long uid, const char *ip);
+/* The login form again, status 422, with the flag (Page.Failed …) set. */
+NEOERR *login_refuse(Request *r, const char *flag);
+/* Is the address over its failures of the hour (Login.MaxFailuresPerAddress)? */
+NEOERR *login_address_over(const char *ip, int *over);
+/* Must the account wait: locked after failures in a row, or over its
+ * failures of the hour (Login.MaxFailuresPerHour)? */
+NEOERR *login_account_waits(long long uid, int *waits);
 
 /* totp.c */
 NEOERR *totp_form(Request *r);

@@ -78,11 +78,12 @@ NEOERR *record_failure(Request *r, long long uid, const char *ip, const char *wh
 	err = db_exec(NULL, "INSERT INTO login_attempts (user_id, ip, success, created_at)"
 			    " VALUES (NULLIF(?, 0), ?, 0, UTC_TIMESTAMP())", "is", uid, ip);
 	if (!err && uid)
+		/* Assignments run left to right: the lock is reckoned from the
+		 * count before this failure. */
 		err = db_exec(NULL,
-			"UPDATE credentials SET failed_logins = failed_logins + 1,"
-			" locked_until = IF(failed_logins + 1 >= ?, UTC_TIMESTAMP() + INTERVAL"
-			"   LEAST(300, POW(2, failed_logins + 1 - ?)) SECOND, NULL)"
-			" WHERE user_id = ?",
+			"UPDATE credentials SET locked_until = IF(failed_logins + 1 >= ?, UTC_TIMESTAMP()"
+			"   + INTERVAL LEAST(300, POW(2, failed_logins + 1 - ?)) SECOND, NULL),"
+			" failed_logins = failed_logins + 1 WHERE user_id = ?",
 			"iii", (long long)conf_int("Login.DelayAfterFailures"),
 			(long long)conf_int("Login.DelayAfterFailures"), uid);
 	if (!err)
@@ -90,7 +91,54 @@ NEOERR *record_failure(Request *r, long long uid, const char *ip, const char *wh
 	return nerr_pass(err);
 }
 
-static NEOERR *refuse(Request *r, const char *flag)
+NEOERR *login_address_over(const char *ip, int *over)
+{
+	char *s = NULL;
+	NEOERR *err = db_value(&s, "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND success = 0"
+				   " AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "s", ip);
+
+	*over = !err && s && atoll(s) >= conf_int("Login.MaxFailuresPerAddress");
+	free(s);
+	return nerr_pass(err);
+}
+
+/* The account's own state, in the query that finds it: locked after
+ * failures in a row, or over its failures in the hour. */
+#define ACCOUNT_WAITS \
+	" c.locked_until > UTC_TIMESTAMP() OR (SELECT COUNT(*) FROM login_attempts a" \
+	"   WHERE a.user_id = u.id AND a.success = 0" \
+	"   AND a.created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR) >= ?"
+
+NEOERR *login_account_waits(long long uid, int *waits)
+{
+	char *s = NULL;
+	NEOERR *err = db_value(&s, "SELECT" ACCOUNT_WAITS " FROM users u JOIN credentials c"
+				   " ON c.user_id = u.id WHERE u.id = ?",
+			       "ii", (long long)conf_int("Login.MaxFailuresPerHour"), uid);
+
+	*waits = !err && s && atoll(s);
+	free(s);
+	return nerr_pass(err);
+}
+
+NEOERR *login_succeeded(Request *r, long long uid, const char *ip)
+{
+	NEOERR *err;
+
+	(void)r;
+	err = db_exec(NULL, "INSERT INTO login_attempts (user_id, ip, success, created_at)"
+			    " VALUES (?, ?, 1, UTC_TIMESTAMP())", "is", uid, ip);
+	if (!err)
+		err = db_exec(NULL, "UPDATE credentials SET failed_logins = 0, locked_until = NULL"
+				    " WHERE user_id = ?", "i", uid);
+	if (!err)
+		err = db_exec(NULL, "UPDATE users SET last_login_at = UTC_TIMESTAMP(),"
+				    " last_activity_at = UTC_TIMESTAMP(), inactivity_warned_at = NULL"
+				    " WHERE id = ?", "i", uid);
+	return nerr_pass(err);
+}
+
+NEOERR *login_refuse(Request *r, const char *flag)
 {
 	hdf_set_value(r->hdf, flag, "1");
 	r->status = 422;
@@ -100,10 +148,10 @@ static NEOERR *refuse(Request *r, const char *flag)
 static NEOERR *login_post(Request *r)
 {
 	const char *ip = http_env(r, "REMOTE_ADDR"), *email, *password;
-	long long uid = 0, fails = 0;
-	char *hash = NULL, *status = NULL, *s;
+	long long uid = 0;
+	char *hash = NULL, *status = NULL;
 	const char *stage = "full";
-	int locked = 0, ok;
+	int locked = 0, ok, over = 0;
 	DBQuery *q;
 	NEOERR *err;
 
@@ -118,30 +166,25 @@ static NEOERR *login_post(Request *r)
 	password = param_str(r, "password");
 
 	/* Too many failures from this address, whatever the account. */
-	err = db_value(&s, "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND success = 0"
-			   " AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "s", ip);
+	err = login_address_over(ip, &over);
 	if (err)
 		return nerr_pass(err);
-	fails = s ? atoll(s) : 0;
-	free(s);
-	if (fails >= conf_int("Login.MaxFailuresPerAddress")) {
+	if (over) {
 		log_msg("warn", r->ref, "login refused: address over its failure limit");
-		return refuse(r, "Page.Throttled");
+		return login_refuse(r, "Page.Throttled");
 	}
 
 	err = db_query(&q,
-		"SELECT u.id, u.status, c.password_hash, c.locked_until > UTC_TIMESTAMP(),"
-		" (SELECT COUNT(*) FROM login_attempts a WHERE a.user_id = u.id AND a.success = 0"
-		"   AND a.created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR)"
+		"SELECT u.id, u.status, c.password_hash, COALESCE(" ACCOUNT_WAITS ", 0)"
 		" FROM users u LEFT JOIN credentials c ON c.user_id = u.id WHERE u.email = ?",
-		"s", email);
+		"is", (long long)conf_int("Login.MaxFailuresPerHour"), email);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(q)) {
 		uid = db_int(q, 0);
 		status = xstrdup(db_str(q, 1));
 		hash = db_str(q, 2) ? xstrdup(db_str(q, 2)) : NULL;
-		locked = db_int(q, 3) || db_int(q, 4) >= conf_int("Login.MaxFailuresPerHour");
+		locked = (int)db_int(q, 3);
 	}
 	db_end(&q);
 
@@ -156,24 +199,18 @@ static NEOERR *login_post(Request *r)
 		err = record_failure(r, uid, ip, why);
 		if (err)
 			return nerr_pass(err);
-		return refuse(r, "Page.Failed");
+		return login_refuse(r, "Page.Failed");
 	}
 	free(hash);
 	free(status);
 
+	/* The failures in a row count on until the second factor too is
+	 * given: the password alone does not clear them. */
 	err = db_begin();
 	if (!err)
-		err = db_exec(NULL, "INSERT INTO login_attempts (user_id, ip, success, created_at)"
-				    " VALUES (?, ?, 1, UTC_TIMESTAMP())", "is", uid, ip);
-	if (!err)
-		err = db_exec(NULL, "UPDATE credentials SET failed_logins = 0, locked_until = NULL"
-				    " WHERE user_id = ?", "i", uid);
-	if (!err)
-		err = db_exec(NULL, "UPDATE users SET last_login_at = UTC_TIMESTAMP(),"
-				    " last_activity_at = UTC_TIMESTAMP(), inactivity_warned_at = NULL"
-				    " WHERE id = ?", "i", uid);
-	if (!err)
 		err = second_factor(uid, &stage);
+	if (!err && strcmp(stage, "totp"))
+		err = login_succeeded(r, uid, ip);
 	if (!err)
 		err = session_start(r, uid, stage);
 	if (!err)
@@ -282,7 +319,7 @@ static const Route routes[] = {
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
-	return app_run("login", routes);
+	return app_run("login", routes, argc, argv);
 }

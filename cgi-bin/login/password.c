@@ -1,12 +1,15 @@
 /* password.c: choosing a password — from an invitation link or a reset link */
 #include <stdlib.h>
 #include <string.h>
+#include <openssl/crypto.h>
+
 
 #include "account.h"
 #include "audit.h"
 #include "auth.h"
 #include "conf.h"
 #include "db.h"
+#include "http.h"
 #include "log.h"
 #include "login.h"
 #include "token.h"
@@ -130,13 +133,46 @@ NEOERR *reset_request_form(Request *r)
 	return nerr_pass(view_render(r, "login/reset_request.cs"));
 }
 
-/* The same answer whether or not the address is known: only a known,
- * active account gets a mail. */
+/* Has the address or the account asked for links too often this hour?
+ * The request counts too, whatever the answer. */
+static NEOERR *reset_allowed(Request *r, long long uid, int *allowed)
+{
+	const char *ip = http_env(r, "REMOTE_ADDR");
+	char *by_ip = NULL, *by_user = NULL;
+	NEOERR *err;
+
+	*allowed = 0;
+	err = db_exec(NULL, "INSERT INTO reset_requests (user_id, ip, created_at)"
+			    " VALUES (NULLIF(?, 0), ?, UTC_TIMESTAMP())", "is", uid, or_empty(ip));
+	if (!err)
+		err = db_value(&by_ip, "SELECT COUNT(*) FROM reset_requests WHERE ip = ?"
+				       " AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "s", or_empty(ip));
+	if (!err && uid)
+		err = db_value(&by_user, "SELECT COUNT(*) FROM reset_requests WHERE user_id = ?"
+					 " AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "i", uid);
+	if (!err) {
+		*allowed = atoll(or_empty(by_ip)) <= conf_int("Tokens.ResetsPerAddress") &&
+			   (!uid || atoll(or_empty(by_user)) <= conf_int("Tokens.ResetsPerAccount"));
+		if (!*allowed)
+			log_msg("warn", r->ref, "reset link refused: %s over its requests of the hour",
+				uid && atoll(or_empty(by_user)) > conf_int("Tokens.ResetsPerAccount") ?
+					"account" : "address");
+	}
+	free(by_ip);
+	free(by_user);
+	return nerr_pass(err);
+}
+
+/* The same answer whether or not the address is known, and whether or not
+ * it asked too often: only a known, active account gets a mail, and only
+ * a few an hour. */
 NEOERR *reset_request_post(Request *r)
 {
 	char token[TOKEN_LEN + 1], key[96], minutes[16], *uid_s = NULL, *link;
+	long long uid = 0;
 	HDF *extra = NULL;
 	NEOERR *err;
+	int allowed = 0;
 
 	param_keep_form(r);
 	if (r->form_errors) {
@@ -147,14 +183,14 @@ NEOERR *reset_request_post(Request *r)
 		       param_str(r, "email"));
 	if (err)
 		return nerr_pass(err);
-	if (uid_s) {
-		long long uid = atoll(uid_s);
-		free(uid_s);
-		err = db_begin();
-		if (!err)
-			err = token_create("reset", uid, 60L * conf_int("Tokens.ResetMinutes"), token);
-		link = xasprintf("%s%s/password/reset/%s", conf_str("Portal.BaseURL"),
-				 conf_str("Portal.Prefix"), token);
+	uid = uid_s ? atoll(uid_s) : 0;
+	free(uid_s);
+	err = db_begin();
+	if (!err)
+		err = reset_allowed(r, uid, &allowed);
+	if (!err && uid && allowed) {
+		err = token_create("reset", uid, 60L * conf_int("Tokens.ResetMinutes"), token);
+		link = conf_url("/password/reset/%s", token);
 		hdf_init(&extra);
 		hdf_set_value(extra, "Link", link);
 		snprintf(minutes, sizeof(minutes), "%d", conf_int("Tokens.ResetMinutes"));
@@ -164,15 +200,14 @@ NEOERR *reset_request_post(Request *r)
 			err = account_mail(uid, "Reset", key, extra);
 		if (!err)
 			err = audit_add(r, uid, "password.reset_request", "user", uid, 0, "");
-		if (!err)
-			err = db_commit();
 		hdf_destroy(&extra);
+		OPENSSL_cleanse(link, strlen(link));
 		free(link);
-		if (err) {
-			db_rollback();
-			return nerr_pass(err);
-		}
+		OPENSSL_cleanse(token, sizeof(token));
 	}
+	err = db_finish(err);
+	if (err)
+		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Page.Sent", "1");
 	return nerr_pass(view_render(r, "login/reset_request.cs"));
 }

@@ -21,49 +21,105 @@ NEOERR *totp_form(Request *r)
 	return nerr_pass(view_render(r, "login/totp.cs"));
 }
 
-/* The code of the authenticator app, or a recovery code. A code is taken
- * once: the same code again (a replay) is refused and logged. */
+/* A wrong code counts against the pending session too: after
+ * Login.MaxCodeFailures of them it ends, and the password must be given
+ * again. *ended is 1 when it did. */
+static NEOERR *code_failed(Request *r, int *ended)
+{
+	char *n = NULL;
+	NEOERR *err;
+
+	*ended = 0;
+	err = db_exec(NULL, "UPDATE sessions SET code_failures = code_failures + 1 WHERE id = ?", "i",
+		      r->user->session_id);
+	if (!err)
+		err = db_value(&n, "SELECT code_failures FROM sessions WHERE id = ?", "i",
+			       r->user->session_id);
+	if (!err && n && atoll(n) >= conf_int("Login.MaxCodeFailures")) {
+		*ended = 1;
+		err = db_exec(NULL, "UPDATE sessions SET ended_at = UTC_TIMESTAMP(),"
+				    " end_reason = 'second_factor' WHERE id = ? AND ended_at IS NULL",
+			      "i", r->user->session_id);
+	}
+	free(n);
+	return nerr_pass(err);
+}
+
+/* The code of the authenticator app, or a recovery code. It is held to
+ * the same limits as the password: the address's failures, the account's
+ * lock and failures of the hour; a wrong one is a failure of the account,
+ * audited. A code is taken once, even by two requests at the same moment:
+ * the step is accepted by a conditional update that only one of them can
+ * make (the other is a replay, refused and logged). */
 NEOERR *totp_post(Request *r)
 {
 	const char *code = param_str(r, "code"), *ip = http_env(r, "REMOTE_ADDR");
+	const char *why = "wrong totp code";
 	long long uid = r->user->id, step = 0;
 	TotpState t;
 	NEOERR *err;
-	int ok = 0, recovery = 0;
+	int ok = 0, recovery = 0, over = 0, waits = 0, ended = 0;
 
 	if (strcmp(r->user->stage, "totp"))
 		return app_redirect(r, "/");
+	if (!ip)
+		ip = "";
 	if (r->form_errors) {
 		param_keep_form(r);
 		r->status = 422;
 		return nerr_pass(view_render(r, "login/totp.cs"));
 	}
-	err = totp_load(uid, &t);
+	err = login_address_over(ip, &over);
+	if (!err && !over)
+		err = login_account_waits(uid, &waits);
+	if (!err && !over && !waits)
+		err = totp_load(uid, &t);
 	if (err)
 		return nerr_pass(err);
 	err = db_begin();
-	if (!err) {
+	if (!err && !over && !waits) {
 		ok = totp_check(&t, code, &step);
-		if (!ok && step == 0 && strlen(code) > 6) {
+		if (ok) {
+			err = totp_accept(uid, step, 0, &ok);
+			if (!err && !ok)
+				step = -1;
+		} else if (step == 0 && strlen(code) > 6) {
 			err = totp_recovery_use(uid, code, &ok);
 			recovery = ok;
+			why = "wrong recovery code";
 		}
+		OPENSSL_cleanse(&t, sizeof(t));
 	}
-	OPENSSL_cleanse(&t, sizeof(t));
-	if (!err && ok && !recovery)
-		err = totp_accept(uid, step, 0);
+	if (step == -1)
+		why = "totp replay";
+	else if (over)
+		why = "totp from an address over its failure limit";
+	else if (waits)
+		why = "totp while the account waits after failures";
+	if (!err && ok)
+		err = login_succeeded(r, uid, ip);
 	if (!err && ok)
 		err = session_start(r, uid, "full");
 	if (!err && ok)
 		err = audit_add(r, uid, "login.success", "user", uid, 0,
 				recovery ? "recovery code" : "totp");
 	if (!err && !ok)
-		err = record_failure(r, uid, ip ? ip : "", step == -1 ? "totp replay" : "wrong totp code");
+		err = record_failure(r, uid, ip, why);
+	if (!err && !ok)
+		err = code_failed(r, &ended);
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
+	if (ended) {
+		/* Ended above, with its reason: here the cookie goes. The
+		 * password again, from the start. */
+		err = session_end(r);
+		if (err)
+			return nerr_pass(err);
+		return nerr_pass(login_refuse(r, "Page.CodesExhausted"));
+	}
 	if (!ok) {
-		param_error(r, "code", "totp_wrong");
+		param_error(r, "code", over ? "totp_throttled" : "totp_wrong");
 		r->status = 422;
 		return nerr_pass(view_render(r, "login/totp.cs"));
 	}
@@ -133,7 +189,18 @@ NEOERR *twofa_enable(Request *r)
 	OPENSSL_cleanse(&t, sizeof(t));
 	err = db_begin();
 	if (!err)
-		err = totp_accept(r->user->id, step, 1);
+		err = totp_accept(r->user->id, step, 1, &ok);
+	if (!err && !ok) {
+		/* Another request took this code first. */
+		db_rollback();
+		param_error(r, "code", "totp_wrong");
+		r->status = 422;
+		err = totp_load(r->user->id, &t);
+		if (!err)
+			err = show(r, &t);
+		OPENSSL_cleanse(&t, sizeof(t));
+		return nerr_pass(err);
+	}
 	if (!err)
 		err = totp_recovery_new(r->user->id, codes);
 	if (!err && strcmp(r->user->stage, "full"))

@@ -148,12 +148,12 @@ NEOERR *claim_take(Request *r)
 		err = audit_add(r, r->user->id, "shift.claim", "shift", id, unit, when);
 	if (!err && planner) {
 		HDF *extra;
-		char key[64], url[256];
+		char key[64], *url = conf_url("/planning/?unit=%lld", unit);
 		hdf_init(&extra);
 		hdf_set_value(extra, "When", when);
 		hdf_set_value(extra, "Worker", r->user->name);
-		snprintf(url, sizeof(url), "%s/planning/?unit=%lld", conf_str("Portal.BaseURL"), unit);
 		hdf_set_value(extra, "URL", url);
+		free(url);
 		snprintf(key, sizeof(key), "mail:claimed:%lld:%lld", id, r->user->id);
 		err = account_mail(planner, "ShiftClaimed", key, extra);
 		hdf_destroy(&extra);

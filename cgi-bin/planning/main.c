@@ -363,7 +363,7 @@ static const Route routes[] = {
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
-	return app_run("planning", routes);
+	return app_run("planning", routes, argc, argv);
 }

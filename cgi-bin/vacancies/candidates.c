@@ -244,7 +244,7 @@ static NEOERR *check_person(Request *r, const Vacancy *v, long long *worker, cha
 NEOERR *cand_create(Request *r)
 {
 	const char *problem = NULL;
-	char name[256] = "", title[300], loc[128], detail[128];
+	char name[1024] = "", title[1100], loc[128], detail[128];
 	long long worker = 0, doc = 0, cid = 0;
 	Vacancy v;
 	int ok;
@@ -387,8 +387,9 @@ static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 		page_put(h, "Worker", db_int(q, 11) ? "1" : NULL);
 	}
 	db_end(&q);
+	/* An anonymised CV waits for the reveal, as the name does. */
 	if (c->cv_id)
-		hdf_set_value(h, "HasCv", "1");
+		hdf_set_value(h, shows_person(r, c) ? "HasCv" : "CvWaits", "1");
 	/* How long until the next step (or now): the time spent at each. */
 	err = db_query(&q, "SELECT e.step, DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.note,"
 			   " CONCAT_WS(' ', u.first_name, u.last_name), TIMESTAMPDIFF(SECOND, e.at,"
@@ -452,9 +453,12 @@ NEOERR *cand_show(Request *r)
 
 /* --- the CV -------------------------------------------------------------- */
 
-/* Streams the CV through the store, audited as a download of the document. */
+/* Streams the CV through the store, audited as a download of the document.
+ * A client sees it only when he may see the person (the reveal rule), and
+ * under a neutral name: the uploader's file name often names the person. */
 NEOERR *cand_cv(Request *r)
 {
+	char name[96], *kind = NULL;
 	Vacancy v;
 	Candidate c;
 	int ok;
@@ -464,7 +468,17 @@ NEOERR *cand_cv(Request *r)
 		return nerr_pass(err);
 	if (!c.cv_id)
 		return app_fail(r, 404, "candidate %lld has no CV", c.id);
-	return nerr_pass(documents_send(r, c.cv_id, 0, "cv of a candidate"));
+	if (!strcmp(r->user->kind, "agency"))
+		return nerr_pass(documents_send(r, c.cv_id, 0, NULL, "cv of a candidate"));
+	if (!shows_person(r, &c))
+		return app_fail(r, 404, "candidate %lld is anonymised", c.id);
+	err = db_value(&kind, "SELECT kind FROM documents WHERE id = ?", "i", c.cv_id);
+	if (err)
+		return nerr_pass(err);
+	/* The kind is a word of files.c (pdf, docx …): a plain extension. */
+	snprintf(name, sizeof(name), "CV %lld %lld.%s", v.id, c.id, kind && util_word(kind, 1, 16) ? kind : "bin");
+	free(kind);
+	return nerr_pass(documents_send(r, c.cv_id, 0, name, "cv of a candidate"));
 }
 
 /* --- decisions ----------------------------------------------------------- */
@@ -572,7 +586,7 @@ static NEOERR *notify_confirmed(const Vacancy *v, const Candidate *c, const char
 static NEOERR *take_step(Request *r, const char *name, const char *perm)
 {
 	const struct step *st = NULL;
-	char slots[3][64], note[1100] = "", detail[160], loc[128], vstate[16] = "", cstate[16] = "";
+	char slots[3][64], note[4200] = "", detail[160], loc[128], vstate[16] = "", cstate[16] = "";
 	long long slot_id = 0;
 	int nslots = 0, confirmed = 0;
 	Vacancy v;
@@ -619,6 +633,9 @@ static NEOERR *take_step(Request *r, const char *name, const char *perm)
 			param_error(r, "reason", "reason_unknown");
 		snprintf(note, sizeof(note), "%s%s%s", or_empty(reason),
 			 param_str(r, "text") && *param_str(r, "text") ? ": " : "", or_empty(param_str(r, "text")));
+		/* The event's note holds the reason and as much of the text as
+		 * fits; the candidate keeps the whole text. */
+		util_utf8_cap(note, EVENT_NOTE_CHARS);
 	} else if (!strcmp(name, "confirmed")) {
 		slot_id = param_int(r, "slot", 0);
 	}

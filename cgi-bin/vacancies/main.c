@@ -99,7 +99,7 @@ NEOERR *vac_holders(const Vacancy *v, const char *perm, long long *ids, int max,
 
 NEOERR *vac_mail_extra(const Vacancy *v, const char *path, HDF **extra)
 {
-	char url[1024], *client = NULL, *unit = NULL;
+	char *url, *client = NULL, *unit = NULL;
 	NEOERR *err;
 
 	err = db_value(&unit, "SELECT name FROM org_units WHERE id = ?", "i", v->unit_id);
@@ -110,12 +110,13 @@ NEOERR *vac_mail_extra(const Vacancy *v, const char *path, HDF **extra)
 		free(unit);
 		return nerr_pass(err);
 	}
-	snprintf(url, sizeof(url), "%s%s%s", conf_str("Portal.BaseURL"), conf_str("Portal.Prefix"), path);
+	url = conf_url("%s", path);
 	hdf_init(extra);
 	hdf_set_value(*extra, "Title", v->title);
 	hdf_set_value(*extra, "Unit", or_empty(unit));
 	hdf_set_value(*extra, "Client", or_empty(client));
 	hdf_set_value(*extra, "URL", url);
+	free(url);
 	free(unit);
 	free(client);
 	return STATUS_OK;
@@ -271,7 +272,7 @@ static const Route routes[] = {
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
 	NEOERR *err = STATUS_OK;
 
@@ -285,5 +286,5 @@ int main(void)
 		nerr_ignore(&err);
 		return 1;
 	}
-	return app_run("vacancies", routes);
+	return app_run("vacancies", routes, argc, argv);
 }

@@ -11,6 +11,8 @@
 #define CANDIDATES_SHOWN 500
 /* The status of a page shown again with a refused form or state change. */
 #define REFUSED 422
+/* candidate_events.note holds this many characters. */
+#define EVENT_NOTE_CHARS 1000
 
 /* The states, in the order a vacancy usually goes through them. */
 #define VAC_STATES "draft open on_hold filled closed"

@@ -65,6 +65,7 @@
     </tbody>
   </table></div>
   <?cs else ?><p class="muted"><?cs var:Lang.Admin.Grants.None ?></p><?cs /if ?>
+  <?cs if:Page.Self ?><p class="muted small"><?cs var:Lang.Admin.Grants.OwnRights ?></p><?cs /if ?>
   <?cs if:Page.May.Grant && subcount(Page.RoleChoices) > 0 ?>
   <h3><?cs var:Lang.Admin.Grants.Add ?></h3>
   <?cs call:form_summary() ?>

@@ -7,6 +7,7 @@
   <p class="muted"><?cs var:Lang.Login.Intro ?></p>
   <?cs call:form_summary() ?>
   <?cs if:Page.Failed ?><div class="alert alert-error" role="alert"><?cs var:Lang.Login.Failed ?></div><?cs /if ?>
+  <?cs if:Page.CodesExhausted ?><div class="alert alert-error" role="alert"><?cs var:Lang.Login.CodesExhausted ?></div><?cs /if ?>
   <?cs if:Page.Throttled ?><div class="alert alert-error" role="alert"><?cs var:Lang.Login.Throttled ?></div><?cs /if ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/login" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">

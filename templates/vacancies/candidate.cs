@@ -21,7 +21,7 @@
   <dt><?cs var:Lang.Vacancies.Cand.ProposedAt ?></dt><dd><?cs var:Page.Candidate.Created ?></dd>
   <?cs if:Page.Candidate.InterviewAt ?><dt><?cs var:Lang.Vacancies.Cand.InterviewAt ?></dt><dd><?cs var:Page.Candidate.InterviewAt ?></dd><?cs /if ?>
   <?cs if:Page.Candidate.ReasonCode ?><dt><?cs var:Lang.Vacancies.Cand.Reason ?></dt><dd><?cs var:Lang.Vacancies.RejectReason[Page.Candidate.ReasonCode] ?><?cs if:Page.Candidate.ReasonText ?>: <?cs var:Page.Candidate.ReasonText ?><?cs /if ?></dd><?cs /if ?>
-  <dt><?cs var:Lang.Vacancies.Cand.Cv ?></dt><dd><?cs if:Page.Candidate.HasCv ?><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:Page.Candidate.Id ?>/cv"><?cs var:Lang.Vacancies.Cand.Download ?></a><?cs else ?><?cs var:Lang.Vacancies.Cand.NoCv ?><?cs /if ?></dd>
+  <dt><?cs var:Lang.Vacancies.Cand.Cv ?></dt><dd><?cs if:Page.Candidate.HasCv ?><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:Page.Candidate.Id ?>/cv"><?cs var:Lang.Vacancies.Cand.Download ?></a><?cs elif:Page.Candidate.CvWaits ?><?cs var:Lang.Vacancies.Cand.CvWaits ?><?cs else ?><?cs var:Lang.Vacancies.Cand.NoCv ?><?cs /if ?></dd>
 </dl>
 <h2><?cs var:Lang.Vacancies.Cand.Proposal ?></h2>
 <p class="prewrap"><?cs var:Page.Candidate.Proposal ?></p>

@@ -55,5 +55,22 @@ line=$(grep -n 'TimeZone = Europe/Atlantis' "$D/p.hdf" | cut -d: -f1)
 $CTL check-config "$D/p.hdf" > "$D/out" 2>&1
 ok "an_unknown_time_zone_is_refused" grep -q "p.hdf:$line: Planning.TimeZone: must be a time zone" "$D/out"
 
+base
+sed -i 's|^  TLS = none|  TLS = smtps|' "$D/p.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+rc=$?
+ok "smtps_with_a_plain_smtp_address_is_refused" test $rc -ne 0
+ok "and_the_address_is_named" grep -q "Mail.URL: must be an smtps:// address when Mail.TLS = smtps" "$D/out"
+sed -i 's|^  URL = smtp://127.0.0.1:2525|  URL = smtps://127.0.0.1:465|' "$D/p.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "smtps_with_an_smtps_address_is_valid" grep -q ': ok$' "$D/out"
+# The worker does not start with it either: it says why and stops.
+base
+sed -i 's|^  TLS = none|  TLS = smtps|' "$D/p.hdf"
+PORTAL_CONF="$D/p.hdf" timeout 10 build/sbin/portal-worker --once > "$D/out" 2>&1
+rc=$?
+ok "the_worker_refuses_to_start_with_it" test $rc -eq 1
+ok "and_says_why" grep -q "Mail.URL: must be an smtps:// address" "$D/out"
+
 echo "1..$N"
 [ "$FAILED" -eq 0 ]

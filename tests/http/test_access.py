@@ -6,9 +6,7 @@ file does not list fails the test, so the matrix grows with the modules.
 Objects outside a user's part of the organisation answer 404, never 403:
 the portal does not tell whether they exist.
 """
-import glob
 import os
-import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
@@ -222,15 +220,8 @@ def ensure_candidates():
                 " SELECT id, '%s', 'x', 'proposed', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM vacancies"
                 " WHERE title = '%s'" % (name, title))
 
-ROUTE_RE = re.compile(r'\{\s*"(GET|POST)",\s*"([^"]+)"')
-
-
 def routes_in_code():
-    found = set()
-    for f in glob.glob(os.path.join(ROOT, "cgi-bin", "**", "*.c"), recursive=True):
-        with open(f) as fh:
-            found.update(ROUTE_RE.findall(fh.read()))
-    return found
+    return {(r["method"], r["path"]) for r in routes()}
 
 
 _clients = {}
@@ -288,13 +279,38 @@ def test_token_pages_answer_404_to_a_made_up_token():
         assert client_of(who).get("/planning/feed/%s.ics" % ("A" * 43)).status == 404
 
 
-def test_post_routes_refuse_a_visitor_without_a_token():
-    for (method, path), expect in sorted(MATRIX.items()):
-        if method != "POST":
-            continue
-        path = path.replace(":token", "A" * 43)
-        r = Client().post(path, {"x": "1"})
-        assert r.status in (400, 403), (path, r.status)
+def post_routes():
+    return sorted({fill_path(r["path"]) for r in routes() if r["method"] == "POST"})
+
+
+def test_every_post_route_refuses_a_visitor_without_a_token():
+    wrong = []
+    for path in post_routes():
+        c = Client()
+        c.get("/login")  # a visitor with the pre-login cookie, but no token
+        r = c.post(path, {})
+        if r.status != 403:
+            wrong.append("%s: %d" % (path, r.status))
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_post_route_refuses_a_session_without_its_own_token():
+    """A logged-in user's POST needs the token of his own session: none, the
+    pre-login one, or another session's gets 403 on every route of every
+    binary — before any parameter is looked at."""
+    me = client_of("agency_admin")
+    other = client_of("planner").get("/").csrf()
+    visitor = Client().get("/login").csrf()
+    assert other and visitor
+    wrong = []
+    for path in post_routes():
+        for label, fields in (("no token", {}), ("another session's", {"csrf": other}),
+                              ("the pre-login one", {"csrf": visitor})):
+            r = me.post(path, fields)
+            if r.status != 403:
+                wrong.append("%s with %s: %d" % (path, label, r.status))
+    assert me.get("/").status == 200, "the session did not survive"
+    assert not wrong, "\n".join(wrong)
 
 
 if __name__ == "__main__":

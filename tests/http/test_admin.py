@@ -376,5 +376,118 @@ def test_a_client_admin_sees_the_users_of_her_own_client_and_changes_nothing():
         sql("DELETE FROM grants WHERE user_id = %d AND role = 'client_admin'" % uid)
 
 
+def grant_row(email, role, unit):
+    return sql("SELECT g.id FROM grants g JOIN users u ON u.id = g.user_id WHERE u.email = '%s'"
+               " AND g.role = '%s' AND g.unit_id = %d" % (email, role, unit))
+
+
+def test_nobody_raises_his_own_rights_or_hands_out_more_than_he_holds():
+    root = unit_id("Uitzendbureau Flex")
+    me, privacy, boss = ("consultant@uitzendbureau.example", "privacy@uitzendbureau.example",
+                         "admin@uitzendbureau.example")
+    # A consultant who holds grant.edit on the agency's root itself.
+    sql("INSERT INTO grants (user_id, role, unit_id, created_at) SELECT id, 'consultant', %d,"
+        " UTC_TIMESTAMP() FROM users WHERE email = '%s'" % (root, me))
+    try:
+        c = as_user(me)
+        mine = "/admin/users/%d" % uid_of(me)
+        page = c.get(mine)
+        assert page.status == 200 and 'action="/admin/users/%d/grants"' % uid_of(me) not in page.text
+        assert "Uw eigen rechten wijzigt een andere beheerder" in page.text
+        assert "/revoke" not in page.text
+        r = post(c, mine + "/grants", {"role": "agency_admin", "unit": root}, page=mine)
+        assert r.status == 422 and "Uw eigen rechten kunt u niet wijzigen" in r.text, r.status
+        assert not grant_row(me, "agency_admin", root)
+        # Nor for a colleague: the agency admin's rights are more than hers.
+        other = "/admin/users/%d" % uid_of(privacy)
+        page = c.get(other)
+        assert 'value="agency_admin"' not in page.text and 'value="privacy_officer"' not in page.text
+        r = post(c, other + "/grants", {"role": "agency_admin", "unit": root}, page=other)
+        assert r.status == 422 and "niet al haar rechten op deze eenheid" in r.text
+        assert not grant_row(privacy, "agency_admin", root)
+        # What she holds herself she may hand on.
+        r = post(c, other + "/grants", {"role": "consultant", "unit": root}, page=other)
+        assert r.status == 303, (r.status, r.text[-1500:])
+        assert grant_row(privacy, "consultant", root)
+        # And she takes away nothing she could not give.
+        gid = grant_row(boss, "agency_admin", root)[0][0]
+        bosspage = "/admin/users/%d" % uid_of(boss)
+        assert "/grants/%s/revoke" % gid not in c.get(bosspage).text
+        r = post(c, "%s/grants/%s/revoke" % (bosspage, gid), {}, page=bosspage)
+        assert r.status == 422 and "Deze rol kunt u niet intrekken" in r.text
+        assert grant_row(boss, "agency_admin", root)
+        own = grant_row(me, "consultant", root)[0][0]
+        r = post(c, "%s/grants/%s/revoke" % (mine, own), {}, page=mine)
+        assert r.status == 422 and "Uw eigen rechten kunt u niet wijzigen" in r.text
+        assert grant_row(me, "consultant", root)
+        # Client roles stay hers to give: she registers her clients' users.
+        planner = "/admin/users/%d" % uid_of("supervisor@klant.example")
+        r = post(c, planner + "/grants", {"role": "planner", "unit": unit_id("Team A2 — Expeditie")},
+                 page=planner)
+        assert r.status == 303, (r.status, r.text[-1500:])
+        # The agency admin holds every right of an agency admin: she may.
+        audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'grant.add' AND object_id = %d" \
+                  " AND detail = 'agency_admin'" % uid_of(privacy)
+        before = int(sql(audited)[0][0])
+        r = post(admin(), other + "/grants", {"role": "agency_admin", "unit": root}, page=other)
+        assert r.status == 303
+        assert int(sql(audited)[0][0]) == before + 1
+    finally:
+        sql("DELETE g FROM grants g JOIN users u ON u.id = g.user_id WHERE (u.email = '%s'"
+            " AND g.role = 'consultant' AND g.unit_id = %d) OR (u.email = '%s' AND g.role IN"
+            " ('consultant', 'agency_admin')) OR (u.email = 'supervisor@klant.example'"
+            " AND g.role = 'planner')" % (me, root, privacy))
+
+
+def test_the_privacy_officer_role_is_given_on_the_server_only():
+    root = unit_id("Uitzendbureau Flex")
+    who = "consultant@uitzendbureau.example"
+    page = "/admin/users/%d" % uid_of(who)
+    # Not even the agency admin holds every right of it (no BSN).
+    assert 'value="privacy_officer"' not in admin().get(page).text
+    r = post(admin(), page + "/grants", {"role": "privacy_officer", "unit": root}, page=page)
+    assert r.status == 422 and "niet al haar rechten" in r.text
+    audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'grant.add' AND object_id = %d" \
+              " AND detail = 'privacy_officer (portalctl grant)'" % uid_of(who)
+    before = int(sql(audited)[0][0])
+    try:
+        r = portalctl("grant", who, "privacy_officer")
+        assert r.returncode == 0 and "now holds privacy_officer" in r.stdout, r.stderr
+        assert grant_row(who, "privacy_officer", root)
+        assert int(sql(audited)[0][0]) == before + 1
+        r = portalctl("grant", "planner@klant.example", "privacy_officer")
+        assert r.returncode != 0 and "not a member of the agency's staff" in r.stderr
+        r = portalctl("grant", who, "planner")
+        assert r.returncode != 0 and "not an agency role" in r.stderr
+    finally:
+        sql("DELETE g FROM grants g JOIN users u ON u.id = g.user_id WHERE u.email = '%s'"
+            " AND g.role = 'privacy_officer'" % who)
+
+
+def test_a_long_unit_path_is_never_cut_into_a_wider_grant():
+    """A grant on a unit deep in the tree covers that unit, never a sibling
+    whose path starts with the same characters."""
+    klant = client_id("Klant NV")
+    site = unit_id("Vestiging Rotterdam")
+    base = unit_path(site) + "4" * 150
+    units = {}
+    for name, tail in (("Diep team %s" % SFX, "/"), ("Diep buurteam %s" % SFX, "9/")):
+        sql("INSERT INTO org_units (parent_id, client_id, kind, name, path, created_at) SELECT %d, id, 'team',"
+            " '%s', '%s', UTC_TIMESTAMP() FROM clients WHERE id = %d" % (site, name, base + tail, klant))
+        units[name] = unit_id(name)
+    deep, sibling = units["Diep team %s" % SFX], units["Diep buurteam %s" % SFX]
+    email = "hiring.manager@klant.example"
+    sql("INSERT INTO grants (user_id, role, unit_id, created_at) VALUES (%d, 'planner', %d, UTC_TIMESTAMP())"
+        % (uid_of(email), deep))
+    try:
+        c, r = login(email)
+        assert r.status == 303
+        assert c.get("/planning/day?unit=%d" % deep).status == 200
+        assert c.get("/planning/day?unit=%d" % sibling).status == 404
+    finally:
+        sql("DELETE FROM grants WHERE unit_id IN (%d, %d)" % (deep, sibling))
+        sql("DELETE FROM org_units WHERE id IN (%d, %d)" % (deep, sibling))
+
+
 if __name__ == "__main__":
     run(globals())

@@ -193,6 +193,34 @@ def test_an_anonymised_candidate_is_revealed_when_an_interview_is_asked():
                " 'mail:interview-confirmed:%s'" % cid) == [["hiring.manager@klant.example"]]
 
 
+def test_an_anonymised_candidates_cv_waits_for_the_reveal_and_never_names_him():
+    vid = vacancy_id("Inpakker dagdienst")
+    r = propose(vid, filename="Pieter Geheim CV 2026.pdf", name="Pieter Geheim", email=em("pieter"),
+                anonymised="1")
+    cid = cand_of(r)
+    url = "/vacancies/%s/candidates/%s" % (vid, cid)
+    for c in (hm(), hr()):
+        assert c.get(url + "/cv").status == 404
+        page = c.get(url).text
+        assert url + "/cv" not in page and "zodra u een gesprek aanvraagt" in page
+    # The agency sees it as it was uploaded.
+    r = consultant().get(url + "/cv")
+    assert r.status == 200 and "Pieter Geheim CV 2026.pdf" in r.header("Content-Disposition")
+    assert step(hm(), vid, cid, "interview", slot1=future(5), slot2="", slot3="").status == 303
+    r = hm().get(url + "/cv")
+    assert r.status == 200 and r.body.startswith(b"%PDF")
+    disp = r.header("Content-Disposition")
+    assert disp == 'attachment; filename="CV %s %s.pdf"' % (vid, cid), disp
+    assert "Pieter" not in disp and "Geheim" not in disp
+    assert url + "/cv" in hm().get(url).text
+    # A candidate proposed with his name is seen at once, under the same
+    # neutral name.
+    cid2 = cand_of(propose(vid, filename="jan-jansen.pdf", name="Jan Jansen", email=em("jan.jansen")))
+    r = hr().get("/vacancies/%s/candidates/%s/cv" % (vid, cid2))
+    assert r.status == 200 and r.header("Content-Disposition") == \
+        'attachment; filename="CV %s %s.pdf"' % (vid, cid2)
+
+
 def test_interview_slots_are_checked():
     vid = vacancy_id("Inpakker dagdienst")
     cid = cand_of(propose(vid, name="Sam Slot", email=em("sam")))

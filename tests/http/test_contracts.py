@@ -232,5 +232,44 @@ def test_contracts_arrive_when_the_back_office_returns_from_an_outage():
         assert sql("SELECT COUNT(*) FROM contracts WHERE shift_id = %s" % s) == [["1"]]
 
 
+def test_a_contract_whose_pdf_could_not_be_stored_gets_it_on_the_next_delivery():
+    import resource
+    import subprocess
+    wid = tp.worker("Pien", tp.A1, tp.INPAK)
+    mon = tp.monday(16)
+    assert tp.plan(worker=wid, start=tp.at(mon, 7), end=tp.at(mon, 15)).status == 303
+    sid = sid_of(wid)
+    key = "contract:%s:1" % sid
+    pid = pid_of("worker")
+    os.kill(pid, signal.SIGTERM)
+    assert wait_until(lambda: not running(pid), 15)
+    try:
+        assert publish(tp.unit(tp.A1), mon).status == 303
+
+        def full_disk():
+            # Not a byte more may be written: the store is full.
+            resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+        w = subprocess.Popen([os.path.join(ROOT, "build/sbin/portal-worker"), "--once"], cwd=ROOT,
+                             preexec_fn=full_disk, stderr=subprocess.DEVNULL)
+        assert w.wait(timeout=60) == 0
+        # The back-office drew the contract up; the shift is contracted;
+        # its PDF is not stored, and the delivery is to be tried again.
+        assert state_of(sid) == "contracted"
+        assert sql("SELECT document_id IS NULL FROM contracts WHERE shift_id = %s" % sid) == [["1"]]
+        assert outbox_state(key) == "retry"
+    finally:
+        stack("restart-one", "worker")
+    assert wait_until(lambda: sql("SELECT document_id IS NOT NULL FROM contracts WHERE shift_id = %s"
+                                  % sid) == [["1"]], 30)
+    assert wait_until(lambda: outbox_state(key) == "done", 10)
+    doc = sql("SELECT document_id FROM contracts WHERE shift_id = %s" % sid)[0][0]
+    assert sql("SELECT doc_type, kind, person_id FROM documents WHERE id = %s" % doc) == \
+        [["contract", "pdf", str(wid)]]
+    # One contract, one PDF, one mail to the worker.
+    assert sql("SELECT COUNT(*) FROM contracts WHERE shift_id = %s" % sid) == [["1"]]
+    assert sql("SELECT COUNT(*) FROM documents WHERE doc_type = 'contract' AND person_id = %s" % wid) == [["1"]]
+    assert len(sql("SELECT id FROM outbox WHERE idempotency_key LIKE 'mail:contract:%s:%%'" % sid)) == 1
+
+
 if __name__ == "__main__":
     run(globals())

@@ -287,6 +287,9 @@ def test_the_sweep_finds_an_orphan_and_a_missing_file():
     os.makedirs(orphan_dir, exist_ok=True)
     orphan = os.path.join(orphan_dir, "ab" + "0" * 30)
     open(orphan, "wb").write(b"FPF1 stray")
+    # Left an hour ago: no upload is still on its way with it.
+    an_hour_ago = time.time() - 3600
+    os.utime(orphan, (an_hour_ago, an_hour_ago))
     did = doc_id("Werkinstructie Gent")
     fid = sql("SELECT file_id FROM documents WHERE id = %s" % did)[0][0]
     path = glob.glob(os.path.join(FILES, "*", fid))[0]
@@ -304,6 +307,29 @@ def test_the_sweep_finds_an_orphan_and_a_missing_file():
         assert not os.path.exists(orphan)
     finally:
         os.rename(path + ".away", path)
+
+
+def test_the_sweep_leaves_a_file_just_stored_whose_document_is_not_committed_yet():
+    grace = int(conf("Files.SweepGraceMinutes"))
+    young = os.path.join(FILES, "cd", "cd" + "1" * 30)
+    os.makedirs(os.path.dirname(young), exist_ok=True)
+    open(young, "wb").write(b"FPF1 being stored")
+    try:
+        r = portalctl("files-sweep", "--delete")
+        assert r.returncode == 0, r.stderr
+        assert os.path.exists(young), "the sweep removed a file being stored"
+        assert "cd" + "1" * 30 not in r.stdout and "left for the next sweep" in r.stdout, r.stdout
+        page = admin().get("/documents/sweep")
+        r = admin().post("/documents/sweep", {"csrf": page.csrf()})
+        assert r.status == 200 and os.path.exists(young)
+        # Once older than the grace, it is an orphan like any other.
+        then = time.time() - 60 * grace - 60
+        os.utime(young, (then, then))
+        r = portalctl("files-sweep", "--delete")
+        assert "orphan file cd" + "1" * 30 in r.stdout and not os.path.exists(young), r.stdout
+    finally:
+        if os.path.exists(young):
+            os.unlink(young)
 
 
 def rss_kib(name):

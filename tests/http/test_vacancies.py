@@ -120,6 +120,7 @@ def test_a_vacancy_is_created_as_a_draft_and_edited():
         ["draft", "32.5", "2"]]
     page = c.get("/vacancies/%s" % vid)
     assert page.status == 200 and "Heftruckchauffeur" in page.text and "Concept" in page.text
+    assert re.search(r"Aangemaakt door</dt><dd>Gijs Mulder, \d{4}-\d\d-\d\d \d\d:\d\d<", page.text)
     form = c.get("/vacancies/%s/edit" % vid)
     assert form.status == 200 and 'value="Heftruckchauffeur"' in form.text
     r = c.post("/vacancies/%s/edit" % vid, dict(good(title="Heftruckchauffeur (m/v)"), csrf=form.csrf()))
@@ -127,6 +128,15 @@ def test_a_vacancy_is_created_as_a_draft_and_edited():
     assert sql("SELECT title FROM vacancies WHERE id = %s" % vid) == [["Heftruckchauffeur (m/v)"]]
     assert sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('vacancy.create', 'vacancy.edit')"
                " AND object_id = %s" % vid) == [["2"]]
+
+
+def test_the_vacancy_page_says_who_created_it():
+    # The demo's vacancies too: each was posted by a person of the client.
+    for title, creator in (("Inpakker dagdienst", "Gijs Mulder"), ("Orderpicker expeditie", "Daan Bakker")):
+        page = hr().get("/vacancies/%s" % vacancy_id(title)).text
+        assert re.search(r"Aangemaakt door</dt><dd>%s, \d{4}-\d\d-\d\d" % creator, page), title
+    page = as_user("admin@uitzendbureau.example").get("/vacancies/%s" % vacancy_id("Magazijnmedewerker Gent")).text
+    assert re.search(r"Aangemaakt door</dt><dd>Ilse Dubois, ", page)
 
 
 def test_bad_input_keeps_the_form_with_a_message_next_to_the_field():

@@ -109,6 +109,26 @@ class Client:
         return self.request("POST", path, body=fields, **kw)
 
 
+def routes():
+    """Every route of every binary, as the binaries tell (`X.fcgi --routes`):
+    dicts with method, path, perm, the flags and the params."""
+    out = []
+    for binary in sorted(glob.glob(os.path.join(ROOT, "build", "cgi-bin", "*.fcgi"))):
+        env = {k: v for k, v in os.environ.items() if k not in ("GATEWAY_INTERFACE", "REQUEST_METHOD")}
+        r = subprocess.run([binary, "--routes"], cwd=ROOT, env=env, check=True, capture_output=True,
+                           text=True)
+        for route in json.loads(r.stdout):
+            route["binary"] = os.path.basename(binary)[:-5]
+            out.append(route)
+    return out
+
+
+def fill_path(path, value="1"):
+    """A route's path with its :parameters given: a token's 43 characters,
+    value for the rest."""
+    return re.sub(r":(\w+)", lambda m: "A" * 43 if m.group(1) == "token" else value, path)
+
+
 def plain_http(method, path):
     c = http.client.HTTPConnection("127.0.0.1", HTTP_PORT, timeout=10)
     c.request(method, path)
@@ -120,8 +140,8 @@ def plain_http(method, path):
 
 def sql(query):
     """Runs SQL as the database's root; returns rows as lists of strings."""
-    out = subprocess.run(["mariadb", "--no-defaults", "-S", DB_SOCK, "-u", "root", "-N",
-                          "-B", DB_NAME, "-e", query], check=True, capture_output=True,
+    out = subprocess.run(["mariadb", "--no-defaults", "--default-character-set=utf8mb4", "-S", DB_SOCK,
+                          "-u", "root", "-N", "-B", DB_NAME, "-e", query], check=True, capture_output=True,
                          text=True).stdout
     return [line.split("\t") for line in out.splitlines()]
 

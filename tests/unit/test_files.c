@@ -983,9 +983,11 @@ struct seen {
 	int n;
 };
 
-static void collect(const char *id, void *ctx)
+static void collect(const char *id, time_t mtime, void *ctx)
 {
 	struct seen *s = ctx;
+	/* Just written: within a minute of now. */
+	assert_true(mtime > time(NULL) - 60 && mtime <= time(NULL) + 1);
 	if (s->n < 16)
 		snprintf(s->ids[s->n++], FILES_ID_LEN + 1, "%s", id);
 }

@@ -42,6 +42,30 @@ static void utf8_length_counts_characters(void **s)
 	assert_false(util_utf8_ok("a\r\nb", 0));
 }
 
+static void a_cap_cuts_between_characters(void **s)
+{
+	char buf[64];
+	(void)s;
+	snprintf(buf, sizeof(buf), "%s", "a\xf0\x9f\x98\x80" "b\xc3\xab" "c");  /* a😀bëc */
+	util_utf8_cap(buf, 10);
+	assert_string_equal(buf, "a\xf0\x9f\x98\x80" "b\xc3\xab" "c");
+	util_utf8_cap(buf, 4);
+	assert_string_equal(buf, "a\xf0\x9f\x98\x80" "b\xc3\xab");
+	util_utf8_cap(buf, 2);
+	assert_string_equal(buf, "a\xf0\x9f\x98\x80");
+	util_utf8_cap(buf, 0);
+	assert_string_equal(buf, "");
+	/* Half a character at the end (a cut at a byte count) goes. */
+	snprintf(buf, sizeof(buf), "%s", "ab\xf0\x9f\x98");
+	util_utf8_cap(buf, 10);
+	assert_string_equal(buf, "ab");
+	memcpy(buf, "x\xf0\x9f\x98\x80", 4);  /* a cut at 4 bytes */
+	buf[4] = '\0';
+	util_utf8_cap(buf, 100);
+	assert_string_equal(buf, "x");
+	assert_true(util_utf8_ok(buf, 0));
+}
+
 static void constant_time_compare_compares(void **s)
 {
 	(void)s;
@@ -56,6 +80,7 @@ int main(void)
 		cmocka_unit_test(base64url_has_no_padding_and_no_plus_or_slash),
 		cmocka_unit_test(hex_is_lower_case),
 		cmocka_unit_test(utf8_length_counts_characters),
+		cmocka_unit_test(a_cap_cuts_between_characters),
 		cmocka_unit_test(constant_time_compare_compares),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,368 @@
+#!/usr/bin/python3
+"""Valid input never gives a 500: every form of every module (found from the
+binaries' route tables), each text field at its maximum allowed length in
+4-byte characters (emoji), then one past it, then all of them at once. A
+form the test has no way to fill yet fails the test: a new form comes with
+its line here."""
+import datetime
+import io
+import os
+import re
+import sys
+import time
+import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from portaltest import *  # noqa: E402,F401,F403
+
+E = "\U0001F600"  # 😀: four bytes in UTF-8
+TEXT_TYPES = ("line", "text", "secret", "email", "file")
+RUN = uuid.uuid4().hex[:6]
+_clients = {}
+_n = [0]
+
+
+def as_user(email):
+    if email not in _clients:
+        c, r = login(email)
+        assert r.status == 303, (email, r.status)
+        _clients[email] = c
+    return _clients[email]
+
+
+def one(query):
+    rows = sql(query)
+    assert rows, query
+    return rows[0][0]
+
+
+def unique(prefix="x"):
+    _n[0] += 1
+    return "%s-%s-%d" % (prefix, RUN, _n[0])
+
+
+def pdf():
+    return (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+
+
+def multipart(fields, filename, content):
+    boundary = uuid.uuid4().hex
+    out = io.BytesIO()
+    for k, v in fields.items():
+        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                   % (boundary, k, v)).encode())
+    out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+               "Content-Type: application/pdf\r\n\r\n" % (boundary, filename)).encode())
+    out.write(content + b"\r\n")
+    out.write(("--%s--\r\n" % boundary).encode())
+    return out.getvalue(), "multipart/form-data; boundary=" + boundary
+
+
+def longest(n):
+    """n characters, all but the last four of them four bytes long; the
+    four are ASCII and new on every call, so that names which must be
+    unique stay so (utf8mb4_unicode_ci takes all emoji for equal)."""
+    _n[0] += 1
+    return E * (n - 4) + "%04x" % (_n[0] % 65536) if n > 4 else E * n
+
+
+def days_ahead(n, hour):
+    d = datetime.date.today() + datetime.timedelta(days=n)
+    return "%sT%02d:00" % (d.isoformat(), hour)
+
+
+# --- what each form needs besides its text ---------------------------------
+
+def new_candidate(vid):
+    sql("INSERT INTO candidates (vacancy_id, name, contact, proposal, state, created_at, state_changed_at)"
+        " VALUES (%s, 'Limiet %s', 'limiet@example.org', 'x', 'proposed', UTC_TIMESTAMP(),"
+        " UTC_TIMESTAMP())" % (vid, unique()))
+    return one("SELECT MAX(id) FROM candidates WHERE vacancy_id = %s" % vid)
+
+
+def throwaway_admin():
+    """An agency admin of this run with a password; (email, token of a
+    reset link)."""
+    email = "limits.%s@uitzendbureau.example" % RUN
+    r = portalctl("create-agency-admin", email, "Limiet", "Test")
+    assert r.returncode == 0, r.stderr
+    path = r.stdout.strip().split(BASE)[1]
+    c = Client()
+    pw = "paarse olifant danst tango"
+    assert c.post(path, {"csrf": c.get(path).csrf(), "password": pw, "password2": pw}).status == 200
+    # An agency admin must have a second factor: enrolled, so that the
+    # login waits for its code.
+    time.sleep(0.3)
+    c.post("/login", {"csrf": c.get("/login").csrf(), "email": email, "password": pw})
+    page = c.get("/account/2fa")
+    key = re.search(r'<code class="key">([A-Z2-7 ]+)</code>', page.text).group(1).replace(" ", "")
+    r = c.post("/account/2fa/enable", {"csrf": page.csrf(), "code": totp(key, fresh_step(email))})
+    assert r.status == 200, r.status
+    return email, pw
+
+
+_setup = {}
+
+
+def setup():
+    """The objects the forms work on, made once."""
+    if _setup:
+        return _setup
+    s = _setup
+    admin = as_user("admin@uitzendbureau.example")
+    tok = admin.get("/admin/clients/new").csrf()
+    r = admin.post("/admin/clients", {"csrf": tok, "name": "Limietklant %s" % RUN})
+    assert r.status == 303, r.status
+    s["client"] = one("SELECT id FROM clients WHERE name = 'Limietklant %s'" % RUN)
+    s["client_unit"] = one("SELECT unit_id FROM clients WHERE id = %s" % s["client"])
+    sql("INSERT INTO org_units (parent_id, client_id, kind, name, path, created_at) SELECT id, client_id,"
+        " 'site', 'Limietvestiging %s', '', UTC_TIMESTAMP() FROM org_units WHERE id = %s" % (RUN, s["client_unit"]))
+    s["site"] = one("SELECT id FROM org_units WHERE name = 'Limietvestiging %s'" % RUN)
+    sql("UPDATE org_units SET path = CONCAT((SELECT p FROM (SELECT path AS p FROM org_units WHERE id = %s) x),"
+        " id, '/') WHERE id = %s" % (s["client_unit"], s["site"]))
+    s["a1"] = one("SELECT id FROM org_units WHERE name = 'Team A1 — Inpak'")
+    # A temp worker of this run: the agency's forms about him change his
+    # pools and positions, which the other tests leave alone.
+    sql("INSERT INTO users (kind, email, first_name, last_name, status, created_at) VALUES ('worker',"
+        " 'limiet.%s@flex.example', 'Limiet', 'Werker', 'active', UTC_TIMESTAMP())" % RUN)
+    s["worker"] = one("SELECT id FROM users WHERE email = 'limiet.%s@flex.example'" % RUN)
+    s["vacancy"] = one("SELECT id FROM vacancies WHERE title = 'Inpakker dagdienst'")
+    s["doc"] = one("SELECT MIN(id) FROM documents WHERE doc_type <> 'cv'")
+    s["retention"] = one("SELECT MIN(id) FROM retention_types")
+    hr = as_user("hr.manager@klant.example")
+    tok = hr.get("/vacancies/new").csrf()
+    r = hr.post("/vacancies/", dict(vacancy_fields(), csrf=tok, title="Limietvacature %s" % RUN))
+    assert r.status == 303, (r.status, r.text[-1500:])
+    s["own_vacancy"] = one("SELECT id FROM vacancies WHERE title = 'Limietvacature %s'" % RUN)
+    planner = as_user("planner@klant.example")
+    tok = planner.get("/planning/shifts/new?unit=%s" % s["a1"]).csrf()
+    r = planner.post("/planning/shifts", dict(shift_fields(), csrf=tok))
+    assert r.status == 303, (r.status, r.text[-1500:])
+    s["shift"] = one("SELECT MAX(id) FROM shifts WHERE unit_id = %s AND worker_user_id IS NULL" % s["a1"])
+    s["admin_email"], s["admin_pw"] = throwaway_admin()
+    return s
+
+
+def vacancy_fields():
+    return {"unit": setup_a1(), "title": "Limiet", "position": "Inpakker", "description": "Werk.",
+            "work_location": "", "hours": "38", "shift": "day",
+            "start": (datetime.date.today() + datetime.timedelta(days=30)).isoformat(),
+            "end": "", "positions": "1", "skills": "", "languages": ""}
+
+
+def setup_a1():
+    return one("SELECT id FROM org_units WHERE name = 'Team A1 — Inpak'")
+
+
+def shift_fields():
+    return {"unit": setup_a1(), "position": "Productiemedewerker inpak",
+            "start": days_ahead(300 + _n[0] % 30, 8), "end": days_ahead(300 + _n[0] % 30, 16),
+            "break": "30", "note": ""}
+
+
+def reset_token():
+    """A reset link's token, asked for once: the posts here never set a
+    password, so it stays good."""
+    if "reset" in _setup:
+        return _setup["reset"]
+    s = setup()
+    c = Client()
+    c.post("/password/reset", {"csrf": c.get("/password/reset").csrf(), "email": s["admin_email"]})
+    text = one("SELECT REPLACE(JSON_VALUE(payload, '$.text'), '\\n', ' ') FROM outbox WHERE"
+               " idempotency_key LIKE 'mail:reset:%%' AND JSON_VALUE(payload, '$.to') = '%s'"
+               " ORDER BY id DESC LIMIT 1" % s["admin_email"])
+    s["reset"] = re.search(r"/password/reset/([A-Za-z0-9_-]{43})", text).group(1)
+    return s["reset"]
+
+
+def invite_token():
+    if "invite" in _setup:
+        return _setup["invite"]
+    r = portalctl("create-agency-admin", "%s@uitzendbureau.example" % unique("invited"), "Limiet", "Uitgenodigd")
+    assert r.returncode == 0, r.stderr
+    _setup["invite"] = r.stdout.strip().rsplit("/", 1)[1]
+    return _setup["invite"]
+
+
+def pending_admin():
+    """A browser that gave the throwaway admin's password and waits for
+    the code."""
+    s = setup()
+    sql("UPDATE credentials SET failed_logins = 0, locked_until = NULL WHERE user_id ="
+        " (SELECT id FROM users WHERE email = '%s')" % s["admin_email"])
+    c = Client()
+    tok = c.get("/login").csrf()
+    time.sleep(0.25)
+    r = c.post("/login", {"csrf": tok, "email": s["admin_email"], "password": s["admin_pw"]})
+    assert r.status == 303, r.status
+    return c
+
+
+# Per route: who posts (an e-mail, or a function giving a browser), the
+# path's parameters, the page to take the CSRF token from, the other
+# fields, and whether the form uploads a file. Values may be functions,
+# called for every post.
+def forms():
+    s = setup()
+    return {
+        "/admin/clients": dict(who="admin@uitzendbureau.example", fields={}),
+        "/admin/clients/:id/units": dict(who="admin@uitzendbureau.example", path={"id": s["client"]},
+                                         fields={"parent": s["client_unit"], "kind": "team"}),
+        "/admin/units/:id/rename": dict(who="admin@uitzendbureau.example", path={"id": s["site"]}, fields={}),
+        "/admin/users": dict(who="admin@uitzendbureau.example",
+                             fields={"kind": "client", "client": s["client"],
+                                     "email": lambda: "%s@klant.example" % unique("limiet"),
+                                     "first_name": "Lim", "last_name": "Iet"}),
+        "/documents/": dict(who="admin@uitzendbureau.example", page="/documents/new", upload=True,
+                            fields={"type": "other", "unit": s["a1"], "title": "Limiet", "person": ""}),
+        "/documents/:id/extend": dict(who="admin@uitzendbureau.example", path={"id": s["doc"]},
+                                      fields={"reason": "Toestemming"}),
+        "/documents/retention": dict(who="admin@uitzendbureau.example", page="/documents/retention",
+                                     fields={"name": lambda: unique("Bewaring"), "days": "365", "starts": "upload"}),
+        "/documents/retention/:id": dict(who="admin@uitzendbureau.example", page="/documents/retention",
+                                         path={"id": s["retention"]},
+                                         fields={"name": lambda: unique("Bewaring"), "days": "730",
+                                                 "starts": "upload"}),
+        "/login": dict(who=None, page="/login", fields={"email": "niemand.%s@klant.example" % RUN,
+                                                        "password": "fout wachtwoord"}),
+        "/login/totp": dict(who=pending_admin, page="/login/totp", fields={}),
+        "/invite/:token": dict(who=None, path={"token": invite_token}, page="/invite/%(token)s",
+                               fields={"password": "x", "password2": "x"}),
+        "/password/reset": dict(who=None, page="/password/reset", fields={}),
+        "/password/reset/:token": dict(who=None, path={"token": reset_token}, page="/password/reset/%(token)s",
+                                       fields={"password": "x", "password2": "x"}),
+        "/account/password": dict(who="supervisor@klant.example", page="/account",
+                                  fields={"current": "niet het wachtwoord", "password": "x", "password2": "x"}),
+        "/account/2fa/enable": dict(who="finance@klant.example", page="/account/2fa", fields={}),
+        "/account/2fa/disable": dict(who="finance@klant.example", page="/account/2fa", fields={}),
+        "/planning/me/week": dict(who="worker@flex.example", page="/planning/me", fields={}),
+        "/planning/me/days": dict(who="worker@flex.example", page="/planning/me",
+                                  fields={"date": (datetime.date.today() + datetime.timedelta(days=200)).isoformat(),
+                                          "kind": "times", "from": "08:00", "to": "12:00"}),
+        "/planning/workers/:worker/pools": dict(who="consultant@uitzendbureau.example", path={"worker": s["worker"]},
+                                                fields={"unit": s["a1"]}),
+        "/planning/workers/:worker/skills": dict(who="consultant@uitzendbureau.example",
+                                                 path={"worker": s["worker"]}, fields={"unit": s["a1"]}),
+        "/planning/workers/:worker/week": dict(who="consultant@uitzendbureau.example",
+                                               path={"worker": s["worker"]}, fields={}),
+        "/planning/workers/:worker/days": dict(who="consultant@uitzendbureau.example", path={"worker": s["worker"]},
+                                               fields={"date": (datetime.date.today()
+                                                                + datetime.timedelta(days=201)).isoformat(),
+                                                       "kind": "times", "from": "08:00", "to": "12:00"}),
+        "/planning/shifts": dict(who="planner@klant.example", page="/planning/shifts/new?unit=%d" % int(s["a1"]),
+                                 fields=shift_fields),
+        "/planning/shifts/:id": dict(who="planner@klant.example", path={"id": s["shift"]}, fields=shift_fields),
+        "/vacancies/": dict(who="hr.manager@klant.example", page="/vacancies/new", fields=vacancy_fields),
+        "/vacancies/:id/edit": dict(who="hr.manager@klant.example", path={"id": s["own_vacancy"]},
+                                    fields=vacancy_fields),
+        "/vacancies/:id/state": dict(who="hr.manager@klant.example", path={"id": s["own_vacancy"]},
+                                     fields={"to": toggled_state}),
+        "/vacancies/:id/candidates": dict(who="consultant@uitzendbureau.example", path={"id": s["vacancy"]},
+                                          upload=True,
+                                          fields={"name": "Lim Iet", "email": lambda: "%s@example.org" % unique("c"),
+                                                  "proposal": "Goed."}),
+        "/vacancies/:id/candidates/:cid/interview": dict(who="hiring.manager@klant.example",
+                                                         path={"id": s["vacancy"],
+                                                               "cid": lambda: new_candidate(s["vacancy"])},
+                                                         fields={"slot1": days_ahead(10, 10)}),
+        "/vacancies/:id/candidates/:cid/reject": dict(who="hiring.manager@klant.example",
+                                                      path={"id": s["vacancy"],
+                                                            "cid": lambda: new_candidate(s["vacancy"])},
+                                                      fields={"reason": "skills"}),
+        "/vacancies/:id/candidates/:cid/comments": dict(who="hiring.manager@klant.example",
+                                                        path={"id": s["vacancy"],
+                                                              "cid": lambda: new_candidate(s["vacancy"])},
+                                                        fields={"key": lambda: unique("k")}),
+    }
+
+
+def toggled_state():
+    """Open, on hold, open …: every post of the state form is a change."""
+    _setup["state"] = "on_hold" if _setup.get("state") == "open" else "open"
+    return _setup["state"]
+
+
+def text_routes():
+    return [r for r in routes() if r["method"] == "POST"
+            and any(p["type"] in TEXT_TYPES and not p["path"] for p in r["params"])]
+
+
+def value(v):
+    return v() if callable(v) else v
+
+
+def post(route, form, text):
+    """Posts the form with the text fields given; the response."""
+    params = {k: str(value(v)) for k, v in form.get("path", {}).items()}
+    path = re.sub(r":(\w+)", lambda m: params[m.group(1)], route)
+    who = form["who"]
+    c = who() if callable(who) else as_user(who) if who else Client()
+    # A session's token is the same on every page; a visitor's comes with
+    # the form's own page.
+    page = form["page"] % params if form.get("page") else "/" if who else "/login"
+    tok = c.get(page).csrf()
+    assert tok, (route, page)
+    base = form["fields"]() if callable(form["fields"]) else form["fields"]
+    fields = {k: str(value(v)) for k, v in base.items()}
+    fields.update(text)
+    fields["csrf"] = tok
+    if form.get("upload"):
+        filename = fields.pop("file", "limiet.pdf")
+        body, ct = multipart(fields, filename, pdf())
+        return c.request("POST", path, body=body, headers={"Content-Type": ct})
+    return c.post(path, fields)
+
+
+def test_every_form_with_text_has_a_way_to_be_filled_here():
+    missing = sorted({r["path"] for r in text_routes()} - set(forms()))
+    assert not missing, "forms this test cannot fill: %s" % missing
+
+
+def test_every_text_field_at_its_longest_in_four_byte_characters_gives_no_error():
+    wrong = []
+    table = forms()
+    for r in text_routes():
+        form = table.get(r["path"])
+        if not form:
+            continue
+        texts = [p for p in r["params"] if p["type"] in TEXT_TYPES and not p["path"]]
+        # All at once, then each alone at its longest, then one past it.
+        variants = [("all", {p["name"]: longest(p["max"]) for p in texts})]
+        for p in texts:
+            variants.append((p["name"], {p["name"]: longest(p["max"])}))
+            variants.append((p["name"] + "+1", {p["name"]: longest(p["max"] + 1)}))
+        for label, text in variants:
+            got = post(r["path"], form, text)
+            if got.status >= 500:
+                ref = re.search(r"[A-Z2-9]{8}", got.text)
+                wrong.append("%s %s: %d (%s)" % (r["path"], label, got.status, ref and ref.group(0)))
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_long_rejection_keeps_its_reason_and_fits_the_timeline():
+    s = setup()
+    cid = new_candidate(s["vacancy"])
+    form = forms()["/vacancies/:id/candidates/:cid/reject"]
+    form = dict(form, path={"id": s["vacancy"], "cid": cid})
+    r = post("/vacancies/:id/candidates/:cid/reject", form, {"text": E * 1000})
+    assert r.status == 303, (r.status, r.text[-1000:])
+    assert sql("SELECT state, CHAR_LENGTH(reason_text) FROM candidates WHERE id = %s" % cid) == \
+        [["rejected", "1000"]]
+    note = one("SELECT note FROM candidate_events WHERE candidate_id = %s AND step = 'rejected'" % cid)
+    assert note.startswith("skills: " + E) and len(note) <= 1000, len(note)
+
+
+def test_a_cv_title_of_a_long_name_fits_and_is_cut_between_characters():
+    s = setup()
+    form = forms()["/vacancies/:id/candidates"]
+    r = post("/vacancies/:id/candidates", form, {"name": E * 200})
+    assert r.status == 303, (r.status, r.text[-1000:])
+    cid = re.search(r"/candidates/(\d+)", r.header("Location")).group(1)
+    title = one("SELECT d.title FROM documents d JOIN candidates c ON c.cv_document_id = d.id"
+                " WHERE c.id = %s" % cid)
+    assert title == "CV " + E * 197, (len(title), title[:10])
+
+
+if __name__ == "__main__":
+    run(globals())
