@@ -2,7 +2,7 @@
 #ifndef PORTAL_ACCOUNT_H
 #define PORTAL_ACCOUNT_H
 
-#include "app.h"
+#include "request.h"
 
 /* Queues a mail to a user, rendered from templates/mail/<name>.cs in the
  * user's language, subject Lang.Mail.<Name>.Subject; extra (may be NULL)

@@ -4,6 +4,7 @@
 
 #include "acl.h"
 #include "conf.h"
+#include "http.h"
 #include "log.h"
 #include "util.h"
 
@@ -156,7 +157,7 @@ int acl_require(Request *r, const char *perm, const char *unit_path)
 {
 	if (acl_may_at(r, perm, unit_path))
 		return 1;
-	app_fail(r, 404, "%s not held on %s", perm, unit_path ? unit_path : "(no unit)");
+	http_fail(r, 404, "%s not held on %s", perm, unit_path ? unit_path : "(no unit)");
 	return 0;
 }
 

@@ -2,7 +2,7 @@
 #ifndef PORTAL_ACL_H
 #define PORTAL_ACL_H
 
-#include "app.h"
+#include "request.h"
 
 /* Loads conf/roles.hdf (Paths.Roles); once per process. */
 NEOERR *acl_init(void);

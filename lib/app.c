@@ -76,34 +76,6 @@ static int emu_iterenv(void *data, int n, char **k, char **v)
 
 /* --- errors ------------------------------------------------------------ */
 
-NEOERR *app_fail(Request *r, int status, const char *fmt, ...)
-{
-	va_list ap;
-
-	r->status = status;
-	free(r->detail);
-	va_start(ap, fmt);
-	if (vasprintf(&r->detail, fmt, ap) < 0)
-		r->detail = NULL;
-	va_end(ap);
-	string_clear(&r->body);
-	return STATUS_OK;
-}
-
-NEOERR *app_redirect(Request *r, const char *local_path)
-{
-	char *loc;
-
-	if (local_path[0] != '/' || local_path[1] == '/' || local_path[1] == '\\')
-		local_path = "/";
-	loc = xasprintf("%s%s", conf_str("Portal.Prefix"), local_path);
-	http_header(r, "Location", loc);
-	free(loc);
-	r->status = 303;
-	string_clear(&r->body);
-	return STATUS_OK;
-}
-
 static void error_page(Request *r)
 {
 	NEOERR *err;
@@ -203,13 +175,13 @@ static int validate(Request *r)
 				p = s;
 		if (!p || (hdf_obj_child(c) && p->type != P_FILE && p->type != P_IDS)) {
 			/* Unknown, or given twice (the kit makes a list of it). */
-			app_fail(r, 400, "parameter %.60s not expected", name);
+			http_fail(r, 400, "parameter %.60s not expected", name);
 			hdf_set_value(r->hdf, "Page.Field", name);
 			return 0;
 		}
 	}
 	if (n > conf_int("Limits.MaxParams")) {
-		app_fail(r, 400, "%d parameters", n);
+		http_fail(r, 400, "%d parameters", n);
 		return 0;
 	}
 	for (const Param *p = rt->params; p && p->name; p++) {
@@ -234,7 +206,7 @@ static int validate(Request *r)
 			if (!why && q && hdf_obj_child(q))
 				hdf_copy(r->params, p->name, q);
 			if (why) {
-				app_fail(r, 400, "parameter %s: %s", p->name, why);
+				http_fail(r, 400, "parameter %s: %s", p->name, why);
 				hdf_set_value(r->hdf, "Page.Field", p->name);
 				return 0;
 			}
@@ -244,7 +216,7 @@ static int validate(Request *r)
 		if (why && (p->flags & P_FORM)) {
 			param_error(r, p->name, why);
 		} else if (why) {
-			app_fail(r, 400, "parameter %s: %s", p->name, why);
+			http_fail(r, 400, "parameter %s: %s", p->name, why);
 			hdf_set_value(r->hdf, "Page.Field", p->name);
 			return 0;
 		}
@@ -350,9 +322,9 @@ static void serve(Request *r, const Route *routes)
 	if (!r->route) {
 		if (allow.len) {
 			http_header(r, "Allow", allow.buf);
-			app_fail(r, 405, "method not allowed here");
+			http_fail(r, 405, "method not allowed here");
 		} else {
-			app_fail(r, 404, "no route");
+			http_fail(r, 404, "no route");
 		}
 		goto answer;
 	}
@@ -360,16 +332,16 @@ static void serve(Request *r, const Route *routes)
 	len = cl && *cl ? strtoll(cl, NULL, 10) : 0;
 	if (len < 0 || len > conf_int((r->route->flags & R_UPLOAD) ? "Limits.MaxUploadBytes"
 								     : "Limits.MaxBodyBytes")) {
-		app_fail(r, 413, "body of %lld bytes", len);
+		http_fail(r, 413, "body of %lld bytes", len);
 		goto answer;
 	}
 	if (!strcmp(r->method, "POST") && len > 0 && !content_type_ok(r)) {
-		app_fail(r, 415, "content type");
+		http_fail(r, 415, "content type");
 		goto answer;
 	}
 	qs = http_env(r, "QUERY_STRING");
 	if ((qs && strlen(qs) > 8192) || count_char(qs, '&') >= conf_int("Limits.MaxParams")) {
-		app_fail(r, 400, "query string too long");
+		http_fail(r, 400, "query string too long");
 		goto answer;
 	}
 
@@ -377,7 +349,7 @@ static void serve(Request *r, const Route *routes)
 	if (err)
 		goto answer;
 	if (why) {
-		app_fail(r, 400, "query string: %s", why);
+		http_fail(r, 400, "query string: %s", why);
 		hdf_set_value(r->hdf, "Page.Field", why);
 		goto answer;
 	}
@@ -387,7 +359,7 @@ static void serve(Request *r, const Route *routes)
 		if (err) {
 			log_nerr(r->ref, err);
 			nerr_ignore(&err);
-			app_fail(r, 400, "unparseable body");
+			http_fail(r, 400, "unparseable body");
 			goto answer;
 		}
 	}
@@ -404,33 +376,33 @@ static void serve(Request *r, const Route *routes)
 		int totp = !strcmp(r->user->stage, "totp");
 		if (!(r->route->flags & (totp ? R_TOTP : R_ENROL))) {
 			if (!strcmp(r->method, "POST") || (r->route->flags & R_JSON))
-				app_fail(r, 403, "second factor outstanding");
+				http_fail(r, 403, "second factor outstanding");
 			else
-				app_redirect(r, totp ? "/login/totp" : "/account/2fa");
+				http_redirect(r, totp ? "/login/totp" : "/account/2fa");
 			goto answer;
 		}
 	}
 	if (!r->user && !(r->route->flags & R_PUBLIC)) {
 		if (!strcmp(r->method, "POST") || (r->route->flags & R_JSON)) {
-			app_fail(r, 403, "no session");
+			http_fail(r, 403, "no session");
 		} else {
 			STRING loc;
 			string_init(&loc);
 			string_append(&loc, "/login?next=");
 			url_escape_path(&loc, r->path);
-			app_redirect(r, loc.buf);
+			http_redirect(r, loc.buf);
 			string_clear(&loc);
 		}
 		goto answer;
 	}
 	if (!strcmp(r->method, "POST")) {
 		if ((why = session_csrf_check(r)) != NULL) {
-			app_fail(r, 403, "CSRF: %s", why);
+			http_fail(r, 403, "CSRF: %s", why);
 			goto answer;
 		}
 	}
 	if (r->route->perm && !acl_may(r, r->route->perm)) {
-		app_fail(r, 404, "permission %s not held", r->route->perm);
+		http_fail(r, 404, "permission %s not held", r->route->perm);
 		goto answer;
 	}
 	if (!validate(r))
@@ -443,7 +415,7 @@ answer:
 		log_nerr(r->ref, err);
 		nerr_ignore(&err);
 		db_rollback();
-		app_fail(r, down ? 503 : 500, down ? "database down" : "handler failed");
+		http_fail(r, down ? 503 : 500, down ? "database down" : "handler failed");
 	}
 	if (r->status >= 400 && !r->body.len)
 		error_page(r);

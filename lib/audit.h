@@ -2,7 +2,7 @@
 #ifndef PORTAL_AUDIT_H
 #define PORTAL_AUDIT_H
 
-#include "app.h"
+#include "request.h"
 
 /* Appends a row: who (actor 0 for none), what, on which object and unit,
  * with a short detail that holds no secret and no more personal data than

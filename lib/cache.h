@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "app.h"
+#include "request.h"
 
 /* The generation of a clock of the clocks table ("planning"): as the
  * session's statement read it, before anything else of the request; else

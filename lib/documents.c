@@ -348,7 +348,7 @@ NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char
 	}
 	db_end(&q);
 	if (!file_id[0])
-		return app_fail(r, 404, "document %lld is gone", doc_id);
+		return http_fail(r, 404, "document %lld is gone", doc_id);
 	err = files_open(file_id, key, key_len, &rd);
 	OPENSSL_cleanse(key, sizeof(key));
 	if (err) {
@@ -356,7 +356,7 @@ NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char
 		if (nerr_match(err, PERR_FILES_INTEGRITY) || nerr_match(err, NERR_NOT_FOUND)) {
 			log_nerr(r->ref, err);
 			nerr_ignore(&err);
-			return app_fail(r, 500, "document %lld cannot be read", doc_id);
+			return http_fail(r, 500, "document %lld cannot be read", doc_id);
 		}
 		return nerr_pass(err);
 	}

@@ -3,7 +3,7 @@
 #define PORTAL_DOCUMENTS_H
 
 #include <stdio.h>
-#include "app.h"
+#include "request.h"
 
 /* Loads the document types (Paths.DocumentTypes); once per process. */
 NEOERR *documents_init(void);

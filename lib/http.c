@@ -1,9 +1,11 @@
 /* http.c: the response: status, every header, cookies, body — written in one place */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <fcgiapp.h>
 
+#include "conf.h"
 #include "http.h"
 #include "util.h"
 
@@ -120,5 +122,33 @@ NEOERR *http_send(Request *r)
 		return nerr_pass(err);
 	if (strcmp(r->method, "HEAD") && r->body.len)
 		return nerr_pass(cgiwrap_write(r->body.buf, r->body.len));
+	return STATUS_OK;
+}
+
+NEOERR *http_fail(Request *r, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	r->status = status;
+	free(r->detail);
+	va_start(ap, fmt);
+	if (vasprintf(&r->detail, fmt, ap) < 0)
+		r->detail = NULL;
+	va_end(ap);
+	string_clear(&r->body);
+	return STATUS_OK;
+}
+
+NEOERR *http_redirect(Request *r, const char *local_path)
+{
+	char *loc;
+
+	if (local_path[0] != '/' || local_path[1] == '/' || local_path[1] == '\\')
+		local_path = "/";
+	loc = xasprintf("%s%s", conf_str("Portal.Prefix"), local_path);
+	http_header(r, "Location", loc);
+	free(loc);
+	r->status = 303;
+	string_clear(&r->body);
 	return STATUS_OK;
 }

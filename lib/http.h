@@ -2,7 +2,7 @@
 #ifndef PORTAL_HTTP_H
 #define PORTAL_HTTP_H
 
-#include "app.h"
+#include "request.h"
 
 #define COOKIE_SESSION "__Host-session"
 #define COOKIE_PRE     "__Host-pre"
@@ -24,6 +24,15 @@ NEOERR *http_send(Request *r);
  * with http_write and sets r->sent. */
 NEOERR *http_send_head(Request *r, unsigned long long length);
 NEOERR *http_write(Request *r, const void *buf, size_t n);
+
+/* Ends the request with an error page (or JSON error) of this status.
+ * detail goes to the technical log only. Returns STATUS_OK so that a
+ * handler can `return http_fail(r, 404, "...")`. */
+NEOERR *http_fail(Request *r, int status, const char *detail_fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* 303 to a local path (the prefix is added). */
+NEOERR *http_redirect(Request *r, const char *local_path);
 
 const char *http_reason(int status);
 

@@ -2,7 +2,7 @@
 #ifndef PORTAL_PAGE_H
 #define PORTAL_PAGE_H
 
-#include "app.h"
+#include "request.h"
 
 /* The next item of a list under Page (Page.<list>.<n>), lent. */
 HDF *page_item(Request *r, const char *list, int n);

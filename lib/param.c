@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "param.h"
 #include "util.h"
 
 static int is_leap(int y)

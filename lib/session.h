@@ -2,7 +2,7 @@
 #ifndef PORTAL_SESSION_H
 #define PORTAL_SESSION_H
 
-#include "app.h"
+#include "request.h"
 
 /* Looks the session cookie up (one indexed query); sets r->user and the
  * CSRF token, or leaves r->user NULL. Ends a session past its idle or

@@ -2,7 +2,7 @@
 #ifndef PORTAL_VIEW_H
 #define PORTAL_VIEW_H
 
-#include "app.h"
+#include "request.h"
 
 #define VIEW_LANGS "nl en fr"
 

@@ -42,7 +42,8 @@ suite() {
 	FAIL=$((FAIL + f))
 }
 
-# Unit tests (cmocka) need no stack.
+# The layout of lib/ and the unit tests (cmocka) need no stack.
+suite layout tests/cgi/layout.sh
 for t in build/tests/unit/test_*; do
 	[ -x "$t" ] || continue
 	suite "unit-$(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"

@@ -83,7 +83,7 @@ NEOERR *auditlog_list(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!ok)
-		return app_fail(r, 404, "audit.view not held on the agency's root");
+		return http_fail(r, 404, "audit.view not held on the agency's root");
 	param_keep_form(r);
 	err = db_query(&q, "SELECT DISTINCT action FROM audit_log ORDER BY action", NULL);
 	if (err)
@@ -146,9 +146,9 @@ NEOERR *auditlog_csv(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!ok)
-		return app_fail(r, 404, "audit.view not held on the agency's root");
+		return http_fail(r, 404, "audit.view not held on the agency's root");
 	if (r->form_errors)
-		return app_fail(r, 400, "export with a refused filter");
+		return http_fail(r, 400, "export with a refused filter");
 	read_filters(r, &f);
 	/* A byte order mark, so that spreadsheets read the file as UTF-8. */
 	string_append(&r->body, "\xef\xbb\xbf");

@@ -80,7 +80,7 @@ NEOERR *client_new(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!acl_may_at(r, "client.edit", root))
-		return app_fail(r, 404, "client.edit not held on the agency's root");
+		return http_fail(r, 404, "client.edit not held on the agency's root");
 	return nerr_pass(view_render(r, "admin/client_new.cs"));
 }
 
@@ -97,7 +97,7 @@ NEOERR *client_create(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!root_id || !acl_may_at(r, "client.edit", root))
-		return app_fail(r, 404, "client.edit not held on the agency's root");
+		return http_fail(r, 404, "client.edit not held on the agency's root");
 	if (!r->form_errors) {
 		err = db_value(&taken, "SELECT id FROM clients WHERE name = ?", "s", name);
 		if (err)
@@ -129,7 +129,7 @@ NEOERR *client_create(Request *r)
 	{
 		char loc[64];
 		snprintf(loc, sizeof(loc), "/admin/clients/%lld?done=client_created", id);
-		return app_redirect(r, loc);
+		return http_redirect(r, loc);
 	}
 }
 
@@ -178,7 +178,7 @@ NEOERR *client_page(Request *r, long long id)
 	if (err)
 		return nerr_pass(err);
 	if (!found || !acl_may_at(r, "admin.view", path))
-		return app_fail(r, 404, "client %lld not in scope", id);
+		return http_fail(r, 404, "client %lld not in scope", id);
 	err = admin_tree(r, "Units", path, NULL, 0, "team");
 	if (err)
 		return nerr_pass(err);
@@ -210,10 +210,10 @@ NEOERR *client_archive(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!found || !acl_may_at(r, "client.edit", path))
-		return app_fail(r, 404, "client %lld not in scope", id);
+		return http_fail(r, 404, "client %lld not in scope", id);
 	snprintf(loc, sizeof(loc), "/admin/clients/%lld?done=client_archived", id);
 	if (archived)
-		return app_redirect(r, loc);
+		return http_redirect(r, loc);
 	err = db_begin();
 	if (!err)
 		err = db_exec(NULL, "UPDATE clients SET status = 'archived' WHERE id = ?", "i", id);
@@ -225,5 +225,5 @@ NEOERR *client_archive(Request *r)
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }

@@ -17,7 +17,7 @@ static NEOERR *grantee(Request *r, Person *p)
 	if (err)
 		return nerr_pass(err);
 	if (!p->id || !acl_may_at(r, "grant.edit", p->home)) {
-		app_fail(r, 404, "user %lld not in scope for grant.edit", param_int(r, "id", 0));
+		http_fail(r, 404, "user %lld not in scope for grant.edit", param_int(r, "id", 0));
 		p->id = 0;
 	}
 	return STATUS_OK;
@@ -122,7 +122,7 @@ NEOERR *grant_add(Request *r)
 		return nerr_pass(refused(r, &p));
 	}
 	snprintf(loc, sizeof(loc), "/admin/users/%lld?done=grant_added", p.id);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 NEOERR *grant_revoke(Request *r)
@@ -149,7 +149,7 @@ NEOERR *grant_revoke(Request *r)
 	}
 	db_end(&q);
 	if (!ok)
-		return app_fail(r, 404, "grant %lld of user %lld not in scope", gid, p.id);
+		return http_fail(r, 404, "grant %lld of user %lld not in scope", gid, p.id);
 	if (why) {
 		free(role);
 		hdf_set_value(r->hdf, "Page.Refused", why);
@@ -169,5 +169,5 @@ NEOERR *grant_revoke(Request *r)
 		return nerr_pass(err);
 	}
 	snprintf(loc, sizeof(loc), "/admin/users/%lld?done=grant_revoked", p.id);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }

@@ -19,7 +19,7 @@ static NEOERR *may_see(Request *r, int *ok)
 
 	*ok = !err && !strcmp(r->user->kind, "agency") && acl_may_at(r, "outbox.view", root);
 	if (!err && !*ok)
-		app_fail(r, 404, "the outbox is for agency admins");
+		http_fail(r, 404, "the outbox is for agency admins");
 	return nerr_pass(err);
 }
 
@@ -95,6 +95,6 @@ NEOERR *outbox_retry(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!n)
-		return app_fail(r, 404, "no dead outbox row %lld", id);
-	return app_redirect(r, "/admin/outbox?done=retried");
+		return http_fail(r, 404, "no dead outbox row %lld", id);
+	return http_redirect(r, "/admin/outbox?done=retried");
 }

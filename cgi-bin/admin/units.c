@@ -116,7 +116,7 @@ NEOERR *unit_create(Request *r)
 		return nerr_pass(err);
 	if (!cpath || !acl_may_at(r, "unit.edit", cpath)) {
 		free(cpath);
-		return app_fail(r, 404, "client %lld not in scope for unit.edit", client_id);
+		return http_fail(r, 404, "client %lld not in scope for unit.edit", client_id);
 	}
 	free(cpath);
 	memset(&parent, 0, sizeof(parent));
@@ -144,7 +144,7 @@ NEOERR *unit_create(Request *r)
 	if (err)
 		return nerr_pass(err);
 	snprintf(loc, sizeof(loc), "/admin/clients/%lld?done=unit_created", client_id);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 static NEOERR *unit_page(Request *r, const Unit *u)
@@ -227,7 +227,7 @@ static NEOERR *unit_in_scope(Request *r, const char *perm, Unit *u)
 	if (err)
 		return nerr_pass(err);
 	if (!u->id || !u->client_id || !acl_may_at(r, perm, u->path)) {
-		app_fail(r, 404, "unit %lld not in scope for %s", param_int(r, "id", 0), perm);
+		http_fail(r, 404, "unit %lld not in scope for %s", param_int(r, "id", 0), perm);
 		u->id = 0;
 	}
 	return STATUS_OK;
@@ -244,7 +244,7 @@ static NEOERR *back(Request *r, const Unit *u, const char *done)
 {
 	char loc[80];
 	snprintf(loc, sizeof(loc), "/admin/units/%lld?done=%s", u->id, done);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 NEOERR *unit_show(Request *r)
@@ -336,7 +336,7 @@ NEOERR *unit_archive(Request *r)
 	if (err || !u.id)
 		return nerr_pass(err);
 	if (!strcmp(u.kind, "client"))
-		return app_fail(r, 400, "a client's unit is archived with the client");
+		return http_fail(r, 400, "a client's unit is archived with the client");
 	if (u.archived)
 		return back(r, &u, "archived");
 	err = tree_lock(u.client_id);

@@ -49,7 +49,7 @@ static NEOERR *user_in_scope(Request *r, const char *perm, Person *p)
 	if (err)
 		return nerr_pass(err);
 	if (!p->id || !acl_may_at(r, perm, p->home)) {
-		app_fail(r, 404, "user %lld not in scope for %s", param_int(r, "id", 0), perm);
+		http_fail(r, 404, "user %lld not in scope for %s", param_int(r, "id", 0), perm);
 		p->id = 0;
 	}
 	return STATUS_OK;
@@ -327,7 +327,7 @@ NEOERR *user_create(Request *r)
 	if (mobile && !*mobile)
 		mobile = NULL;
 	if (mobile && !conf_int("Fields.Mobile"))
-		return app_fail(r, 400, "mobile numbers are switched off (Fields.Mobile)");
+		return http_fail(r, 400, "mobile numbers are switched off (Fields.Mobile)");
 	if (!r->form_errors) {
 		err = check_new(r, &unit);
 		if (err)
@@ -362,7 +362,7 @@ NEOERR *user_create(Request *r)
 		return nerr_pass(new_refused(r));
 	}
 	snprintf(loc, sizeof(loc), "/admin/users/%lld?done=user_created", uid);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 /* --- a user's page ------------------------------------------------------- */
@@ -530,7 +530,7 @@ static NEOERR *done(Request *r, const Person *p, const char *what)
 {
 	char loc[80];
 	snprintf(loc, sizeof(loc), "/admin/users/%lld?done=%s", p->id, what);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 /* The page again with a notice of why nothing was done. */

@@ -72,7 +72,7 @@ static NEOERR *doc_load(Request *r, Doc *d, int *ok)
 	}
 	db_end(&q);
 	if (!d->id || !may_see(r, d)) {
-		app_fail(r, 404, "document %lld not visible", param_int(r, "id", 0));
+		http_fail(r, 404, "document %lld not visible", param_int(r, "id", 0));
 		return STATUS_OK;
 	}
 	*ok = 1;
@@ -236,7 +236,7 @@ static NEOERR *upload(Request *r)
 		r->status = 422;
 		return nerr_pass(upload_form(r));
 	}
-	return app_redirect(r, "/documents/?done=upload");
+	return http_redirect(r, "/documents/?done=upload");
 }
 
 /* --- download and preview ------------------------------------------------ */
@@ -259,7 +259,7 @@ static NEOERR *preview(Request *r)
 	if (err || !ok)
 		return nerr_pass(err);
 	if (strcmp(d.kind, "pdf") && strcmp(d.kind, "png") && strcmp(d.kind, "jpeg"))
-		return app_fail(r, 404, "no preview of %s", d.kind);
+		return http_fail(r, 404, "no preview of %s", d.kind);
 	return nerr_pass(documents_send(r, d.id, 1, NULL, ""));
 }
 
@@ -319,7 +319,7 @@ static NEOERR *extend(Request *r)
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/documents/?done=extend");
+	return http_redirect(r, "/documents/?done=extend");
 }
 
 /* Purges the ticked documents: row and file, each audited. Only those the
@@ -345,7 +345,7 @@ static NEOERR *purge(Request *r)
 	{
 		char loc[64];
 		snprintf(loc, sizeof(loc), "/documents/?done=purge&purged=%d", done);
-		return app_redirect(r, loc);
+		return http_redirect(r, loc);
 	}
 }
 
@@ -437,7 +437,7 @@ static NEOERR *retention_save(Request *r, long long id)
 	}
 	if (!err && !n) {
 		db_rollback();
-		return app_fail(r, 404, "no retention type %lld", id);
+		return http_fail(r, 404, "no retention type %lld", id);
 	}
 	if (!id)
 		id = (long long)db_insert_id();
@@ -451,7 +451,7 @@ static NEOERR *retention_save(Request *r, long long id)
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/documents/retention?done=1");
+	return http_redirect(r, "/documents/retention?done=1");
 }
 
 static NEOERR *retention_create(Request *r)
@@ -480,7 +480,7 @@ static NEOERR *retention_map(Request *r)
 		if (!err && !have) {
 			free(copy);
 			db_rollback();
-			return app_fail(r, 400, "no retention type %lld", rid);
+			return http_fail(r, 400, "no retention type %lld", rid);
 		}
 		free(have);
 		if (!err)
@@ -499,7 +499,7 @@ static NEOERR *retention_map(Request *r)
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/documents/retention?done=1");
+	return http_redirect(r, "/documents/retention?done=1");
 }
 
 /* --- the orphan sweep ---------------------------------------------------- */

@@ -95,7 +95,7 @@ NEOERR *account_password(Request *r)
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/account?done=password");
+	return http_redirect(r, "/account?done=password");
 }
 
 NEOERR *account_end_session(Request *r)
@@ -109,11 +109,11 @@ NEOERR *account_end_session(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!n)
-		return app_fail(r, 404, "no open session %lld of this user", param_int(r, "id", 0));
+		return http_fail(r, 404, "no open session %lld of this user", param_int(r, "id", 0));
 	err = audit_add(r, r->user->id, "session.end", "session", param_int(r, "id", 0), 0, "");
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, param_int(r, "id", 0) == r->user->session_id ? "/login"
+	return http_redirect(r, param_int(r, "id", 0) == r->user->session_id ? "/login"
 									   : "/account?done=session");
 }
 
@@ -124,5 +124,5 @@ NEOERR *account_lang(Request *r)
 	if (err)
 		return nerr_pass(err);
 	http_cookie(r, COOKIE_LANG, param_str(r, "lang"), 365L * 24 * 3600);
-	return app_redirect(r, "/account?done=lang");
+	return http_redirect(r, "/account?done=lang");
 }

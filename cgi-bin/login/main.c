@@ -35,7 +35,7 @@ static const Param p_lang[] = {
 static NEOERR *login_form(Request *r)
 {
 	if (r->user)
-		return app_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
+		return http_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
 	if (param_str(r, "next"))
 		hdf_set_value(r->hdf, "Page.Form.next", param_str(r, "next"));
 	return nerr_pass(view_render(r, "login/login.cs"));
@@ -220,10 +220,10 @@ static NEOERR *login_post(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!strcmp(stage, "totp"))
-		return app_redirect(r, "/login/totp");
+		return http_redirect(r, "/login/totp");
 	if (!strcmp(stage, "enrol"))
-		return app_redirect(r, "/account/2fa");
-	return app_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
+		return http_redirect(r, "/account/2fa");
+	return http_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
 }
 
 static NEOERR *logout(Request *r)
@@ -236,7 +236,7 @@ static NEOERR *logout(Request *r)
 		err = session_end(r);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/login");
+	return http_redirect(r, "/login");
 }
 
 static NEOERR *set_lang(Request *r)
@@ -249,7 +249,7 @@ static NEOERR *set_lang(Request *r)
 			return nerr_pass(err);
 	}
 	http_cookie(r, COOKIE_LANG, param_str(r, "lang"), 365L * 24 * 3600);
-	return app_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
+	return http_redirect(r, param_str(r, "next") ? param_str(r, "next") : "/");
 }
 
 static const Param p_token[] = {

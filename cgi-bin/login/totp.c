@@ -17,7 +17,7 @@
 NEOERR *totp_form(Request *r)
 {
 	if (!r->user || strcmp(r->user->stage, "totp"))
-		return app_redirect(r, r->user ? "/" : "/login");
+		return http_redirect(r, r->user ? "/" : "/login");
 	return nerr_pass(view_render(r, "login/totp.cs"));
 }
 
@@ -61,7 +61,7 @@ NEOERR *totp_post(Request *r)
 	int ok = 0, recovery = 0, over = 0, waits = 0, ended = 0;
 
 	if (strcmp(r->user->stage, "totp"))
-		return app_redirect(r, "/");
+		return http_redirect(r, "/");
 	if (!ip)
 		ip = "";
 	if (r->form_errors) {
@@ -123,7 +123,7 @@ NEOERR *totp_post(Request *r)
 		r->status = 422;
 		return nerr_pass(view_render(r, "login/totp.cs"));
 	}
-	return app_redirect(r, "/");
+	return http_redirect(r, "/");
 }
 
 /* The enrolment page: a new secret as QR code and as text, or the state
@@ -175,7 +175,7 @@ NEOERR *twofa_enable(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (t.enabled)
-		return app_redirect(r, "/account/2fa");
+		return http_redirect(r, "/account/2fa");
 	if (!r->form_errors)
 		ok = totp_check(&t, param_str(r, "code"), &step);
 	if (!ok) {
@@ -250,5 +250,5 @@ NEOERR *twofa_disable(Request *r)
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/account/2fa");
+	return http_redirect(r, "/account/2fa");
 }

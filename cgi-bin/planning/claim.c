@@ -88,7 +88,7 @@ NEOERR *claim_take(Request *r)
 	NEOERR *err;
 
 	if (strcmp(r->user->kind, "worker") || !conf_int("Planning.WorkersClaim"))
-		return app_fail(r, 404, "no claiming of open shifts here");
+		return http_fail(r, 404, "no claiming of open shifts here");
 	err = db_begin();
 	if (!err)
 		err = db_exec(NULL, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i", r->user->id);
@@ -129,7 +129,7 @@ NEOERR *claim_take(Request *r)
 	free(qualified);
 	if (!found || (open && !qualified)) {
 		db_rollback();
-		return app_fail(r, 404, "shift %lld is not one this worker may take", id);
+		return http_fail(r, 404, "shift %lld is not one this worker may take", id);
 	}
 	if (mine)
 		done = "claimed"; /* the same request again */
@@ -140,7 +140,7 @@ NEOERR *claim_take(Request *r)
 	if (done) {
 		db_rollback();
 		snprintf(loc, sizeof(loc), "/planning/me?done=%s", done);
-		return app_redirect(r, loc);
+		return http_redirect(r, loc);
 	}
 	err = db_exec(NULL, "UPDATE shifts SET worker_user_id = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "ii",
 		      r->user->id, id);
@@ -161,5 +161,5 @@ NEOERR *claim_take(Request *r)
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, "/planning/me?done=claimed");
+	return http_redirect(r, "/planning/me?done=claimed");
 }

@@ -66,7 +66,7 @@ NEOERR *plan_copy(Request *r)
 	if (err || !ok)
 		return nerr_pass(err);
 	if (!plan_day(param_str(r, "week"), &monday))
-		return app_fail(r, 400, "no week to copy into");
+		return http_fail(r, 400, "no week to copy into");
 	monday = plan_monday(monday);
 	plan_week_sql(&u, plan_add_days(monday, -7), from, to);
 	shifts = xcalloc(2000, sizeof(ShiftCopy));
@@ -105,5 +105,5 @@ NEOERR *plan_copy(Request *r)
 	plan_day_text(monday, week);
 	snprintf(loc, sizeof(loc), "/planning/?unit=%lld&week=%s&done=copied&count=%d&skipped=%d", u.id, week, made,
 		 skipped);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }

@@ -22,7 +22,7 @@ NEOERR *mine_feed(Request *r)
 	NEOERR *err;
 
 	if (strcmp(r->user->kind, "worker"))
-		return app_fail(r, 404, "not a temp worker");
+		return http_fail(r, 404, "not a temp worker");
 	if (RAND_bytes(raw, sizeof(raw)) != 1)
 		return nerr_raise(NERR_SYSTEM, "no randomness");
 	util_b64url(raw, sizeof(raw), token);
@@ -94,18 +94,18 @@ NEOERR *plan_feed(Request *r)
 	NEOERR *err;
 
 	if (!feed || strlen(feed) != TOKEN_LEN + 4 || strcmp(feed + TOKEN_LEN, ".ics"))
-		return app_fail(r, 404, "not a feed");
+		return http_fail(r, 404, "not a feed");
 	memcpy(token, feed, TOKEN_LEN);
 	token[TOKEN_LEN] = '\0';
 	if (!util_word(token, TOKEN_LEN, TOKEN_LEN))
-		return app_fail(r, 404, "not a feed");
+		return http_fail(r, 404, "not a feed");
 	SHA256((const unsigned char *)token, strlen(token), h);
 	err = db_value(&uid, "SELECT f.user_id FROM calendar_feeds f JOIN users u ON u.id = f.user_id"
 			     " WHERE f.token_hash = ? AND u.status = 'active'", "b", h, sizeof(h));
 	if (err)
 		return nerr_pass(err);
 	if (!uid)
-		return app_fail(r, 404, "no such feed");
+		return http_fail(r, 404, "no such feed");
 	snprintf(host, sizeof(host), "%s", conf_str("Portal.BaseURL"));
 	{
 		char *p = strstr(host, "://");

@@ -62,7 +62,7 @@ NEOERR *plan_unit(Request *r, long long id, const char *perm, Unit *u, int *ok)
 	if (err)
 		return nerr_pass(err);
 	if (!u->id) {
-		app_fail(r, 404, "no unit %lld", id);
+		http_fail(r, 404, "no unit %lld", id);
 		return STATUS_OK;
 	}
 	*ok = acl_require(r, perm, u->path);

@@ -31,7 +31,7 @@ static NEOERR *whose(Request *r, Whose *w, int *ok)
 	memset(w, 0, sizeof(*w));
 	if (!param_str(r, "worker")) {
 		if (strcmp(r->user->kind, "worker")) {
-			app_fail(r, 404, "not a temp worker");
+			http_fail(r, 404, "not a temp worker");
 			return STATUS_OK;
 		}
 		w->id = r->user->id;
@@ -43,7 +43,7 @@ static NEOERR *whose(Request *r, Whose *w, int *ok)
 	w->agency = 1;
 	snprintf(w->base, sizeof(w->base), "/planning/workers/%lld", w->id);
 	if (strcmp(r->user->kind, "agency") || !acl_may(r, "planning.edit")) {
-		app_fail(r, 404, "temp workers are kept by the agency");
+		http_fail(r, 404, "temp workers are kept by the agency");
 		return STATUS_OK;
 	}
 	err = db_value(&name, "SELECT CONCAT_WS(' ', first_name, last_name) FROM users"
@@ -51,7 +51,7 @@ static NEOERR *whose(Request *r, Whose *w, int *ok)
 	if (err)
 		return nerr_pass(err);
 	if (!name) {
-		app_fail(r, 404, "no temp worker %lld", w->id);
+		http_fail(r, 404, "no temp worker %lld", w->id);
 		return STATUS_OK;
 	}
 	hdf_set_value(r->hdf, "Page.Worker.Name", name);
@@ -184,7 +184,7 @@ static NEOERR *done(Request *r, const Whose *w, const char *what)
 	char loc[96];
 
 	snprintf(loc, sizeof(loc), "%s?done=%s", w->base, what);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 /* The week: one time range a day, or none (not available that day). */
@@ -297,7 +297,7 @@ NEOERR *mine_day_delete(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!gone)
-		return app_fail(r, 404, "no day %lld of this worker", param_int(r, "id", 0));
+		return http_fail(r, 404, "no day %lld of this worker", param_int(r, "id", 0));
 	return nerr_pass(done(r, &w, "day_deleted"));
 }
 
@@ -314,7 +314,7 @@ static NEOERR *keep(Request *r, const char *what, int remove)
 	if (err || !ok)
 		return nerr_pass(err);
 	if (!w.agency)
-		return app_fail(r, 404, "kept by the agency");
+		return http_fail(r, 404, "kept by the agency");
 	err = db_begin();
 	if (!err && remove)
 		err = workers_remove(r, w.id, what, &gone);
@@ -325,7 +325,7 @@ static NEOERR *keep(Request *r, const char *what, int remove)
 		if (err)
 			return nerr_pass(err);
 		if (remove)
-			return app_fail(r, 404, "no %s %lld of worker %lld here", what, param_int(r, "id", 0), w.id);
+			return http_fail(r, 404, "no %s %lld of worker %lld here", what, param_int(r, "id", 0), w.id);
 		r->status = 422;
 		hdf_set_value(r->hdf, "Page.FormOf", what);
 		return nerr_pass(mine_page(r, &w));

@@ -73,7 +73,7 @@ NEOERR *plan_publish(Request *r)
 	if (err || !ok)
 		return nerr_pass(err);
 	if (!plan_day(param_str(r, "week"), &day))
-		return app_fail(r, 400, "no week to publish");
+		return http_fail(r, 400, "no week to publish");
 	m = param_ids(r, "shift", chosen, PUBLISH_MAX);
 	err = db_begin();
 	if (!err)
@@ -96,5 +96,5 @@ NEOERR *plan_publish(Request *r)
 			 m ? "published" : "none_chosen", n);
 	else
 		snprintf(loc, sizeof(loc), "/planning/?unit=%lld&week=%s&done=published&count=%d", u.id, week, n);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }

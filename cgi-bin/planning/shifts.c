@@ -146,7 +146,7 @@ NEOERR *shift_new(Request *r)
 	if (err)
 		return nerr_pass(err);
 	if (!id)
-		return app_fail(r, 404, "no unit to plan");
+		return http_fail(r, 404, "no unit to plan");
 	err = plan_unit(r, id, "planning.edit", &u, &ok);
 	if (err || !ok)
 		return nerr_pass(err);
@@ -438,7 +438,7 @@ static NEOERR *save(Request *r, Shift *s, const Unit *view)
 	plan_day_text(plan_monday(local_day(&s->unit, s->start, NULL)), week);
 	snprintf(loc, sizeof(loc), "/planning/?unit=%lld&week=%s&done=%s&count=%d&skipped=%d", view->id, week,
 		 s->state[0] ? "saved" : "created", repeated, skipped);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 /* The checks, then warnings to confirm, then the save. */
@@ -511,7 +511,7 @@ static NEOERR *load(Request *r, Shift *s, int *ok)
 	}
 	db_end(&q);
 	if (!s->id)
-		return app_fail(r, 404, "no shift %lld", param_int(r, "id", 0));
+		return http_fail(r, 404, "no shift %lld", param_int(r, "id", 0));
 	return nerr_pass(plan_unit(r, unit, "planning.edit", &s->unit, ok));
 }
 
@@ -538,7 +538,7 @@ NEOERR *shift_edit(Request *r)
 	hdf_set_value(r->hdf, "Page.Form.end", end);
 	hdf_set_valuef(r->hdf, "Page.Form.break=%d", s.brk);
 	if (!strcmp(s.state, "cancelled"))
-		return app_fail(r, 404, "shift %lld is cancelled", s.id);
+		return http_fail(r, 404, "shift %lld is cancelled", s.id);
 	return nerr_pass(form_page(r, &view, &s));
 }
 
@@ -551,7 +551,7 @@ NEOERR *shift_update(Request *r)
 	if (err || !ok)
 		return nerr_pass(err);
 	if (!strcmp(old.state, "cancelled"))
-		return app_fail(r, 404, "shift %lld is cancelled", old.id);
+		return http_fail(r, 404, "shift %lld is cancelled", old.id);
 	memset(&s, 0, sizeof(s));
 	s.id = old.id;
 	snprintf(s.state, sizeof(s.state), "%s", old.state);
@@ -575,7 +575,7 @@ NEOERR *shift_delete(Request *r)
 	if (err || !ok)
 		return nerr_pass(err);
 	if (!strcmp(s.state, "cancelled"))
-		return app_fail(r, 404, "shift %lld is cancelled already", s.id);
+		return http_fail(r, 404, "shift %lld is cancelled already", s.id);
 	cancel = util_word_in("published contracted", s.state) || s.has_contract;
 	err = db_begin();
 	if (!err && !cancel) {
@@ -611,5 +611,5 @@ NEOERR *shift_delete(Request *r)
 	plan_day_text(plan_monday(local_day(&s.unit, s.start, NULL)), week);
 	snprintf(loc, sizeof(loc), "/planning/?unit=%lld&week=%s&done=%s", view.id, week,
 		 cancel ? "cancelled" : "deleted");
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }

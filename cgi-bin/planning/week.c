@@ -340,7 +340,7 @@ NEOERR *plan_week(Request *r)
 		if (err)
 			return nerr_pass(err);
 		if (!unit_id)
-			return app_fail(r, 404, "no unit to plan");
+			return http_fail(r, 404, "no unit to plan");
 	}
 	err = plan_unit(r, unit_id, "planning.view", &u, &ok);
 	if (err || !ok)

@@ -16,7 +16,7 @@
 static int is_agency(Request *r)
 {
 	if (strcmp(r->user->kind, "agency")) {
-		app_fail(r, 404, "temp workers are kept by the agency");
+		http_fail(r, 404, "temp workers are kept by the agency");
 		return 0;
 	}
 	return 1;

@@ -62,7 +62,7 @@ static NEOERR *cand_load(Request *r, const char *perm, Vacancy *v, Candidate *c,
 	}
 	db_end(&q);
 	if (!c->id)
-		return app_fail(r, 404, "no candidate %lld on vacancy %lld", param_int(r, "cid", 0), v->id);
+		return http_fail(r, 404, "no candidate %lld on vacancy %lld", param_int(r, "cid", 0), v->id);
 	*ok = 1;
 	return STATUS_OK;
 }
@@ -313,7 +313,7 @@ NEOERR *cand_create(Request *r)
 		return nerr_pass(err);
 	}
 	snprintf(loc, sizeof(loc), "/vacancies/%lld/candidates/%lld?done=proposed", v.id, cid);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 /* --- the candidate's page ------------------------------------------------ */
@@ -467,11 +467,11 @@ NEOERR *cand_cv(Request *r)
 	if (err || !ok)
 		return nerr_pass(err);
 	if (!c.cv_id)
-		return app_fail(r, 404, "candidate %lld has no CV", c.id);
+		return http_fail(r, 404, "candidate %lld has no CV", c.id);
 	if (!strcmp(r->user->kind, "agency"))
 		return nerr_pass(documents_send(r, c.cv_id, 0, NULL, "cv of a candidate"));
 	if (!shows_person(r, &c))
-		return app_fail(r, 404, "candidate %lld is anonymised", c.id);
+		return http_fail(r, 404, "candidate %lld is anonymised", c.id);
 	err = db_value(&kind, "SELECT kind FROM documents WHERE id = ?", "i", c.cv_id);
 	if (err)
 		return nerr_pass(err);
@@ -728,7 +728,7 @@ static NEOERR *take_step(Request *r, const char *name, const char *perm)
 	if (err)
 		return nerr_pass(err);
 	snprintf(loc, sizeof(loc), "/vacancies/%lld/candidates/%lld?done=%s", v.id, c.id, name);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 NEOERR *cand_interview(Request *r)
@@ -813,12 +813,12 @@ NEOERR *cand_comment(Request *r)
 		/* Sent before: it is there, and so is its mail. */
 		nerr_ignore(&err);
 		db_rollback();
-		return app_redirect(r, loc);
+		return http_redirect(r, loc);
 	}
 	if (!err)
 		err = notify_comment(r, &v, &c, (long long)db_insert_id());
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }

@@ -125,7 +125,7 @@ NEOERR *vac_create(Request *r)
 	if (err)
 		return nerr_pass(err);
 	snprintf(loc, sizeof(loc), "/vacancies/%lld?done=saved", id);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
 
 /* The form of an existing vacancy: only where the user may edit, and not
@@ -210,5 +210,5 @@ NEOERR *vac_update(Request *r)
 	if (err)
 		return nerr_pass(err);
 	snprintf(loc, sizeof(loc), "/vacancies/%lld?done=saved", v.id);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }

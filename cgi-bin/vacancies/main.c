@@ -53,7 +53,7 @@ NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok)
 	}
 	db_end(&q);
 	if (!v->id) {
-		app_fail(r, 404, "no vacancy %lld", param_int(r, "id", 0));
+		http_fail(r, 404, "no vacancy %lld", param_int(r, "id", 0));
 		return STATUS_OK;
 	}
 	if (!strcmp(r->method, "GET"))

@@ -269,7 +269,7 @@ NEOERR *vac_state(Request *r)
 		/* The same request again (a double click, a retry): already done. */
 		db_rollback();
 		snprintf(loc, sizeof(loc), "/vacancies/%lld?done=state", v.id);
-		return app_redirect(r, loc);
+		return http_redirect(r, loc);
 	}
 	if (!util_word_in(next_states(from), to)) {
 		db_rollback();
@@ -295,5 +295,5 @@ NEOERR *vac_state(Request *r)
 	if (err)
 		return nerr_pass(err);
 	snprintf(loc, sizeof(loc), "/vacancies/%lld?done=state", v.id);
-	return app_redirect(r, loc);
+	return http_redirect(r, loc);
 }
