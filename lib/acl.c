@@ -93,25 +93,28 @@ void acl_parse_grants(User *u, const char *list)
 	if (!list || !*list)
 		return;
 	copy = xstrdup(list);
+	/* "role:unit:client:path" */
 	for (item = strtok_r(copy, ",", &save); item && u->ngrants < MAX_GRANTS;
 	     item = strtok_r(NULL, ",", &save)) {
 		char *c1 = strchr(item, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		char *c3 = c2 ? strchr(c2 + 1, ':') : NULL;
 		Grant *g = &u->grants[u->ngrants];
-		if (!c2)
+		if (!c3)
 			continue;
 		*c1 = '\0';
 		g->role = acl_role(item);
 		if (g->role < 0)
 			continue; /* a role no longer configured grants nothing */
 		g->unit_id = strtoll(c1 + 1, NULL, 10);
-		if (!acl_path_ok(c2 + 1) || strlen(c2 + 1) >= sizeof(g->path)) {
+		g->client_id = strtoll(c2 + 1, NULL, 10);
+		if (!acl_path_ok(c3 + 1) || strlen(c3 + 1) >= sizeof(g->path)) {
 			/* Never cut, never guessed: the grant counts for nothing. */
 			log_msg("error", NULL, "user %lld: grant of %s on unit %lld has a path of %zu"
 				" bytes that is not a unit's; refused", u->id, item, g->unit_id,
-				strlen(c2 + 1));
+				strlen(c3 + 1));
 			continue;
 		}
-		memcpy(g->path, c2 + 1, strlen(c2 + 1) + 1);
+		memcpy(g->path, c3 + 1, strlen(c3 + 1) + 1);
 		u->ngrants++;
 	}
 	free(copy);

@@ -18,7 +18,7 @@ int acl_role_has(int role, const char *perm);
  * ORG_PATH_LEN bytes? */
 int acl_path_ok(const char *path);
 
-/* Fills u->grants from "role:unit_id:path,…" (the session query's list).
+/* Fills u->grants from "role:unit_id:client_id:path,…" (the session query's list).
  * A grant whose path is not a unit's whole path is left out and logged. */
 void acl_parse_grants(User *u, const char *list);
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl.h"
 #include "cache.h"
 #include "conf.h"
 #include "db.h"
@@ -17,19 +18,24 @@ static struct entry {
 static size_t total;
 static unsigned long long tick;
 
-NEOERR *cache_clock(Request *r, const char *name, unsigned long long *gen)
+NEOERR *cache_clock(Request *r, const char *name, long long scope, unsigned long long *gen)
 {
 	size_t l = strlen(name);
 	const char *p = r->clocks;
 	char *v = NULL;
 	NEOERR *err;
 
-	/* "planning 12 vacancies 7" */
+	/* "planning 7 12 vacancies 7 5": name, scope, generation */
 	while (*p) {
-		const char *end = strchr(p, ' ');
-		if (!end)
+		char *end;
+		const char *sp = strchr(p, ' ');
+		long long s;
+		if (!sp)
 			break;
-		if ((size_t)(end - p) == l && !strncmp(p, name, l)) {
+		s = strtoll(sp + 1, &end, 10);
+		if (*end != ' ')
+			break;
+		if ((size_t)(sp - p) == l && !strncmp(p, name, l) && s == scope) {
 			*gen = strtoull(end + 1, NULL, 10);
 			return STATUS_OK;
 		}
@@ -38,10 +44,57 @@ NEOERR *cache_clock(Request *r, const char *name, unsigned long long *gen)
 			break;
 		p++;
 	}
-	err = db_value(&v, "SELECT gen FROM clocks WHERE name = ?", "s", name);
+	err = db_value(&v, "SELECT gen FROM clocks WHERE name = ? AND scope = ?", "si", name, scope);
 	*gen = v ? strtoull(v, NULL, 10) : 0;
 	free(v);
 	return nerr_pass(err);
+}
+
+NEOERR *cache_clock_perm(Request *r, const char *name, const char *perm, unsigned long long *gen,
+			 char scope[CACHE_SCOPE])
+{
+	long long seen[MAX_GRANTS];
+	int n = 0, all = 0;
+	size_t used = 0;
+	NEOERR *err = STATUS_OK;
+
+	*gen = 0;
+	scope[0] = '\0';
+	for (int i = 0; r->user && i < r->user->ngrants && !all; i++) {
+		const Grant *g = &r->user->grants[i];
+		int dup = 0;
+		if (!acl_role_has(g->role, perm))
+			continue;
+		if (!g->client_id) {
+			all = 1; /* the agency's root, or a unit of the agency */
+			break;
+		}
+		for (int j = 0; j < n; j++)
+			dup |= seen[j] == g->client_id;
+		if (!dup)
+			seen[n++] = g->client_id;
+	}
+	if (all) {
+		char *v = NULL;
+		snprintf(scope, CACHE_SCOPE, "*");
+		err = db_value(&v, "SELECT COALESCE(SUM(gen), 0) FROM clocks WHERE name = ?", "s", name);
+		*gen = v ? strtoull(v, NULL, 10) : 0;
+		free(v);
+		return nerr_pass(err);
+	}
+	for (int j = 0; j < n && !err; j++) {
+		unsigned long long one = 0;
+		err = cache_clock(r, name, seen[j], &one);
+		*gen += one;
+		/* MAX_GRANTS ids of at most 20 digits and a comma fit whole. */
+		used += (size_t)snprintf(scope + used, CACHE_SCOPE - used, "%s%lld", j ? "," : "", seen[j]);
+	}
+	return nerr_pass(err);
+}
+
+int cache_on(void)
+{
+	return conf_int("Cache.Bytes") > 0;
 }
 
 static void drop(struct entry *e)

@@ -71,6 +71,7 @@ typedef struct route {
 typedef struct grant {
 	int role;               /* index into the roles of acl.c */
 	long long unit_id;
+	long long client_id;    /* the unit's client; 0 for the agency's own units */
 	char path[ORG_PATH_LEN + 1];
 } Grant;
 
@@ -107,7 +108,8 @@ struct request {
 	char csrf[64];          /* the token forms carry */
 	unsigned char session_hash[32];
 	char pre_token[64];     /* the pre-login cookie value, or "" */
-	char clocks[256];       /* "name gen …" of the clocks table, read with the session (cache.h) */
+	char clocks[256];       /* "name scope gen …": the clocks of the user's own client, read
+				 * with the session (cache.h) */
 
 	/* response */
 	int status;

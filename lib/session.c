@@ -70,15 +70,18 @@ void session_pre(Request *r)
 	csrf_token("pre", (unsigned char *)r->pre_token, strlen(r->pre_token), r->csrf);
 }
 
-/* The session, its user and the user's grants in one indexed query, so a
- * change of grants counts from the next request on. */
+/* The session, its user, the user's grants and the clocks of the user's
+ * own client in one indexed query, so that a change of grants counts from
+ * the next request on, and a kept page of one's own client costs nothing
+ * more (cache.h). */
 static const char sql_session[] =
 	"SELECT s.id, s.user_id, UNIX_TIMESTAMP(s.created_at), UNIX_TIMESTAMP(s.last_seen_at),"
 	" u.kind, u.first_name, u.last_name, u.lang, u.email, u.client_id, s.stage,"
-	" (SELECT GROUP_CONCAT(g.role, ':', o.id, ':', o.path SEPARATOR ',')"
+	" (SELECT GROUP_CONCAT(g.role, ':', o.id, ':', COALESCE(o.client_id, 0), ':', o.path SEPARATOR ',')"
 	"    FROM grants g JOIN org_units o ON o.id = g.unit_id"
 	"   WHERE g.user_id = u.id AND o.archived_at IS NULL),"
-	" (SELECT GROUP_CONCAT(k.name, ' ', k.gen SEPARATOR ' ') FROM clocks k)"
+	" (SELECT GROUP_CONCAT(k.name, ' ', k.scope, ' ', k.gen SEPARATOR ' ') FROM clocks k"
+	"   WHERE k.scope = COALESCE(u.client_id, 0))"
 	" FROM sessions s JOIN users u ON u.id = s.user_id"
 	" WHERE s.token_hash = ? AND s.ended_at IS NULL AND u.status = 'active'";
 

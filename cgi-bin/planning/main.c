@@ -13,24 +13,44 @@
 
 /* --- what the pages share ------------------------------------------------ */
 
+/* A unit is kept while its client's planning clock stands (the units move
+ * it too); which client a unit belongs to never changes (a unit moves
+ * within its client only), so that is kept for good. */
 NEOERR *plan_unit_load(Request *r, long long id, Unit *u)
 {
-	char key[32];
+	char key[48];
 	const char *kept;
 	size_t len;
 	DBQuery *q;
 	NEOERR *err;
 
 	memset(u, 0, sizeof(*u));
-	/* Kept while the planning clock (which the units move too) stands. */
-	err = cache_clock(r, "planning", &u->gen);
-	if (err)
-		return nerr_pass(err);
-	snprintf(key, sizeof(key), "unit %lld", id);
-	kept = cache_get(key, u->gen, &len);
-	if (kept && len == sizeof(*u)) {
-		memcpy(u, kept, sizeof(*u));
-		return STATUS_OK;
+	if (cache_on()) {
+		long long client = -1;
+		snprintf(key, sizeof(key), "client of unit %lld", id);
+		kept = cache_get(key, 0, &len);
+		if (kept && len == sizeof(client)) {
+			memcpy(&client, kept, sizeof(client));
+		} else {
+			char *v = NULL;
+			err = db_value(&v, "SELECT COALESCE(client_id, 0) FROM org_units WHERE id = ?", "i", id);
+			if (err)
+				return nerr_pass(err);
+			if (!v)
+				return STATUS_OK;
+			client = atoll(v);
+			free(v);
+			cache_put(key, 0, (const char *)&client, sizeof(client));
+		}
+		err = cache_clock(r, "planning", client, &u->gen);
+		if (err)
+			return nerr_pass(err);
+		snprintf(key, sizeof(key), "unit %lld", id);
+		kept = cache_get(key, u->gen, &len);
+		if (kept && len == sizeof(*u)) {
+			memcpy(u, kept, sizeof(*u));
+			return STATUS_OK;
+		}
 	}
 	err = db_query(&q, "SELECT id, COALESCE(client_id, 0), path, name, time_zone FROM org_units"
 			   " WHERE id = ? AND archived_at IS NULL AND kind <> 'agency'", "i", id);
@@ -50,6 +70,7 @@ NEOERR *plan_unit_load(Request *r, long long id, Unit *u)
 	 * than times in UTC that nobody would recognise. */
 	if (!tz_known(u->zone))
 		snprintf(u->zone, sizeof(u->zone), "%s", conf_str("Planning.TimeZone"));
+	snprintf(key, sizeof(key), "unit %lld", id);
 	cache_put(key, u->gen, (const char *)u, sizeof(*u));
 	return STATUS_OK;
 }

@@ -16,7 +16,7 @@
 /* A unit as planning sees one: where it lies, its client, its clock. */
 typedef struct unit {
 	long long id, client_id;
-	unsigned long long gen; /* the planning clock of the request (cache.h) */
+	unsigned long long gen; /* its client's planning clock, read first (cache.h) */
 	char path[800], name[801], zone[65];
 } Unit;
 

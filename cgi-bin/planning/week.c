@@ -266,11 +266,14 @@ static NEOERR *shifts(Request *r, const Unit *u, Row *rows, int n, Day monday, i
 /* Page.Grid: the filters (with the units the user plans) and the grid of
  * the week, made from the pool, its availability and the shifts — or,
  * while the planning is unchanged, as this process made it before for the
- * same units, unit, week, filters, language and rights. A form with a
- * mistake in it is made afresh. */
+ * same units, unit, week, filters, language and rights. The planning of
+ * every client where the user plans counts (the filters list their
+ * units): for a client's user his own client's clock, which came with the
+ * session. A form with a mistake in it is made afresh. */
 static NEOERR *grid(Request *r, const Unit *u, Day monday, Day today, int may_edit)
 {
-	char text[11], when[11], *scope, *key = NULL;
+	char text[11], when[11], *scope, *key = NULL, clients[CACHE_SCOPE];
+	unsigned long long gen = 0;
 	const char *kept = NULL;
 	size_t len;
 	int n = 0, open = 0, planned = 0, used = 0;
@@ -279,15 +282,18 @@ static NEOERR *grid(Request *r, const Unit *u, Day monday, Day today, int may_ed
 	STRING out;
 	NEOERR *err;
 
-	if (!errors || !hdf_obj_child(errors)) {
+	if (cache_on() && (!errors || !hdf_obj_child(errors))) {
+		err = cache_clock_perm(r, "planning", "planning.view", &gen, clients);
+		if (err)
+			return nerr_pass(err);
 		plan_day_text(monday, text);
 		plan_day_text(today, when);
 		scope = acl_scope(r, "planning.view");
-		key = xasprintf("week %lld %s %s %d %d %s %s\n%s\n%s", u->id, text, when, may_edit,
-				hdf_get_value(r->hdf, "Page.MayKeepAvailability", NULL) != NULL, r->lang, scope,
-				or_empty(param_str(r, "position")), or_empty(param_str(r, "q")));
+		key = xasprintf("week %lld %s %s %d %d %s %s %s\n%s\n%s", u->id, text, when, may_edit,
+				hdf_get_value(r->hdf, "Page.MayKeepAvailability", NULL) != NULL, r->lang, clients,
+				scope, or_empty(param_str(r, "position")), or_empty(param_str(r, "q")));
 		free(scope);
-		kept = cache_get(key, u->gen, &len);
+		kept = cache_get(key, gen, &len);
 	}
 	/* Kept as "<planned> <open>\n" and the HTML. */
 	if (kept && sscanf(kept, "%d %d\n%n", &planned, &open, &used) == 2 && used) {
@@ -317,7 +323,7 @@ static NEOERR *grid(Request *r, const Unit *u, Day monday, Day today, int may_ed
 	err = view_render_part(r, "planning/grid.cs", &out);
 	if (!err) {
 		if (key)
-			cache_put(key, u->gen, out.buf, (size_t)out.len);
+			cache_put(key, gen, out.buf, (size_t)out.len);
 		hdf_set_value(r->hdf, "Page.Grid", out.buf + used);
 	}
 	string_clear(&out);

@@ -86,7 +86,7 @@ static NEOERR *candidate_counts(Request *r, const long long *ids, int n)
 static NEOERR *table(Request *r, const char *state, const char *text, long long unit, long long page,
 		     const char *sort)
 {
-	char *scope = acl_scope(r, "vacancy.view"), *total = NULL, *key;
+	char *scope = acl_scope(r, "vacancy.view"), *total = NULL, *key, clients[CACHE_SCOPE];
 	unsigned long long gen;
 	long long pages, t, ids[PAGE_SIZE];
 	const struct order *order = &orders[0];
@@ -94,10 +94,11 @@ static NEOERR *table(Request *r, const char *state, const char *text, long long 
 	size_t len;
 	STRING qs, out;
 	DBQuery *rows;
-	NEOERR *err = cache_clock(r, "vacancies", &gen);
+	NEOERR *err = cache_clock_perm(r, "vacancies", "vacancy.view", &gen, clients);
 	int n = 0;
 
-	key = xasprintf("vacancies %s %s %lld %lld %s %s\n%s", scope, state, unit, page, sort, r->lang, text);
+	key = xasprintf("vacancies %s %s %s %lld %lld %s %s\n%s", clients, scope, state, unit, page, sort, r->lang,
+			text);
 	kept = err ? NULL : cache_get(key, gen, &len);
 	if (err || kept) {
 		if (kept)

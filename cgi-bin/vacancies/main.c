@@ -17,20 +17,21 @@ NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok)
 {
 	unsigned long long gen = 0;
 	const char *kept = NULL;
-	char key[40];
+	char key[CACHE_SCOPE + 40], scope[CACHE_SCOPE];
 	size_t len;
 	DBQuery *q;
 	NEOERR *err;
 
 	*ok = 0;
 	memset(v, 0, sizeof(*v));
-	/* A page kept while the vacancies clock stands; a change (POST)
-	 * reads the vacancy as it is. */
-	snprintf(key, sizeof(key), "vacancy %lld", param_int(r, "id", 0));
-	if (!strcmp(r->method, "GET")) {
-		err = cache_clock(r, "vacancies", &gen);
+	/* Kept while the vacancies clocks of the user's clients stand (the
+	 * vacancy is one of theirs, or none of his business); a change
+	 * (POST) reads the vacancy as it is. */
+	if (!strcmp(r->method, "GET") && cache_on()) {
+		err = cache_clock_perm(r, "vacancies", perm, &gen, scope);
 		if (err)
 			return nerr_pass(err);
+		snprintf(key, sizeof(key), "vacancy %lld %s", param_int(r, "id", 0), scope);
 		kept = cache_get(key, gen, &len);
 	}
 	if (kept && len == sizeof(*v)) {
@@ -56,7 +57,7 @@ NEOERR *vac_load(Request *r, const char *perm, Vacancy *v, int *ok)
 		http_fail(r, 404, "no vacancy %lld", param_int(r, "id", 0));
 		return STATUS_OK;
 	}
-	if (!strcmp(r->method, "GET"))
+	if (!strcmp(r->method, "GET") && cache_on())
 		cache_put(key, gen, (const char *)v, sizeof(*v));
 	/* The same 404 for a vacancy outside the user's units. */
 	*ok = acl_require(r, perm, v->path);

@@ -104,12 +104,12 @@ static NEOERR *body(Request *r, const Vacancy *v)
 		"CloseReason", "Created", "Updated", "Unit", "Client", "Creator" };
 	unsigned long long gen;
 	const char *kept;
-	char key[160];
+	char key[CACHE_SCOPE + 160], clients[CACHE_SCOPE];
 	size_t len;
 	STRING out;
 	HDF *h = NULL;
 	DBQuery *q;
-	NEOERR *err = cache_clock(r, "vacancies", &gen);
+	NEOERR *err = cache_clock_perm(r, "vacancies", "vacancy.view", &gen, clients);
 	int counted = 0;
 
 	if (err)
@@ -118,8 +118,8 @@ static NEOERR *body(Request *r, const Vacancy *v)
 	 * proposing. */
 	if (acl_may_at(r, "candidate.propose", v->path) && util_word_in("open on_hold", v->state))
 		hdf_set_value(r->hdf, "Page.MayPropose", "1");
-	snprintf(key, sizeof(key), "board %lld %s %s %lld %d %d %d", v->id, hdf_get_value(r->hdf, "Page.View", ""),
-		 r->lang, (long long)(time(NULL) / 60), !strcmp(r->user->kind, "agency"),
+	snprintf(key, sizeof(key), "board %lld %s %s %s %lld %d %d %d", v->id, clients,
+		 hdf_get_value(r->hdf, "Page.View", ""), r->lang, (long long)(time(NULL) / 60), !strcmp(r->user->kind, "agency"),
 		 acl_may_at(r, "candidate.view", v->path), hdf_get_value(r->hdf, "Page.MayPropose", NULL) != NULL);
 	kept = cache_get(key, gen, &len);
 	if (kept) {

@@ -179,9 +179,9 @@ def test_audit_verify_finds_an_edited_row():
 
 
 def test_audit_verify_finds_a_removed_row():
-    cols = ("id, created_at, actor_id, action, object_type, object_id, unit_id, ip, detail,"
+    cols = ("id, chain, created_at, actor_id, action, object_type, object_id, unit_id, ip, detail,"
             " prev_hash, hash")
-    row = sql("SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), actor_id, action,"
+    row = sql("SELECT id, chain, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), actor_id, action,"
               " object_type, object_id, unit_id, ip, detail, HEX(prev_hash), HEX(hash)"
               " FROM audit_log WHERE action = 'login.failure' ORDER BY id LIMIT 1")[0]
     sql("DROP TRIGGER audit_log_no_delete")
@@ -190,8 +190,8 @@ def test_audit_verify_finds_a_removed_row():
         r = portalctl("audit-verify")
         assert r.returncode != 0 and "removed" in r.stderr, r.stderr
     finally:
-        vals = ["NULL" if v == "NULL" else "'%s'" % v.replace("'", "''") for v in row[:9]]
-        vals += ["UNHEX('%s')" % row[9], "UNHEX('%s')" % row[10]]
+        vals = ["NULL" if v == "NULL" else "'%s'" % v.replace("'", "''") for v in row[:10]]
+        vals += ["UNHEX('%s')" % row[10], "UNHEX('%s')" % row[11]]
         sql("INSERT INTO audit_log (%s) VALUES (%s)" % (cols, ", ".join(vals)))
         sql("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW"
             " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_log is append-only'")

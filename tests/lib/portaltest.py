@@ -77,6 +77,7 @@ class Client:
     def __init__(self):
         self.cookies = {}
         self.ctx = ssl.create_default_context(cafile=CERT)
+        self.timeout = 30  # seconds a request may take before it raises
 
     def request(self, method, path, body=None, headers=None, origin=True):
         h = {"User-Agent": "portaltest"}
@@ -88,7 +89,7 @@ class Client:
             body = urllib.parse.urlencode(body).encode()
             h["Content-Type"] = "application/x-www-form-urlencoded"
         h.update(headers or {})
-        c = http.client.HTTPSConnection("127.0.0.1", HTTPS_PORT, context=self.ctx, timeout=30)
+        c = http.client.HTTPSConnection("127.0.0.1", HTTPS_PORT, context=self.ctx, timeout=self.timeout)
         c.request(method, path, body=body, headers=h)
         r = c.getresponse()
         resp = Response(r, r.read())
