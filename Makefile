@@ -52,7 +52,11 @@ MODULES  := $(basename $(notdir $(wildcard cgi-bin/*.c))) \
             $(notdir $(patsubst %/main.c,%,$(wildcard cgi-bin/*/main.c)))
 CGI_BIN  := $(MODULES:%=$(BUILD)/cgi-bin/%.fcgi)
 module_objs = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi-bin/$(1).c cgi-bin/$(1)/*.c))
+# A program of sbin/ is sbin/<name>.c, or a folder sbin/<name>/ whose
+# main.c holds the command table (portalctl). Their objects lie under
+# $(BUILD)/obj/: $(BUILD)/sbin/portalctl is the program, not a folder.
 SBIN     := $(BUILD)/sbin/portalctl $(BUILD)/sbin/portal-worker
+sbin_objs = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard sbin/$(1).c sbin/$(1)/*.c))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
 SIM_BIN  := $(BUILD)/tests/bin/backoffice-sim
@@ -67,7 +71,7 @@ FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
 # objects: the flags stamp must stay an ordinary target, or a change of
 # SANITIZE would rebuild nothing.)
 ALL_OBJ := $(LIB_OBJ) $(foreach m,$(MODULES),$(call module_objs,$(m))) \
-           $(BUILD)/sbin/portalctl.o $(BUILD)/sbin/portal-worker.o \
+           $(foreach p,$(SBIN),$(call sbin_objs,$(notdir $(p)))) \
            $(UNIT_SRC:%.c=$(BUILD)/%.o) $(SIM_OBJ) \
            $(BUILD)/tests/leak/fcgi-load.o
 .SECONDARY: $(ALL_OBJ)
@@ -83,6 +87,11 @@ $(BUILD)/%.o: %.c $(FLAGS_STAMP)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+$(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(LIBPORTAL): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(say) AR $@
@@ -93,7 +102,8 @@ $(BUILD)/cgi-bin/%.fcgi: $$(call module_objs,$$*) $(LIBPORTAL)
 	$(say) LINK $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/sbin/%: $(BUILD)/sbin/%.o $(LIBPORTAL)
+$(SBIN): $(BUILD)/sbin/%: $$(call sbin_objs,$$*) $(LIBPORTAL)
+	@mkdir -p $(dir $@)
 	$(say) LINK $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -48,6 +48,8 @@ for t in build/tests/unit/test_*; do
 	[ -x "$t" ] || continue
 	suite "unit-$(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 done
+# Nor does portalctl's command table.
+suite portalctl tests/cgi/portalctl.sh
 
 cleanup() { scripts/stack.sh --test stop >/dev/null 2>&1; }
 trap cleanup EXIT INT TERM
