@@ -1,4 +1,4 @@
-/* test_files.c: the encrypted document store — kinds, zip limits, tamper evidence, bounded memory, failed writes */
+/* test_files.c: the encrypted store and the kinds it finds (filekind.c) — zip limits, tamper evidence, bounded memory, failed writes */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -20,6 +20,7 @@
 #include <openssl/evp.h>
 
 #include "conf.h"
+#include "filekind.h"
 #include "files.h"
 #include "util.h"
 
@@ -136,7 +137,7 @@ static void assert_integrity(NEOERR *err)
 	nerr_ignore(&err);
 }
 
-static void assert_round_trip(const void *p, size_t n, FilesKind kind, FilesInfo *info)
+static void assert_round_trip(const void *p, size_t n, FileKind kind, FilesInfo *info)
 {
 	unsigned char *back;
 	size_t blen;
@@ -151,7 +152,7 @@ static void assert_round_trip(const void *p, size_t n, FilesKind kind, FilesInfo
 	sha256_hex(p, n, sha);
 	assert_string_equal(info->sha256, sha);
 	assert_int_equal(info->size, n);
-	assert_string_equal(files_kind_name(info->kind), files_kind_name(kind));
+	assert_string_equal(filekind_name(info->kind), filekind_name(kind));
 	assert_int_equal(info->wrapped_len, FILES_WRAPPED_LEN);
 	assert_int_equal(info->key_id, 1);
 	assert_int_equal(strlen(info->id), FILES_ID_LEN);
@@ -441,7 +442,7 @@ static void a_twenty_megabyte_file_streams_in_bounded_memory(void **s)
 	util_hex(md, 32, want);
 	assert_string_equal(info.sha256, want);
 	assert_int_equal(info.size, TOTAL);
-	assert_int_equal(info.kind, FILES_UNKNOWN);
+	assert_int_equal(info.kind, FILEKIND_UNKNOWN);
 
 	assert_null(files_open(info.id, info.wrapped_key, info.wrapped_len, &r));
 	assert_int_equal(files_size(r), TOTAL);
@@ -472,21 +473,21 @@ static void each_kind_is_detected_and_comes_back_intact(void **s)
 	struct stat st;
 	(void)s;
 
-	assert_int_equal(files_detect((const unsigned char *)pdf, strlen(pdf), 1), FILES_PDF);
-	assert_int_equal(files_detect(p.p, p.n, 1), FILES_PNG);
-	assert_int_equal(files_detect(j.p, j.n, 1), FILES_JPEG);
-	assert_int_equal(files_detect(d.p, d.n, 1), FILES_DOCX);
-	assert_int_equal(files_detect(x.p, x.n, 1), FILES_XLSX);
-	assert_int_equal(files_detect(o.p, o.n, 1), FILES_ODT);
-	assert_int_equal(files_detect((const unsigned char *)text, strlen(text), 1), FILES_TEXT);
+	assert_int_equal(filekind_detect((const unsigned char *)pdf, strlen(pdf), 1), FILEKIND_PDF);
+	assert_int_equal(filekind_detect(p.p, p.n, 1), FILEKIND_PNG);
+	assert_int_equal(filekind_detect(j.p, j.n, 1), FILEKIND_JPEG);
+	assert_int_equal(filekind_detect(d.p, d.n, 1), FILEKIND_DOCX);
+	assert_int_equal(filekind_detect(x.p, x.n, 1), FILEKIND_XLSX);
+	assert_int_equal(filekind_detect(o.p, o.n, 1), FILEKIND_ODT);
+	assert_int_equal(filekind_detect((const unsigned char *)text, strlen(text), 1), FILEKIND_TEXT);
 
-	assert_round_trip(pdf, strlen(pdf), FILES_PDF, &info);
-	assert_round_trip(p.p, p.n, FILES_PNG, &info);
-	assert_round_trip(j.p, j.n, FILES_JPEG, &info);
-	assert_round_trip(d.p, d.n, FILES_DOCX, &info);
-	assert_round_trip(x.p, x.n, FILES_XLSX, &info);
-	assert_round_trip(o.p, o.n, FILES_ODT, &info);
-	assert_round_trip(text, strlen(text), FILES_TEXT, &info);
+	assert_round_trip(pdf, strlen(pdf), FILEKIND_PDF, &info);
+	assert_round_trip(p.p, p.n, FILEKIND_PNG, &info);
+	assert_round_trip(j.p, j.n, FILEKIND_JPEG, &info);
+	assert_round_trip(d.p, d.n, FILEKIND_DOCX, &info);
+	assert_round_trip(x.p, x.n, FILEKIND_XLSX, &info);
+	assert_round_trip(o.p, o.n, FILEKIND_ODT, &info);
+	assert_round_trip(text, strlen(text), FILEKIND_TEXT, &info);
 
 	/* Named by the id in a two-digit shard, private, nothing else left. */
 	assert_null(files_path(info.id, path, sizeof(path)));
@@ -505,7 +506,7 @@ static void an_empty_file_and_an_upload_file_round_trip(void **s)
 	FILE *f;
 	(void)s;
 
-	assert_round_trip("", 0, FILES_UNKNOWN, &info);
+	assert_round_trip("", 0, FILEKIND_UNKNOWN, &info);
 
 	f = tmpfile();
 	assert_non_null(f);
@@ -513,7 +514,7 @@ static void an_empty_file_and_an_upload_file_round_trip(void **s)
 	rewind(f);
 	assert_null(files_store_file(f, &info));
 	fclose(f);
-	assert_int_equal(info.kind, FILES_TEXT);
+	assert_int_equal(info.kind, FILEKIND_TEXT);
 	assert_int_equal(info.size, strlen(body));
 
 	/* Exactly one chunk: the last chunk is a full one. */
@@ -521,8 +522,8 @@ static void an_empty_file_and_an_upload_file_round_trip(void **s)
 		unsigned char *big = xmalloc(2 * CHUNK);
 		uint64_t st = 7;
 		fill(big, 2 * CHUNK, &st);
-		assert_round_trip(big, CHUNK, FILES_UNKNOWN, &info);
-		assert_round_trip(big, 2 * CHUNK, FILES_UNKNOWN, &info);
+		assert_round_trip(big, CHUNK, FILEKIND_UNKNOWN, &info);
+		assert_round_trip(big, 2 * CHUNK, FILEKIND_UNKNOWN, &info);
 		free(big);
 	}
 }
@@ -568,11 +569,11 @@ static void html_renamed_as_pdf_is_not_a_pdf(void **s)
 	FilesInfo info;
 	(void)s;
 
-	assert_int_equal(files_detect((const unsigned char *)html, strlen(html), 1), FILES_TEXT);
-	assert_round_trip(html, strlen(html), FILES_TEXT, &info);
-	assert_int_equal(files_detect(latin1, sizeof(latin1) - 1, 1), FILES_UNKNOWN);
-	assert_int_equal(files_detect(nul, sizeof(nul), 1), FILES_UNKNOWN);
-	assert_int_equal(files_detect(overlong, sizeof(overlong), 1), FILES_UNKNOWN);
+	assert_int_equal(filekind_detect((const unsigned char *)html, strlen(html), 1), FILEKIND_TEXT);
+	assert_round_trip(html, strlen(html), FILEKIND_TEXT, &info);
+	assert_int_equal(filekind_detect(latin1, sizeof(latin1) - 1, 1), FILEKIND_UNKNOWN);
+	assert_int_equal(filekind_detect(nul, sizeof(nul), 1), FILEKIND_UNKNOWN);
+	assert_int_equal(filekind_detect(overlong, sizeof(overlong), 1), FILEKIND_UNKNOWN);
 	{
 		const char *bad[] = { "a\xe0\x80\xaf", /* overlong in three bytes */
 				      "a\xed\xa0\x80", /* a UTF-16 surrogate */
@@ -580,29 +581,29 @@ static void html_renamed_as_pdf_is_not_a_pdf(void **s)
 				      "a\xf4\x90\x80\x80", /* past U+10FFFF */
 				      "a\x7f" };
 		for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
-			assert_int_equal(files_detect((const unsigned char *)bad[i], strlen(bad[i]), 1),
-					 FILES_UNKNOWN);
-		assert_int_equal(files_detect((const unsigned char *)"\xef\xbb\xbf\xf0\x9f\x99\x82 ok", 10, 1),
-				 FILES_TEXT); /* BOM and an emoji */
+			assert_int_equal(filekind_detect((const unsigned char *)bad[i], strlen(bad[i]), 1),
+					 FILEKIND_UNKNOWN);
+		assert_int_equal(filekind_detect((const unsigned char *)"\xef\xbb\xbf\xf0\x9f\x99\x82 ok", 10, 1),
+				 FILEKIND_TEXT); /* BOM and an emoji */
 	}
-	assert_int_equal(files_detect(esc, sizeof(esc) - 1, 1), FILES_UNKNOWN);
-	assert_int_equal(files_detect(cut, sizeof(cut) - 1, 1), FILES_UNKNOWN);
-	assert_int_equal(files_detect(cut, sizeof(cut) - 1, 0), FILES_TEXT); /* may go on */
-	assert_int_equal(files_detect((const unsigned char *)"%PDF", 4, 1), FILES_TEXT);
-	assert_int_equal(files_detect((const unsigned char *)"", 0, 1), FILES_UNKNOWN);
-	assert_round_trip(latin1, sizeof(latin1) - 1, FILES_UNKNOWN, &info);
+	assert_int_equal(filekind_detect(esc, sizeof(esc) - 1, 1), FILEKIND_UNKNOWN);
+	assert_int_equal(filekind_detect(cut, sizeof(cut) - 1, 1), FILEKIND_UNKNOWN);
+	assert_int_equal(filekind_detect(cut, sizeof(cut) - 1, 0), FILEKIND_TEXT); /* may go on */
+	assert_int_equal(filekind_detect((const unsigned char *)"%PDF", 4, 1), FILEKIND_TEXT);
+	assert_int_equal(filekind_detect((const unsigned char *)"", 0, 1), FILEKIND_UNKNOWN);
+	assert_round_trip(latin1, sizeof(latin1) - 1, FILEKIND_UNKNOWN, &info);
 
 	/* From only a start: ODF says what it is first; OOXML does not. */
-	assert_int_equal(files_detect(o.p, 100, 0), FILES_ODT);
-	assert_int_equal(files_detect(d.p, 100, 0), FILES_ZIP);
+	assert_int_equal(filekind_detect(o.p, 100, 0), FILEKIND_ODT);
+	assert_int_equal(filekind_detect(d.p, 100, 0), FILEKIND_ZIP);
 	/* A zip that is no office file, or claims to be two, is unknown. */
 	{
 		const struct zent plain[] = { { "foto.jpg", 0, "\xff\xd8\xff", 0 } };
 		const struct zent both[] = { { "word/document.xml", 0, "<w/>", 0 },
 					     { "xl/workbook.xml", 0, "<x/>", 0 } };
 		struct buf z = zip(plain, 1), zb = zip(both, 2);
-		assert_round_trip(z.p, z.n, FILES_UNKNOWN, &info);
-		assert_round_trip(zb.p, zb.n, FILES_UNKNOWN, &info);
+		assert_round_trip(z.p, z.n, FILEKIND_UNKNOWN, &info);
+		assert_round_trip(zb.p, zb.n, FILEKIND_UNKNOWN, &info);
 		free(z.p), free(zb.p);
 	}
 	/* An ODT whose mimetype says spreadsheet is not an ODT. */
@@ -610,9 +611,9 @@ static void html_renamed_as_pdf_is_not_a_pdf(void **s)
 		const struct zent ods[] = { { "mimetype", 0, "application/vnd.oasis.opendocument.spreadsheet", 0 } };
 		const struct zent odx[] = { { "mimetype", 0, "application/vnd.oasis.opendocument.texx", 0 } };
 		struct buf z = zip(ods, 1), zx = zip(odx, 1);
-		assert_int_equal(files_detect(z.p, z.n, 1), FILES_UNKNOWN);
-		assert_int_equal(files_detect(zx.p, zx.n, 1), FILES_UNKNOWN);
-		assert_int_equal(files_detect(zx.p, zx.n, 0), FILES_ZIP);
+		assert_int_equal(filekind_detect(z.p, z.n, 1), FILEKIND_UNKNOWN);
+		assert_int_equal(filekind_detect(zx.p, zx.n, 1), FILEKIND_UNKNOWN);
+		assert_int_equal(filekind_detect(zx.p, zx.n, 0), FILEKIND_ZIP);
 		free(z.p), free(zx.p);
 	}
 	free(d.p), free(o.p);
@@ -622,15 +623,25 @@ static void html_renamed_as_pdf_is_not_a_pdf(void **s)
 static const char *zip_problem(const struct buf *z)
 {
 	const char *problem = "unset";
+	FileKindInput in;
 	FilesReader *r;
 	FilesInfo info;
 
 	assert_null(store_mem(z->p, z->n, &info));
 	assert_null(files_open(info.id, info.wrapped_key, info.wrapped_len, &r));
-	assert_null(files_zip_check(r, &problem));
+	files_input(r, &in);
+	assert_null(filekind_zip_check(&in, NULL, &problem));
 	files_close(&r);
 	assert_null(files_remove(info.id));
 	return problem;
+}
+
+/* The problem is want (NULL: none), said in the failure when it is not. */
+static void assert_problem(const char *got, const char *want)
+{
+	if (got == want || (got && want && !strcmp(got, want)))
+		return;
+	fail_msg("zip check: \"%s\", not \"%s\"", got ? got : "(passed)", want ? want : "(passed)");
 }
 
 static void office_files_pass_the_zip_check(void **s)
@@ -658,16 +669,16 @@ static void a_zip_claiming_a_gigabyte_is_refused(void **s)
 	(void)s;
 
 	z = zip(gb, 2);
-	assert_string_equal(zip_problem(&z), "zip_size");
+	assert_problem(zip_problem(&z), "zip_size");
 	/* A bomb is no DOCX, whatever its entries are called. */
 	assert_null(store_mem(z.p, z.n, &info));
-	assert_int_equal(info.kind, FILES_UNKNOWN);
+	assert_int_equal(info.kind, FILEKIND_UNKNOWN);
 	free(z.p);
 
 	memset(kib, 'a', 1024);
 	kib[1024] = '\0';
 	z = zip(ratio, 1);
-	assert_string_equal(zip_problem(&z), "zip_ratio");
+	assert_problem(zip_problem(&z), "zip_ratio");
 	free(z.p);
 
 	memset(data, 'b', 80 * KIB);
@@ -677,7 +688,7 @@ static void a_zip_claiming_a_gigabyte_is_refused(void **s)
 		many[i] = (struct zent){ names[i], 0, data, 4u * MIB };
 	}
 	z = zip(many, 30);
-	assert_string_equal(zip_problem(&z), "zip_size");
+	assert_problem(zip_problem(&z), "zip_size");
 	free(z.p);
 	free(data);
 }
@@ -695,7 +706,7 @@ static void a_zip_of_5000_entries_is_refused(void **s)
 		e[i] = (struct zent){ names[i], 0, "x", 0 };
 	}
 	z = zip(e, N);
-	assert_string_equal(zip_problem(&z), "zip_entries");
+	assert_problem(zip_problem(&z), "zip_entries");
 	free(z.p);
 	/* The limit itself is allowed. */
 	z = zip(e, 1000);
@@ -713,16 +724,26 @@ static void zip_entries_with_dangerous_names_are_refused(void **s)
 		{ { "/etc/passwd", 0, "x", 0 } },
 		{ { "\\windows\\x", 0, "x", 0 } },
 		{ { "C:\\x", 0, "x", 0 } },
-		{ { "word/doc\0ument.xml", 18, "x", 0 } },
+		{ { "../\0x", 5, "x", 0 } },
 	};
+	/* libzip reads a NUL in a name as a space: no tool of ours can cut the
+	 * name there, and the mark it would hide is not taken for one. */
+	const struct zent nul[] = { { "[Content_Types].xml", 0, content_types, 0 },
+				    { "word/document.xml\0.png", 22, "<w:document/>", 0 } };
 	struct buf z;
+	FilesInfo info;
 	(void)s;
 
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		z = zip(bad[i], 1);
-		assert_string_equal(zip_problem(&z), "zip_name");
+		assert_problem(zip_problem(&z), "zip_name");
 		free(z.p);
 	}
+	z = zip(nul, 2);
+	assert_null(zip_problem(&z));
+	assert_null(store_mem(z.p, z.n, &info));
+	assert_int_equal(info.kind, FILEKIND_UNKNOWN);
+	free(z.p);
 	/* A count that hides an entry from the checks (an extractor that
 	 * scans the directory to its end would still unpack it). */
 	{
@@ -730,19 +751,19 @@ static void zip_entries_with_dangerous_names_are_refused(void **s)
 		z = zip(e, 2);
 		z.p[z.n - 22 + 8] = 1;
 		z.p[z.n - 22 + 10] = 1;
-		assert_string_equal(zip_problem(&z), "zip_corrupt");
+		assert_problem(zip_problem(&z), "zip_corrupt");
 		free(z.p);
 	}
 	/* Cut short, or not a zip at all. */
 	z = docx();
 	z.n -= 5;
-	assert_string_equal(zip_problem(&z), "zip_corrupt");
+	assert_problem(zip_problem(&z), "zip_corrupt");
 	z.n = 200;
-	assert_string_equal(zip_problem(&z), "zip_corrupt");
+	assert_problem(zip_problem(&z), "zip_corrupt");
 	free(z.p);
 	z.p = (unsigned char *)xstrdup(pdf);
 	z.n = strlen(pdf);
-	assert_string_equal(zip_problem(&z), "zip_corrupt");
+	assert_problem(zip_problem(&z), "zip_corrupt");
 	free(z.p);
 }
 
