@@ -67,6 +67,8 @@ static const struct {
 	[FILEKIND_ZIP] = { "zip", "application/zip" },
 };
 
+_Static_assert(ARRAY_SIZE(kinds) == FILEKIND_ZIP + 1, "a name and a type for every kind");
+
 const char *filekind_name(FileKind k)
 {
 	return (unsigned)k < ARRAY_SIZE(kinds) ? kinds[k].name : kinds[FILEKIND_UNKNOWN].name;
@@ -327,7 +329,10 @@ NEOERR *filekind_zip_check(const FileKindInput *in, FileKind *kind, const char *
 			*problem = "zip_entries";
 		goto out;
 	}
-	zip_walk(za, &s, &k, problem);
+	if (s.over)
+		*problem = "zip_entries"; /* libzip got by on part of what it wanted */
+	else
+		zip_walk(za, &s, &k, problem);
 	zip_discard(za); /* and src with it */
 out:
 	if (s.err) {
