@@ -16,7 +16,7 @@ CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -g -MMD -MP \
               -I/usr/include/ClearSilver -I/usr/include/mariadb -Ilib
 CPPFLAGS_ALL := -D_GNU_SOURCE
 LDLIBS_ALL := -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lmariadb -lcrypto -lssl -lcurl \
-              -ljansson -lcrypt -lpwquality -loath -lqrencode -lm
+              -ljansson -lcrypt -lpwquality -loath -lqrencode -lzip -lm
 
 ifeq ($(SANITIZE),1)
 CFLAGS_ALL += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \

@@ -9,6 +9,7 @@
 #include "conf.h"
 #include "db.h"
 #include "documents.h"
+#include "filekind.h"
 #include "files.h"
 #include "log.h"
 #include "http.h"
@@ -79,11 +80,12 @@ static NEOERR *fits(const struct doctype *t, const FilesInfo *info, const char *
 {
 	char word[24];
 	FilesReader *rd = NULL;
+	FileKindInput in;
 	NEOERR *err;
 
 	*problem = NULL;
-	snprintf(word, sizeof(word), " %s ", files_kind_name(info->kind));
-	if (info->kind == FILES_UNKNOWN || info->kind == FILES_ZIP) {
+	snprintf(word, sizeof(word), " %s ", filekind_name(info->kind));
+	if (info->kind == FILEKIND_UNKNOWN || info->kind == FILEKIND_ZIP) {
 		*problem = "file_kind_unknown";
 		return STATUS_OK;
 	}
@@ -99,11 +101,13 @@ static NEOERR *fits(const struct doctype *t, const FilesInfo *info, const char *
 		*problem = "file_empty";
 		return STATUS_OK;
 	}
-	if (info->kind != FILES_DOCX && info->kind != FILES_XLSX && info->kind != FILES_ODT)
+	if (info->kind != FILEKIND_DOCX && info->kind != FILEKIND_XLSX && info->kind != FILEKIND_ODT)
 		return STATUS_OK;
 	err = files_open(info->id, info->wrapped_key, info->wrapped_len, &rd);
-	if (!err)
-		err = files_zip_check(rd, problem);
+	if (!err) {
+		files_input(rd, &in);
+		err = filekind_zip_check(&in, NULL, problem);
+	}
 	files_close(&rd);
 	return nerr_pass(err);
 }
@@ -168,11 +172,11 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 			"sssiiisbisisii", type, title_cut, name_cut, unit_id, person_id,
 			r && r->user ? r->user->id : 0LL, info.id, info.wrapped_key, info.wrapped_len,
 			(long long)info.key_id, info.sha256, (long long)info.size,
-			files_kind_name(info.kind), ret_id, days);
+			filekind_name(info.kind), ret_id, days);
 	if (!err)
 		*doc_id = (long long)db_insert_id();
 	if (!err) {
-		ret = xasprintf("%s, %s, %llu bytes", type, files_kind_name(info.kind),
+		ret = xasprintf("%s, %s, %llu bytes", type, filekind_name(info.kind),
 				(unsigned long long)info.size);
 		err = audit_add(r, r && r->user ? r->user->id : 0, "document.upload", "document",
 				*doc_id, unit_id, ret);
@@ -317,9 +321,9 @@ NEOERR *documents_clocks(int *moved)
 
 static const char *mime_of(const char *kind)
 {
-	for (int k = FILES_UNKNOWN; k <= FILES_ZIP; k++)
-		if (!strcmp(files_kind_name((FilesKind)k), kind))
-			return files_kind_mime((FilesKind)k);
+	for (int k = FILEKIND_UNKNOWN; k <= FILEKIND_ZIP; k++)
+		if (!strcmp(filekind_name((FileKind)k), kind))
+			return filekind_mime((FileKind)k);
 	return "application/octet-stream";
 }
 

@@ -14,6 +14,7 @@
 
 #include "conf.h"
 #include "crypto.h"
+#include "filekind.h"
 #include "files.h"
 #include "util.h"
 
@@ -50,19 +51,8 @@
 #define NO_CHUNK UINT64_MAX
 /* A crashed writer's temp file is this old before files_list removes it. */
 #define TMP_STALE_SECONDS 3600
-/* Entries smaller than this are not held to the ratio: a short run of
- * repeated bytes deflates past 100:1 and is no bomb. */
-#define ZIP_RATIO_GRACE (100u * 1024)
-#define ZIP_RATIO 100u
-#define ZIP_NAME_MAX 1024
 
 NERR_TYPE PERR_FILES_INTEGRITY = 0;
-
-struct utf8 {
-	uint32_t cp, min;
-	int need;
-	int bad;
-};
 
 struct files_writer {
 	char id[FILES_ID_LEN + 1];
@@ -78,9 +68,7 @@ struct files_writer {
 	size_t npt;
 	uint32_t next;         /* index of the next chunk */
 	uint64_t size;
-	unsigned char head[16];
-	size_t nhead;
-	struct utf8 u8;
+	FileKindSniff sniff;
 };
 
 struct files_reader {
@@ -115,16 +103,6 @@ static void be32(unsigned char *p, uint32_t v)
 static uint32_t get_be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static uint16_t le16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 static int hex_char(char c)
@@ -233,316 +211,6 @@ static NEOERR *make_dirs(const char *path)
 	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
 		return nerr_raise(NERR_IO, "file store: cannot create %s: %s", buf, strerror(errno));
 	return STATUS_OK;
-}
-
-/* --- text: UTF-8 without control characters, fed in pieces ------------- */
-
-static void utf8_feed(struct utf8 *u, const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n && !u->bad; i++) {
-		unsigned char c = s[i];
-		if (u->need) {
-			if ((c & 0xc0) != 0x80) {
-				u->bad = 1;
-				break;
-			}
-			u->cp = u->cp << 6 | (c & 0x3f);
-			if (--u->need == 0 &&
-			    (u->cp < u->min || u->cp > 0x10ffff || (u->cp >= 0xd800 && u->cp <= 0xdfff) ||
-			     (u->cp >= 0x80 && u->cp <= 0x9f)))
-				u->bad = 1; /* overlong, out of range, surrogate, C1 control */
-		} else if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-				u->bad = 1;
-		} else if (c >= 0xc2 && c <= 0xdf) {
-			u->need = 1, u->cp = c & 0x1f, u->min = 0x80;
-		} else if ((c & 0xf0) == 0xe0) {
-			u->need = 2, u->cp = c & 0x0f, u->min = 0x800;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			u->need = 3, u->cp = c & 0x07, u->min = 0x10000;
-		} else {
-			u->bad = 1;
-		}
-	}
-}
-
-/* --- kinds ------------------------------------------------------------- */
-
-static FilesKind magic(const unsigned char *h, size_t n)
-{
-	if (n >= 5 && !memcmp(h, "%PDF-", 5))
-		return FILES_PDF;
-	if (n >= 8 && !memcmp(h, "\x89PNG\r\n\x1a\n", 8))
-		return FILES_PNG;
-	if (n >= 3 && h[0] == 0xff && h[1] == 0xd8 && h[2] == 0xff)
-		return FILES_JPEG;
-	if (n >= 4 && !memcmp(h, "PK\3\4", 4))
-		return FILES_ZIP;
-	return FILES_UNKNOWN;
-}
-
-static const char odt_mime[] = "application/vnd.oasis.opendocument.text";
-
-const char *files_kind_name(FilesKind k)
-{
-	switch (k) {
-	case FILES_PDF: return "pdf";
-	case FILES_PNG: return "png";
-	case FILES_JPEG: return "jpeg";
-	case FILES_DOCX: return "docx";
-	case FILES_XLSX: return "xlsx";
-	case FILES_ODT: return "odt";
-	case FILES_TEXT: return "text";
-	case FILES_ZIP: return "zip";
-	case FILES_UNKNOWN: break;
-	}
-	return "unknown";
-}
-
-const char *files_kind_mime(FilesKind k)
-{
-	switch (k) {
-	case FILES_PDF: return "application/pdf";
-	case FILES_PNG: return "image/png";
-	case FILES_JPEG: return "image/jpeg";
-	case FILES_DOCX: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-	case FILES_XLSX: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	case FILES_ODT: return odt_mime;
-	case FILES_TEXT: return "text/plain; charset=utf-8";
-	case FILES_ZIP: return "application/zip";
-	case FILES_UNKNOWN: break;
-	}
-	return "application/octet-stream";
-}
-
-/* --- zip: the End Of Central Directory record and the central directory - */
-
-/* Something to read a zip from: a buffer or a stored file. */
-struct zsrc {
-	NEOERR *(*read_at)(void *ctx, uint64_t off, void *buf, size_t n);
-	void *ctx;
-	uint64_t size;
-};
-
-struct zmem {
-	const unsigned char *p;
-	size_t n;
-};
-
-static NEOERR *zmem_read(void *ctx, uint64_t off, void *buf, size_t n)
-{
-	const struct zmem *m = ctx;
-
-	if (off > m->n || n > m->n - off)
-		return nerr_raise(NERR_OUTOFRANGE, "zip read past the end");
-	memcpy(buf, m->p + off, n);
-	return STATUS_OK;
-}
-
-static NEOERR *zfile_read(void *ctx, uint64_t off, void *buf, size_t n)
-{
-	return nerr_pass(files_read_at(ctx, off, buf, n));
-}
-
-static int bad_name(const unsigned char *s, size_t n)
-{
-	if (n == 0 || memchr(s, '\0', n) || s[0] == '/' || s[0] == '\\' ||
-	    (n >= 2 && s[1] == ':') || memmem(s, n, "..", 2))
-		return 1;
-	return 0;
-}
-
-static int name_is(const unsigned char *s, size_t n, const char *want)
-{
-	return n == strlen(want) && !memcmp(s, want, n);
-}
-
-/* Walks the central directory of s within the limits. *problem is set (and
- * *kind FILES_UNKNOWN) at the first thing wrong; otherwise *kind is DOCX,
- * XLSX or ODT when exactly one of their marks is there. Errors only from
- * reading. */
-static NEOERR *zip_walk(const struct zsrc *s, FilesKind *kind, const char **problem)
-{
-	uint64_t max_entries = (uint64_t)conf_int("Files.ZipMaxEntries");
-	uint64_t max_bytes = (uint64_t)conf_int("Files.ZipMaxBytes");
-	unsigned char *tail, h[46], name[ZIP_NAME_MAX];
-	uint64_t tail_len, eocd = 0, cd_off, cd_end, p, total = 0;
-	uint64_t mt_off = 0, mt_csize = 0, mt_usize = 0;
-	unsigned int n_total, mt_method = 0;
-	int found = 0, docx = 0, xlsx = 0, odt = 0, mimetype = 0;
-	NEOERR *err;
-
-	*kind = FILES_UNKNOWN;
-	*problem = "zip_corrupt";
-	if (s->size < 22)
-		return STATUS_OK;
-	/* The record is 22 bytes and a comment of up to 65535 after it. */
-	tail_len = s->size < 22 + 65535 ? s->size : 22 + 65535;
-	tail = xmalloc(tail_len);
-	err = s->read_at(s->ctx, s->size - tail_len, tail, tail_len);
-	if (err) {
-		free(tail);
-		return nerr_pass(err);
-	}
-	/* The last record whose comment ends exactly at the end of the file. */
-	for (uint64_t i = tail_len - 22 + 1; i-- > 0;) {
-		if (le32(tail + i) == 0x06054b50 && i + 22 + le16(tail + i + 20) == tail_len) {
-			eocd = s->size - tail_len + i;
-			found = 1;
-			break;
-		}
-	}
-	if (!found) {
-		free(tail);
-		return STATUS_OK;
-	}
-	{
-		const unsigned char *e = tail + (eocd - (s->size - tail_len));
-		unsigned int disk = le16(e + 4), cd_disk = le16(e + 6), n_disk = le16(e + 8);
-		uint32_t cd_size = le32(e + 12);
-		n_total = le16(e + 10);
-		cd_off = le32(e + 16);
-		free(tail);
-		/* zip64 and split archives are out of scope: office files are neither. */
-		if (disk || cd_disk || n_disk != n_total || n_total == 0xffff ||
-		    cd_size == 0xffffffffu || cd_off == 0xffffffffu || cd_off + cd_size > eocd)
-			return STATUS_OK;
-		cd_end = cd_off + cd_size;
-	}
-	if (n_total > max_entries) {
-		*problem = "zip_entries";
-		return STATUS_OK;
-	}
-	p = cd_off;
-	for (unsigned int k = 0; k < n_total; k++) {
-		uint32_t csize, usize, lho;
-		unsigned int nlen, xlen, clen, method;
-
-		if (p + 46 > cd_end)
-			return STATUS_OK;
-		err = s->read_at(s->ctx, p, h, 46);
-		if (err)
-			return nerr_pass(err);
-		method = le16(h + 10);
-		csize = le32(h + 20);
-		usize = le32(h + 24);
-		nlen = le16(h + 28);
-		xlen = le16(h + 30);
-		clen = le16(h + 32);
-		lho = le32(h + 42);
-		if (le32(h) != 0x02014b50 || p + 46 + nlen + xlen + clen > cd_end ||
-		    csize == 0xffffffffu || usize == 0xffffffffu || lho == 0xffffffffu ||
-		    (uint64_t)lho + 30 > cd_off)
-			return STATUS_OK;
-		if (nlen == 0 || nlen > ZIP_NAME_MAX) {
-			*problem = "zip_name";
-			return STATUS_OK;
-		}
-		err = s->read_at(s->ctx, p + 46, name, nlen);
-		if (err)
-			return nerr_pass(err);
-		if (bad_name(name, nlen)) {
-			*problem = "zip_name";
-			return STATUS_OK;
-		}
-		total += usize;
-		if (total > max_bytes) {
-			*problem = "zip_size";
-			return STATUS_OK;
-		}
-		if (usize > ZIP_RATIO_GRACE && usize > (uint64_t)ZIP_RATIO * csize) {
-			*problem = "zip_ratio";
-			return STATUS_OK;
-		}
-		if (name_is(name, nlen, "word/document.xml"))
-			docx = 1;
-		else if (name_is(name, nlen, "xl/workbook.xml"))
-			xlsx = 1;
-		else if (name_is(name, nlen, "mimetype")) {
-			mimetype = 1;
-			mt_off = lho;
-			mt_method = method;
-			mt_csize = csize;
-			mt_usize = usize;
-		}
-		p += 46 + nlen + xlen + clen;
-	}
-	if (p != cd_end)
-		return STATUS_OK;
-	/* ODF: an uncompressed entry "mimetype" holding the type. */
-	if (mimetype && mt_method == 0 && mt_csize == sizeof(odt_mime) - 1 && mt_usize == mt_csize) {
-		unsigned char lh[30], val[sizeof(odt_mime) - 1];
-		uint64_t data;
-		err = s->read_at(s->ctx, mt_off, lh, 30);
-		if (err)
-			return nerr_pass(err);
-		data = mt_off + 30 + le16(lh + 26) + le16(lh + 28);
-		if (le32(lh) == 0x04034b50 && data + sizeof(val) <= cd_off) {
-			err = s->read_at(s->ctx, data, val, sizeof(val));
-			if (err)
-				return nerr_pass(err);
-			odt = !memcmp(val, odt_mime, sizeof(val));
-		}
-	}
-	*problem = NULL;
-	if (docx + xlsx + odt == 1)
-		*kind = docx ? FILES_DOCX : xlsx ? FILES_XLSX : FILES_ODT;
-	return STATUS_OK;
-}
-
-/* A zip's kind from its first local header alone (only a start of it). */
-static FilesKind zip_first_entry(const unsigned char *h, size_t n)
-{
-	size_t nlen, data;
-
-	if (n < 30)
-		return FILES_ZIP;
-	nlen = le16(h + 26);
-	data = 30 + nlen + le16(h + 28);
-	if (30 + nlen > n)
-		return FILES_ZIP;
-	if (name_is(h + 30, nlen, "word/document.xml"))
-		return FILES_DOCX;
-	if (name_is(h + 30, nlen, "xl/workbook.xml"))
-		return FILES_XLSX;
-	if (name_is(h + 30, nlen, "mimetype") && le16(h + 8) == 0 &&
-	    le32(h + 18) == sizeof(odt_mime) - 1 && le32(h + 22) == sizeof(odt_mime) - 1 &&
-	    data + sizeof(odt_mime) - 1 <= n && !memcmp(h + data, odt_mime, sizeof(odt_mime) - 1))
-		return FILES_ODT;
-	return FILES_ZIP;
-}
-
-FilesKind files_detect(const unsigned char *head, size_t n, int complete)
-{
-	FilesKind k = magic(head, n);
-	struct utf8 u = { 0 };
-
-	if (k == FILES_ZIP) {
-		struct zmem m = { head, n };
-		struct zsrc s = { zmem_read, &m, n };
-		const char *problem;
-		NEOERR *err;
-
-		if (!complete)
-			return zip_first_entry(head, n);
-		err = zip_walk(&s, &k, &problem);
-		nerr_ignore(&err); /* a buffer read cannot fail within bounds */
-		return k;
-	}
-	if (k != FILES_UNKNOWN || n == 0)
-		return k;
-	utf8_feed(&u, head, n);
-	if (u.bad || (complete && u.need))
-		return FILES_UNKNOWN;
-	return FILES_TEXT;
-}
-
-NEOERR *files_zip_check(FilesReader *r, const char **problem)
-{
-	struct zsrc s = { zfile_read, r, r->size };
-	FilesKind kind;
-
-	return nerr_pass(zip_walk(&s, &kind, problem));
 }
 
 /* --- paths ------------------------------------------------------------- */
@@ -844,6 +512,18 @@ NEOERR *files_read_at(FilesReader *r, uint64_t off, void *buf, size_t n)
 	return STATUS_OK;
 }
 
+static NEOERR *input_read(void *ctx, uint64_t off, void *buf, size_t n)
+{
+	return nerr_pass(files_read_at(ctx, off, buf, n));
+}
+
+void files_input(FilesReader *r, FileKindInput *in)
+{
+	in->read_at = input_read;
+	in->ctx = r;
+	in->size = r->size;
+}
+
 void files_close(FilesReader **rp)
 {
 	FilesReader *r = *rp;
@@ -1007,12 +687,7 @@ NEOERR *files_store_write(FilesWriter *w, const void *buf, size_t n)
 		writer_fail(w);
 		return nerr_raise(NERR_SYSTEM, "file %s: SHA-256 failed", w->id);
 	}
-	if (w->nhead < sizeof(w->head)) {
-		size_t k = sizeof(w->head) - w->nhead < n ? sizeof(w->head) - w->nhead : n;
-		memcpy(w->head + w->nhead, p, k);
-		w->nhead += k;
-	}
-	utf8_feed(&w->u8, p, n);
+	filekind_feed(&w->sniff, p, n);
 	w->size += n;
 	while (n) {
 		size_t k;
@@ -1034,34 +709,29 @@ NEOERR *files_store_write(FilesWriter *w, const void *buf, size_t n)
 	return STATUS_OK;
 }
 
-/* The kind of the complete file: a zip is read back for its entries. */
-static NEOERR *writer_kind(FilesWriter *w, FilesKind *kind)
+/* The kind of the complete file: a zip is read back, through the
+ * decrypting reader, for its entries. */
+static NEOERR *writer_kind(FilesWriter *w, FileKind *kind)
 {
-	FilesKind k = magic(w->head, w->nhead);
+	FileKindInput in;
+	const char *problem;
+	FilesReader *r;
+	NEOERR *err;
+	int fd;
 
-	*kind = k;
-	if (k == FILES_ZIP) {
-		const char *problem;
-		FilesReader *r;
-		struct zsrc s;
-		NEOERR *err;
-		int fd = open(w->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-
-		if (fd < 0)
-			return nerr_raise(NERR_IO, "file store: cannot open %s: %s", w->tmp, strerror(errno));
-		err = reader_open_fd(fd, w->id, w->key, &r);
-		if (err)
-			return nerr_pass(err);
-		s.read_at = zfile_read;
-		s.ctx = r;
-		s.size = r->size;
-		err = zip_walk(&s, kind, &problem);
-		files_close(&r);
+	*kind = filekind_sniffed(&w->sniff);
+	if (*kind != FILEKIND_ZIP)
+		return STATUS_OK;
+	fd = open(w->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return nerr_raise(NERR_IO, "file store: cannot open %s: %s", w->tmp, strerror(errno));
+	err = reader_open_fd(fd, w->id, w->key, &r);
+	if (err)
 		return nerr_pass(err);
-	}
-	if (k == FILES_UNKNOWN && w->size > 0 && !w->u8.bad && !w->u8.need)
-		*kind = FILES_TEXT;
-	return STATUS_OK;
+	files_input(r, &in);
+	err = filekind_zip_check(&in, kind, &problem);
+	files_close(&r);
+	return nerr_pass(err);
 }
 
 NEOERR *files_store_finish(FilesWriter **wp, FilesInfo *out)
@@ -1069,7 +739,7 @@ NEOERR *files_store_finish(FilesWriter **wp, FilesInfo *out)
 	FilesWriter *w = *wp;
 	unsigned char md[32];
 	unsigned int mdlen = 0;
-	FilesKind kind;
+	FileKind kind;
 	NEOERR *err;
 	int rc;
 
@@ -1117,7 +787,7 @@ NEOERR *files_store_finish(FilesWriter **wp, FilesInfo *out)
 	out->key_id = w->wrapped[0];
 	util_hex(md, sizeof(md), out->sha256);
 	out->size = w->size;
-	out->kind = kind == FILES_ZIP ? FILES_UNKNOWN : kind;
+	out->kind = kind == FILEKIND_ZIP ? FILEKIND_UNKNOWN : kind;
 	writer_free(w);
 	return STATUS_OK;
 fail:

@@ -9,6 +9,7 @@
 #include <ClearSilver.h>
 
 #include "crypto.h"
+#include "filekind.h"
 
 /* A file's id: 32 lower-case hex digits (128 random bits). The store names
  * the file by it, never by anything the client sent. */
@@ -22,21 +23,6 @@
  * The message says "integrity"; the download must be refused. */
 extern NERR_TYPE PERR_FILES_INTEGRITY;
 
-/* What a file is, from its content alone (never its name or the client's
- * Content-Type). */
-typedef enum files_kind {
-	FILES_UNKNOWN = 0,
-	FILES_PDF,
-	FILES_PNG,
-	FILES_JPEG,
-	FILES_DOCX,
-	FILES_XLSX,
-	FILES_ODT,
-	FILES_TEXT,   /* UTF-8, no control characters but tab, CR, LF */
-	FILES_ZIP,    /* only from files_detect on a start of a zip whose
-	               * entries it could not see; the store never says it */
-} FilesKind;
-
 typedef struct files_info {
 	char id[FILES_ID_LEN + 1];
 	unsigned char wrapped_key[FILES_WRAPPED_LEN];
@@ -44,7 +30,7 @@ typedef struct files_info {
 	int key_id;           /* of the master key that wrapped the data key */
 	char sha256[65];      /* of the plaintext, lower-case hex */
 	uint64_t size;        /* of the plaintext */
-	FilesKind kind;
+	FileKind kind;        /* from the whole content (filekind.h) */
 } FilesInfo;
 
 typedef struct files_writer FilesWriter;
@@ -64,7 +50,7 @@ NEOERR *files_store_write(FilesWriter *w, const void *buf, size_t n);
 
 /* Writes the last chunk, syncs, renames the file into place and fills out.
  * The kind is from the whole content; a zip is DOCX, XLSX or ODT only when
- * its central directory also passes files_zip_check's limits. Frees *w
+ * its directory also passes filekind_zip_check's limits. Frees *w
  * and sets it to NULL in every case; on an error nothing is left in the
  * store. */
 NEOERR *files_store_finish(FilesWriter **w, FilesInfo *out);
@@ -100,32 +86,12 @@ NEOERR *files_read(FilesReader *r, void *buf, size_t cap, size_t *got);
  * files_read alone. */
 NEOERR *files_read_at(FilesReader *r, uint64_t off, void *buf, size_t n);
 
+/* Random access to r's plaintext for filekind_zip_check, chunk by chunk
+ * through the decryption; lent, valid while r is open. */
+void files_input(FilesReader *r, FileKindInput *in);
+
 /* Closes and frees *r (keys wiped); NULL is fine. */
 void files_close(FilesReader **r);
-
-/* --- kinds and zips ---------------------------------------------------- */
-
-/* The kind of n bytes: the whole file (complete != 0) or only its start.
- * A zip's entries are listed at its end, so from only a start a zip is
- * DOCX/XLSX/ODT only when its first entry tells, else FILES_ZIP; and text
- * means "text so far". The store decides on the whole file. */
-FilesKind files_detect(const unsigned char *head, size_t n, int complete);
-
-/* "pdf", "png", ... "text", "zip", "unknown"; and the Content-Type to serve
- * each with. Both static. */
-const char *files_kind_name(FilesKind kind);
-const char *files_kind_mime(FilesKind kind);
-
-/* Checks a stored zip's central directory against the limits before it is
- * accepted: at most Files.ZipMaxEntries entries, at most Files.ZipMaxBytes
- * declared uncompressed in all, no entry of more than 100 KiB that claims
- * more than 100 times its compressed size, no name with "..", a leading
- * slash or drive, or a NUL. *problem is NULL when the zip passes, else a
- * static reason: "zip_entries", "zip_size", "zip_ratio", "zip_name" or
- * "zip_corrupt" (also: not a zip, zip64, split archives). An error only
- * for I/O or integrity. Declared sizes are all it sees: whoever inflates
- * entries must still cap what comes out. */
-NEOERR *files_zip_check(FilesReader *r, const char **problem);
 
 /* --- the store --------------------------------------------------------- */
 

@@ -9,7 +9,7 @@ libfcgi-dev clearsilver-dev zlib1g-dev
 libmariadb-dev mariadb-server mariadb-client
 libcrypt-dev libpwquality-dev cracklib-runtime
 liboath-dev libqrencode-dev libssl-dev libcurl4-openssl-dev
-libjansson-dev libxlsxwriter-dev
+libjansson-dev libxlsxwriter-dev libzip-dev
 nginx-light spawn-fcgi python3 python3-aiosmtpd
 libcmocka-dev chromium wrk procps tzdata"
 

@@ -475,7 +475,7 @@ NEOERR *cand_cv(Request *r)
 	err = db_value(&kind, "SELECT kind FROM documents WHERE id = ?", "i", c.cv_id);
 	if (err)
 		return nerr_pass(err);
-	/* The kind is a word of files.c (pdf, docx …): a plain extension. */
+	/* The kind is a word of filekind.c (pdf, docx …): a plain extension. */
 	snprintf(name, sizeof(name), "CV %lld %lld.%s", v.id, c.id, kind && util_word(kind, 1, 16) ? kind : "bin");
 	free(kind);
 	return nerr_pass(documents_send(r, c.cv_id, 0, name, "cv of a candidate"));

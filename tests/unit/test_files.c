@@ -1,4 +1,4 @@
-/* test_files.c: the encrypted document store — kinds, zip limits, tamper evidence, bounded memory, failed writes */
+/* test_files.c: the encrypted store and the kinds it finds (filekind.c) — zip limits, tamper evidence, bounded memory, failed writes */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -20,6 +20,7 @@
 #include <openssl/evp.h>
 
 #include "conf.h"
+#include "filekind.h"
 #include "files.h"
 #include "util.h"
 
@@ -136,7 +137,7 @@ static void assert_integrity(NEOERR *err)
 	nerr_ignore(&err);
 }
 
-static void assert_round_trip(const void *p, size_t n, FilesKind kind, FilesInfo *info)
+static void assert_round_trip(const void *p, size_t n, FileKind kind, FilesInfo *info)
 {
 	unsigned char *back;
 	size_t blen;
@@ -151,7 +152,7 @@ static void assert_round_trip(const void *p, size_t n, FilesKind kind, FilesInfo
 	sha256_hex(p, n, sha);
 	assert_string_equal(info->sha256, sha);
 	assert_int_equal(info->size, n);
-	assert_string_equal(files_kind_name(info->kind), files_kind_name(kind));
+	assert_string_equal(filekind_name(info->kind), filekind_name(kind));
 	assert_int_equal(info->wrapped_len, FILES_WRAPPED_LEN);
 	assert_int_equal(info->key_id, 1);
 	assert_int_equal(strlen(info->id), FILES_ID_LEN);
@@ -441,7 +442,7 @@ static void a_twenty_megabyte_file_streams_in_bounded_memory(void **s)
 	util_hex(md, 32, want);
 	assert_string_equal(info.sha256, want);
 	assert_int_equal(info.size, TOTAL);
-	assert_int_equal(info.kind, FILES_UNKNOWN);
+	assert_int_equal(info.kind, FILEKIND_UNKNOWN);
 
 	assert_null(files_open(info.id, info.wrapped_key, info.wrapped_len, &r));
 	assert_int_equal(files_size(r), TOTAL);
@@ -472,21 +473,21 @@ static void each_kind_is_detected_and_comes_back_intact(void **s)
 	struct stat st;
 	(void)s;
 
-	assert_int_equal(files_detect((const unsigned char *)pdf, strlen(pdf), 1), FILES_PDF);
-	assert_int_equal(files_detect(p.p, p.n, 1), FILES_PNG);
-	assert_int_equal(files_detect(j.p, j.n, 1), FILES_JPEG);
-	assert_int_equal(files_detect(d.p, d.n, 1), FILES_DOCX);
-	assert_int_equal(files_detect(x.p, x.n, 1), FILES_XLSX);
-	assert_int_equal(files_detect(o.p, o.n, 1), FILES_ODT);
-	assert_int_equal(files_detect((const unsigned char *)text, strlen(text), 1), FILES_TEXT);
+	assert_int_equal(filekind_detect((const unsigned char *)pdf, strlen(pdf), 1), FILEKIND_PDF);
+	assert_int_equal(filekind_detect(p.p, p.n, 1), FILEKIND_PNG);
+	assert_int_equal(filekind_detect(j.p, j.n, 1), FILEKIND_JPEG);
+	assert_int_equal(filekind_detect(d.p, d.n, 1), FILEKIND_DOCX);
+	assert_int_equal(filekind_detect(x.p, x.n, 1), FILEKIND_XLSX);
+	assert_int_equal(filekind_detect(o.p, o.n, 1), FILEKIND_ODT);
+	assert_int_equal(filekind_detect((const unsigned char *)text, strlen(text), 1), FILEKIND_TEXT);
 
-	assert_round_trip(pdf, strlen(pdf), FILES_PDF, &info);
-	assert_round_trip(p.p, p.n, FILES_PNG, &info);
-	assert_round_trip(j.p, j.n, FILES_JPEG, &info);
-	assert_round_trip(d.p, d.n, FILES_DOCX, &info);
-	assert_round_trip(x.p, x.n, FILES_XLSX, &info);
-	assert_round_trip(o.p, o.n, FILES_ODT, &info);
-	assert_round_trip(text, strlen(text), FILES_TEXT, &info);
+	assert_round_trip(pdf, strlen(pdf), FILEKIND_PDF, &info);
+	assert_round_trip(p.p, p.n, FILEKIND_PNG, &info);
+	assert_round_trip(j.p, j.n, FILEKIND_JPEG, &info);
+	assert_round_trip(d.p, d.n, FILEKIND_DOCX, &info);
+	assert_round_trip(x.p, x.n, FILEKIND_XLSX, &info);
+	assert_round_trip(o.p, o.n, FILEKIND_ODT, &info);
+	assert_round_trip(text, strlen(text), FILEKIND_TEXT, &info);
 
 	/* Named by the id in a two-digit shard, private, nothing else left. */
 	assert_null(files_path(info.id, path, sizeof(path)));
@@ -505,7 +506,7 @@ static void an_empty_file_and_an_upload_file_round_trip(void **s)
 	FILE *f;
 	(void)s;
 
-	assert_round_trip("", 0, FILES_UNKNOWN, &info);
+	assert_round_trip("", 0, FILEKIND_UNKNOWN, &info);
 
 	f = tmpfile();
 	assert_non_null(f);
@@ -513,7 +514,7 @@ static void an_empty_file_and_an_upload_file_round_trip(void **s)
 	rewind(f);
 	assert_null(files_store_file(f, &info));
 	fclose(f);
-	assert_int_equal(info.kind, FILES_TEXT);
+	assert_int_equal(info.kind, FILEKIND_TEXT);
 	assert_int_equal(info.size, strlen(body));
 
 	/* Exactly one chunk: the last chunk is a full one. */
@@ -521,8 +522,8 @@ static void an_empty_file_and_an_upload_file_round_trip(void **s)
 		unsigned char *big = xmalloc(2 * CHUNK);
 		uint64_t st = 7;
 		fill(big, 2 * CHUNK, &st);
-		assert_round_trip(big, CHUNK, FILES_UNKNOWN, &info);
-		assert_round_trip(big, 2 * CHUNK, FILES_UNKNOWN, &info);
+		assert_round_trip(big, CHUNK, FILEKIND_UNKNOWN, &info);
+		assert_round_trip(big, 2 * CHUNK, FILEKIND_UNKNOWN, &info);
 		free(big);
 	}
 }
@@ -568,11 +569,11 @@ static void html_renamed_as_pdf_is_not_a_pdf(void **s)
 	FilesInfo info;
 	(void)s;
 
-	assert_int_equal(files_detect((const unsigned char *)html, strlen(html), 1), FILES_TEXT);
-	assert_round_trip(html, strlen(html), FILES_TEXT, &info);
-	assert_int_equal(files_detect(latin1, sizeof(latin1) - 1, 1), FILES_UNKNOWN);
-	assert_int_equal(files_detect(nul, sizeof(nul), 1), FILES_UNKNOWN);
-	assert_int_equal(files_detect(overlong, sizeof(overlong), 1), FILES_UNKNOWN);
+	assert_int_equal(filekind_detect((const unsigned char *)html, strlen(html), 1), FILEKIND_TEXT);
+	assert_round_trip(html, strlen(html), FILEKIND_TEXT, &info);
+	assert_int_equal(filekind_detect(latin1, sizeof(latin1) - 1, 1), FILEKIND_UNKNOWN);
+	assert_int_equal(filekind_detect(nul, sizeof(nul), 1), FILEKIND_UNKNOWN);
+	assert_int_equal(filekind_detect(overlong, sizeof(overlong), 1), FILEKIND_UNKNOWN);
 	{
 		const char *bad[] = { "a\xe0\x80\xaf", /* overlong in three bytes */
 				      "a\xed\xa0\x80", /* a UTF-16 surrogate */
@@ -580,29 +581,29 @@ static void html_renamed_as_pdf_is_not_a_pdf(void **s)
 				      "a\xf4\x90\x80\x80", /* past U+10FFFF */
 				      "a\x7f" };
 		for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
-			assert_int_equal(files_detect((const unsigned char *)bad[i], strlen(bad[i]), 1),
-					 FILES_UNKNOWN);
-		assert_int_equal(files_detect((const unsigned char *)"\xef\xbb\xbf\xf0\x9f\x99\x82 ok", 10, 1),
-				 FILES_TEXT); /* BOM and an emoji */
+			assert_int_equal(filekind_detect((const unsigned char *)bad[i], strlen(bad[i]), 1),
+					 FILEKIND_UNKNOWN);
+		assert_int_equal(filekind_detect((const unsigned char *)"\xef\xbb\xbf\xf0\x9f\x99\x82 ok", 10, 1),
+				 FILEKIND_TEXT); /* BOM and an emoji */
 	}
-	assert_int_equal(files_detect(esc, sizeof(esc) - 1, 1), FILES_UNKNOWN);
-	assert_int_equal(files_detect(cut, sizeof(cut) - 1, 1), FILES_UNKNOWN);
-	assert_int_equal(files_detect(cut, sizeof(cut) - 1, 0), FILES_TEXT); /* may go on */
-	assert_int_equal(files_detect((const unsigned char *)"%PDF", 4, 1), FILES_TEXT);
-	assert_int_equal(files_detect((const unsigned char *)"", 0, 1), FILES_UNKNOWN);
-	assert_round_trip(latin1, sizeof(latin1) - 1, FILES_UNKNOWN, &info);
+	assert_int_equal(filekind_detect(esc, sizeof(esc) - 1, 1), FILEKIND_UNKNOWN);
+	assert_int_equal(filekind_detect(cut, sizeof(cut) - 1, 1), FILEKIND_UNKNOWN);
+	assert_int_equal(filekind_detect(cut, sizeof(cut) - 1, 0), FILEKIND_TEXT); /* may go on */
+	assert_int_equal(filekind_detect((const unsigned char *)"%PDF", 4, 1), FILEKIND_TEXT);
+	assert_int_equal(filekind_detect((const unsigned char *)"", 0, 1), FILEKIND_UNKNOWN);
+	assert_round_trip(latin1, sizeof(latin1) - 1, FILEKIND_UNKNOWN, &info);
 
 	/* From only a start: ODF says what it is first; OOXML does not. */
-	assert_int_equal(files_detect(o.p, 100, 0), FILES_ODT);
-	assert_int_equal(files_detect(d.p, 100, 0), FILES_ZIP);
+	assert_int_equal(filekind_detect(o.p, 100, 0), FILEKIND_ODT);
+	assert_int_equal(filekind_detect(d.p, 100, 0), FILEKIND_ZIP);
 	/* A zip that is no office file, or claims to be two, is unknown. */
 	{
 		const struct zent plain[] = { { "foto.jpg", 0, "\xff\xd8\xff", 0 } };
 		const struct zent both[] = { { "word/document.xml", 0, "<w/>", 0 },
 					     { "xl/workbook.xml", 0, "<x/>", 0 } };
 		struct buf z = zip(plain, 1), zb = zip(both, 2);
-		assert_round_trip(z.p, z.n, FILES_UNKNOWN, &info);
-		assert_round_trip(zb.p, zb.n, FILES_UNKNOWN, &info);
+		assert_round_trip(z.p, z.n, FILEKIND_UNKNOWN, &info);
+		assert_round_trip(zb.p, zb.n, FILEKIND_UNKNOWN, &info);
 		free(z.p), free(zb.p);
 	}
 	/* An ODT whose mimetype says spreadsheet is not an ODT. */
@@ -610,9 +611,9 @@ static void html_renamed_as_pdf_is_not_a_pdf(void **s)
 		const struct zent ods[] = { { "mimetype", 0, "application/vnd.oasis.opendocument.spreadsheet", 0 } };
 		const struct zent odx[] = { { "mimetype", 0, "application/vnd.oasis.opendocument.texx", 0 } };
 		struct buf z = zip(ods, 1), zx = zip(odx, 1);
-		assert_int_equal(files_detect(z.p, z.n, 1), FILES_UNKNOWN);
-		assert_int_equal(files_detect(zx.p, zx.n, 1), FILES_UNKNOWN);
-		assert_int_equal(files_detect(zx.p, zx.n, 0), FILES_ZIP);
+		assert_int_equal(filekind_detect(z.p, z.n, 1), FILEKIND_UNKNOWN);
+		assert_int_equal(filekind_detect(zx.p, zx.n, 1), FILEKIND_UNKNOWN);
+		assert_int_equal(filekind_detect(zx.p, zx.n, 0), FILEKIND_ZIP);
 		free(z.p), free(zx.p);
 	}
 	free(d.p), free(o.p);
@@ -622,15 +623,25 @@ static void html_renamed_as_pdf_is_not_a_pdf(void **s)
 static const char *zip_problem(const struct buf *z)
 {
 	const char *problem = "unset";
+	FileKindInput in;
 	FilesReader *r;
 	FilesInfo info;
 
 	assert_null(store_mem(z->p, z->n, &info));
 	assert_null(files_open(info.id, info.wrapped_key, info.wrapped_len, &r));
-	assert_null(files_zip_check(r, &problem));
+	files_input(r, &in);
+	assert_null(filekind_zip_check(&in, NULL, &problem));
 	files_close(&r);
 	assert_null(files_remove(info.id));
 	return problem;
+}
+
+/* The problem is want (NULL: none), said in the failure when it is not. */
+static void assert_problem(const char *got, const char *want)
+{
+	if (got == want || (got && want && !strcmp(got, want)))
+		return;
+	fail_msg("zip check: \"%s\", not \"%s\"", got ? got : "(passed)", want ? want : "(passed)");
 }
 
 static void office_files_pass_the_zip_check(void **s)
@@ -658,16 +669,16 @@ static void a_zip_claiming_a_gigabyte_is_refused(void **s)
 	(void)s;
 
 	z = zip(gb, 2);
-	assert_string_equal(zip_problem(&z), "zip_size");
+	assert_problem(zip_problem(&z), "zip_size");
 	/* A bomb is no DOCX, whatever its entries are called. */
 	assert_null(store_mem(z.p, z.n, &info));
-	assert_int_equal(info.kind, FILES_UNKNOWN);
+	assert_int_equal(info.kind, FILEKIND_UNKNOWN);
 	free(z.p);
 
 	memset(kib, 'a', 1024);
 	kib[1024] = '\0';
 	z = zip(ratio, 1);
-	assert_string_equal(zip_problem(&z), "zip_ratio");
+	assert_problem(zip_problem(&z), "zip_ratio");
 	free(z.p);
 
 	memset(data, 'b', 80 * KIB);
@@ -677,7 +688,7 @@ static void a_zip_claiming_a_gigabyte_is_refused(void **s)
 		many[i] = (struct zent){ names[i], 0, data, 4u * MIB };
 	}
 	z = zip(many, 30);
-	assert_string_equal(zip_problem(&z), "zip_size");
+	assert_problem(zip_problem(&z), "zip_size");
 	free(z.p);
 	free(data);
 }
@@ -695,7 +706,7 @@ static void a_zip_of_5000_entries_is_refused(void **s)
 		e[i] = (struct zent){ names[i], 0, "x", 0 };
 	}
 	z = zip(e, N);
-	assert_string_equal(zip_problem(&z), "zip_entries");
+	assert_problem(zip_problem(&z), "zip_entries");
 	free(z.p);
 	/* The limit itself is allowed. */
 	z = zip(e, 1000);
@@ -713,16 +724,26 @@ static void zip_entries_with_dangerous_names_are_refused(void **s)
 		{ { "/etc/passwd", 0, "x", 0 } },
 		{ { "\\windows\\x", 0, "x", 0 } },
 		{ { "C:\\x", 0, "x", 0 } },
-		{ { "word/doc\0ument.xml", 18, "x", 0 } },
+		{ { "../\0x", 5, "x", 0 } },
 	};
+	/* libzip reads a NUL in a name as a space: no tool of ours can cut the
+	 * name there, and the mark it would hide is not taken for one. */
+	const struct zent nul[] = { { "[Content_Types].xml", 0, content_types, 0 },
+				    { "word/document.xml\0.png", 22, "<w:document/>", 0 } };
 	struct buf z;
+	FilesInfo info;
 	(void)s;
 
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		z = zip(bad[i], 1);
-		assert_string_equal(zip_problem(&z), "zip_name");
+		assert_problem(zip_problem(&z), "zip_name");
 		free(z.p);
 	}
+	z = zip(nul, 2);
+	assert_null(zip_problem(&z));
+	assert_null(store_mem(z.p, z.n, &info));
+	assert_int_equal(info.kind, FILEKIND_UNKNOWN);
+	free(z.p);
 	/* A count that hides an entry from the checks (an extractor that
 	 * scans the directory to its end would still unpack it). */
 	{
@@ -730,19 +751,253 @@ static void zip_entries_with_dangerous_names_are_refused(void **s)
 		z = zip(e, 2);
 		z.p[z.n - 22 + 8] = 1;
 		z.p[z.n - 22 + 10] = 1;
-		assert_string_equal(zip_problem(&z), "zip_corrupt");
+		assert_problem(zip_problem(&z), "zip_corrupt");
 		free(z.p);
 	}
 	/* Cut short, or not a zip at all. */
 	z = docx();
 	z.n -= 5;
-	assert_string_equal(zip_problem(&z), "zip_corrupt");
+	assert_problem(zip_problem(&z), "zip_corrupt");
 	z.n = 200;
-	assert_string_equal(zip_problem(&z), "zip_corrupt");
+	assert_problem(zip_problem(&z), "zip_corrupt");
 	free(z.p);
 	z.p = (unsigned char *)xstrdup(pdf);
 	z.n = strlen(pdf);
-	assert_string_equal(zip_problem(&z), "zip_corrupt");
+	assert_problem(zip_problem(&z), "zip_corrupt");
+	free(z.p);
+}
+
+/* A FileKindInput over a buffer: the same zip check on many variants,
+ * without storing each (zip_problem goes through the store). */
+static NEOERR *buf_read(void *ctx, uint64_t off, void *out, size_t n)
+{
+	const struct buf *b = ctx;
+
+	assert_true(off <= b->n && n <= b->n - off);
+	memcpy(out, b->p + off, n);
+	return STATUS_OK;
+}
+
+static const char *mem_problem(struct buf *z, FileKind *kind)
+{
+	FileKindInput in = { buf_read, z, z->n };
+	const char *problem = "unset";
+
+	assert_null(filekind_zip_check(&in, kind, &problem));
+	return problem;
+}
+
+static void set32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8), p[2] = (unsigned char)(v >> 16),
+	p[3] = (unsigned char)(v >> 24);
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Where the local header of the entry named name starts. */
+static size_t local_header(const struct buf *z, const char *name)
+{
+	const unsigned char *p = memmem(z->p, z->n, name, strlen(name));
+
+	assert_non_null(p);
+	return (size_t)(p - z->p) - 30;
+}
+
+static void a_zip_whose_directory_lies_is_refused(void **s)
+{
+	const struct zent twice[] = { { "word/document.xml", 0, "<w/>", 0 },
+				      { "word/document.xml", 0, "<w:document/>", 0 } };
+	static const struct {
+		size_t at;        /* in the end record: 12 the size, 16 the offset */
+		uint32_t delta;
+	} lies[] = { { 16, 1 }, { 16, (uint32_t)-1 }, { 12, 1 }, { 12, (uint32_t)-1 }, { 12, (uint32_t)-46 },
+		     { 16, 0x7fffffffu } };
+	struct buf z;
+	size_t eocd, cd;
+	(void)s;
+
+	/* The local header names another file than the directory does: a
+	 * tool that streams the local headers would unpack that one. */
+	z = docx();
+	memcpy(z.p + local_header(&z, "word/document.xml") + 30, "../../../evil.xml", 17);
+	assert_problem(zip_problem(&z), "zip_corrupt");
+	free(z.p);
+	/* The local header claims a gigabyte the directory keeps quiet. */
+	z = docx();
+	set32(z.p + local_header(&z, "word/document.xml") + 22, 1000000000u);
+	assert_problem(zip_problem(&z), "zip_corrupt");
+	free(z.p);
+	/* Two entries of one name: which one is unpacked depends on the tool. */
+	z = zip(twice, 2);
+	assert_problem(zip_problem(&z), "zip_corrupt");
+	free(z.p);
+	/* The end record puts the directory a byte later or earlier, makes it
+	 * a byte or an entry too long or short, or far past the end; or an
+	 * entry's local header is said to lie inside the directory. */
+	z = docx();
+	eocd = z.n - 22;
+	cd = get32(z.p + eocd + 16);
+	for (size_t k = 0; k < ARRAY_SIZE(lies); k++) {
+		uint32_t keep = get32(z.p + eocd + lies[k].at);
+		set32(z.p + eocd + lies[k].at, keep + lies[k].delta);
+		assert_problem(zip_problem(&z), "zip_corrupt");
+		set32(z.p + eocd + lies[k].at, keep);
+	}
+	assert_null(zip_problem(&z));
+	set32(z.p + cd + 42, (uint32_t)cd);
+	assert_problem(zip_problem(&z), "zip_corrupt");
+	free(z.p);
+}
+
+static void every_cut_and_flipped_byte_of_a_zip_is_survived(void **s)
+{
+	static const unsigned char masks[] = { 0x01, 0x80, 0xff };
+	struct buf d = docx(), t;
+	const char *problem;
+	FileKind kind;
+	int passed = 0;
+	(void)s;
+
+	t.p = xmalloc(d.n);
+	/* Cut at its end, or at its start: never a zip to trust. */
+	for (size_t n = 0; n < d.n; n++) {
+		memcpy(t.p, d.p, n);
+		t.n = n;
+		problem = mem_problem(&t, &kind);
+		assert_non_null(problem);
+		assert_int_equal(kind, FILEKIND_UNKNOWN);
+		memcpy(t.p, d.p + d.n - n, n);
+		problem = mem_problem(&t, &kind);
+		assert_non_null(problem);
+		assert_int_equal(kind, FILEKIND_UNKNOWN);
+	}
+	/* Any byte changed: refused, or read as what it still is. (Under
+	 * SANITIZE=1 this is also the proof that nothing reads astray.) */
+	t.n = d.n;
+	for (size_t off = 0; off < d.n; off++) {
+		for (size_t m = 0; m < ARRAY_SIZE(masks); m++) {
+			memcpy(t.p, d.p, d.n);
+			t.p[off] ^= masks[m];
+			problem = mem_problem(&t, &kind);
+			if (!problem)
+				passed++;
+			assert_true(kind == FILEKIND_DOCX || kind == FILEKIND_UNKNOWN);
+			assert_true(!problem || kind == FILEKIND_UNKNOWN);
+		}
+	}
+	/* Some bytes change nothing a reader checks: the entries' data, "made by". */
+	assert_true(passed > 0);
+	free(t.p);
+	free(d.p);
+}
+
+static void a_zip_over_several_chunks_is_read_through_the_decryption(void **s)
+{
+	char *big = xmalloc(100 * KIB + 1);
+	uint64_t st = 23;
+	const struct zent e[] = { { "[Content_Types].xml", 0, content_types, 0 },
+				  { "word/media/a.bin", 0, big, 0 },
+				  { "word/document.xml", 0, "<w:document/>", 0 },
+				  { "word/media/b.bin", 0, big, 0 } };
+	const char *problem = "unset";
+	FileKindInput in;
+	FilesReader *r;
+	FilesInfo info;
+	struct buf z;
+	unsigned char *file;
+	FileKind kind;
+	size_t n;
+	(void)s;
+
+	fill((unsigned char *)big, 100 * KIB, &st);
+	for (size_t i = 0; i < 100 * KIB; i++)
+		big[i] = (char)('a' + (unsigned char)big[i] % 26);
+	big[100 * KIB] = '\0';
+	z = zip(e, ARRAY_SIZE(e));
+	assert_true(z.n > 3 * CHUNK);
+	assert_int_equal(filekind_detect(z.p, z.n, 1), FILEKIND_DOCX);
+	assert_round_trip(z.p, z.n, FILEKIND_DOCX, &info);
+	assert_null(zip_problem(&z));
+
+	/* A chunk changed where a local header lies (the first and the last
+	 * are checked at open): an integrity error, not a damaged zip. */
+	assert_true(local_header(&z, "word/document.xml") / CHUNK == 1);
+	assert_null(store_mem(z.p, z.n, &info));
+	file = slurp(info.id, &n);
+	file[HDR + REC + (local_header(&z, "word/document.xml") % CHUNK)] ^= 1;
+	spill(info.id, file, n);
+	assert_null(files_open(info.id, info.wrapped_key, info.wrapped_len, &r));
+	files_input(r, &in);
+	assert_integrity(filekind_zip_check(&in, &kind, &problem));
+	assert_int_equal(kind, FILEKIND_UNKNOWN);
+	files_close(&r);
+	assert_null(files_remove(info.id));
+	free(file);
+	free(z.p);
+	free(big);
+}
+
+/* The peak resident size since the last reset, in KiB. */
+static long peak_kib(int reset)
+{
+	char line[256];
+	long kib = -1;
+	FILE *f;
+
+	if (reset) {
+		f = fopen("/proc/self/clear_refs", "w");
+		assert_non_null(f);
+		fputs("5", f);
+		fclose(f);
+	}
+	f = fopen("/proc/self/status", "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "VmHWM:", 6))
+			kib = strtol(line + 6, NULL, 10);
+	fclose(f);
+	assert_true(kib > 0);
+	return kib;
+}
+
+static void a_directory_of_countless_entries_costs_little_memory(void **s)
+{
+	/* 300,000 directory entries behind an end record that counts one (the
+	 * count modulo 65536, as InfoZIP writes it and libzip follows): held
+	 * whole, they would cost some 70 MB before they could be counted. */
+	enum { N = 300000, PER = 46 + 5 };
+	struct buf z;
+	FileKind kind;
+	long before;
+	(void)s;
+
+	z.n = 31 + (size_t)N * PER + 22;
+	z.p = xcalloc(1, z.n);
+	set32(z.p, 0x04034b50);
+	z.p[4] = 20, z.p[26] = 1, z.p[30] = 'a';
+	for (size_t i = 0; i < N; i++) {
+		unsigned char *c = z.p + 31 + i * PER;
+		set32(c, 0x02014b50);
+		c[4] = 20, c[6] = 20, c[28] = 5;
+		for (int d = 0; d < 5; d++)
+			c[46 + d] = "0123456789abcdef"[(i >> (4 * d)) & 15];
+	}
+	{
+		unsigned char *e = z.p + z.n - 22;
+		set32(e, 0x06054b50);
+		e[8] = 1, e[10] = 1;
+		set32(e + 12, (uint32_t)N * PER);
+		set32(e + 16, 31);
+	}
+	before = peak_kib(1);
+	assert_problem(mem_problem(&z, &kind), "zip_entries");
+	assert_int_equal(kind, FILEKIND_UNKNOWN);
+	if (peak_kib(0) - before >= 16 * KIB)
+		fail_msg("the peak grew by %ld KiB", peak_kib(0) - before);
 	free(z.p);
 }
 
@@ -1149,6 +1404,10 @@ int main(void)
 		cmocka_unit_test(a_zip_claiming_a_gigabyte_is_refused),
 		cmocka_unit_test(a_zip_of_5000_entries_is_refused),
 		cmocka_unit_test(zip_entries_with_dangerous_names_are_refused),
+		cmocka_unit_test(a_zip_whose_directory_lies_is_refused),
+		cmocka_unit_test(every_cut_and_flipped_byte_of_a_zip_is_survived),
+		cmocka_unit_test(a_zip_over_several_chunks_is_read_through_the_decryption),
+		cmocka_unit_test(a_directory_of_countless_entries_costs_little_memory),
 		cmocka_unit_test(a_flipped_byte_anywhere_is_refused),
 		cmocka_unit_test(a_truncated_or_extended_file_is_refused),
 		cmocka_unit_test(swapped_dropped_or_repeated_chunks_are_refused),
