@@ -65,3 +65,50 @@ void tz_local(const char *zone, time_t t, struct tm *out)
 	use(zone);
 	localtime_r(&t, out);
 }
+
+static long offset_at(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return tm.tm_gmtoff;
+}
+
+void tz_span(const char *zone, time_t from, time_t to, TzSpan *span)
+{
+	time_t lo = from, hi = to;
+
+	use(zone);
+	snprintf(span->zone, sizeof(span->zone), "%s", zone);
+	span->from = from;
+	span->to = to;
+	span->before = offset_at(from);
+	span->after = offset_at(to);
+	span->change = to + 1;
+	if (span->before == span->after)
+		return;
+	/* Halving: lo has the offset before, hi the one after. */
+	while (hi - lo > 1) {
+		time_t mid = lo + (hi - lo) / 2;
+		if (offset_at(mid) == span->before)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	span->change = hi;
+}
+
+void tz_span_local(const TzSpan *span, time_t t, struct tm *out)
+{
+	time_t local;
+
+	if (t < span->from || t > span->to) {
+		tz_local(span->zone, t, out);
+		return;
+	}
+	local = t + (t < span->change ? span->before : span->after);
+	gmtime_r(&local, out);
+	out->tm_isdst = 0;
+	out->tm_gmtoff = 0;
+	out->tm_zone = NULL;
+}

@@ -61,6 +61,19 @@ void plan_day_text(Day d, char out[11]);
 /* week.c */
 NEOERR *plan_week(Request *r);
 
+/* grid.c: the rows of a week view, read into memory and written as HTML */
+typedef struct grid Grid;
+/* The pool under u with its availability and shifts of the week from
+ * monday (the filters position and q of the request); given, to free. */
+NEOERR *grid_load(Request *r, const Unit *u, Day monday, int may_edit, Grid **g);
+int grid_rows(const Grid *g);     /* workers shown */
+int grid_planned(const Grid *g);  /* shifts with a worker still to publish */
+int grid_open(const Grid *g);     /* open shifts at the unit */
+/* The <tr> of the open shifts and of every worker onto out, escaped. */
+void grid_rows_html(Request *r, const Unit *u, const Grid *g, Day monday, int may_edit, int may_keep,
+		    STRING *out);
+void grid_free(Grid **g);
+
 /* day.c */
 NEOERR *plan_day_view(Request *r);
 

@@ -73,6 +73,32 @@ static void local_time_of_a_utc_moment(void **s)
 	assert_int_equal(tm.tm_wday, 2);
 }
 
+/* A span's conversions are the C library's, minute by minute, over the
+ * weeks of both clock changes and a week without one, in two zones. */
+static void a_span_converts_as_the_library_does(void **s)
+{
+	static const char *const zones[] = { "Europe/Brussels", "America/New_York" };
+	static const int weeks[][3] = { { 2026, 3, 23 }, { 2026, 10, 19 }, { 2026, 6, 1 }, { 2026, 11, 2 } };
+	(void)s;
+	for (size_t z = 0; z < 2; z++)
+		for (size_t w = 0; w < 4; w++) {
+			time_t from, to;
+			TzSpan span;
+			assert_true(tz_utc(zones[z], weeks[w][0], weeks[w][1], weeks[w][2], 0, 0, &from));
+			to = from + 8 * 86400;
+			tz_span(zones[z], from - 86400, to, &span);
+			for (time_t t = from - 86400; t <= to; t += 60) {
+				struct tm a, b;
+				tz_span_local(&span, t, &a);
+				tz_local(zones[z], t, &b);
+				if (a.tm_year != b.tm_year || a.tm_mon != b.tm_mon || a.tm_mday != b.tm_mday ||
+				    a.tm_hour != b.tm_hour || a.tm_min != b.tm_min || a.tm_wday != b.tm_wday)
+					fail_msg("%s at %lld: %02d:%02d, the library says %02d:%02d", zones[z],
+						 (long long)t, a.tm_hour, a.tm_min, b.tm_hour, b.tm_min);
+			}
+		}
+}
+
 static void only_known_zones(void **s)
 {
 	(void)s;
@@ -95,6 +121,7 @@ int main(void)
 		cmocka_unit_test(the_skipped_hour_does_not_exist_and_the_double_hour_is_the_first),
 		cmocka_unit_test(dates_that_are_not_real_are_refused),
 		cmocka_unit_test(local_time_of_a_utc_moment),
+		cmocka_unit_test(a_span_converts_as_the_library_does),
 		cmocka_unit_test(only_known_zones),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
