@@ -87,7 +87,10 @@ session() {
 # another configuration — NOCACHE keeps no page (Cache.Bytes = 0), for
 # what a request costs that reads everything from the database.
 NOCACHE=$VAR/bench/nocache.hdf
-printf '#include "%s"\nCache.Bytes = 0\n' "$(pwd)/$PORTAL_CONF" > "$NOCACHE"
+case $PORTAL_CONF in
+/*) printf '#include "%s"\nCache.Bytes = 0\n' "$PORTAL_CONF" ;;
+*) printf '#include "%s"\nCache.Bytes = 0\n' "$(pwd)/$PORTAL_CONF" ;;
+esac > "$NOCACHE"
 restart_module() {
 	for f in "$RUN/$1"-*.pid; do kill "$(cat "$f")"; done
 	sleep 0.5
