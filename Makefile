@@ -66,7 +66,7 @@ TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
 # A change of build flags (SANITIZE=1 or not) rebuilds everything.
 FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
 
-.PHONY: all tests deps run stop check test bench install clean
+.PHONY: all tests deps deps-bench run stop check test bench install clean
 # Objects stay after a link, for the next incremental build. (Only the
 # objects: the flags stamp must stay an ordinary target, or a change of
 # SANITIZE would rebuild nothing.)
@@ -124,6 +124,10 @@ $(BUILD)/tests/bin/fcgi-load: $(BUILD)/tests/leak/fcgi-load.o
 deps:
 	@scripts/deps.sh
 
+# The bench needs PHP-FPM too (its peer); make check does not.
+deps-bench:
+	@scripts/deps.sh --bench
+
 run: deps
 	@$(MAKE) --no-print-directory all $(SIM_BIN)
 	@scripts/stack.sh start
@@ -136,7 +140,7 @@ check test: deps
 	@$(MAKE) --no-print-directory tests
 	@SANITIZE=$(SANITIZE) tests/run.sh
 
-bench: deps
+bench: deps-bench
 	@$(MAKE) --no-print-directory tests
 	@tests/bench/run.sh
 

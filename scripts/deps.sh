@@ -2,6 +2,11 @@
 # deps.sh: install the Debian 12 packages Flexportal builds, runs and tests with.
 # Idempotent: asks apt only for what is missing, and runs `apt-get update`
 # once, and only when something has to be installed.
+#
+#   scripts/deps.sh [--bench]
+#
+# --bench adds what only `make bench` needs: PHP-FPM, PDO MySQL and the PHP
+# CLI, for the peer the week view is measured against (tests/bench/peer/).
 set -eu
 
 PKGS="make gcc pkg-config ca-certificates curl openssl
@@ -12,6 +17,10 @@ liboath-dev libqrencode-dev libssl-dev libcurl4-openssl-dev
 libjansson-dev libxlsxwriter-dev libzip-dev
 nginx-light spawn-fcgi python3 python3-aiosmtpd
 libcmocka-dev chromium wrk procps tzdata"
+BENCH_PKGS="php-fpm php-mysql php-cli"
+if [ "${1:-}" = "--bench" ]; then
+	PKGS="$PKGS $BENCH_PKGS"
+fi
 
 missing=""
 for p in $PKGS; do
@@ -44,7 +53,14 @@ else
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-# The portal runs its own private mariadbd and nginx; keep the package
-# scripts from starting the system-wide services where that is possible.
+# The portal runs its own private mariadbd, nginx and (for the bench)
+# php-fpm; keep the package scripts from starting the system-wide services:
+# a policy-rc.d that refuses every start while apt runs, unless the machine
+# has one of its own already.
+POLICY=/usr/sbin/policy-rc.d
+if [ ! -e "$POLICY" ]; then
+	$SUDO sh -c "printf '#!/bin/sh\nexit 101\n' > $POLICY && chmod 0755 $POLICY"
+	trap '$SUDO rm -f "$POLICY"' EXIT
+fi
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends $missing

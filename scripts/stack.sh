@@ -173,9 +173,13 @@ s = open("conf/nginx/flexportal.conf.in").read()
 subst = {
     "@UPSTREAMS@": os.environ["UPSTREAMS"],
     "@MODULE_LOCATIONS@": os.environ["MODULE_LOCATIONS"],
-    # make bench compares the portal with a plain file served by nginx.
+    # make bench compares the portal with a plain file served by nginx,
+    # and its week view with a plain PHP page (tests/bench/peer/).
     "@STACK_EXTRA@": "    location = $PREFIX/bench/static.html {\n        alias $VAR/bench/static.html;\n    }\n"
-                     "    location = $PREFIX/bench/document.pdf {\n        alias $VAR/bench/document.pdf;\n    }\n",
+                     "    location = $PREFIX/bench/document.pdf {\n        alias $VAR/bench/document.pdf;\n    }\n"
+                     "    location = $PREFIX/bench/peer/week.php {\n        include $VAR/nginx/fastcgi.conf;\n"
+                     "        fastcgi_param SCRIPT_FILENAME $ROOT/tests/bench/peer/week.php;\n"
+                     "        fastcgi_pass unix:$RUN/php-fpm.sock;\n    }\n",
     "@LISTEN_HTTP@": "127.0.0.1:$HTTP_PORT",
     "@LISTEN_HTTPS@": "127.0.0.1:$HTTPS_PORT",
     "@HTTPS_PORT@": "$HTTPS_PORT",

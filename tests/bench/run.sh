@@ -2,7 +2,10 @@
 # run.sh: `make bench` — wrk against the login page (nginx → FastCGI →
 # ClearSilver) and, in the same run, against a static file of the same size
 # served by nginx; prints requests/s, p50 and p99, their ratio, and the
-# resident memory of every FastCGI process. Uses the test stack's ports.
+# resident memory of every FastCGI process. Uses the ports and var dir of
+# PORTAL_CONF (conf/bench.hdf: the test stack's). The planning's figures
+# stand beside those of a plain PHP peer (tests/bench/peer/) measured in
+# the same run.
 set -eu
 cd "$(dirname "$0")/../.."
 export PORTAL_CONF=${PORTAL_CONF:-conf/bench.hdf}
@@ -18,7 +21,9 @@ scripts/stack.sh --test stop >/dev/null 2>&1 || true
 rm -rf "$VAR"
 mkdir -p "$VAR"
 scripts/stack.sh --test start >/dev/null
-trap 'scripts/stack.sh --test stop >/dev/null' EXIT
+# php-fpm for the peer ends with the stack, whatever ends the bench.
+trap 'tests/bench/peer/peer.sh stop; scripts/stack.sh --test stop >/dev/null' EXIT
+tests/bench/peer/peer.sh start
 $CTL seed-demo >/dev/null
 
 mkdir -p "$VAR/bench"
@@ -26,9 +31,11 @@ curl -sk "$BASE/login" > "$VAR/bench/static.html"
 SIZE=$(wc -c < "$VAR/bench/static.html")
 curl -skf "$BASE/bench/static.html" >/dev/null || { echo "bench: static file not served" >&2; exit 1; }
 
-# wrk URL → "rps p50_ms p99_ms"
+# wrk URL [SESSION] → "rps p50_ms p99_ms non-2xx", logged in with SESSION
+# when given.
 measure() {
-	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$1" > "$VAR/bench/wrk.out" 2>&1
+	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency ${2:+-H "Cookie: __Host-session=$2"} "$1" \
+		> "$VAR/bench/wrk.out" 2>&1
 	awk '
 	function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
 	/Requests\/sec/ { rps = $2 }
@@ -87,7 +94,10 @@ session() {
 # another configuration — NOCACHE keeps no page (Cache.Bytes = 0), for
 # what a request costs that reads everything from the database.
 NOCACHE=$VAR/bench/nocache.hdf
-printf '#include "%s"\nCache.Bytes = 0\n' "$(pwd)/$PORTAL_CONF" > "$NOCACHE"
+case $PORTAL_CONF in
+/*) printf '#include "%s"\nCache.Bytes = 0\n' "$PORTAL_CONF" ;;
+*) printf '#include "%s"\nCache.Bytes = 0\n' "$(pwd)/$PORTAL_CONF" ;;
+esac > "$NOCACHE"
 restart_module() {
 	for f in "$RUN/$1"-*.pid; do kill "$(cat "$f")"; done
 	sleep 0.5
