@@ -87,13 +87,20 @@ NEOERR *outbox_claim(OutboxRow *row, int *got)
 	err = db_begin();
 	if (err)
 		return nerr_pass(err);
-	/* A row left 'sending' by a worker that died is due again when its
-	 * lease lapses. */
-	err = db_query(&q,
-		"SELECT id, kind, idempotency_key, payload, attempts FROM outbox"
-		" WHERE state IN ('pending', 'retry', 'sending') AND next_attempt_at <= UTC_TIMESTAMP(3)"
-		" ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED", NULL);
-	if (!err) {
+	/* New rows first, then those to try again, then those left 'sending'
+	 * by a worker that died (due when their lease lapses). One state at
+	 * a time, read in the order of (state, next_attempt_at): exactly one
+	 * row is read and locked — over all three states the server would
+	 * sort them, and lock every due row while this claim is open, so
+	 * that another worker found none. */
+	for (int i = 0; i < 3 && !err && !row->id; i++) {
+		static const char *const states[] = { "pending", "retry", "sending" };
+		err = db_query(&q,
+			"SELECT id, kind, idempotency_key, payload, attempts FROM outbox FORCE INDEX (outbox_due)"
+			" WHERE state = ? AND next_attempt_at <= UTC_TIMESTAMP(3)"
+			" ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED", "s", states[i]);
+		if (err)
+			break;
 		if (db_next(q)) {
 			row->id = db_int(q, 0);
 			snprintf(row->kind, sizeof(row->kind), "%s", db_str(q, 1));
