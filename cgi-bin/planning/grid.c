@@ -318,7 +318,8 @@ static NEOERR *shifts(const Unit *u, Grid *g, Day monday, int may_edit)
 	plan_sql_time(midnight[7], to);
 	plan_sql_time(midnight[0] - 86400, early);
 	/* The pool's workers' shifts by (worker, start), wherever they are;
-	 * the open shifts of the units under the unit by (unit, start). A
+	 * the open shifts of the units under the unit by (unit, no worker,
+	 * start). A
 	 * unit's shift whose worker left the pool shows no more. */
 	err = db_query(&q,
 		"SELECT s.id, s.worker_user_id, s.position, UNIX_TIMESTAMP(s.starts_at),"
@@ -328,8 +329,8 @@ static NEOERR *shifts(const Unit *u, Grid *g, Day monday, int may_edit)
 		" WHERE s.starts_at >= ? AND s.starts_at < ? AND s.state <> 'cancelled' AND s.ends_at > ?"
 		" UNION ALL SELECT s.id, 0, s.position, UNIX_TIMESTAMP(s.starts_at), UNIX_TIMESTAMP(s.ends_at),"
 		" s.state, 1, s.violations FROM org_units o"
-		" STRAIGHT_JOIN shifts s FORCE INDEX (shifts_unit_start) ON s.unit_id = o.id"
-		" WHERE o.path LIKE CONCAT(?, '%') AND s.worker_user_id IS NULL"
+		" STRAIGHT_JOIN shifts s FORCE INDEX (shifts_unit_open) ON s.unit_id = o.id AND s.worker_user_id IS NULL"
+		" WHERE o.path LIKE CONCAT(?, '%')"
 		" AND s.starts_at >= ? AND s.starts_at < ? AND s.state <> 'cancelled' AND s.ends_at > ?",
 		"sssssssss", u->path, g->ids, early, to, from, u->path, early, to, from);
 	if (err)
