@@ -18,6 +18,9 @@ CPPFLAGS_ALL := -D_GNU_SOURCE
 LDLIBS_ALL := -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lmariadb -lcrypto -lssl -lcurl \
               -ljansson -lcrypt -lpwquality -loath -lqrencode -lzip -lm
 
+# What one module needs and the others do not.
+LDLIBS_timesheets := -lxlsxwriter
+
 ifeq ($(SANITIZE),1)
 CFLAGS_ALL += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined
@@ -100,7 +103,7 @@ $(LIBPORTAL): $(LIB_OBJ)
 .SECONDEXPANSION:
 $(BUILD)/cgi-bin/%.fcgi: $$(call module_objs,$$*) $(LIBPORTAL)
 	$(say) LINK $@
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(LDLIBS_$*)
 
 $(SBIN): $(BUILD)/sbin/%: $$(call sbin_objs,$$*) $(LIBPORTAL)
 	@mkdir -p $(dir $@)

@@ -5,11 +5,55 @@
 
 #include "acl.h"
 #include "app.h"
+#include "conf.h"
 #include "db.h"
 #include "view.h"
 
+/* What waits for the user on the hours tile, counted in SQL in his part
+ * of the organisation: a temp worker's weeks to submit (his drafts,
+ * those rejected back to him, and the weeks his contracted shifts make
+ * that have no timesheet yet — weeks of the database's clock, close
+ * enough for a count); for who approves, the weeks submitted. */
+static NEOERR *waiting(Request *r)
+{
+	char *count = NULL;
+	NEOERR *err = STATUS_OK;
+
+	if (!view_module_on("timesheets"))
+		return STATUS_OK;
+	if (!strcmp(r->user->kind, "worker")) {
+		err = db_value(&count,
+			"SELECT (SELECT COUNT(*) FROM timesheets WHERE worker_user_id = ? AND state IN ('draft', 'rejected'))"
+			" + (SELECT COUNT(*) FROM (SELECT DISTINCT s.unit_id, s.position,"
+			"     DATE(s.starts_at) - INTERVAL WEEKDAY(s.starts_at) DAY AS week FROM shifts s"
+			"     WHERE s.worker_user_id = ? AND s.state = 'contracted'"
+			"     AND s.starts_at >= UTC_DATE() - INTERVAL ? WEEK"
+			"     AND s.starts_at < UTC_DATE() - INTERVAL WEEKDAY(UTC_DATE()) DAY) w"
+			"   WHERE NOT EXISTS (SELECT 1 FROM timesheets t WHERE t.worker_user_id = ?"
+			"     AND t.unit_id = w.unit_id AND t.position = w.position AND t.week = w.week))",
+			"iiii", r->user->id, r->user->id, (long long)conf_int("Timesheets.WeeksShown"), r->user->id);
+		if (!err && count && strcmp(count, "0"))
+			hdf_set_value(r->hdf, "Page.Waiting.myhours", count);
+	} else if (acl_may(r, "timesheet.approve")) {
+		char *scope = acl_scope(r, "timesheet.approve");
+		/* From the units in scope through (unit, state): never all the
+		 * submitted weeks of every client. */
+		err = db_value(&count, "SELECT COUNT(*) FROM org_units o JOIN timesheets t ON t.unit_id = o.id"
+				       " AND t.state = 'submitted' WHERE" ACL_IN_SCOPE("o.path"), "s", scope);
+		free(scope);
+		if (!err && count && strcmp(count, "0"))
+			hdf_set_value(r->hdf, "Page.Waiting.timesheets", count);
+	}
+	free(count);
+	return nerr_pass(err);
+}
+
 static NEOERR *dashboard(Request *r)
 {
+	NEOERR *err = waiting(r);
+
+	if (err)
+		return nerr_pass(err);
 	return nerr_pass(view_render(r, "home/home.cs"));
 }
 

@@ -11,7 +11,7 @@
 #include "tz.h"
 #include "util.h"
 
-enum ctype { C_STR, C_OPT, C_INT, C_BOOL, C_URL, C_ENUM, C_EMAIL, C_PREFIX, C_ZONE };
+enum ctype { C_STR, C_OPT, C_INT, C_BOOL, C_URL, C_ENUM, C_EMAIL, C_PREFIX, C_ZONE, C_CLOCK };
 
 /* Every option the portal knows. A default that starts with '@' names
  * another option and a suffix: "@Paths.Var/run" is Paths.Var + "/run". */
@@ -27,7 +27,7 @@ static const struct rule {
 	{ "Portal.Prefix", C_PREFIX, "", 0, 0, NULL },
 	{ "Portal.DefaultLang", C_ENUM, "nl", 0, 0, "nl en fr" },
 	{ "Portal.Announcement", C_OPT, "", 0, 0, NULL },
-	{ "Portal.Modules", C_OPT, "vacancies planning documents admin", 0, 0, NULL },
+	{ "Portal.Modules", C_OPT, "vacancies planning timesheets documents admin", 0, 0, NULL },
 	{ "Portal.SupportEmail", C_EMAIL, "support@uitzendbureau.example", 0, 0, NULL },
 	{ "Paths.Templates", C_STR, "templates", 0, 0, NULL },
 	{ "Paths.Static", C_STR, "htdocs/static", 0, 0, NULL },
@@ -74,6 +74,14 @@ static const struct rule {
 	{ "Planning.MinRestHours", C_INT, "11", 0, 24, NULL },
 	{ "Planning.WeeklyMaxHours", C_INT, "50", 1, 168, NULL },
 	{ "Planning.WorkersClaim", C_BOOL, "0", 0, 1, NULL },
+	{ "Timesheets.NightFrom", C_CLOCK, "22:00", 0, 0, NULL },
+	{ "Timesheets.NightTo", C_CLOCK, "06:00", 0, 0, NULL },
+	{ "Timesheets.OvertimeAfterHours", C_INT, "8", 1, 24, NULL },
+	{ "Timesheets.MaxDayHours", C_INT, "12", 1, 24, NULL },
+	{ "Timesheets.MaxWeekHours", C_INT, "60", 1, 168, NULL },
+	{ "Timesheets.WeeksShown", C_INT, "8", 1, 104, NULL },
+	{ "Timesheets.RemindDay", C_ENUM, "monday", 0, 0, "monday tuesday wednesday thursday friday saturday sunday" },
+	{ "Timesheets.RemindHour", C_INT, "9", 0, 23, NULL },
 	{ "Cache.Bytes", C_INT, "8388608", 0, 1073741824, NULL },
 	{ "Mail.URL", C_URL, "smtp://127.0.0.1:2525", 0, 0, NULL },
 	{ "Mail.TLS", C_ENUM, "none", 0, 0, "none starttls smtps" },
@@ -356,6 +364,15 @@ static int check_value(const struct rule *r, const char *v, char *why, size_t wl
 			return 0;
 		}
 		break;
+	case C_CLOCK: {
+		int h, m, used = 0;
+		if (sscanf(v, "%2d:%2d%n", &h, &m, &used) != 2 || used != 5 || v[5] || h < 0 || h > 23 || m < 0 ||
+		    m > 59) {
+			snprintf(why, wlen, "must be a time of day as HH:MM, such as 22:00");
+			return 0;
+		}
+		break;
+	}
 	case C_PREFIX:
 		if (*v && (v[0] != '/' || v[strlen(v) - 1] == '/' || strpbrk(v, " ?#\"'<>\\"))) {
 			snprintf(why, wlen, "must be empty or a path such as /portal (no trailing slash)");

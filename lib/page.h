@@ -23,4 +23,10 @@ void page_words(Request *r, const char *list, const char *words);
  * tree order, archived ones left out. */
 NEOERR *page_units(Request *r, const char *list, const char *perm);
 
+/* HTML written in C for a page's many rows (grid.c, the timesheets
+ * list): s escaped as ClearSilver's html escaping does (& < > " ' as
+ * entities, carriage returns dropped), and a number, onto out. */
+void page_html(STRING *out, const char *s);
+void page_num(STRING *out, long long v);
+
 #endif

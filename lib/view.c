@@ -114,6 +114,7 @@ static const struct module {
 } modules[] = {
 	{ "home", "/", NULL, NULL },
 	{ "myplanning", "/planning/me", "worker", "planning" },
+	{ "myhours", "/timesheets/me", "worker", "timesheets" },
 	{ "vacancies", "/vacancies/", "vacancy.view", "vacancies" },
 	{ "planning", "/planning/", "planning.view", "planning" },
 	{ "timesheets", "/timesheets/", "timesheet.view", "timesheets" },
@@ -123,8 +124,7 @@ static const struct module {
 	{ "admin", "/admin/", "admin.view", "admin" },
 };
 
-/* Is a module switched on in Portal.Modules? */
-static int module_on(const char *code)
+int view_module_on(const char *code)
 {
 	const char *list = conf_str("Portal.Modules"), *p = list;
 	size_t l = strlen(code);
@@ -168,7 +168,7 @@ static void common(Request *r)
 	for (size_t i = 0; i < ARRAY_SIZE(modules); i++) {
 		const struct module *m = &modules[i];
 		char key[64];
-		if (m->on && !module_on(m->on))
+		if (m->on && !view_module_on(m->on))
 			continue;
 		/* "worker": a temp worker's own pages, for no permission. */
 		if (m->perm && (!strcmp(m->perm, "worker") ? strcmp(r->user->kind, "worker") : !acl_may(r, m->perm)))

@@ -31,4 +31,7 @@ const char *view_lang(const char *want);
 /* Drops the parsed templates (tests, reload). */
 void view_shutdown(void);
 
+/* Is a module switched on in Portal.Modules? */
+int view_module_on(const char *code);
+
 #endif

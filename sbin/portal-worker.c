@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <curl/curl.h>
 
@@ -14,6 +15,7 @@
 #include "log.h"
 #include "mail.h"
 #include "outbox.h"
+#include "timesheet.h"
 #include "util.h"
 
 static volatile sig_atomic_t stopping;
@@ -29,6 +31,8 @@ static NEOERR *deliver(const OutboxRow *row, int *permanent)
 	*permanent = 0;
 	if (!strcmp(row->kind, "mail"))
 		return nerr_pass(mail_send(row->id, row->key, row->payload, permanent));
+	if (!strcmp(row->kind, "backoffice") && timesheet_row(row))
+		return nerr_pass(timesheet_deliver(row, permanent));
 	if (!strcmp(row->kind, "backoffice"))
 		return nerr_pass(contracts_deliver(row, permanent));
 	*permanent = 1;
@@ -84,12 +88,12 @@ static int round_once(void)
 }
 
 /* The jobs that are not deliveries: revoking inactive accounts, moving
- * retention clocks. */
+ * retention clocks, reminding of hours. */
 static void housekeeping(int once)
 {
 	static int64_t last;
 	int64_t now = util_mono_us();
-	int warned, revoked, moved;
+	int warned, revoked, moved, workers, supervisors;
 	NEOERR *err;
 
 	if (!once && last && now - last < 60LL * 1000000 * conf_int("Inactivity.CheckMinutes"))
@@ -117,6 +121,13 @@ static void housekeeping(int once)
 		nerr_ignore(&err);
 	} else if (moved) {
 		log_msg("info", NULL, "retention: %d documents follow their person's last activity", moved);
+	}
+	err = timesheet_remind(time(NULL), &workers, &supervisors);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	} else if (workers || supervisors) {
+		log_msg("info", NULL, "timesheets: %d workers and %d supervisors reminded", workers, supervisors);
 	}
 }
 

@@ -404,48 +404,6 @@ void grid_free(Grid **g)
 
 /* --- the HTML ------------------------------------------------------------ */
 
-/* s escaped as ClearSilver's html escaping does (& < > " ' as entities,
- * carriage returns dropped), onto out. */
-static void esc(STRING *out, const char *s)
-{
-	const char *run = s;
-
-	for (; *s; s++) {
-		const char *ent;
-		switch (*s) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		case '\'': ent = "&#39;"; break;
-		case '\r': ent = ""; break;
-		default: continue;
-		}
-		if (s > run)
-			string_appendn(out, run, (int)(s - run));
-		string_append(out, ent);
-		run = s + 1;
-	}
-	if (s > run)
-		string_appendn(out, run, (int)(s - run));
-}
-
-/* Numbers and times written by hand: string_appendf (vsnprintf twice) was
- * a quarter of the page's time. */
-static void put_int(STRING *out, long long v)
-{
-	char buf[24], *p = buf + sizeof(buf);
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
-	string_appendn(out, p, (int)(buf + sizeof(buf) - p));
-}
-
 /* "HH:MM–HH:MM" */
 static void put_times(STRING *out, const GShift *s)
 {
@@ -480,24 +438,24 @@ static void shift_html(STRING *out, const Words *w, const GShift *s, long long u
 
 	if (s->elsewhere) {
 		string_append(out, "<span class=\"shift elsewhere\" title=\"");
-		esc(out, w->elsewhere);
+		page_html(out, w->elsewhere);
 		string_append(out, "\">");
 		put_times(out, s);
 		string_append(out, " ");
-		esc(out, w->busy);
+		page_html(out, w->busy);
 		string_append(out, "</span>");
 		return;
 	}
 	string_append(out, "<span class=\"shift state-");
-	esc(out, s->state);
+	page_html(out, s->state);
 	string_append(out, "\">");
 	if (s->may_edit) {
 		string_append(out, "<a href=\"");
-		esc(out, w->prefix);
+		page_html(out, w->prefix);
 		string_append(out, "/planning/shifts/");
-		put_int(out, s->id);
+		page_num(out, s->id);
 		string_append(out, "/edit?view=");
-		put_int(out, unit);
+		page_num(out, unit);
 		string_append(out, "\">");
 		put_times(out, s);
 		string_append(out, "</a>");
@@ -506,13 +464,13 @@ static void shift_html(STRING *out, const Words *w, const GShift *s, long long u
 	}
 	if (s->position && *s->position) {
 		string_append(out, " <span class=\"small\">");
-		esc(out, s->position);
+		page_html(out, s->position);
 		string_append(out, "</span>");
 	}
 	if (strcmp(s->state, "planned")) {
 		snprintf(key, sizeof(key), "Lang.Planning.States.%s", s->state);
 		string_append(out, " <span class=\"small muted\">");
-		esc(out, word(w->lang, key));
+		page_html(out, word(w->lang, key));
 		string_append(out, "</span>");
 	}
 	if (s->rules) {
@@ -520,7 +478,7 @@ static void shift_html(STRING *out, const Words *w, const GShift *s, long long u
 		for (rule = strtok_r(copy, " ", &save); rule; rule = strtok_r(NULL, " ", &save)) {
 			snprintf(key, sizeof(key), "Lang.Planning.Rules.%s", rule);
 			string_append(out, " <span class=\"small rule\">");
-			esc(out, word(w->lang, key));
+			page_html(out, word(w->lang, key));
 			string_append(out, "</span>");
 		}
 		free(copy);
@@ -547,7 +505,7 @@ void grid_rows_html(Request *r, const Unit *u, const Grid *g, Day monday, int ma
 		plan_day_text(plan_add_days(monday, d), dates[d]);
 	if (g->open) {
 		string_append(out, "<tr class=\"open-row\"><th scope=\"row\">");
-		esc(out, w.open);
+		page_html(out, w.open);
 		string_append(out, "</th>\n    ");
 		for (int d = 0; d < 7; d++) {
 			string_append(out, "<td>");
@@ -562,21 +520,21 @@ void grid_rows_html(Request *r, const Unit *u, const Grid *g, Day monday, int ma
 		string_append(out, "<tr><th scope=\"row\">");
 		if (may_keep) {
 			string_append(out, "<a href=\"");
-			esc(out, w.prefix);
+			page_html(out, w.prefix);
 			string_append(out, "/planning/workers/");
-			put_int(out, row->worker);
+			page_num(out, row->worker);
 			string_append(out, "\" title=\"");
-			esc(out, w.agency_title);
+			page_html(out, w.agency_title);
 			string_append(out, " ");
-			esc(out, row->name);
+			page_html(out, row->name);
 			string_append(out, "\">");
-			esc(out, row->name);
+			page_html(out, row->name);
 			string_append(out, "</a>");
 		} else {
-			esc(out, row->name);
+			page_html(out, row->name);
 		}
 		string_append(out, "<br><span class=\"muted small\">");
-		esc(out, row->positions);
+		page_html(out, row->positions);
 		string_append(out, "</span></th>\n    ");
 		for (int d = 0; d < 7; d++) {
 			const GCell *c = &row->days[d];
@@ -584,25 +542,25 @@ void grid_rows_html(Request *r, const Unit *u, const Grid *g, Day monday, int ma
 			string_append(out, c->avail);
 			string_append(out, "\"><span class=\"avail\">");
 			if (!strcmp(c->avail, "some"))
-				esc(out, c->ranges);
+				page_html(out, c->ranges);
 			else
-				esc(out, avail_word(&w, c->avail));
+				page_html(out, avail_word(&w, c->avail));
 			string_append(out, "</span>");
 			for (const GShift *s = c->shifts; s; s = s->next)
 				shift_html(out, &w, s, u->id);
 			if (may_edit) {
 				string_append(out, "<a class=\"add\" href=\"");
-				esc(out, w.prefix);
+				page_html(out, w.prefix);
 				string_append(out, "/planning/shifts/new?view=");
-				put_int(out, u->id);
+				page_num(out, u->id);
 				string_append(out, "&amp;worker=");
-				put_int(out, row->worker);
+				page_num(out, row->worker);
 				string_append(out, "&amp;date=");
 				string_append(out, dates[d]);
 				string_append(out, "\" aria-label=\"");
-				esc(out, w.new_for);
+				page_html(out, w.new_for);
 				string_append(out, " ");
-				esc(out, row->name);
+				page_html(out, row->name);
 				string_append(out, ", ");
 				string_append(out, dates[d]);
 				string_append(out, "\">+</a>");

@@ -111,6 +111,7 @@ static NEOERR *seed_units(long long *ids, long long *client_of)
 static NEOERR *seed_documents(const long long *ids);
 static NEOERR *seed_vacancies(const long long *ids);
 static NEOERR *seed_planning(const long long *ids);
+static NEOERR *seed_timesheets(const long long *ids);
 
 int cmd_seed_demo(char **arg)
 {
@@ -176,6 +177,8 @@ int cmd_seed_demo(char **arg)
 		err = seed_vacancies(ids);
 	if (!err)
 		err = seed_planning(ids);
+	if (!err)
+		err = seed_timesheets(ids);
 	if (!err)
 		err = audit_add(NULL, 0, "demo.seed", "", 0, 0, "demo data loaded");
 	if (!err)
@@ -519,6 +522,136 @@ static NEOERR *seed_planning(const long long *ids)
 			      s->worker < 0 ? 0LL : worker_ids[s->worker], a, b, planner);
 	}
 	free(client);
+	return nerr_pass(err);
+}
+
+/* --- demo timesheets --------------------------------------------------- */
+
+/* Contracted shifts in the three weeks before this one (Monday to
+ * Wednesday, 07:00–15:30 with half an hour's break, for every demo
+ * worker), and timesheets of them in every state: Jan Willems (who has a
+ * login) approved, rejected and a draft of his own that nobody else sees;
+ * Sanne Peeters (hours kept by the agency) approved, corrected as a second
+ * version and submitted; Youssef Amrani approved and submitted with an
+ * evening more than planned; Lisa Maes submitted; Tom Jacobs's last week
+ * still to be filled in. */
+static const struct demo_sheet {
+	int worker, week;          /* demo_workers index; weeks before this one */
+	const char *state;
+	int versions, extra;       /* versions sent; minutes added to the first day */
+	const char *reason;
+} demo_sheets[] = {
+	{ 0, 3, "approved", 1, 0, NULL },
+	{ 0, 2, "rejected", 0, 60, "Maandag klopt niet: volgens de prikklok begon je om 07:00, niet om 06:00." },
+	{ 0, 1, "draft", 0, 0, NULL },
+	{ 1, 3, "approved", 1, 0, NULL },
+	{ 1, 2, "approved", 2, 30, "Een half uur overwerk op maandag stond niet op het urenbriefje." },
+	{ 1, 1, "submitted", 0, 0, NULL },
+	{ 2, 2, "approved", 1, 0, NULL },
+	{ 2, 1, "submitted", 0, 150, NULL },
+	{ 3, 1, "submitted", 0, 0, NULL },
+};
+
+static NEOERR *seed_timesheets(const long long *ids)
+{
+	const char *zone = conf_str("Planning.TimeZone");
+	long long workers[ARRAY_SIZE(demo_workers)] = { 0 }, consultant = 0, supervisor = 0;
+	char *have = NULL;
+	struct tm now;
+	NEOERR *err = db_value(&have, "SELECT COUNT(*) FROM contracts WHERE contract_no LIKE 'DEMO-%'", NULL);
+
+	if (err || (have && atoll(have) > 0)) {
+		free(have);
+		return nerr_pass(err);
+	}
+	free(have);
+	err = demo_user_id("consultant@uitzendbureau.example", &consultant);
+	if (!err)
+		err = demo_user_id("supervisor@klant.example", &supervisor);
+	for (size_t i = 0; i < ARRAY_SIZE(demo_workers) && !err; i++)
+		err = demo_user_id(demo_workers[i].email, &workers[i]);
+	tz_local(zone, time(NULL), &now);
+	/* The shifts, each with its contract. */
+	for (size_t w = 0; w < ARRAY_SIZE(demo_workers) && !err; w++)
+		for (int week = 1; week <= 3 && !err; week++)
+			for (int day = 0; day < 3 && !err; day++) {
+				struct tm d;
+				time_t noon = timegm(&(struct tm){ .tm_year = now.tm_year, .tm_mon = now.tm_mon,
+					.tm_mday = now.tm_mday - (now.tm_wday + 6) % 7 - 7 * week + day, .tm_hour = 12 });
+				time_t from, to;
+				char a[20], b[20], no[32];
+				gmtime_r(&noon, &d);
+				if (!tz_utc(zone, d.tm_year + 1900, d.tm_mon + 1, d.tm_mday, 7, 0, &from) ||
+				    !tz_utc(zone, d.tm_year + 1900, d.tm_mon + 1, d.tm_mday, 15, 30, &to))
+					continue;
+				strftime(a, sizeof(a), "%Y-%m-%d %H:%M:%S", gmtime_r(&from, &d));
+				strftime(b, sizeof(b), "%Y-%m-%d %H:%M:%S", gmtime_r(&to, &d));
+				err = db_exec(NULL, "INSERT INTO shifts (unit_id, position, worker_user_id, starts_at, ends_at,"
+						    " break_minutes, state, created_by, created_at, updated_at, published_at)"
+						    " VALUES (?, ?, ?, ?, ?, 30, 'contracted', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(),"
+						    " UTC_TIMESTAMP())",
+					      "isissi", unit_of(demo_workers[w].unit, ids), demo_workers[w].position,
+					      workers[w], a, b, consultant);
+				snprintf(no, sizeof(no), "DEMO-%zu-%d-%d", w, week, day);
+				if (!err)
+					err = db_exec(NULL, "INSERT INTO contracts (shift_id, version, contract_no, hourly_wage,"
+							    " bill_rate, created_at) VALUES (LAST_INSERT_ID(), 1, ?, 14.25, 23.50,"
+							    " UTC_TIMESTAMP())", "s", no);
+				if (!err)
+					err = db_exec(NULL, "UPDATE shifts SET contract_id = LAST_INSERT_ID()"
+							    " WHERE id = (SELECT shift_id FROM contracts WHERE id = LAST_INSERT_ID())",
+						      NULL);
+			}
+	/* The timesheets, their entries as the shifts were, and their versions. */
+	for (size_t i = 0; i < ARRAY_SIZE(demo_sheets) && !err; i++) {
+		const struct demo_sheet *t = &demo_sheets[i];
+		const struct demo_worker *w = &demo_workers[t->worker];
+		int on_behalf = t->worker != 0;
+		char week[11], *id = NULL;
+		time_t noon = timegm(&(struct tm){ .tm_year = now.tm_year, .tm_mon = now.tm_mon,
+			.tm_mday = now.tm_mday - (now.tm_wday + 6) % 7 - 7 * t->week, .tm_hour = 12 });
+		struct tm d;
+		time_t from, to;
+
+		gmtime_r(&noon, &d);
+		strftime(week, sizeof(week), "%Y-%m-%d", &d);
+		tz_utc(zone, d.tm_year + 1900, d.tm_mon + 1, d.tm_mday, 0, 0, &from);
+		to = from + 7 * 86400;
+		err = db_exec(NULL, "INSERT INTO timesheets (worker_user_id, unit_id, position, week, state, version, reason,"
+				    " entered_by, submitted_at, decided_at, decided_by, created_at, updated_at)"
+				    " VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), IF(? = 'draft', NULL, UTC_TIMESTAMP()),"
+				    " IF(? IN ('approved', 'rejected'), UTC_TIMESTAMP(), NULL),"
+				    " IF(? IN ('approved', 'rejected'), ?, NULL), UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+			      "iisssisisssi", workers[t->worker], unit_of(w->unit, ids), w->position, week, t->state,
+			      (long long)t->versions, !strcmp(t->state, "rejected") ? t->reason : NULL,
+			      on_behalf ? consultant : 0LL, t->state, t->state, t->state, supervisor);
+		if (!err)
+			err = db_value(&id, "SELECT LAST_INSERT_ID()", NULL);
+		if (!err)
+			err = db_exec(NULL, "INSERT INTO timesheet_entries (timesheet_id, day, starts_at, ends_at, break_minutes,"
+					    " minutes, position, shift_id, entered_by, created_at, updated_at)"
+					    " SELECT ?, DATE(s.starts_at), s.starts_at, s.ends_at, s.break_minutes,"
+					    " TIMESTAMPDIFF(MINUTE, s.starts_at, s.ends_at) - s.break_minutes, s.position, s.id,"
+					    " NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM shifts s"
+					    " WHERE s.worker_user_id = ? AND s.state = 'contracted' AND s.starts_at >= FROM_UNIXTIME(?)"
+					    " AND s.starts_at < FROM_UNIXTIME(?) ORDER BY s.starts_at",
+				      "siiii", id, on_behalf ? consultant : 0LL, workers[t->worker], (long long)from,
+				      (long long)to);
+		/* Worked longer than planned on the first day. */
+		if (!err && t->extra)
+			err = db_exec(NULL, "UPDATE timesheet_entries SET ends_at = ends_at + INTERVAL ? MINUTE,"
+					    " minutes = minutes + ? WHERE timesheet_id = ? ORDER BY starts_at LIMIT 1",
+				      "iis", (long long)t->extra, (long long)t->extra, id);
+		if (!err)
+			err = db_exec(NULL, "UPDATE timesheets SET minutes = (SELECT SUM(minutes) FROM timesheet_entries"
+					    " WHERE timesheet_id = ?) WHERE id = ?", "ss", id, id);
+		for (int v = 1; v <= t->versions && !err; v++)
+			err = db_exec(NULL, "INSERT INTO timesheet_versions (timesheet_id, version, entries, minutes, reason,"
+					    " made_by, made_at, sent_at) SELECT t.id, ?, '[]', t.minutes, ?, ?, UTC_TIMESTAMP(),"
+					    " UTC_TIMESTAMP() FROM timesheets t WHERE t.id = ?",
+				      "isis", (long long)v, v > 1 ? t->reason : NULL, v > 1 ? consultant : supervisor, id);
+		free(id);
+	}
 	return nerr_pass(err);
 }
 

@@ -5,7 +5,7 @@
 <?cs if:subcount(Page.Nav) > 1 ?>
 <ul class="tiles">
   <?cs each:item = Page.Nav ?><?cs if:item.Code != "home" ?>
-  <li class="tile tile-<?cs var:item.Code ?>"><a href="<?cs var:Page.Prefix ?><?cs var:item.Href ?>"><span class="tile-title"><?cs var:Lang.Nav[item.Code] ?></span><span class="tile-text"><?cs var:Lang.Home.Tile[item.Code] ?></span></a></li>
+  <li class="tile tile-<?cs var:item.Code ?>"><a href="<?cs var:Page.Prefix ?><?cs var:item.Href ?>"><span class="tile-title"><?cs var:Lang.Nav[item.Code] ?></span><span class="tile-text"><?cs var:Lang.Home.Tile[item.Code] ?></span><?cs if:Page.Waiting[item.Code] ?><span class="tile-count"><strong><?cs var:Page.Waiting[item.Code] ?></strong> <?cs var:Lang.Home.Waiting[item.Code] ?></span><?cs /if ?></a></li>
   <?cs /if ?><?cs /each ?>
 </ul>
 <?cs else ?>

@@ -142,6 +142,10 @@ static void handle(int fd)
 		char *out = contracts_stats();
 		reply(fd, 200, "OK", out);
 		free(out);
+	} else if (!strcmp(r.method, "GET") && !strcmp(r.path, "/sim/timesheets")) {
+		char *out = timesheets_stats();
+		reply(fd, 200, "OK", out);
+		free(out);
 	} else if (!strncmp(r.path, "/v1/", 4) && drop_next > 0) {
 		drop_next--; /* read, and no answer: the connection just closes */
 	} else if (!strncmp(r.path, "/v1/", 4) && fail_next > 0) {
@@ -160,6 +164,14 @@ static void handle(int fd)
 			usleep((useconds_t)hold_ms * 1000);
 		reply(fd, status, status == 201 ? "Created" : status == 200 ? "OK" : status == 404 ? "Not Found" :
 				  status == 422 ? "Unprocessable Entity" : "Bad Request", out);
+		free(out);
+	} else if (!strcmp(r.method, "POST") && !strcmp(r.path, "/v1/timesheets")) {
+		int status;
+		char *out = NULL;
+		timesheets_post(r.key, r.body, &status, &out);
+		fprintf(stderr, "backoffice-sim: POST %s key=%.190s status=%d\n", r.path, r.key, status);
+		reply(fd, status, status == 202 ? "Accepted" : status == 422 ? "Unprocessable Entity" : "Bad Request",
+		      out);
 		free(out);
 	} else {
 		reply(fd, 404, "Not Found", "{\"error\":\"not found\"}");

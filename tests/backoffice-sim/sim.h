@@ -10,4 +10,11 @@ void contracts_post(const char *key, const char *body, int *status, char **json)
 /* GET /sim/contracts: how many contracts and requests there were. */
 char *contracts_stats(void);
 
+/* POST /v1/timesheets: an approved week (a version of a timesheet) → 202,
+ * or 422 with the rules it breaks. The same key, the same answer. */
+void timesheets_post(const char *key, const char *body, int *status, char **json);
+
+/* GET /sim/timesheets: the versions taken, as they came. */
+char *timesheets_stats(void);
+
 #endif

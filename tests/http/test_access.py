@@ -147,7 +147,34 @@ MATRIX.update({
     ("POST", "/planning/me/days/:id/delete"): "post",
     ("POST", "/planning/me/feed"): "post",
     ("GET", "/planning/feed/:feed"): "token",
+    # Hours: those who see them in their part of the organisation; a temp
+    # worker's /timesheets/ is his own weeks.
+    ("GET", "/timesheets/"): dict(holders("agency_admin", "consultant", "hr_manager", "planner", "supervisor",
+                                          "other_client_planner"), worker=303),
+    ("GET", "/timesheets/export.csv"): "object",
+    ("GET", "/timesheets/export.xlsx"): "object",
+    ("POST", "/timesheets/approve"): "post",
+    ("GET", "/timesheets/me"): holders("worker"),
+    ("POST", "/timesheets/me/open"): "post",
+    ("GET", "/timesheets/me/:id"): "object",
+    ("POST", "/timesheets/me/:id"): "post",
+    ("GET", "/timesheets/workers"): holders("agency_admin", "consultant"),
+    ("GET", "/timesheets/workers/:worker"): "object",
+    ("POST", "/timesheets/workers/:worker/open"): "post",
+    ("GET", "/timesheets/workers/:worker/:id"): "object",
+    ("POST", "/timesheets/workers/:worker/:id"): "post",
+    ("GET", "/timesheets/:id"): "object",
+    ("POST", "/timesheets/:id/approve"): "post",
+    ("POST", "/timesheets/:id/reject"): "post",
+    ("GET", "/timesheets/:id/correct"): "object",
+    ("POST", "/timesheets/:id/correct"): "post",
 })
+
+# A demo timesheet of a worker in a state, by id; and its worker and id.
+SHEET = ("SELECT t.id FROM timesheets t JOIN users u ON u.id = t.worker_user_id"
+         " WHERE u.email = '%s' AND t.state = '%s' ORDER BY t.week LIMIT 1")
+SHEET_OF = ("SELECT t.worker_user_id, t.id FROM timesheets t JOIN users u ON u.id = t.worker_user_id"
+            " WHERE u.email = '%s' AND t.state = '%s' ORDER BY t.week LIMIT 1")
 
 # Routes of one object: (route, the object's id by SQL, {who: status}).
 # The consultant holds her role on Klant NV only: the other client's
@@ -203,6 +230,30 @@ OBJECTS = [
      holders("consultant")),
     (("GET", "/planning/workers/:id"), "SELECT id FROM users WHERE email = 'planner@klant.example'",
      holders()),
+    # The demo's timesheets (portalctl seed-demo): Jan Willems's draft is
+    # his alone — nobody else sees that it exists; Sanne Peeters's
+    # submitted week at team A1 and Lisa Maes's at team A2 are seen where
+    # they lie; the agency keeps Sanne's hours (she has no login), not
+    # Jan's.
+    (("GET", "/timesheets/:id"), SHEET % ("worker@flex.example", "draft"), holders()),
+    (("GET", "/timesheets/:id"), SHEET % ("sanne.peeters@flex.example", "submitted"),
+     holders("agency_admin", "consultant", "hr_manager", "planner", "supervisor")),
+    (("GET", "/timesheets/:id"), SHEET % ("lisa.maes@flex.example", "submitted"),
+     holders("agency_admin", "consultant", "hr_manager", "planner")),
+    (("GET", "/timesheets/me/:id"), SHEET % ("worker@flex.example", "draft"), holders("worker")),
+    (("GET", "/timesheets/me/:id"), SHEET % ("sanne.peeters@flex.example", "submitted"), holders()),
+    (("GET", "/timesheets/workers/:id"), "SELECT id FROM users WHERE email = 'sanne.peeters@flex.example'",
+     holders("agency_admin", "consultant")),
+    (("GET", "/timesheets/workers/:id"), "SELECT id FROM users WHERE email = 'worker@flex.example'", holders()),
+    (("GET", "/timesheets/workers/:id/:cid"), SHEET_OF % ("sanne.peeters@flex.example", "submitted"),
+     holders("agency_admin", "consultant")),
+    (("GET", "/timesheets/workers/:id/:cid"), SHEET_OF % ("worker@flex.example", "draft"), holders()),
+    (("GET", "/timesheets/:id/correct"), SHEET % ("sanne.peeters@flex.example", "approved"),
+     holders("agency_admin", "consultant")),
+    (("GET", "/timesheets/export.csv?week=:id"), "SELECT DATE_FORMAT(MIN(week), '%Y-%m-%d') FROM timesheets",
+     holders("agency_admin", "consultant", "hr_manager", "planner", "supervisor", "other_client_planner")),
+    (("GET", "/timesheets/export.xlsx?week=:id"), "SELECT DATE_FORMAT(MIN(week), '%Y-%m-%d') FROM timesheets",
+     holders("agency_admin", "consultant", "hr_manager", "planner", "supervisor", "other_client_planner")),
     # Without a CV the download is 404 to everyone, never an error.
     (("GET", "/vacancies/:id/candidates/:cid/cv"), "SELECT vacancy_id, id FROM candidates WHERE name = 'Toegang A1'",
      holders()),

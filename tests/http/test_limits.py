@@ -253,6 +253,20 @@ def forms():
         "/planning/shifts": dict(who="planner@klant.example", page="/planning/shifts/new?unit=%d" % int(s["a1"]),
                                  fields=shift_fields),
         "/planning/shifts/:id": dict(who="planner@klant.example", path={"id": s["shift"]}, fields=shift_fields),
+        "/timesheets/me/open": dict(who="worker@flex.example", page="/timesheets/me",
+                                    fields={"unit": s["a1"], "week": last_monday()}),
+        "/timesheets/me/:id": dict(who="worker@flex.example",
+                                   path={"id": lambda: worker_sheet("worker@flex.example", "draft")}, fields={}),
+        "/timesheets/workers/:worker/open": dict(who="consultant@uitzendbureau.example",
+                                                 path={"worker": s["worker"]},
+                                                 fields={"unit": s["a1"], "week": last_monday()}),
+        "/timesheets/workers/:worker/:id": dict(who="consultant@uitzendbureau.example",
+                                                path={"worker": s["worker"], "id": lambda: new_sheet("draft")},
+                                                fields={}),
+        "/timesheets/:id/reject": dict(who="supervisor@klant.example", path={"id": lambda: new_sheet("submitted")},
+                                       fields={}),
+        "/timesheets/:id/correct": dict(who="consultant@uitzendbureau.example",
+                                        path={"id": lambda: new_sheet("approved")}, fields={}),
         "/vacancies/": dict(who="hr.manager@klant.example", page="/vacancies/new", fields=vacancy_fields),
         "/vacancies/:id/edit": dict(who="hr.manager@klant.example", path={"id": s["own_vacancy"]},
                                     fields=vacancy_fields),
@@ -275,6 +289,32 @@ def forms():
                                                               "cid": lambda: new_candidate(s["vacancy"])},
                                                         fields={"key": lambda: unique("k")}),
     }
+
+
+def last_monday():
+    d = datetime.date.today()
+    return (d - datetime.timedelta(days=d.weekday() + 7)).isoformat()
+
+
+def new_sheet(state):
+    """A timesheet of this run's worker at team A1 in a state, with an
+    entry: each post decides on one of its own."""
+    s = setup()
+    position = unique("Limietfunctie")
+    sql("INSERT INTO timesheets (worker_user_id, unit_id, position, week, state, version, minutes,"
+        " submitted_at, created_at, updated_at) VALUES (%s, %s, '%s', '%s', '%s', %d, 480, UTC_TIMESTAMP(),"
+        " UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (s["worker"], s["a1"], position, last_monday(), state,
+                                                1 if state == "approved" else 0))
+    sheet = one("SELECT id FROM timesheets WHERE position = '%s'" % position)
+    sql("INSERT INTO timesheet_entries (timesheet_id, day, starts_at, ends_at, break_minutes, minutes, position,"
+        " created_at, updated_at) VALUES (%s, '%s', '%s 07:00:00', '%s 15:30:00', 30, 480, '%s', UTC_TIMESTAMP(),"
+        " UTC_TIMESTAMP())" % (sheet, last_monday(), last_monday(), last_monday(), position))
+    return sheet
+
+
+def worker_sheet(email, state):
+    return one("SELECT t.id FROM timesheets t JOIN users u ON u.id = t.worker_user_id WHERE u.email = '%s'"
+               " AND t.state = '%s' ORDER BY t.week LIMIT 1" % (email, state))
 
 
 def toggled_state():

@@ -1,0 +1,29 @@
+/* timesheet.h: what the worker job does for timesheets — an approved version to the back-office, and the weekly reminders */
+#ifndef PORTAL_TIMESHEET_H
+#define PORTAL_TIMESHEET_H
+
+#include <time.h>
+#include <ClearSilver.h>
+
+#include "outbox.h"
+
+/* Delivers an outbox row of kind backoffice whose key is
+ * timesheet:<id>:<version> (portal-worker): POST /v1/timesheets. 202 (or
+ * 200, 201): the version is marked sent. 422: refused — the reasons are
+ * kept with the version, for the agency, and the row ends as a dead
+ * letter with them (*permanent). No answer or 5xx: an error to retry. */
+NEOERR *timesheet_deliver(const OutboxRow *row, int *permanent);
+
+/* Is this outbox row a timesheet's? */
+int timesheet_row(const OutboxRow *row);
+
+/* Once Timesheets.RemindDay has come, from Timesheets.RemindHour at
+ * Planning.TimeZone: mails every temp worker (with a login) who has a
+ * contracted week that ended without his hours submitted, and every user
+ * who approves hours (timesheet.approve) with submitted weeks waiting in
+ * his part of the organisation — once that week per person (the outbox
+ * key holds the person and the week), however often it runs. Counts the
+ * mails queued now. */
+NEOERR *timesheet_remind(time_t now, int *workers, int *supervisors);
+
+#endif
