@@ -29,13 +29,14 @@ def test_a_demo_user_logs_in_and_sees_only_the_modules_of_her_role_that_are_on()
     assert 'href="/vacancies/"' not in home.text and 'href="/admin/"' not in home.text
 
 
-def test_the_agency_admin_sees_administration_and_a_worker_only_his_own_planning():
+def test_the_agency_admin_sees_administration_and_a_worker_only_his_own_planning_and_hours():
     c, _ = login("admin@uitzendbureau.example")
     assert 'href="/admin/"' in c.get("/").text
     c, _ = login("worker@flex.example")
     text = c.get("/").text
-    assert re.findall(r'class="tile tile-([a-z]+)"', text) == ["myplanning"]
+    assert re.findall(r'class="tile tile-([a-z]+)"', text) == ["myplanning", "myhours"]
     assert 'href="/planning/me"' in text and 'href="/planning/"' not in text
+    assert 'href="/timesheets/me"' in text and 'href="/timesheets/"' not in text
 
 
 def test_agency_staff_need_the_code_of_their_app():
