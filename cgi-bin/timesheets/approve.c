@@ -495,8 +495,9 @@ NEOERR *ts_approve_many(Request *r)
 	/* Every one must be there to see and decide on: the same ids twice are one. */
 	for (int i = 0; i < found; i++)
 		if (!picks[i].may) {
+			long long id = picks[i].id;
 			free(picks);
-			return http_fail(r, 404, "timesheet %lld is not the user's to approve", picks[i].id);
+			return http_fail(r, 404, "timesheet %lld is not the user's to approve", id);
 		}
 	{
 		int distinct = 0;

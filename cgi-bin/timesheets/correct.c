@@ -33,16 +33,9 @@ static NEOERR *form_page(Request *r, const Sheet *s)
 {
 	NEOERR *err;
 
-	hdf_set_int_value(r->hdf, "Page.RowCount", ROWS);
-	if (!r->form_errors && !hdf_get_value(r->hdf, "Page.Refused", NULL)) {
-		err = ts_rows_into_form(r, s);
-		if (err)
-			return nerr_pass(err);
-	} else {
-		param_keep_form(r);
-	}
-	ts_form_week(r, s);
-	err = ts_into_page(r, s, acl_may_at(r, "wage.view", s->path));
+	err = ts_form(r, s);
+	if (!err)
+		err = ts_into_page(r, s, acl_may_at(r, "wage.view", s->path));
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(view_render(r, "timesheets/correct.cs"));

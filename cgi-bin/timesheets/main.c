@@ -193,9 +193,19 @@ void ts_week_of(const char *zone, time_t t, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-void ts_form_week(Request *r, const Sheet *s)
+NEOERR *ts_form(Request *r, const Sheet *s)
 {
 	int y, m, day, last = 0;
+
+	hdf_set_int_value(r->hdf, "Page.RowCount", ROWS);
+	/* The form as it came back, or the entries as they are. */
+	if (!r->form_errors && !hdf_get_value(r->hdf, "Page.Refused", NULL)) {
+		NEOERR *err = ts_rows_into_form(r, s);
+		if (err)
+			return nerr_pass(err);
+	} else {
+		param_keep_form(r);
+	}
 
 	sscanf(s->week, "%4d-%2d-%2d", &y, &m, &day);
 	for (int d = 0; d < 7; d++) {
@@ -217,6 +227,7 @@ void ts_form_week(Request *r, const Sheet *s)
 		}
 	}
 	hdf_set_int_value(r->hdf, "Page.RowsShown", last + 2 < 7 ? 7 : last + 2 > ROWS ? ROWS : last + 2);
+	return STATUS_OK;
 }
 
 NEOERR *ts_total(long long sheet)

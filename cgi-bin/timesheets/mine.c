@@ -420,16 +420,9 @@ static NEOERR *sheet_page(Request *r, const Sheet *s)
 
 	if (editable) {
 		hdf_set_value(r->hdf, "Page.Editable", "1");
-		hdf_set_int_value(r->hdf, "Page.RowCount", ROWS);
-		/* The form as it came back, or the entries as they are. */
-		if (!r->form_errors && !hdf_get_value(r->hdf, "Page.Refused", NULL)) {
-			err = ts_rows_into_form(r, s);
-			if (err)
-				return nerr_pass(err);
-		} else {
-			param_keep_form(r);
-		}
-		ts_form_week(r, s);
+		err = ts_form(r, s);
+		if (err)
+			return nerr_pass(err);
 	}
 	err = ts_into_page(r, s, 0);
 	if (err)

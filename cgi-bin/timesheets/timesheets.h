@@ -55,10 +55,11 @@ void ts_week_of(const char *zone, time_t t, char out[11]);
 void ts_monday(const char *date, char out[11]);
 /* Minutes as "7:30" (with a sign when negative). */
 void ts_hours(char out[16], int minutes);
-/* For a week's form, after Page.Form is filled: Page.WeekDays.0–6, the
- * dates of the timesheet's week, and Page.RowsShown, the rows shown —
- * those filled and two more, a week's worth at least. */
-void ts_form_week(Request *r, const Sheet *s);
+/* A week's form: Page.Form as it came back (refused), or the timesheet's
+ * entries (ts_rows_into_form); Page.WeekDays.0–6, the dates of its week;
+ * Page.RowsShown, the rows shown — those filled and two more, a week's
+ * worth at least — of Page.RowCount. */
+NEOERR *ts_form(Request *r, const Sheet *s);
 /* Sums the entries' minutes into the timesheet (its list column). In the
  * caller's transaction. */
 NEOERR *ts_total(long long sheet);
