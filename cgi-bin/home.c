@@ -5,15 +5,14 @@
 
 #include "acl.h"
 #include "app.h"
-#include "conf.h"
 #include "db.h"
+#include "timesheet.h"
 #include "view.h"
 
 /* What waits for the user on the hours tile, counted in SQL in his part
- * of the organisation: a temp worker's weeks to submit (his drafts,
- * those rejected back to him, and the weeks his contracted shifts make
- * that have no timesheet yet — weeks of the database's clock, close
- * enough for a count); for who approves, the weeks submitted. */
+ * of the organisation: a temp worker's weeks to submit (those his
+ * contracted shifts make, at each unit's clock, that are not submitted
+ * or approved); for who approves, the weeks submitted. */
 static NEOERR *waiting(Request *r)
 {
 	char *count = NULL;
@@ -22,18 +21,10 @@ static NEOERR *waiting(Request *r)
 	if (!view_module_on("timesheets"))
 		return STATUS_OK;
 	if (!strcmp(r->user->kind, "worker")) {
-		err = db_value(&count,
-			"SELECT (SELECT COUNT(*) FROM timesheets WHERE worker_user_id = ? AND state IN ('draft', 'rejected'))"
-			" + (SELECT COUNT(*) FROM (SELECT DISTINCT s.unit_id, s.position,"
-			"     DATE(s.starts_at) - INTERVAL WEEKDAY(s.starts_at) DAY AS week FROM shifts s"
-			"     WHERE s.worker_user_id = ? AND s.state = 'contracted'"
-			"     AND s.starts_at >= UTC_DATE() - INTERVAL ? WEEK"
-			"     AND s.starts_at < UTC_DATE() - INTERVAL WEEKDAY(UTC_DATE()) DAY) w"
-			"   WHERE NOT EXISTS (SELECT 1 FROM timesheets t WHERE t.worker_user_id = ?"
-			"     AND t.unit_id = w.unit_id AND t.position = w.position AND t.week = w.week))",
-			"iiii", r->user->id, r->user->id, (long long)conf_int("Timesheets.WeeksShown"), r->user->id);
-		if (!err && count && strcmp(count, "0"))
-			hdf_set_value(r->hdf, "Page.Waiting.myhours", count);
+		int open = 0;
+		err = timesheet_open_weeks(r->user->id, time(NULL), 0, &open);
+		if (!err && open)
+			hdf_set_int_value(r->hdf, "Page.Waiting.myhours", open);
 	} else if (acl_may(r, "timesheet.approve")) {
 		char *scope = acl_scope(r, "timesheet.approve");
 		/* From the units in scope through (unit, state): never all the

@@ -80,6 +80,7 @@ static const struct rule {
 	{ "Timesheets.MaxDayHours", C_INT, "12", 1, 24, NULL },
 	{ "Timesheets.MaxWeekHours", C_INT, "60", 1, 168, NULL },
 	{ "Timesheets.WeeksShown", C_INT, "8", 1, 104, NULL },
+	{ "Timesheets.ListWeeks", C_INT, "26", 1, 520, NULL },
 	{ "Timesheets.RemindDay", C_ENUM, "monday", 0, 0, "monday tuesday wednesday thursday friday saturday sunday" },
 	{ "Timesheets.RemindHour", C_INT, "9", 0, 23, NULL },
 	{ "Cache.Bytes", C_INT, "8388608", 0, 1073741824, NULL },

@@ -17,13 +17,20 @@ NEOERR *timesheet_deliver(const OutboxRow *row, int *permanent);
 /* Is this outbox row a timesheet's? */
 int timesheet_row(const OutboxRow *row);
 
+/* Counts the weeks of an assignment (unit, position) in which the worker
+ * has contracted shifts — of the last Timesheets.WeeksShown weeks, to
+ * now, each week found at its unit's clock; with ended_only only weeks
+ * that have ended — that have no timesheet submitted or approved. */
+NEOERR *timesheet_open_weeks(long long worker, time_t now, int ended_only, int *open);
+
 /* Once Timesheets.RemindDay has come, from Timesheets.RemindHour at
  * Planning.TimeZone: mails every temp worker (with a login) who has a
  * contracted week that ended without his hours submitted, and every user
  * who approves hours (timesheet.approve) with submitted weeks waiting in
  * his part of the organisation — once that week per person (the outbox
- * key holds the person and the week), however often it runs. Counts the
- * mails queued now. */
+ * key holds the person and the period), however often it runs: a whole
+ * run marks the period done (timesheet_reminders). Counts the mails
+ * queued now. */
 NEOERR *timesheet_remind(time_t now, int *workers, int *supervisors);
 
 #endif

@@ -15,6 +15,9 @@ CREATE TABLE timesheets (
   version INT UNSIGNED NOT NULL DEFAULT 0,
   -- Worked minutes of the entries, kept with them for the lists.
   minutes INT UNSIGNED NOT NULL DEFAULT 0,
+  -- Counts the saves of its entries: a form of an earlier revision (a
+  -- second window, a repeated post, the agency meanwhile) is refused.
+  revision INT UNSIGNED NOT NULL DEFAULT 0,
   reason VARCHAR(1000) NULL,
   -- Agency staff who keep the hours of a worker without a login.
   entered_by BIGINT UNSIGNED NULL,
@@ -76,3 +79,10 @@ CREATE TABLE timesheet_versions (
   CONSTRAINT timesheet_versions_sheet_fk FOREIGN KEY (timesheet_id) REFERENCES timesheets (id) ON DELETE CASCADE,
   CONSTRAINT timesheet_versions_by_fk FOREIGN KEY (made_by) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The weeks whose reminders went out (lib/timesheet.c): a row a week,
+-- written once when the run is whole.
+CREATE TABLE timesheet_reminders (
+  period DATE NOT NULL PRIMARY KEY,
+  done_at DATETIME NOT NULL
+) ENGINE=InnoDB;

@@ -18,15 +18,20 @@
 /* --- the list ------------------------------------------------------------ */
 
 /* Timesheets in the user's scope that have left the worker's hands (never
- * a draft: that is his alone), of a week, below a unit, of a worker whose
- * name holds the text, when given. */
-#define SHEETS_IN_SCOPE \
-	" FROM timesheets t JOIN org_units o ON o.id = t.unit_id JOIN users u ON u.id = t.worker_user_id" \
-	" WHERE" ACL_IN_SCOPE("o.path") " AND t.state <> 'draft'" \
-	" AND (? = '' OR t.week = ?)" \
-	" AND (? = 0 OR o.path LIKE CONCAT((SELECT p.path FROM org_units p WHERE p.id = ?), '%'))" \
-	" AND (? = '' OR LOCATE(?, CONCAT_WS(' ', u.first_name, u.last_name)) > 0)"
-#define IN_SCOPE_TYPES "s" "ss" "ii" "ss"
+ * a draft: that is his alone), below a unit (its path; "" for all), in
+ * states (three of them: a state given thrice for one), of weeks from and
+ * to, of a worker whose name holds the text when given. Read from the
+ * units in scope through (unit, state, week), never from all timesheets
+ * of every client. */
+#define SHEETS_OF_UNITS \
+	" FROM org_units o STRAIGHT_JOIN timesheets t ON t.unit_id = o.id"
+#define SHEETS_WHERE \
+	" WHERE" ACL_IN_SCOPE("o.path") " AND o.path LIKE CONCAT(?, '%')" \
+	" AND t.state IN (?, ?, ?) AND t.state <> 'draft' AND t.week BETWEEN ? AND ?"
+#define WORKERS " JOIN users u ON u.id = t.worker_user_id"
+#define NAMED " AND (? = '' OR LOCATE(?, CONCAT_WS(' ', u.first_name, u.last_name)) > 0)"
+#define SHEETS_IN_SCOPE SHEETS_OF_UNITS WORKERS SHEETS_WHERE NAMED
+#define IN_SCOPE_TYPES "ss" "sss" "ss" "ss"
 
 /* The words of the rows, looked up once. */
 typedef struct words {
@@ -49,13 +54,12 @@ static const char *word(const char *lang, const char *key)
 static void row_html(STRING *out, const Words *w, DBQuery *q, int may_approve)
 {
 	const char *state = db_str(q, 1);
-	char hours[16];
+	long long minutes = db_int(q, 3);
 	int si = 0;
 
 	for (int i = 0; i < 4; i++)
 		if (!strcmp(state, states[i]))
 			si = i;
-	ts_hours(hours, (int)db_int(q, 3));
 	string_append(out, "<tr><td class=\"pick\">");
 	if (may_approve && !strcmp(state, "submitted")) {
 		string_append(out, "<input type=\"checkbox\" name=\"sheet\" value=\"");
@@ -81,7 +85,9 @@ static void row_html(STRING *out, const Words *w, DBQuery *q, int may_approve)
 	string_append(out, "<br><span class=\"muted small\">");
 	page_html(out, db_str(q, 4));
 	string_append(out, "</span></td><td class=\"num\">");
-	page_html(out, hours);
+	page_num(out, minutes / 60);
+	string_append(out, minutes % 60 < 10 ? ":0" : ":");
+	page_num(out, minutes % 60);
 	string_append(out, "</td><td><span class=\"badge state-");
 	page_html(out, state);
 	string_append(out, "\">");
@@ -99,8 +105,8 @@ NEOERR *ts_index(Request *r)
 {
 	const char *state = param_str(r, "state"), *text = or_empty(param_str(r, "q"));
 	long long unit = param_int(r, "unit", 0), total = 0;
-	char week[11] = "", *scope;
-	int n = 0, may_approve = 0;
+	char week[11] = "", from[11], to[11], path[ORG_PATH_LEN + 1] = "", last_path[ORG_PATH_LEN + 1] = "", *scope;
+	int n = 0, may_approve = 0, may = 0;
 	Words w;
 	STRING rows, qs;
 	DBQuery *q;
@@ -122,22 +128,40 @@ NEOERR *ts_index(Request *r)
 	if (hdf_get_value(r->hdf, "Page.Errors.unit", NULL))
 		unit = 0;
 	if (unit) {
-		char *path = NULL;
-		err = db_value(&path, "SELECT path FROM org_units WHERE id = ?", "i", unit);
+		char *found = NULL;
+		err = db_value(&found, "SELECT path FROM org_units WHERE id = ?", "i", unit);
 		if (err)
 			return nerr_pass(err);
-		if (!path || !acl_may_at(r, "timesheet.view", path)) {
+		if (!found || !acl_may_at(r, "timesheet.view", found)) {
 			param_error(r, "unit", "unit_scope");
 			unit = 0;
 		}
-		free(path);
+		snprintf(path, sizeof(path), "%s", unit && found ? found : "");
+		free(found);
 	}
-	if (param_str(r, "week") && !hdf_get_value(r->hdf, "Page.Errors.week", NULL))
+	/* A week chosen, or the weeks of Timesheets.ListWeeks back (and the
+	 * current one). */
+	if (param_str(r, "week") && !hdf_get_value(r->hdf, "Page.Errors.week", NULL)) {
 		ts_monday(param_str(r, "week"), week);
+		snprintf(from, sizeof(from), "%s", week);
+		snprintf(to, sizeof(to), "%s", week);
+	} else {
+		time_t back = time(NULL) - (time_t)conf_int("Timesheets.ListWeeks") * 7 * 86400;
+		struct tm tm;
+		gmtime_r(&back, &tm);
+		strftime(from, sizeof(from), "%Y-%m-%d", &tm);
+		snprintf(to, sizeof(to), "9999-12-31");
+		hdf_set_int_value(r->hdf, "Page.ListWeeks", conf_int("Timesheets.ListWeeks"));
+	}
 	scope = acl_scope(r, "timesheet.view");
-	/* A count per state, for the same filters. */
-	err = db_query(&q, "SELECT t.state, COUNT(*)" SHEETS_IN_SCOPE " GROUP BY t.state", IN_SCOPE_TYPES, scope,
-		       week, week, unit, unit, text, text);
+	/* A count per state, for the same filters: without a name, from the
+	 * (unit, state, week) index alone. */
+	if (*text)
+		err = db_query(&q, "SELECT t.state, COUNT(*)" SHEETS_IN_SCOPE " GROUP BY t.state", IN_SCOPE_TYPES,
+			       scope, path, "submitted", "approved", "rejected", from, to, text, text);
+	else
+		err = db_query(&q, "SELECT t.state, COUNT(*)" SHEETS_OF_UNITS SHEETS_WHERE " GROUP BY t.state",
+			       "ss" "sss" "ss", scope, path, "submitted", "approved", "rejected", from, to);
 	if (err) {
 		free(scope);
 		return nerr_pass(err);
@@ -152,10 +176,9 @@ NEOERR *ts_index(Request *r)
 	db_end(&q);
 	err = db_query(&q, "SELECT t.id, t.state, DATE_FORMAT(t.week, '%Y-%m-%d'), t.minutes, t.position, o.name,"
 			   " CONCAT_WS(' ', u.first_name, u.last_name), t.version, o.path" SHEETS_IN_SCOPE
-			   " AND (? = '' OR t.state = ?)"
 			   " ORDER BY t.week DESC, u.last_name, u.first_name, t.id LIMIT ?",
-		       IN_SCOPE_TYPES "ss" "i", scope, week, week, unit, unit, text, text, state, state,
-		       (long long)LIST_MAX);
+		       IN_SCOPE_TYPES "i", scope, path, *state ? state : "submitted", *state ? state : "approved",
+		       *state ? state : "rejected", from, to, text, text, (long long)LIST_MAX);
 	free(scope);
 	if (err)
 		return nerr_pass(err);
@@ -168,13 +191,17 @@ NEOERR *ts_index(Request *r)
 	}
 	string_init(&rows);
 	while (db_next(q)) {
-		int may = acl_may_at(r, "timesheet.approve", db_str(q, 8));
+		/* The rows of a unit come together: its right looked up once. */
+		if (strcmp(last_path, db_str(q, 8))) {
+			snprintf(last_path, sizeof(last_path), "%s", db_str(q, 8));
+			may = acl_may_at(r, "timesheet.approve", last_path);
+		}
 		row_html(&rows, &w, q, may);
 		may_approve |= may && !strcmp(db_str(q, 1), "submitted");
 		n++;
 	}
 	db_end(&q);
-	hdf_set_buf(r->hdf, "Page.Rows", rows.buf ? rows.buf : strdup(""));
+	hdf_set_buf(r->hdf, "Page.Rows", rows.buf ? rows.buf : xstrdup(""));
 	hdf_set_int_value(r->hdf, "Page.Shown", n);
 	hdf_set_int_value(r->hdf, "Page.Total", (int)total);
 	if (may_approve)
@@ -190,6 +217,7 @@ NEOERR *ts_index(Request *r)
 		char buf[24];
 		snprintf(buf, sizeof(buf), "%lld", unit);
 		page_query_add(&qs, "unit", buf);
+		hdf_set_value(r->hdf, "Page.Unit", buf);
 	}
 	page_query_add(&qs, "state", *state ? state : "all");
 	page_query_add(&qs, "q", text);
@@ -429,12 +457,14 @@ NEOERR *ts_reject(Request *r)
 	}
 	if (!err)
 		err = audit_add(r, r->user->id, "timesheet.reject", "timesheet", s.id, s.unit, reason);
-	/* Back to the worker, who corrects and submits again; a worker
-	 * without a login has his hours kept by the agency, who sees the
-	 * reason on the page. */
-	if (!err && s.worker_login) {
+	/* Back to the worker, who corrects and submits again — or, for a
+	 * worker without a login, to the agency's user who entered his hours. */
+	if (!err && (s.worker_login || s.entered_by)) {
 		HDF *extra;
-		url = conf_url("/timesheets/me/%lld", s.id);
+		if (s.worker_login)
+			url = conf_url("/timesheets/me/%lld", s.id);
+		else
+			url = conf_url("/timesheets/workers/%lld/%lld", s.worker, s.id);
 		hdf_init(&extra);
 		hdf_set_value(extra, "Week", s.week);
 		hdf_set_value(extra, "Unit", s.unit_name);
@@ -445,7 +475,7 @@ NEOERR *ts_reject(Request *r)
 		/* A key per submission: the same week rejected again after a
 		 * new submission is a new mail. */
 		snprintf(key, sizeof(key), "mail:ts-rejected:%lld:%s", s.id, s.submitted);
-		err = account_mail(s.worker, "TimesheetRejected", key, extra);
+		err = account_mail(s.worker_login ? s.worker : s.entered_by, "TimesheetRejected", key, extra);
 		hdf_destroy(&extra);
 	}
 	err = db_finish(err);

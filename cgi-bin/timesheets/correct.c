@@ -55,8 +55,8 @@ NEOERR *ts_correct_form(Request *r)
 NEOERR *ts_correct(Request *r)
 {
 	const char *reason = param_str(r, "reason");
-	char loc[64], *state = NULL;
-	int ok, refused = 0, entries = 0;
+	char loc[64];
+	int ok, refused = 0, entries = 0, state_ok, stale;
 	Sheet s;
 	NEOERR *err = load_approved(r, &s, &ok);
 
@@ -67,15 +67,20 @@ NEOERR *ts_correct(Request *r)
 		return nerr_pass(form_page(r, &s));
 	}
 	err = db_begin();
-	/* Locked: two corrections at once make two versions, one after the other. */
+	/* Locked: two corrections at once make two versions, one after the
+	 * other — and the second from a form of before the first is refused. */
 	if (!err)
-		err = db_value(&state, "SELECT state FROM timesheets WHERE id = ? FOR UPDATE", "i", s.id);
-	if (!err && (!state || strcmp(state, "approved"))) {
-		free(state);
+		err = ts_lock(r, &s, "approved", &state_ok, &stale);
+	if (!err && !state_ok) {
 		db_rollback();
 		return nerr_pass(ts_refused(r, "not_approved"));
 	}
-	free(state);
+	if (!err && stale) {
+		db_rollback();
+		hdf_set_value(r->hdf, "Page.Refused", "stale");
+		r->status = REFUSED;
+		return nerr_pass(form_page(r, &s));
+	}
 	if (!err)
 		err = ts_rows_save(r, &s, &refused, &entries);
 	if (!err && (refused || !entries)) {

@@ -53,12 +53,13 @@ static NEOERR *lines(Request *r, line_fn fn, void *ctx)
 		" UNIX_TIMESTAMP(e.starts_at), UNIX_TIMESTAMP(e.ends_at), e.break_minutes, e.minutes, e.night_minutes,"
 		" e.weekend_minutes, t.version, o.time_zone, o.path,"
 		" (SELECT k.hourly_wage FROM shifts sh JOIN contracts k ON k.id = sh.contract_id WHERE sh.id = e.shift_id)"
-		" FROM timesheets t JOIN org_units o ON o.id = t.unit_id JOIN users u ON u.id = t.worker_user_id"
-		" LEFT JOIN clients c ON c.id = o.client_id JOIN timesheet_entries e ON e.timesheet_id = t.id"
-		" WHERE" ACL_IN_SCOPE("o.path") " AND t.state = 'approved' AND t.week = ?"
+		" FROM org_units o STRAIGHT_JOIN timesheets t ON t.unit_id = o.id AND t.state = 'approved' AND t.week = ?"
+		" JOIN users u ON u.id = t.worker_user_id LEFT JOIN clients c ON c.id = o.client_id"
+		" JOIN timesheet_entries e ON e.timesheet_id = t.id"
+		" WHERE" ACL_IN_SCOPE("o.path")
 		" AND (? = 0 OR o.path LIKE CONCAT((SELECT p.path FROM org_units p WHERE p.id = ?), '%'))"
 		" ORDER BY u.last_name, u.first_name, t.id, e.starts_at LIMIT 100000",
-		"ssii", scope, week, unit, unit);
+		"ssii", week, scope, unit, unit);
 	free(scope);
 	if (err)
 		return nerr_pass(err);
@@ -193,7 +194,9 @@ static NEOERR *xlsx_line(void *ctx, const Line *l)
 NEOERR *ts_export_xlsx(Request *r)
 {
 	char path[512], buf[65536];
-	lxw_workbook_options opts = { .constant_memory = LXW_FALSE, .tmpdir = (char *)conf_str("Paths.Tmp") };
+	/* Row by row to its temporary file, as the rows come: a week of
+	 * the whole agency is not built up in the process's memory. */
+	lxw_workbook_options opts = { .constant_memory = LXW_TRUE, .tmpdir = (char *)conf_str("Paths.Tmp") };
 	lxw_workbook *wb;
 	lxw_format *head;
 	SheetOut o = { 0 };

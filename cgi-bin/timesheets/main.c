@@ -24,7 +24,7 @@ static NEOERR *load(long long id, Sheet *s)
 	memset(s, 0, sizeof(*s));
 	err = db_query(&q,
 		"SELECT t.id, t.worker_user_id, t.unit_id, COALESCE(o.client_id, 0), COALESCE(t.entered_by, 0),"
-		" t.version, t.minutes, COALESCE(UNIX_TIMESTAMP(t.submitted_at), 0),"
+		" t.version, t.minutes, COALESCE(UNIX_TIMESTAMP(t.submitted_at), 0), t.revision,"
 		" EXISTS (SELECT 1 FROM credentials c WHERE c.user_id = t.worker_user_id AND c.password_hash IS NOT NULL),"
 		" t.state, DATE_FORMAT(t.week, '%Y-%m-%d'), t.position,"
 		" o.path, o.time_zone, o.name, CONCAT_WS(' ', u.first_name, u.last_name)"
@@ -41,15 +41,16 @@ static NEOERR *load(long long id, Sheet *s)
 		s->version = (int)db_int(q, 5);
 		s->minutes = (int)db_int(q, 6);
 		snprintf(s->submitted, sizeof(s->submitted), "%s", db_str(q, 7));
-		s->worker_login = (int)db_int(q, 8);
-		snprintf(s->state, sizeof(s->state), "%s", db_str(q, 9));
-		snprintf(s->week, sizeof(s->week), "%s", db_str(q, 10));
-		snprintf(s->position, sizeof(s->position), "%s", db_str(q, 11));
-		snprintf(s->path, sizeof(s->path), "%s", db_str(q, 12));
-		snprintf(s->zone, sizeof(s->zone), "%s", tz_known(db_str(q, 13)) ? db_str(q, 13)
+		s->revision = db_int(q, 8);
+		s->worker_login = (int)db_int(q, 9);
+		snprintf(s->state, sizeof(s->state), "%s", db_str(q, 10));
+		snprintf(s->week, sizeof(s->week), "%s", db_str(q, 11));
+		snprintf(s->position, sizeof(s->position), "%s", db_str(q, 12));
+		snprintf(s->path, sizeof(s->path), "%s", db_str(q, 13));
+		snprintf(s->zone, sizeof(s->zone), "%s", tz_known(db_str(q, 14)) ? db_str(q, 14)
 										 : conf_str("Planning.TimeZone"));
-		snprintf(s->unit_name, sizeof(s->unit_name), "%s", db_str(q, 14));
-		snprintf(s->worker_name, sizeof(s->worker_name), "%s", db_str(q, 15));
+		snprintf(s->unit_name, sizeof(s->unit_name), "%s", db_str(q, 15));
+		snprintf(s->worker_name, sizeof(s->worker_name), "%s", db_str(q, 16));
 	}
 	db_end(&q);
 	return STATUS_OK;
@@ -195,11 +196,13 @@ void ts_week_of(const char *zone, time_t t, char out[11])
 
 NEOERR *ts_form(Request *r, const Sheet *s)
 {
+	const char *refused = hdf_get_value(r->hdf, "Page.Refused", NULL);
 	int y, m, day, last = 0;
 
 	hdf_set_int_value(r->hdf, "Page.RowCount", ROWS);
-	/* The form as it came back, or the entries as they are. */
-	if (!r->form_errors && !hdf_get_value(r->hdf, "Page.Refused", NULL)) {
+	/* The form as it came back, or the entries as they are (after a
+	 * stale form, as they are now). */
+	if (!r->form_errors && (!refused || !strcmp(refused, "stale"))) {
 		NEOERR *err = ts_rows_into_form(r, s);
 		if (err)
 			return nerr_pass(err);
@@ -234,7 +237,25 @@ NEOERR *ts_total(long long sheet)
 {
 	return nerr_pass(db_exec(NULL,
 		"UPDATE timesheets SET minutes = (SELECT COALESCE(SUM(minutes), 0) FROM timesheet_entries"
-		" WHERE timesheet_id = ?), updated_at = UTC_TIMESTAMP() WHERE id = ?", "ii", sheet, sheet));
+		" WHERE timesheet_id = ?), revision = revision + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+		"ii", sheet, sheet));
+}
+
+NEOERR *ts_lock(Request *r, Sheet *s, const char *states, int *state_ok, int *stale)
+{
+	char *state = NULL;
+	NEOERR *err = db_value(&state, "SELECT state FROM timesheets WHERE id = ? FOR UPDATE", "i", s->id);
+
+	*state_ok = *stale = 0;
+	free(state);
+	/* As it is now that it is locked. */
+	if (!err)
+		err = load(s->id, s);
+	if (err || !s->id)
+		return nerr_pass(err);
+	*state_ok = util_word_in(states, s->state);
+	*stale = param_int(r, "rev", -1) != s->revision;
+	return STATUS_OK;
 }
 
 /* --- routes -------------------------------------------------------------- */
@@ -297,12 +318,14 @@ static const Param p_sheet_w[] = {
 
 static const Param p_save[] = {
 	ID, ROWS_FIELDS,
+	{ "rev", P_INT, P_FORM, 0, 4294967295LL, NULL },
 	{ "submit", P_ENUM, P_FORM, 0, 0, "1" },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
 static const Param p_save_w[] = {
 	WORKER, ID, ROWS_FIELDS,
+	{ "rev", P_INT, P_FORM, 0, 4294967295LL, NULL },
 	{ "submit", P_ENUM, P_FORM, 0, 0, "1" },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
@@ -347,6 +370,7 @@ static const Param p_many[] = {
 
 static const Param p_correct[] = {
 	ID, ROWS_FIELDS,
+	{ "rev", P_INT, P_FORM, 0, 4294967295LL, NULL },
 	{ "reason", P_TEXT, P_REQUIRED | P_FORM, 1, REASON_CHARS, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };

@@ -23,6 +23,7 @@ NEOERR *mine_list(Request *r)
 	long long worker;
 	char base[64];
 	int ok, n = 0, m = 0;
+	char *scope;
 	DBQuery *q;
 	NEOERR *err = ts_whose(r, &worker, base, &ok);
 	STRING have;
@@ -30,16 +31,23 @@ NEOERR *mine_list(Request *r)
 	if (err || !ok)
 		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Page.Base", base);
+	/* The agency sees a worker's weeks where it enters hours, no others;
+	 * the worker all of his. */
+	scope = worker == r->user->id ? xstrdup("") : acl_scope(r, "timesheet.enter");
 	err = db_query(&q,
 		"SELECT t.id, t.unit_id, t.position, DATE_FORMAT(t.week, '%Y-%m-%d'), t.state, t.minutes, t.reason,"
 		" o.name, c.name FROM timesheets t JOIN org_units o ON o.id = t.unit_id"
 		" LEFT JOIN clients c ON c.id = o.client_id"
-		" WHERE t.worker_user_id = ? AND t.week >= UTC_DATE() - INTERVAL ? WEEK"
+		" WHERE t.worker_user_id = ? AND t.week >= UTC_DATE() - INTERVAL ? WEEK AND (? = '' OR o.path REGEXP ?)"
 		" ORDER BY t.week DESC, o.name, t.position LIMIT 200",
-		"ii", worker, (long long)conf_int("Timesheets.WeeksShown"));
-	if (err)
+		"iiss", worker, (long long)conf_int("Timesheets.WeeksShown"), scope, scope);
+	if (err) {
+		free(scope);
 		return nerr_pass(err);
+	}
+	/* "\nunit\tposition\tweek\n" lines, to leave those out below. */
 	string_init(&have);
+	string_append(&have, "\n");
 	while (db_next(q)) {
 		HDF *h = page_item(r, "Sheets", n++);
 		page_put(h, "Id", db_str(q, 0));
@@ -51,7 +59,6 @@ NEOERR *mine_list(Request *r)
 		page_put(h, "Reason", db_str(q, 6));
 		page_put(h, "Unit", db_str(q, 7));
 		page_put(h, "Client", db_str(q, 8));
-		/* "unit position week" lines, to leave them out below. */
 		string_appendf(&have, "%s\t%s\t%s\n", db_str(q, 1), db_str(q, 2), db_str(q, 3));
 	}
 	db_end(&q);
@@ -61,8 +68,10 @@ NEOERR *mine_list(Request *r)
 		" FROM shifts s JOIN org_units o ON o.id = s.unit_id LEFT JOIN clients c ON c.id = o.client_id"
 		" WHERE s.worker_user_id = ? AND s.state = 'contracted'"
 		" AND s.starts_at >= UTC_TIMESTAMP() - INTERVAL ? WEEK - INTERVAL 1 WEEK"
-		" AND s.starts_at < UTC_TIMESTAMP() + INTERVAL 1 DAY ORDER BY s.starts_at DESC LIMIT 500",
-		"ii", worker, (long long)conf_int("Timesheets.WeeksShown"));
+		" AND s.starts_at < UTC_TIMESTAMP() + INTERVAL 1 DAY AND (? = '' OR o.path REGEXP ?)"
+		" ORDER BY s.starts_at DESC LIMIT 500",
+		"iiss", worker, (long long)conf_int("Timesheets.WeeksShown"), scope, scope);
+	free(scope);
 	if (err) {
 		string_clear(&have);
 		return nerr_pass(err);
@@ -76,10 +85,10 @@ NEOERR *mine_list(Request *r)
 		ts_week_of(zone, time(NULL), now);
 		if (strcmp(week, now) > 0)
 			continue;
-		snprintf(line, sizeof(line), "%s\t%s\t%s\n", db_str(q, 0), db_str(q, 1), week);
-		if (have.buf && strstr(have.buf, line))
+		snprintf(line, sizeof(line), "\n%s\t%s\t%s\n", db_str(q, 0), db_str(q, 1), week);
+		if (strstr(have.buf, line))
 			continue;
-		string_append(&have, line);
+		string_append(&have, line + 1);
 		h = page_item(r, "ToOpen", m++);
 		page_put(h, "Unit", db_str(q, 0));
 		page_put(h, "Position", db_str(q, 1));
@@ -104,7 +113,8 @@ NEOERR *mine_open(Request *r)
 {
 	const char *position = param_str(r, "position");
 	long long worker, sheet = 0, unit = param_int(r, "unit", 0);
-	char base[64], week[11], now[11], loc[128], *found = NULL, zone[65] = "";
+	char base[64], week[11], now[11], loc[128], *found = NULL, zone[65] = "", path[ORG_PATH_LEN + 1] = "";
+	unsigned long long added = 0;
 	time_t from, to;
 	HoursRules rules;
 	int ok, made = 0;
@@ -113,13 +123,17 @@ NEOERR *mine_open(Request *r)
 
 	if (err || !ok)
 		return nerr_pass(err);
-	err = db_value(&found, "SELECT time_zone FROM org_units WHERE id = ? AND archived_at IS NULL", "i", unit);
+	err = db_query(&q, "SELECT time_zone, path FROM org_units WHERE id = ? AND archived_at IS NULL", "i", unit);
 	if (err)
 		return nerr_pass(err);
-	if (!found)
-		return http_fail(r, 404, "no unit %lld", unit);
-	snprintf(zone, sizeof(zone), "%s", tz_known(found) ? found : conf_str("Planning.TimeZone"));
-	free(found);
+	if (db_next(q)) {
+		snprintf(zone, sizeof(zone), "%s", tz_known(db_str(q, 0)) ? db_str(q, 0) : conf_str("Planning.TimeZone"));
+		snprintf(path, sizeof(path), "%s", db_str(q, 1));
+	}
+	db_end(&q);
+	/* The agency enters hours where it holds timesheet.enter, nowhere else. */
+	if (!*zone || (r->user->id != worker && !acl_may_at(r, "timesheet.enter", path)))
+		return http_fail(r, 404, "no unit %lld to open a week at", unit);
 	ts_monday(param_str(r, "week"), week);
 	ts_week_of(zone, time(NULL), now);
 	if (strcmp(week, now) > 0) {
@@ -130,14 +144,15 @@ NEOERR *mine_open(Request *r)
 	ts_week_bounds(zone, week, &from, &to);
 	hours_rules(&rules);
 	err = db_begin();
-	/* One timesheet an assignment a week, even when opened twice at once. */
+	/* One timesheet an assignment a week, even when opened twice at once;
+	 * prefilled when it is new. */
 	if (!err)
-		err = db_exec(NULL, "INSERT INTO timesheets (worker_user_id, unit_id, position, week, entered_by,"
-				    " created_at, updated_at) SELECT ?, ?, ?, ?, NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP()"
-				    " FROM DUAL WHERE EXISTS (SELECT 1 FROM shifts s WHERE s.worker_user_id = ?"
-				    "   AND s.unit_id = ? AND s.position = ? AND s.state = 'contracted'"
-				    "   AND s.starts_at >= FROM_UNIXTIME(?) AND s.starts_at < FROM_UNIXTIME(?))"
-				    " ON DUPLICATE KEY UPDATE id = id",
+		err = db_exec(&added, "INSERT INTO timesheets (worker_user_id, unit_id, position, week, entered_by,"
+				      " created_at, updated_at) SELECT ?, ?, ?, ?, NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+				      " FROM DUAL WHERE EXISTS (SELECT 1 FROM shifts s WHERE s.worker_user_id = ?"
+				      "   AND s.unit_id = ? AND s.position = ? AND s.state = 'contracted'"
+				      "   AND s.starts_at >= FROM_UNIXTIME(?) AND s.starts_at < FROM_UNIXTIME(?))"
+				      " ON DUPLICATE KEY UPDATE id = id",
 			      "iissiiisii", worker, unit, position, week,
 			      r->user->id == worker ? 0LL : r->user->id, worker, unit, position,
 			      (long long)from, (long long)to);
@@ -150,11 +165,7 @@ NEOERR *mine_open(Request *r)
 	}
 	sheet = found ? atoll(found) : 0;
 	free(found);
-	/* Prefilled once, when the timesheet is new: it has no entries. */
-	if (!err)
-		err = db_value(&found, "SELECT COUNT(*) FROM timesheet_entries WHERE timesheet_id = ?", "i", sheet);
-	made = !err && found && !strcmp(found, "0");
-	free(found);
+	made = !err && added == 1;
 	if (!err && made)
 		err = db_query(&q, "SELECT s.id, UNIX_TIMESTAMP(s.starts_at), UNIX_TIMESTAMP(s.ends_at), s.break_minutes,"
 				   " s.position FROM shifts s WHERE s.worker_user_id = ? AND s.unit_id = ? AND s.position = ?"
@@ -217,6 +228,7 @@ NEOERR *ts_rows_into_form(Request *r, const Sheet *s)
 	NEOERR *err;
 	int n = 0;
 
+	hdf_set_valuef(r->hdf, "Page.Form.rev=%lld", s->revision);
 	err = db_query(&q, "SELECT id, DATE_FORMAT(day, '%Y-%m-%d'), UNIX_TIMESTAMP(starts_at), UNIX_TIMESTAMP(ends_at),"
 			   " break_minutes, position, remark FROM timesheet_entries WHERE timesheet_id = ?"
 			   " ORDER BY day, starts_at, id LIMIT ?", "ii", s->id, (long long)ROWS);
@@ -366,11 +378,23 @@ NEOERR *ts_rows_save(Request *r, const Sheet *s, int *refused, int *count)
 	for (int d = 0; d < 7; d++)
 		if (day_minutes[d] > 24 * 60)
 			refuse(r, "start", day_first[d], "day_over_24");
-	/* The entries named are the timesheet's: a row of another is refused. */
+	/* Work does not overlap other work: the rows by start. */
+	for (int n = 1; n <= ROWS; n++)
+		for (int m = 1; m <= ROWS; m++)
+			if (m != n && rows[n].used && rows[m].used && rows[n].e.start && rows[m].e.start &&
+			    rows[m].e.start <= rows[n].e.start && rows[n].e.start < rows[m].e.end &&
+			    (rows[m].e.start < rows[n].e.start || m < n)) {
+				refuse(r, "start", n, "entry_overlap");
+				break;
+			}
+	/* The entries named are the timesheet's, each once: a row of another is refused. */
 	for (int n = 1; n <= ROWS && !err; n++) {
 		char *found = NULL;
 		if (!rows[n].entry)
 			continue;
+		for (int m = 1; m < n; m++)
+			if (rows[m].entry == rows[n].entry)
+				refuse(r, "start", n, "choice");
 		err = db_value(&found, "SELECT 1 FROM timesheet_entries WHERE id = ? AND timesheet_id = ?", "ii",
 			       rows[n].entry, s->id);
 		if (!err && !found)
@@ -383,13 +407,25 @@ NEOERR *ts_rows_save(Request *r, const Sheet *s, int *refused, int *count)
 		*refused = 1;
 		return STATUS_OK;
 	}
+	/* The form is the whole week (its revision is the timesheet's): an
+	 * entry it does not keep is removed. */
+	{
+		STRING kept;
+		string_init(&kept);
+		string_append(&kept, "[0");
+		for (int n = 1; n <= ROWS; n++)
+			if (rows[n].used && rows[n].entry)
+				string_appendf(&kept, ",%lld", rows[n].entry);
+		string_append(&kept, "]");
+		err = db_exec(NULL, "DELETE FROM timesheet_entries WHERE timesheet_id = ? AND id NOT IN"
+				    " (SELECT j.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j)",
+			      "is", s->id, kept.buf);
+		string_clear(&kept);
+	}
 	for (int n = 1; n <= ROWS && !err; n++) {
 		const Row *w = &rows[n];
 		long long by = r->user->id == s->worker ? 0 : r->user->id;
-		if (!w->used && w->entry) {
-			err = db_exec(NULL, "DELETE FROM timesheet_entries WHERE id = ? AND timesheet_id = ?", "ii",
-				      w->entry, s->id);
-		} else if (w->used && w->entry) {
+		if (w->used && w->entry) {
 			err = db_exec(NULL, "UPDATE timesheet_entries SET day = ?, starts_at = FROM_UNIXTIME(?),"
 					    " ends_at = FROM_UNIXTIME(?), break_minutes = ?, minutes = ?, night_minutes = ?,"
 					    " weekend_minutes = ?, position = ?, remark = ?, entered_by = NULLIF(?, 0),"
@@ -448,8 +484,8 @@ NEOERR *mine_show(Request *r)
 NEOERR *mine_save(Request *r)
 {
 	const char *base;
-	char loc[128], *state = NULL, detail[96];
-	int ok, refused = 0, entries = 0, submit = param_str(r, "submit") != NULL;
+	char loc[128], detail[96];
+	int ok, refused = 0, entries = 0, state_ok, stale, submit = param_str(r, "submit") != NULL;
 	Sheet s;
 	NEOERR *err = ts_load_own(r, param_int(r, "id", 0), &s, &ok);
 
@@ -461,18 +497,19 @@ NEOERR *mine_save(Request *r)
 		return nerr_pass(sheet_page(r, &s));
 	}
 	err = db_begin();
-	/* Locked against a second save or a decision at the same moment. */
+	/* Locked against a second save or a decision at the same moment; a
+	 * form made before another save is not saved over it. */
 	if (!err)
-		err = db_value(&state, "SELECT state FROM timesheets WHERE id = ? FOR UPDATE", "i", s.id);
-	if (!err && (!state || (strcmp(state, "draft") && strcmp(state, "rejected")))) {
-		free(state);
+		err = ts_lock(r, &s, "draft rejected", &state_ok, &stale);
+	if (!err && (!state_ok || stale)) {
 		db_rollback();
-		hdf_set_value(r->hdf, "Page.Refused", "week_locked");
+		hdf_set_value(r->hdf, "Page.Refused", state_ok ? "stale" : "week_locked");
 		r->status = REFUSED;
-		param_keep_form(r);
+		/* A locked week shows what was typed; a stale form the week as it is now. */
+		if (!state_ok)
+			param_keep_form(r);
 		return nerr_pass(sheet_page(r, &s));
 	}
-	free(state);
 	if (!err)
 		err = ts_rows_save(r, &s, &refused, &entries);
 	if (!err && refused) {

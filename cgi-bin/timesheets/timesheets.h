@@ -18,10 +18,11 @@
 typedef struct sheet {
 	long long id, worker, unit, client, entered_by;
 	int version, minutes;
+	long long revision;        /* of its entries: the form's rev */
 	int worker_login;          /* the worker has a password: the draft is his */
 	char state[16], week[11], position[801];
 	char submitted[24];        /* when it was submitted last, seconds since the epoch */
-	char path[ORG_PATH_LEN + 1], zone[65], unit_name[801], worker_name[512];
+	char path[ORG_PATH_LEN + 1], zone[65], unit_name[801], worker_name[802];
 } Sheet;
 
 /* How the user stands to a timesheet. */
@@ -55,13 +56,18 @@ void ts_week_of(const char *zone, time_t t, char out[11]);
 void ts_monday(const char *date, char out[11]);
 /* Minutes as "7:30" (with a sign when negative). */
 void ts_hours(char out[16], int minutes);
+/* Locks the timesheet for a save and reloads it (*s): *state_ok 0 when
+ * it is not in one of the states (space-separated) any more; *stale 1
+ * when the form's rev is not its revision — the form was made before
+ * another save. */
+NEOERR *ts_lock(Request *r, Sheet *s, const char *states, int *state_ok, int *stale);
 /* A week's form: Page.Form as it came back (refused), or the timesheet's
  * entries (ts_rows_into_form); Page.WeekDays.0–6, the dates of its week;
  * Page.RowsShown, the rows shown — those filled and two more, a week's
  * worth at least — of Page.RowCount. */
 NEOERR *ts_form(Request *r, const Sheet *s);
-/* Sums the entries' minutes into the timesheet (its list column). In the
- * caller's transaction. */
+/* Sums the entries' minutes into the timesheet (its list column) and
+ * counts the save in its revision. In the caller's transaction. */
 NEOERR *ts_total(long long sheet);
 
 /* sheet.c: Page.Sheet, Page.Days (each with its entries and planned shifts, the
@@ -79,10 +85,12 @@ NEOERR *mine_workers(Request *r);
  * Page.Form, from the timesheet's entries. */
 NEOERR *ts_rows_into_form(Request *r, const Sheet *s);
 /* Checks the rows of the form against the timesheet and, when every one
- * is good, writes them — entries added, changed and removed — in the
- * caller's transaction, the timesheet's minutes summed; entries say who
- * entered them when it was not the worker. *refused 1: a field has its
- * message, nothing is written. */
+ * is good, writes them in the caller's transaction (which holds
+ * ts_lock's lock, the form's revision checked): the form is the whole
+ * week — entries added and changed, those it does not keep removed — and
+ * the timesheet's minutes summed; entries say who entered them when it
+ * was not the worker. *refused 1: a field has its message, nothing is
+ * written. */
 NEOERR *ts_rows_save(Request *r, const Sheet *s, int *refused, int *entries);
 #define ROWS 16
 

@@ -18,7 +18,7 @@
   <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Timesheets.Filter ?></button></div>
   <?cs if:Page.Errors.unit ?><p class="field-error" id="e-unit"><?cs var:Lang.Errors[Page.Errors.unit] ?></p><?cs /if ?>
 </form>
-<p class="muted small"><?cs each:s = Page.States ?><?cs if:s != "all" ?><span class="nowrap"><?cs var:Lang.Timesheets.States[s] ?>: <strong><?cs alt:Page.Counts[s] ?>0<?cs /alt ?></strong></span> · <?cs /if ?><?cs /each ?><?cs var:Lang.Timesheets.Shown ?>: <?cs var:Page.Shown ?></p>
+<p class="muted small"><?cs if:Page.ListWeeks ?><?cs var:Lang.Timesheets.ListWeeks ?> <?cs var:Page.ListWeeks ?> <?cs var:Lang.Timesheets.ListWeeksUnit ?> · <?cs /if ?><?cs each:s = Page.States ?><?cs if:s != "all" ?><span class="nowrap"><?cs var:Lang.Timesheets.States[s] ?>: <strong><?cs alt:Page.Counts[s] ?>0<?cs /alt ?></strong></span> · <?cs /if ?><?cs /each ?><?cs var:Lang.Timesheets.Shown ?>: <?cs var:Page.Shown ?></p>
 <?cs if:Page.Total > Page.Shown ?><div class="alert alert-info" role="status"><?cs var:Lang.Timesheets.More ?></div><?cs /if ?>
 <?cs if:Page.Shown > 0 ?>
 <form method="post" action="<?cs var:Page.Prefix ?>/timesheets/approve">
@@ -38,8 +38,8 @@
 <?cs /if ?>
 <section class="panel">
 <h2><?cs var:Lang.Timesheets.Export.Title ?></h2>
-<?cs if:Page.MayExport ?><p><a class="btn" href="<?cs var:Page.Prefix ?>/timesheets/export.xlsx?week=<?cs var:Page.Form.week ?><?cs if:Page.Form.unit ?>&amp;unit=<?cs var:Page.Form.unit ?><?cs /if ?>"><?cs var:Lang.Timesheets.Export.Xlsx ?></a>
-  <a class="btn" href="<?cs var:Page.Prefix ?>/timesheets/export.csv?week=<?cs var:Page.Form.week ?><?cs if:Page.Form.unit ?>&amp;unit=<?cs var:Page.Form.unit ?><?cs /if ?>"><?cs var:Lang.Timesheets.Export.Csv ?></a></p>
+<?cs if:Page.MayExport ?><p><a class="btn" href="<?cs var:Page.Prefix ?>/timesheets/export.xlsx?week=<?cs var:Page.Form.week ?><?cs if:Page.Unit ?>&amp;unit=<?cs var:Page.Unit ?><?cs /if ?>"><?cs var:Lang.Timesheets.Export.Xlsx ?></a>
+  <a class="btn" href="<?cs var:Page.Prefix ?>/timesheets/export.csv?week=<?cs var:Page.Form.week ?><?cs if:Page.Unit ?>&amp;unit=<?cs var:Page.Unit ?><?cs /if ?>"><?cs var:Lang.Timesheets.Export.Csv ?></a></p>
 <?cs else ?><p class="muted"><?cs var:Lang.Timesheets.Export.Help ?></p><?cs /if ?>
 </section>
 <?cs /def ?>

@@ -5,6 +5,7 @@
   <input id="f-<?cs var:kind + i ?>" name="<?cs var:kind + i ?>" type="<?cs var:type ?>" value="<?cs var:Page.Form[kind + i] ?>"<?cs if:type == "number" ?> min="0" max="720" inputmode="numeric"<?cs elif:type == "text" ?> autocomplete="off"<?cs /if ?><?cs call:rowattr(kind + i) ?>>
   <?cs call:rowerr(kind + i) ?></div><?cs /def ?>
 <?cs def:rows() ?>
+<input type="hidden" name="rev" value="<?cs var:Page.Form.rev ?>">
 <p class="muted small"><?cs var:Lang.Timesheets.Sheet.RowsHelp ?></p>
 <?cs loop:i = 1, Page.RowCount, 1 ?><?cs if:i <= Page.RowsShown ?>
 <fieldset class="inline entry-row"><legend><?cs var:Lang.Timesheets.Sheet.Row ?> <?cs var:i ?></legend>

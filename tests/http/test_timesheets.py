@@ -150,7 +150,7 @@ def form_of(c, path):
     page = c.get(path)
     assert page.status == 200, page.status
     fields = {}
-    for m in re.finditer(r'<input[^>]*name="([a-z]+\d+)"[^>]*>', page.text):
+    for m in re.finditer(r'<input[^>]*name="([a-z]+\d+|rev)"[^>]*>', page.text):
         tag = m.group(0)
         v = re.search(r'value="([^"]*)"', tag)
         if 'type="checkbox"' in tag:
@@ -361,6 +361,59 @@ def test_bad_hours_keep_the_form_with_a_message_and_store_nothing():
     other = worker()
     assert worker_client(other).get(path).status == 404
     assert save(worker_client(other), path, good).status == 404
+
+
+def test_a_form_saved_twice_or_from_a_second_window_does_not_add_its_lines_twice():
+    w = worker()
+    week = monday(1)
+    contracted(w, week)
+    c = worker_client(w)
+    sheet = open_week(w, week)
+    path = "/timesheets/me/%s" % sheet
+    _, fields = form_of(c, path)
+    fields.update({"day4": (week + datetime.timedelta(days=3)).isoformat(), "start4": "08:00", "end4": "12:00"})
+    assert save(c, path, fields).status == 303
+    # The same post again (a double click, the back button): refused, the
+    # week as it is now, nothing added.
+    r = save(c, path, fields)
+    assert r.status == 422 and "intussen gewijzigd" in text_of(r.text), r.status
+    assert one("SELECT COUNT(*) FROM timesheet_entries WHERE timesheet_id = %s" % sheet) == "4"
+    # A form without its revision is no better.
+    r = save(c, path, {k: v for k, v in fields.items() if k != "rev"})
+    assert r.status == 422
+    assert one("SELECT COUNT(*) FROM timesheet_entries WHERE timesheet_id = %s" % sheet) == "4"
+    # Lines that overlap are refused with the input kept.
+    _, fields = form_of(c, path)
+    fields.update({"day5": (week + datetime.timedelta(days=3)).isoformat(), "start5": "11:00", "end5": "13:00"})
+    r = save(c, path, fields)
+    assert r.status == 422 and "overlapt" in (error_of(r, "start5") or ""), error_of(r, "start5")
+    assert 'value="11:00"' in r.text
+    # A line left empty is removed; the form is the whole week.
+    _, fields = form_of(c, path)
+    fields["start4"] = fields["end4"] = ""
+    assert save(c, path, fields).status == 303
+    assert one("SELECT COUNT(*) FROM timesheet_entries WHERE timesheet_id = %s" % sheet) == "3"
+
+
+def test_the_agency_enters_hours_only_where_it_holds_the_right():
+    w = worker(login_too=False)
+    gent = unit("Team Gent 1")
+    g = dict(w, unit=gent)
+    contracted(g, monday(1))
+    c = as_user(CONSULTANT)
+    tok = c.get("/timesheets/workers/%s" % w["id"]).csrf()
+    r = c.post("/timesheets/workers/%s/open" % w["id"], {"csrf": tok, "unit": gent, "position": w["position"],
+                                                        "week": monday(1).isoformat()})
+    assert r.status == 404
+    assert one("SELECT COUNT(*) FROM timesheets WHERE worker_user_id = %s" % w["id"]) == "0"
+    sql("INSERT INTO timesheets (worker_user_id, unit_id, position, week, state, created_at, updated_at)"
+        " VALUES (%s, %s, '%s', '%s', 'draft', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % (w["id"], gent, w["position"], monday(2).isoformat()))
+    page = c.get("/timesheets/workers/%s" % w["id"])
+    assert page.status == 200 and monday(2).isoformat() not in text_of(page.text)
+    # The agency admin, whose rights cover every client, sees and opens both.
+    admin = as_user("admin@uitzendbureau.example")
+    assert monday(2).isoformat() in text_of(admin.get("/timesheets/workers/%s" % w["id"]).text)
 
 
 def test_a_submitted_or_approved_week_is_locked_and_every_refused_transition_says_why():
