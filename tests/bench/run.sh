@@ -3,9 +3,9 @@
 # ClearSilver) and, in the same run, against a static file of the same size
 # served by nginx; prints requests/s, p50 and p99, their ratio, and the
 # resident memory of every FastCGI process. Uses the ports and var dir of
-# PORTAL_CONF (conf/bench.hdf: the test stack's). The planning's figures
-# stand beside those of a plain PHP peer (tests/bench/peer/) measured in
-# the same run.
+# PORTAL_CONF (conf/bench.hdf: the test stack's). The figures of the
+# planning's week view and of the timesheets' approval list stand beside
+# those of plain PHP peers (tests/bench/peer/) measured in the same run.
 set -eu
 cd "$(dirname "$0")/../.."
 export PORTAL_CONF=${PORTAL_CONF:-conf/bench.hdf}
@@ -174,3 +174,6 @@ awk -v d="$D_RPS" -v n="$N_RPS" 'BEGIN { printf "document through the portal / n
 
 # --- planning: 20,000 temp workers, a team of 50 and a department of 200 ----
 . tests/bench/planning.sh
+
+# --- timesheets: a unit's 500 submitted weeks, listed and approved at once --
+. tests/bench/timesheets.sh

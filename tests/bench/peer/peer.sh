@@ -1,17 +1,19 @@
 #!/bin/sh
-# peer.sh: php-fpm serving the bench's peer of the week view (week.php), and its writer.
+# peer.sh: php-fpm serving the bench's peers (week.php, timesheets.php), and the week's writer.
 #
 #   tests/bench/peer/peer.sh start|stop
 #   tests/bench/peer/peer.sh writes UNIT RATE SECONDS
 #
 # start: a php-fpm of its own with one pool, configured in
 # Paths.Var/bench/php-fpm.conf, listening on Paths.Run/php-fpm.sock (nginx's
-# location for it is in scripts/stack.sh), as the invoking user. Its pid
+# locations for them are in scripts/stack.sh), as the invoking user. Its pid
 # file lies in Paths.Run with the stack's, so `stack.sh stop` ends it too.
 # The pool has Stack.Instances children, pm = static: as many as the
 # planning binary has processes, each serving one request at a time, so
 # that both sides meet wrk's connections with the same number of workers on
-# the same cores. php.ini and opcache are Debian's, as installed.
+# the same cores. php.ini and opcache are Debian's, as installed. The
+# pool's env gives the peers the portal's database account and its roles
+# file (Paths.Roles).
 #
 # writes: week.php's account changes the shifts of UNIT RATE times a second
 # for SECONDS (writes.php), then says how many it made.
@@ -30,15 +32,17 @@ RUN=$(abs "$(conf Paths.Run)")
 LOG=$(abs "$(conf Paths.Log)")
 PID=$RUN/php-fpm.pid
 
-# The portal's database account: the pool gets it in its environment.
+# The portal's database account and roles file: the pool gets them in its
+# environment.
 db_env() {
 	SOCK=$(abs "$(conf Database.Socket)")
 	DBNAME=$(conf Database.Name)
 	DBUSER=$(conf Database.User)
+	ROLES=$(abs "$(conf Paths.Roles)")
 	DBPASS=$(sed -n 's/^[[:space:]]*Database\.Password[[:space:]]*=[[:space:]]*//p' \
 		"$(conf Paths.Secrets)" | tail -n 1)
-	case "$DBPASS$DBUSER$DBNAME$SOCK" in
-	*'"'* | *'$'* | *'\'*) die "a database setting holds a character php-fpm's env[] cannot carry" ;;
+	case "$DBPASS$DBUSER$DBNAME$SOCK$ROLES" in
+	*'"'* | *'$'* | *'\'*) die "a setting for the pool holds a character php-fpm's env[] cannot carry" ;;
 	esac
 }
 
@@ -78,6 +82,7 @@ env[PEER_DB_SOCKET] = "$SOCK"
 env[PEER_DB_NAME] = "$DBNAME"
 env[PEER_DB_USER] = "$DBUSER"
 env[PEER_DB_PASSWORD] = "$DBPASS"
+env[PEER_ROLES] = "$ROLES"
 $prefixline
 php_admin_value[error_log] = $LOG/php-fpm.log
 php_admin_flag[log_errors] = on
