@@ -124,8 +124,7 @@ static void remind_period(time_t now, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* The Monday of a moment's week at a zone. */
-static void monday_of(const char *zone, time_t t, char out[11])
+void timesheet_week_of(const char *zone, time_t t, char out[11])
 {
 	struct tm tm;
 	time_t mon;
@@ -168,8 +167,8 @@ NEOERR *timesheet_open_weeks(long long worker, time_t now, int ended_only, int *
 		const char *zone = tz_known(db_str(q, 3)) ? db_str(q, 3) : conf_str("Planning.TimeZone");
 		char week[11], current[11];
 		int seen = 0;
-		monday_of(zone, (time_t)db_int(q, 2), week);
-		monday_of(zone, now, current);
+		timesheet_week_of(zone, (time_t)db_int(q, 2), week);
+		timesheet_week_of(zone, now, current);
 		/* A reminder is of a week that has ended. */
 		if (ended_only && strcmp(week, current) >= 0)
 			continue;

@@ -17,6 +17,10 @@ NEOERR *timesheet_deliver(const OutboxRow *row, int *permanent);
 /* Is this outbox row a timesheet's? */
 int timesheet_row(const OutboxRow *row);
 
+/* The Monday ("YYYY-MM-DD") of the week of a moment at a zone: a
+ * timesheet's week. */
+void timesheet_week_of(const char *zone, time_t t, char out[11]);
+
 /* Counts the weeks of an assignment (unit, position) in which the worker
  * has contracted shifts — of the last Timesheets.WeeksShown weeks, to
  * now, each week found at its unit's clock; with ended_only only weeks

@@ -182,18 +182,6 @@ void ts_hours(char out[16], int minutes)
 	snprintf(out, 16, "%s%d:%02d", minutes < 0 ? "-" : "", a / 60, a % 60);
 }
 
-void ts_week_of(const char *zone, time_t t, char out[11])
-{
-	struct tm tm;
-	time_t mon;
-
-	tz_local(zone, t, &tm);
-	tm = (struct tm){ .tm_year = tm.tm_year, .tm_mon = tm.tm_mon, .tm_mday = tm.tm_mday - (tm.tm_wday + 6) % 7 };
-	mon = timegm(&tm);
-	gmtime_r(&mon, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 NEOERR *ts_form(Request *r, const Sheet *s)
 {
 	const char *refused = hdf_get_value(r->hdf, "Page.Refused", NULL);

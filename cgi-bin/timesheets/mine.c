@@ -81,8 +81,8 @@ NEOERR *mine_list(Request *r)
 		char week[11], now[11], line[1200];
 		HDF *h;
 
-		ts_week_of(zone, (time_t)db_int(q, 2), week);
-		ts_week_of(zone, time(NULL), now);
+		timesheet_week_of(zone, (time_t)db_int(q, 2), week);
+		timesheet_week_of(zone, time(NULL), now);
 		if (strcmp(week, now) > 0)
 			continue;
 		snprintf(line, sizeof(line), "\n%s\t%s\t%s\n", db_str(q, 0), db_str(q, 1), week);
@@ -135,7 +135,7 @@ NEOERR *mine_open(Request *r)
 	if (!*zone || (r->user->id != worker && !acl_may_at(r, "timesheet.enter", path)))
 		return http_fail(r, 404, "no unit %lld to open a week at", unit);
 	ts_monday(param_str(r, "week"), week);
-	ts_week_of(zone, time(NULL), now);
+	timesheet_week_of(zone, time(NULL), now);
 	if (strcmp(week, now) > 0) {
 		hdf_set_value(r->hdf, "Page.Refused", "week_future");
 		r->status = REFUSED;

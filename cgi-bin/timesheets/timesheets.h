@@ -5,6 +5,7 @@
 #include "app.h"
 #include "hours.h"
 #include "page.h"
+#include "timesheet.h"
 
 #define ID_MAX 9007199254740991LL
 /* The status of a form shown again with what is wrong with it. */
@@ -50,8 +51,6 @@ NEOERR *ts_whose(Request *r, long long *worker, char base[64], int *ok);
 
 /* The UTC bounds of a week (its Monday "YYYY-MM-DD") at a zone: [from, to). */
 void ts_week_bounds(const char *zone, const char *week, time_t *from, time_t *to);
-/* The Monday of the week of a moment at the zone. */
-void ts_week_of(const char *zone, time_t t, char out[11]);
 /* The Monday of the week of a date "YYYY-MM-DD". */
 void ts_monday(const char *date, char out[11]);
 /* Minutes as "7:30" (with a sign when negative). */
