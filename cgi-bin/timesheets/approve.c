@@ -35,7 +35,7 @@
 
 /* The words of the rows, looked up once. */
 typedef struct words {
-	const char *prefix, *select, *states[4];
+	const char *prefix, *select, *version, *states[4];
 } Words;
 
 static const char *const states[] = { "draft", "submitted", "approved", "rejected" };
@@ -94,7 +94,9 @@ static void row_html(STRING *out, const Words *w, DBQuery *q, int may_approve)
 	page_html(out, w->states[si]);
 	string_append(out, "</span>");
 	if (db_int(q, 7) > 1) {
-		string_append(out, " <span class=\"muted small\">v");
+		string_append(out, " <span class=\"muted small\">");
+		page_html(out, w->version);
+		string_append(out, " ");
 		page_num(out, db_int(q, 7));
 		string_append(out, "</span>");
 	}
@@ -184,6 +186,7 @@ NEOERR *ts_index(Request *r)
 		return nerr_pass(err);
 	w.prefix = conf_str("Portal.Prefix");
 	w.select = word(r->lang, "Lang.Timesheets.Select");
+	w.version = word(r->lang, "Lang.Timesheets.History.Version");
 	for (int i = 0; i < 4; i++) {
 		char key[64];
 		snprintf(key, sizeof(key), "Lang.Timesheets.States.%s", states[i]);
