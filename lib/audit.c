@@ -183,7 +183,8 @@ static NEOERR *verify_chain(long long chain, long long head_id, const unsigned c
 	return STATUS_OK;
 }
 
-NEOERR *audit_verify(long long *checked, long long *bad_id, char *why, size_t why_len)
+/* Every chain from its head, in pages of 256 chains, each walked whole. */
+static NEOERR *verify_all(long long *checked, long long *bad_id, char *why, size_t why_len)
 {
 	long long chains[256], after = -1;
 	unsigned char heads[256][32];
@@ -191,9 +192,6 @@ NEOERR *audit_verify(long long *checked, long long *bad_id, char *why, size_t wh
 	DBQuery *q;
 	NEOERR *err;
 
-	*checked = 0;
-	*bad_id = 0;
-	why[0] = '\0';
 	/* A row of a chain that has no head. */
 	err = db_query(&q, "SELECT MIN(l.id), l.chain FROM audit_log l LEFT JOIN audit_head h ON h.chain = l.chain"
 			   " WHERE h.chain IS NULL GROUP BY l.chain LIMIT 1", NULL);
@@ -205,7 +203,6 @@ NEOERR *audit_verify(long long *checked, long long *bad_id, char *why, size_t wh
 			 db_int(q, 0), db_int(q, 1));
 	}
 	db_end(&q);
-	/* The chains in pages of 256, each walked whole. */
 	while (!*bad_id) {
 		int n = 0;
 		err = db_query(&q, "SELECT chain, last_id, last_hash FROM audit_head WHERE chain > ?"
@@ -231,4 +228,27 @@ NEOERR *audit_verify(long long *checked, long long *bad_id, char *why, size_t wh
 		after = chains[n - 1];
 	}
 	return STATUS_OK;
+}
+
+NEOERR *audit_verify(long long *checked, long long *bad_id, char *why, size_t why_len)
+{
+	NEOERR *err;
+
+	*checked = 0;
+	*bad_id = 0;
+	why[0] = '\0';
+	/* Heads and rows read at one moment: the portal runs at READ
+	 * COMMITTED, where a row written between reading its chain's head
+	 * and walking the chain would look like one the head never knew. */
+	err = db_run_fixed("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+	if (!err)
+		err = db_run_fixed("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+	if (err)
+		return nerr_pass(err);
+	err = verify_all(checked, bad_id, why, why_len);
+	if (err)
+		db_run_fixed("ROLLBACK");
+	else
+		err = db_run_fixed("COMMIT");
+	return nerr_pass(err);
 }
