@@ -20,6 +20,7 @@ LDLIBS_ALL := -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lmariadb -lcrypto -lssl -
 
 # What one module needs and the others do not.
 LDLIBS_timesheets := -lxlsxwriter
+LDLIBS_reports := -lxlsxwriter
 
 ifeq ($(SANITIZE),1)
 CFLAGS_ALL += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \

@@ -464,7 +464,7 @@ static void on_term(int sig)
 	FCGX_ShutdownPending();
 }
 
-static const char *const ptype_names[] = { "int", "date", "email", "enum", "text", "line",
+static const char *const ptype_names[] = { "int", "date", "month", "email", "enum", "text", "line",
 	"token", "local", "secret", "ids", "file" };
 
 /* The route table as JSON on stdout: what the binary answers, for the

@@ -21,7 +21,8 @@ static size_t collect(char *data, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
-NEOERR *backoffice_post(const char *path, const char *key, const char *body, long *status, char **answer)
+/* A call: a POST of body with its key, or a GET when body is NULL. */
+static NEOERR *call(const char *path, const char *key, const char *body, long *status, char **answer)
 {
 	char url[1024], auth[320], idem[256], errbuf[CURL_ERROR_SIZE] = "";
 	struct curl_slist *head = NULL;
@@ -32,18 +33,20 @@ NEOERR *backoffice_post(const char *path, const char *key, const char *body, lon
 	*answer = NULL;
 	snprintf(url, sizeof(url), "%s%s", conf_str("Backoffice.URL"), path);
 	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", conf_secrets()->backoffice_token);
-	snprintf(idem, sizeof(idem), "Idempotency-Key: %s", key);
+	snprintf(idem, sizeof(idem), "Idempotency-Key: %s", key ? key : "");
 	c = curl_easy_init();
 	if (!c)
 		return nerr_raise(NERR_NOMEM, "curl_easy_init failed");
 	string_init(&out);
-	head = curl_slist_append(head, "Content-Type: application/json");
 	head = curl_slist_append(head, "Accept: application/json");
 	head = curl_slist_append(head, auth);
-	head = curl_slist_append(head, idem);
+	if (body) {
+		head = curl_slist_append(head, "Content-Type: application/json");
+		head = curl_slist_append(head, idem);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	}
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, head);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)conf_int("Backoffice.TimeoutSeconds"));
@@ -62,4 +65,14 @@ NEOERR *backoffice_post(const char *path, const char *key, const char *body, lon
 	}
 	*answer = out.buf ? out.buf : xstrdup("");
 	return STATUS_OK;
+}
+
+NEOERR *backoffice_post(const char *path, const char *key, const char *body, long *status, char **answer)
+{
+	return nerr_pass(call(path, key, body, status, answer));
+}
+
+NEOERR *backoffice_get(const char *path, long *status, char **answer)
+{
+	return nerr_pass(call(path, NULL, NULL, status, answer));
 }

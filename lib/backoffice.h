@@ -10,4 +10,8 @@
  * for what is wrong here (out of memory, no curl). */
 NEOERR *backoffice_post(const char *path, const char *key, const char *body, long *status, char **answer);
 
+/* GETs path (with its query) under Backoffice.URL; the same *status and
+ * *answer. */
+NEOERR *backoffice_get(const char *path, long *status, char **answer);
+
 #endif

@@ -93,6 +93,7 @@ static const struct rule {
 	{ "Mail.TimeoutSeconds", C_INT, "30", 1, 600, NULL },
 	{ "Backoffice.URL", C_URL, "http://127.0.0.1:8090", 0, 0, NULL },
 	{ "Backoffice.TimeoutSeconds", C_INT, "20", 1, 600, NULL },
+	{ "Invoices.PullMinutes", C_INT, "60", 0, 10080, NULL },
 	{ "Outbox.MaxAttempts", C_INT, "8", 1, 100, NULL },
 	{ "Outbox.RetryBaseSeconds", C_INT, "30", 1, 86400, NULL },
 	{ "Outbox.RetryMaxSeconds", C_INT, "3600", 1, 604800, NULL },

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
-#include <openssl/evp.h>
 
 #include "account.h"
 #include "backoffice.h"
@@ -98,33 +97,14 @@ static NEOERR *lock_waiting(long long shift, long long version, Waiting *w)
 /* The contract's PDF into the documents store, once. */
 static NEOERR *store_pdf(long long contract, const char *no, const Waiting *w, const char *b64)
 {
-	size_t len = strlen(b64);
-	unsigned char *pdf = xmalloc(len / 4 * 3 + 3);
-	int n = EVP_DecodeBlock(pdf, (const unsigned char *)b64, (int)len);
 	const char *problem = NULL;
 	char title[128], name[96];
 	long long doc = 0;
 	NEOERR *err;
-	FILE *f;
 
-	/* EVP_DecodeBlock counts the padding as data. */
-	while (n > 0 && len && b64[len - 1] == '=') {
-		n--;
-		len--;
-	}
-	f = n > 0 ? tmpfile() : NULL;
-	if (!f || fwrite(pdf, 1, (size_t)n, f) != (size_t)n) {
-		free(pdf);
-		if (f)
-			fclose(f);
-		return nerr_raise(NERR_IO, "contract %s: no PDF to store", no);
-	}
-	free(pdf);
-	rewind(f);
 	snprintf(title, sizeof(title), "Contract %s", no);
 	snprintf(name, sizeof(name), "contract-%s.pdf", no);
-	err = documents_add(NULL, f, "contract", title, name, w->unit, w->worker, &doc, &problem);
-	fclose(f);
+	err = documents_add_base64("contract", title, name, w->unit, w->worker, b64, &doc, &problem);
 	if (err)
 		return nerr_pass(err);
 	if (problem)

@@ -4,6 +4,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include "audit.h"
 #include "conf.h"
@@ -388,5 +389,35 @@ NEOERR *documents_send(Request *r, long long doc_id, int inline_view, const char
 	}
 	files_close(&rd);
 	OPENSSL_cleanse(buf, sizeof(buf));
+	return nerr_pass(err);
+}
+
+NEOERR *documents_add_base64(const char *type, const char *title, const char *filename, long long unit_id,
+			     long long person_id, const char *b64, long long *doc_id, const char **problem)
+{
+	size_t len = strlen(b64);
+	unsigned char *bytes = xmalloc(len / 4 * 3 + 3);
+	int n = EVP_DecodeBlock(bytes, (const unsigned char *)b64, (int)len);
+	NEOERR *err;
+	FILE *f;
+
+	*doc_id = 0;
+	*problem = NULL;
+	/* EVP_DecodeBlock counts the padding as data. */
+	while (n > 0 && len && b64[len - 1] == '=') {
+		n--;
+		len--;
+	}
+	f = n > 0 ? tmpfile() : NULL;
+	if (!f || fwrite(bytes, 1, (size_t)n, f) != (size_t)n) {
+		free(bytes);
+		if (f)
+			fclose(f);
+		return nerr_raise(NERR_IO, "%s: no file in its base64", title);
+	}
+	free(bytes);
+	rewind(f);
+	err = documents_add(NULL, f, type, title, filename, unit_id, person_id, doc_id, problem);
+	fclose(f);
 	return nerr_pass(err);
 }

@@ -20,6 +20,11 @@ NEOERR *documents_add(Request *r, FILE *f, const char *type, const char *title,
 		      const char *filename, long long unit_id, long long person_id,
 		      long long *doc_id, const char **problem);
 
+/* The same for a file the back-office sent as base64 (a contract, an
+ * invoice), added by the system. */
+NEOERR *documents_add_base64(const char *type, const char *title, const char *filename, long long unit_id,
+			     long long person_id, const char *b64, long long *doc_id, const char **problem);
+
 /* Sends a stored document to the client, chunk by chunk (never whole in
  * memory): attachment, or inline in a sandbox for a preview, audited as a
  * download or view with detail. The browser is offered the name given, or

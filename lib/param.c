@@ -1,6 +1,7 @@
 /* param.c: per-route parameter validation — handlers see only values that passed */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,17 @@ static int date_ok(const char *v)
 	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
 		return 0;
 	return d <= mdays[m - 1] + (m == 2 && is_leap(y));
+}
+
+/* YYYY-MM: a month, as <input type="month"> sends it. */
+static int month_ok(const char *v)
+{
+	char day[11];
+
+	if (strlen(v) != 7)
+		return 0;
+	snprintf(day, sizeof(day), "%s-01", v);
+	return date_ok(day);
 }
 
 static int email_ok(const char *v)
@@ -81,6 +93,8 @@ const char *param_check(const Param *p, const char *v)
 	}
 	case P_DATE:
 		return date_ok(v) ? NULL : "date";
+	case P_MONTH:
+		return month_ok(v) ? NULL : "month";
 	case P_EMAIL:
 		if ((long long)strlen(v) > (p->max ? p->max : 254))
 			return "too_long";

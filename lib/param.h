@@ -4,6 +4,10 @@
 
 #include "request.h"
 
+/* The largest id a route takes: 2^53 - 1, what every browser's script
+ * holds exactly. */
+#define ID_MAX 9007199254740991LL
+
 /* Validated parameters. */
 const char *param_str(Request *r, const char *name);      /* NULL when absent */
 long long param_int(Request *r, const char *name, long long def);

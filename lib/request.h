@@ -23,6 +23,7 @@ typedef NEOERR *(*handler_fn)(Request *r);
 enum ptype {
 	P_INT,    /* decimal integer within [min, max] */
 	P_DATE,   /* YYYY-MM-DD, a real date */
+	P_MONTH,  /* YYYY-MM, a month */
 	P_EMAIL,  /* an address of at most max bytes, no CR/LF, one @, a dot in the domain */
 	P_ENUM,   /* one of the space-separated words in values */
 	P_TEXT,   /* UTF-8, newlines allowed, at most max characters */

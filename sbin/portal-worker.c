@@ -12,6 +12,7 @@
 #include "contracts.h"
 #include "db.h"
 #include "documents.h"
+#include "invoice.h"
 #include "log.h"
 #include "mail.h"
 #include "outbox.h"
@@ -131,11 +132,33 @@ static void housekeeping(int once)
 	}
 }
 
+/* Each client's new invoices from the back-office, every
+ * Invoices.PullMinutes. */
+static void pull_invoices(int once)
+{
+	static int64_t last;
+	int64_t now = util_mono_us();
+	int imported, failed;
+	NEOERR *err;
+
+	if (!once && last && now - last < 60LL * 1000000 * conf_int("Invoices.PullMinutes"))
+		return;
+	last = now;
+	db_request_begin();
+	err = invoice_pull_all(&imported, &failed);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	} else if (imported || failed) {
+		log_msg("info", NULL, "invoices: %d imported, %d clients failed", imported, failed);
+	}
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: portal-worker [--once]\n"
-			"  Delivers the outbox and revokes inactive accounts until stopped\n"
-			"  (SIGTERM); --once does what is due now and exits.\n");
+			"  Delivers the outbox, imports invoices and revokes inactive accounts\n"
+			"  until stopped (SIGTERM); --once does what is due now and exits.\n");
 }
 
 int main(int argc, char **argv)
@@ -170,6 +193,7 @@ int main(int argc, char **argv)
 	while (!stopping) {
 		int n;
 		housekeeping(once);
+		pull_invoices(once);
 		n = round_once();
 		if (once && n <= 0)
 			break;

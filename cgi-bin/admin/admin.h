@@ -5,7 +5,6 @@
 #include "app.h"
 #include "page.h"
 
-#define ID_MAX 9007199254740991LL
 #define PAGE_SIZE 25
 
 /* main.c: what the pages share */

@@ -17,7 +17,6 @@
 #include "util.h"
 #include "view.h"
 
-#define ID_MAX 9007199254740991LL
 #define PAGE 25
 
 /* A document as the pages see one. */

@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "db.h"
 #include "outbox.h"
+#include "report.h"
 #include "timesheets.h"
 #include "tz.h"
 #include "util.h"
@@ -297,7 +298,7 @@ NEOERR *ts_show(Request *r)
 NEOERR *ts_send_version(Request *r, long long id, const char *reason)
 {
 	json_t *entries = json_array(), *body = NULL, *call;
-	char key[96], *payload, ref[32], wref[32], cref[32];
+	char key[96], *payload, ref[32], wref[32], cref[32], uref[32];
 	long long version = 0, minutes = 0;
 	DBQuery *q;
 	NEOERR *err;
@@ -326,7 +327,7 @@ NEOERR *ts_send_version(Request *r, long long id, const char *reason)
 	}
 	db_end(&q);
 	err = db_query(&q, "SELECT t.version, t.minutes, t.worker_user_id, CONCAT_WS(' ', u.first_name, u.last_name),"
-			   " c.id, c.name, o.name, t.position, DATE_FORMAT(t.week, '%Y-%m-%d')"
+			   " c.id, c.name, o.name, t.position, DATE_FORMAT(t.week, '%Y-%m-%d'), t.unit_id"
 			   " FROM timesheets t JOIN users u ON u.id = t.worker_user_id JOIN org_units o ON o.id = t.unit_id"
 			   " JOIN clients c ON c.id = o.client_id WHERE t.id = ?", "i", id);
 	if (err) {
@@ -340,10 +341,12 @@ NEOERR *ts_send_version(Request *r, long long id, const char *reason)
 		snprintf(wref, sizeof(wref), "W%lld", db_int(q, 2));
 		snprintf(cref, sizeof(cref), "K%lld", db_int(q, 4));
 		/* What the back-office needs for wages and invoices: no BSN, no contact. */
-		body = json_pack("{s:s, s:I, s:{s:s, s:s}, s:{s:s, s:s, s:s}, s:s, s:s, s:I, s:O}", "timesheet", ref,
-				 "version", (json_int_t)version, "worker", "ref", wref, "name", db_str(q, 3), "client",
-				 "ref", cref, "name", db_str(q, 5), "unit", db_str(q, 6), "position", db_str(q, 7),
-				 "week", db_str(q, 8), "minutes", (json_int_t)minutes, "entries", entries);
+		snprintf(uref, sizeof(uref), "U%lld", db_int(q, 9));
+		body = json_pack("{s:s, s:I, s:{s:s, s:s}, s:{s:s, s:s}, s:s, s:s, s:s, s:s, s:I, s:O}", "timesheet",
+				 ref, "version", (json_int_t)version, "worker", "ref", wref, "name", db_str(q, 3),
+				 "client", "ref", cref, "name", db_str(q, 5), "unit", db_str(q, 6), "unit_ref", uref,
+				 "position", db_str(q, 7), "week", db_str(q, 8), "minutes", (json_int_t)minutes,
+				 "entries", entries);
 		if (body && reason)
 			json_object_set_new(body, "correction", json_string(reason));
 	}
@@ -370,6 +373,9 @@ NEOERR *ts_send_version(Request *r, long long id, const char *reason)
 	if (!err)
 		err = outbox_add("backoffice", key, payload, NULL);
 	free(payload);
+	/* The reports' hours, in the same transaction. */
+	if (!err)
+		err = report_hours_changed(id);
 	return nerr_pass(err);
 }
 

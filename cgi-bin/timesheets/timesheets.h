@@ -7,7 +7,6 @@
 #include "page.h"
 #include "timesheet.h"
 
-#define ID_MAX 9007199254740991LL
 /* The status of a form shown again with what is wrong with it. */
 #define REFUSED 422
 /* The most timesheets a list shows, and one bulk approval takes. */

@@ -5,7 +5,6 @@
 #include "app.h"
 #include "page.h"
 
-#define ID_MAX 9007199254740991LL
 #define PAGE_SIZE 25
 /* The most candidates a vacancy's page shows. */
 #define CANDIDATES_SHOWN 500

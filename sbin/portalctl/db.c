@@ -1,4 +1,4 @@
-/* db.c: portalctl's commands on the database: migrate, audit-verify */
+/* db.c: portalctl's commands on the database: migrate, audit-verify, the reports' summaries */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
+#include "report.h"
 #include "portalctl.h"
 #include "util.h"
 
@@ -151,5 +152,39 @@ int cmd_audit_verify(char **arg)
 	if (bad)
 		return fail("audit-verify: %s", why);
 	printf("audit log intact: %lld rows\n", checked);
+	return 0;
+}
+
+/* --- reports-verify, reports-rebuild -------------------------------------- */
+
+int cmd_reports_verify(char **arg)
+{
+	long long invoiced, presence;
+	NEOERR *err;
+
+	(void)arg;
+	if (load_conf())
+		return 1;
+	err = report_verify(&invoiced, &presence);
+	if (err)
+		return fail_nerr("reports-verify", err);
+	if (invoiced || presence)
+		return fail("reports-verify: %lld rows of invoiced amounts and %lld of hours differ from the raw rows"
+			    " (portalctl reports-rebuild makes them again)", invoiced, presence);
+	printf("report summaries agree with the invoices and the approved hours\n");
+	return 0;
+}
+
+int cmd_reports_rebuild(char **arg)
+{
+	NEOERR *err;
+
+	(void)arg;
+	if (load_conf())
+		return 1;
+	err = report_rebuild();
+	if (err)
+		return fail_nerr("reports-rebuild", err);
+	printf("report summaries made again from the invoices and the approved hours\n");
 	return 0;
 }

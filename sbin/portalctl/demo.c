@@ -13,6 +13,7 @@
 #include "documents.h"
 #include "org.h"
 #include "portalctl.h"
+#include "report.h"
 #include "totp.h"
 #include "tz.h"
 #include "util.h"
@@ -112,6 +113,7 @@ static NEOERR *seed_documents(const long long *ids);
 static NEOERR *seed_vacancies(const long long *ids);
 static NEOERR *seed_planning(const long long *ids);
 static NEOERR *seed_timesheets(const long long *ids);
+static NEOERR *seed_reports(const long long *ids);
 
 int cmd_seed_demo(char **arg)
 {
@@ -180,9 +182,15 @@ int cmd_seed_demo(char **arg)
 	if (!err)
 		err = seed_timesheets(ids);
 	if (!err)
+		err = seed_reports(ids);
+	if (!err)
 		err = audit_add(NULL, 0, "demo.seed", "", 0, 0, "demo data loaded");
 	if (!err)
 		err = db_commit();
+	/* The reports' summaries of what the demo wrote around the
+	 * application. */
+	if (!err)
+		err = report_rebuild();
 	if (err) {
 		db_rollback();
 		return fail_nerr("seed-demo", err);
@@ -652,6 +660,76 @@ static NEOERR *seed_timesheets(const long long *ids)
 				      "isis", (long long)v, v > 1 ? t->reason : NULL, v > 1 ? consultant : supervisor, id);
 		free(id);
 	}
+	return nerr_pass(err);
+}
+
+/* --- demo figures ------------------------------------------------------ */
+
+/* Two years of approved weeks before the demo's own (Monday to Friday, 8
+ * hours a day; now and then a week off; Tom Jacobs only this last year),
+ * and the back-office's weekly invoices of them: a line per week at a
+ * rate per position, 21 % VAT, dated the week's Sunday. */
+static NEOERR *seed_reports(const long long *ids)
+{
+	long long workers[ARRAY_SIZE(demo_workers)] = { 0 }, supervisor = 0;
+	char monday[11], *have = NULL;
+	time_t now = time(NULL);
+	struct tm t;
+	NEOERR *err = db_value(&have, "SELECT COUNT(*) FROM invoices WHERE number LIKE 'DEMO-%'", NULL);
+
+	if (err || (have && atoll(have) > 0)) {
+		free(have);
+		return nerr_pass(err);
+	}
+	free(have);
+	gmtime_r(&now, &t);
+	now -= (time_t)((t.tm_wday + 6) % 7) * 86400;
+	strftime(monday, sizeof(monday), "%Y-%m-%d", gmtime_r(&now, &t));
+	err = demo_user_id("supervisor@klant.example", &supervisor);
+	for (size_t i = 0; i < ARRAY_SIZE(demo_workers) && !err; i++)
+		err = demo_user_id(demo_workers[i].email, &workers[i]);
+	for (size_t w = 0; w < ARRAY_SIZE(demo_workers) && !err; w++) {
+		err = db_exec(NULL, "INSERT INTO timesheets (worker_user_id, unit_id, position, week, state, version,"
+				    " minutes, submitted_at, decided_at, decided_by, created_at, updated_at)"
+				    " SELECT ?, ?, ?, ? - INTERVAL (seq * 7) DAY, 'approved', 1, 2400, UTC_TIMESTAMP(),"
+				    " UTC_TIMESTAMP(), ?, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_4_to_107"
+				    " WHERE (seq + ?) % 11 <> 0 AND seq <= ?",
+			      "iissiii", workers[w], unit_of(demo_workers[w].unit, ids), demo_workers[w].position, monday,
+			      supervisor, (long long)w * 3, w == 4 ? 55LL : 107LL);
+		if (!err)
+			err = db_exec(NULL, "INSERT INTO timesheet_entries (timesheet_id, day, starts_at, ends_at, break_minutes,"
+					    " minutes, position, created_at, updated_at)"
+					    " SELECT t.id, t.week + INTERVAL d.seq DAY, t.week + INTERVAL d.seq DAY + INTERVAL 6 HOUR,"
+					    " t.week + INTERVAL d.seq DAY + INTERVAL 870 MINUTE, 30, 480, t.position,"
+					    " UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+					    " FROM timesheets t JOIN seq_0_to_4 d WHERE t.worker_user_id = ? AND t.week < ? - INTERVAL 3 WEEK",
+				      "is", workers[w], monday);
+	}
+	/* An invoice a client a week; its lines, then its totals. */
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO invoices (client_id, number, kind, invoice_date, period_start, period_end,"
+				    " amount_cents, vat_cents, imported_at)"
+				    " SELECT o.client_id, CONCAT('DEMO-', o.client_id, '-', DATE_FORMAT(t.week, '%x-%v')), 'invoice',"
+				    " t.week + INTERVAL 6 DAY, t.week, t.week + INTERVAL 6 DAY, 0, 0, UTC_TIMESTAMP()"
+				    " FROM timesheets t JOIN org_units o ON o.id = t.unit_id"
+				    " WHERE t.state = 'approved' AND t.week < ? - INTERVAL 3 WEEK GROUP BY o.client_id, t.week",
+			      "s", monday);
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO invoice_lines (invoice_id, line_no, unit_id, invoice_date, worker_user_id,"
+				    " position, period_start, period_end, minutes, rate_cents, amount_cents, vat_cents)"
+				    " SELECT i.id, ROW_NUMBER() OVER (PARTITION BY i.id ORDER BY t.id), t.unit_id, i.invoice_date,"
+				    " t.worker_user_id, t.position, t.week, t.week + INTERVAL 6 DAY, t.minutes, r.rate,"
+				    " (t.minutes * r.rate + 30) DIV 60, ((t.minutes * r.rate + 30) DIV 60 * 21 + 50) DIV 100"
+				    " FROM timesheets t JOIN org_units o ON o.id = t.unit_id"
+				    " JOIN invoices i ON i.client_id = o.client_id AND i.period_start = t.week AND i.number LIKE 'DEMO-%'"
+				    " JOIN (SELECT 'Productiemedewerker inpak' AS position, 3053 AS rate UNION ALL"
+				    "  SELECT 'Heftruckchauffeur', 3225 UNION ALL SELECT 'Orderpicker', 2891) r ON r.position = t.position"
+				    " WHERE t.state = 'approved' AND t.week < ? - INTERVAL 3 WEEK",
+			      "s", monday);
+	if (!err)
+		err = db_exec(NULL, "UPDATE invoices i JOIN (SELECT invoice_id, SUM(amount_cents) a, SUM(vat_cents) v"
+				    " FROM invoice_lines GROUP BY invoice_id) s ON s.invoice_id = i.id"
+				    " SET i.amount_cents = s.a, i.vat_cents = s.v WHERE i.number LIKE 'DEMO-%'", NULL);
 	return nerr_pass(err);
 }
 

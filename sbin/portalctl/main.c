@@ -60,6 +60,8 @@ static const Command commands[] = {
 	{ "init-secrets", "", 0, 0, cmd_init_secrets, "write a secrets file with random keys, if none" },
 	{ "seed-demo", "", 0, 0, cmd_seed_demo, "load the demo data (demo only)" },
 	{ "audit-verify", "", 0, 0, cmd_audit_verify, "check that no audit log row was changed or removed" },
+	{ "reports-verify", "", 0, 0, cmd_reports_verify, "check the reports' summaries against the invoices and hours" },
+	{ "reports-rebuild", "", 0, 0, cmd_reports_rebuild, "make the reports' summaries again from the invoices and hours" },
 	{ "files-sweep", "[--delete]", 0, 1, cmd_files_sweep, "report (and remove) files no document points to" },
 	{ "import-document", "TYPE UNIT_ID TITLE FILE", 4, 4, cmd_import_document, "store a file as a document, checked like an upload" },
 	{ "create-agency-admin", "EMAIL [FIRST [LAST]]", 1, 3, cmd_create_agency_admin, "the first agency admin: prints an invitation URL" },

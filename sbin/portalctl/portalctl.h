@@ -22,6 +22,8 @@ int load_conf(void);
 /* db.c: the schema and the audit log */
 int cmd_migrate(char **arg);
 int cmd_audit_verify(char **arg);
+int cmd_reports_verify(char **arg);
+int cmd_reports_rebuild(char **arg);
 
 /* config.c: the configuration and the secrets file */
 int cmd_check_config(char **arg);

@@ -4,7 +4,6 @@
 #include <string.h>
 #include <time.h>
 #include <jansson.h>
-#include <openssl/evp.h>
 
 #include "sim.h"
 #include "util.h"
@@ -86,43 +85,21 @@ static int age_at(const char *birth, time_t t)
 	return age;
 }
 
-/* Euros per hour of a position: the same every time for the same name. */
+/* Euros per hour of a position. Written as it always was, so that the
+ * double (and the JSON of it) stays the same to the last bit. */
 static double wage_of(const char *position)
 {
-	unsigned h = 0;
-	for (const char *p = position; *p; p++)
-		h = h * 31 + (unsigned char)*p;
-	return 14.0 + (h % 600) / 100.0;
+	return 14.0 + (double)(sim_wage_cents(position) - 1400) / 100.0;
 }
 
-static char *pdf_base64(const char *no, const char *worker, const char *position, const char *start,
-			const char *end, double wage)
+static char *pdf_of(const char *no, const char *worker, const char *position, const char *start,
+		    const char *end, double wage)
 {
-	char text[512], pdf[2048];
-	unsigned char *b64;
-	int len, n;
+	char text[512];
 
 	snprintf(text, sizeof(text), "Contract %s - %s - %s - %s to %s - EUR %.2f per hour", no, worker,
 		 position, start, end, wage);
-	/* Parentheses would end the PDF string early. */
-	for (char *p = text; *p; p++)
-		if (*p == '(' || *p == ')' || *p == '\\')
-			*p = ' ';
-	len = snprintf(pdf, sizeof(pdf),
-		       "%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-		       "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-		       "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-		       " /Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
-		       "4 0 obj << /Length %zu >> stream\nBT /F1 11 Tf 50 780 Td (%s) Tj ET\nendstream endobj\n"
-		       "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
-		       "trailer << /Root 1 0 R >>\n%%%%EOF\n",
-		       strlen(text) + 34, text);
-	if (len < 0 || len >= (int)sizeof(pdf))
-		len = (int)strlen(pdf);
-	b64 = xmalloc((size_t)(4 * ((len + 2) / 3) + 1));
-	n = EVP_EncodeBlock(b64, (unsigned char *)pdf, len);
-	b64[n] = '\0';
-	return (char *)b64;
+	return sim_pdf_base64(text);
 }
 
 static Entry *add(void)
@@ -230,7 +207,7 @@ void contracts_post(const char *key, const char *body, int *status, char **json)
 		json_decref(list);
 		snprintf(no, sizeof(no), "C%06d", ++contracts);
 		wage = wage_of(position);
-		pdf = pdf_base64(no, name, position, start, end, wage);
+		pdf = pdf_of(no, name, position, start, end, wage);
 		out = json_pack("{s:s, s:f, s:f, s:i, s:{s:s, s:s}}", "contract_no", no, "hourly_wage", wage,
 				"bill_rate", wage * 1.65, "premium_pct", at_night(e.start, e.end) ? 20 : 0,
 				"document", "filename", "contract.pdf", "content_base64", pdf);

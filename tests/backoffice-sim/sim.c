@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 #include <ClearSilver.h>
 #include <jansson.h>
+#include <openssl/evp.h>
 
 #include "sim.h"
 #include "util.h"
@@ -22,6 +24,73 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	stopping = 1;
+}
+
+long sim_wage_cents(const char *position)
+{
+	unsigned h = 0;
+
+	for (const char *p = position; *p; p++)
+		h = h * 31 + (unsigned char)*p;
+	return 1400 + (long)(h % 600);
+}
+
+/* The wage and 65 %, to the nearest cent. */
+long sim_rate_cents(const char *position)
+{
+	return (sim_wage_cents(position) * 165 + 50) / 100;
+}
+
+static void put(char *buf, size_t cap, size_t *len, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void put(char *buf, size_t cap, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *len, cap - *len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*len = *len + (size_t)n < cap ? *len + (size_t)n : cap - 1;
+}
+
+/* Five objects, each where the cross-reference table says it is, so
+ * that strict readers take the file as it is. */
+char *sim_pdf_base64(const char *text)
+{
+	char line[512], stream[600], pdf[4096];
+	size_t off[6], len = 0;
+	unsigned char *b64;
+	int slen, n;
+
+	snprintf(line, sizeof(line), "%s", text);
+	/* Parentheses would end the PDF string early; a line break, the line. */
+	for (char *p = line; *p; p++)
+		if (*p == '(' || *p == ')' || *p == '\\' || (unsigned char)*p < ' ')
+			*p = ' ';
+	slen = snprintf(stream, sizeof(stream), "BT /F1 11 Tf 50 780 Td (%s) Tj ET", line);
+	put(pdf, sizeof(pdf), &len, "%%PDF-1.4\n");
+	off[1] = len;
+	put(pdf, sizeof(pdf), &len, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+	off[2] = len;
+	put(pdf, sizeof(pdf), &len, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+	off[3] = len;
+	put(pdf, sizeof(pdf), &len, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+	    " /Resources << /Font << /F1 5 0 R >> >> >> endobj\n");
+	off[4] = len;
+	put(pdf, sizeof(pdf), &len, "4 0 obj << /Length %d >> stream\n%s\nendstream endobj\n", slen, stream);
+	off[5] = len;
+	put(pdf, sizeof(pdf), &len, "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n");
+	off[0] = len;
+	put(pdf, sizeof(pdf), &len, "xref\n0 6\n0000000000 65535 f \n");
+	for (int i = 1; i <= 5; i++)
+		put(pdf, sizeof(pdf), &len, "%010zu 00000 n \n", off[i]);
+	put(pdf, sizeof(pdf), &len, "trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", off[0]);
+	b64 = xmalloc(4 * ((len + 2) / 3) + 1);
+	n = EVP_EncodeBlock(b64, (unsigned char *)pdf, (int)len);
+	b64[n] = '\0';
+	return (char *)b64;
 }
 
 struct req {
@@ -124,12 +193,18 @@ static void set_faults(const char *body)
 static void handle(int fd)
 {
 	struct req r;
-	char want[300];
+	char want[300], *query;
 
 	if (!read_request(fd, &r)) {
 		reply(fd, 400, "Bad Request", "{\"error\":\"bad request\"}");
 		return;
 	}
+	/* Routes are by path; the query is for the handler that takes one. */
+	query = strchr(r.path, '?');
+	if (query)
+		*query++ = '\0';
+	else
+		query = r.path + strlen(r.path);
 	snprintf(want, sizeof(want), "Bearer %s", token);
 	if (!strcmp(r.method, "GET") && !strcmp(r.path, "/healthz")) {
 		reply(fd, 200, "OK", "{\"status\":\"ok\"}");
@@ -145,6 +220,16 @@ static void handle(int fd)
 	} else if (!strcmp(r.method, "GET") && !strcmp(r.path, "/sim/timesheets")) {
 		char *out = timesheets_stats();
 		reply(fd, 200, "OK", out);
+		free(out);
+	} else if (!strcmp(r.method, "GET") && !strcmp(r.path, "/sim/invoices")) {
+		char *out = invoices_stats();
+		reply(fd, 200, "OK", out);
+		free(out);
+	} else if (!strcmp(r.method, "POST") && !strcmp(r.path, "/sim/invoices")) {
+		int status;
+		char *out = NULL;
+		invoices_post(r.body, &status, &out);
+		reply(fd, status, status == 201 ? "Created" : "Bad Request", out);
 		free(out);
 	} else if (!strncmp(r.path, "/v1/", 4) && drop_next > 0) {
 		drop_next--; /* read, and no answer: the connection just closes */
@@ -172,6 +257,12 @@ static void handle(int fd)
 		fprintf(stderr, "backoffice-sim: POST %s key=%.190s status=%d\n", r.path, r.key, status);
 		reply(fd, status, status == 202 ? "Accepted" : status == 422 ? "Unprocessable Entity" : "Bad Request",
 		      out);
+		free(out);
+	} else if (!strcmp(r.method, "GET") && !strcmp(r.path, "/v1/invoices")) {
+		int status;
+		char *out = NULL;
+		invoices_get(query, &status, &out);
+		reply(fd, status, status == 200 ? "OK" : "Bad Request", out);
 		free(out);
 	} else {
 		reply(fd, 404, "Not Found", "{\"error\":\"not found\"}");

@@ -107,3 +107,20 @@ char *timesheets_stats(void)
 	json_decref(out);
 	return text;
 }
+
+int timesheets_taken(void)
+{
+	int n = 0;
+
+	for (int i = 0; i < nheld; i++)
+		n += held[i].status == 202;
+	return n;
+}
+
+const char *timesheets_body(int i)
+{
+	for (int k = 0; k < nheld; k++)
+		if (held[k].status == 202 && i-- == 0)
+			return held[k].body;
+	return NULL;
+}

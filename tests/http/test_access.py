@@ -152,6 +152,21 @@ MATRIX.update({
     ("GET", "/timesheets/"): dict(holders("agency_admin", "consultant", "hr_manager", "planner", "supervisor",
                                           "other_client_planner"), worker=303),
     ("GET", "/timesheets/export.csv"): "object",
+    # Reports: report.view for the client report and the temp workers,
+    # invoice.view for the invoice reports; each opens at the user's
+    # topmost unit with it.
+    ("GET", "/reports/"): holders("agency_admin", "consultant", "hr_manager", "finance"),
+    ("GET", "/reports/client.csv"): holders("agency_admin", "consultant", "hr_manager", "finance"),
+    ("GET", "/reports/client.xlsx"): holders("agency_admin", "consultant", "hr_manager", "finance"),
+    ("GET", "/reports/workers"): holders("agency_admin", "consultant", "hr_manager", "finance"),
+    ("GET", "/reports/workers.csv"): holders("agency_admin", "consultant", "hr_manager", "finance"),
+    ("GET", "/reports/workers.xlsx"): holders("agency_admin", "consultant", "hr_manager", "finance"),
+    ("GET", "/reports/invoices"): holders("agency_admin", "consultant", "finance"),
+    ("GET", "/reports/invoices.csv"): holders("agency_admin", "consultant", "finance"),
+    ("GET", "/reports/invoices.xlsx"): holders("agency_admin", "consultant", "finance"),
+    ("GET", "/reports/hours"): holders("agency_admin", "consultant", "finance"),
+    ("GET", "/reports/hours.csv"): holders("agency_admin", "consultant", "finance"),
+    ("GET", "/reports/hours.xlsx"): holders("agency_admin", "consultant", "finance"),
     ("GET", "/timesheets/export.xlsx"): "object",
     ("POST", "/timesheets/approve"): "post",
     ("GET", "/timesheets/me"): holders("worker"),
@@ -180,6 +195,16 @@ SHEET_OF = ("SELECT t.worker_user_id, t.id FROM timesheets t JOIN users u ON u.i
 # The consultant holds her role on Klant NV only: the other client's
 # objects answer 404, as do all of them to client users.
 OBJECTS = [
+    # A client's figures: the client-wide report needs the permission on
+    # its root (the HR manager holds it on his site only).
+    (("GET", "/reports/?unit=:id"), "SELECT unit_id FROM clients WHERE name = 'Klant NV'",
+     holders("agency_admin", "consultant", "finance")),
+    (("GET", "/reports/?unit=:id"), "SELECT id FROM org_units WHERE name = 'Vestiging Rotterdam'",
+     holders("agency_admin", "consultant", "finance", "hr_manager")),
+    (("GET", "/reports/?unit=:id"), "SELECT unit_id FROM clients WHERE name = 'Andere Klant BV'",
+     holders("agency_admin")),
+    (("GET", "/reports/invoices.xlsx?unit=:id"), "SELECT id FROM org_units WHERE name = 'Vestiging Rotterdam'",
+     holders("agency_admin", "consultant", "finance")),
     (("GET", "/admin/clients/:id"), "SELECT id FROM clients WHERE name = 'Klant NV'",
      holders("agency_admin", "consultant", "privacy_officer")),
     (("GET", "/admin/clients/:id"), "SELECT id FROM clients WHERE name = 'Andere Klant BV'",

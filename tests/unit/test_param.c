@@ -11,6 +11,7 @@
 static const Param p_int = { "n", P_INT, 0, 1, 100, NULL };
 static const Param p_req = { "n", P_INT, P_REQUIRED, 1, 100, NULL };
 static const Param p_date = { "d", P_DATE, 0, 0, 0, NULL };
+static const Param p_month = { "m", P_MONTH, 0, 0, 0, NULL };
 static const Param p_email = { "e", P_EMAIL, 0, 0, 254, NULL };
 static const Param p_enum = { "l", P_ENUM, 0, 0, 0, "nl en fr" };
 static const Param p_line = { "t", P_LINE, 0, 0, 5, NULL };
@@ -48,6 +49,10 @@ static void dates_must_exist(void **s)
 	assert_string_equal(param_check(&p_date, "2026-13-01"), "date");
 	assert_string_equal(param_check(&p_date, "2026-1-01"), "date");
 	assert_string_equal(param_check(&p_date, "22-11-2026"), "date");
+	assert_null(param_check(&p_month, "2024-02"));
+	assert_string_equal(param_check(&p_month, "2024-13"), "month");
+	assert_string_equal(param_check(&p_month, "2024-02-01"), "month");
+	assert_string_equal(param_check(&p_month, "24-02"), "month");
 }
 
 static void emails_refuse_line_breaks_and_missing_domains(void **s)

@@ -1,0 +1,288 @@
+/* client.c: the client report — invoiced amount, unique temp workers and the average number at work per working day, per month beside the same month a year earlier, from the summary tables */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "reports.h"
+#include "util.h"
+#include "view.h"
+
+/* The columns: each figure, the same a year earlier, the difference. */
+static const Column columns[] = {
+	{ "Month", K_MONTH, 12, 0 },
+	{ "Invoiced", K_CENTS, 14, 1 },
+	{ "InvoicedBefore", K_CENTS, 14, 1 },
+	{ "InvoicedDiff", K_PERMILLE, 10, 0 },
+	{ "Workers", K_COUNT, 12, 0 },
+	{ "WorkersBefore", K_COUNT, 12, 0 },
+	{ "WorkersDiff", K_PERMILLE, 10, 0 },
+	{ "AtWork", K_HUNDREDTHS, 12, 0 },
+	{ "AtWorkBefore", K_HUNDREDTHS, 12, 0 },
+	{ "AtWorkDiff", K_PERMILLE, 10, 0 },
+};
+
+/* A month of the report and of the year before. */
+typedef struct month {
+	long long cents;
+	int workers;          /* unique temp workers */
+	long long days;       /* worker-days on working days */
+	int working;          /* working days (Monday to Friday) */
+} Month;
+
+static int weekday(int y, int m, int d) /* 0 = Sunday (Sakamoto) */
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+
+	if (m < 3)
+		y--;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+/* The working days of a month as a bitmap (bit d-1 for day d). */
+static unsigned working_days(int month, int *count)
+{
+	char last[11];
+	unsigned mask = 0;
+	int y = month / 12, m = month % 12 + 1, days;
+
+	rp_month_last(month, last);
+	days = atoi(last + 8);
+	*count = 0;
+	for (int d = 1; d <= days; d++) {
+		int w = weekday(y, m, d);
+		if (w != 0 && w != 6) {
+			mask |= 1u << (d - 1);
+			(*count)++;
+		}
+	}
+	return mask;
+}
+
+static int cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* Distinct values of a sorted array. */
+static int distinct(long long *v, int n)
+{
+	int d = 0;
+
+	qsort(v, (size_t)n, sizeof(*v), cmp_ll);
+	for (int i = 0; i < n; i++)
+		if (!i || v[i] != v[i - 1])
+			d++;
+	return d;
+}
+
+/* now against before in tenths of a percent; nothing against nothing. */
+static void diff(Cell *c, long long now, long long before)
+{
+	if (!before) {
+		c->null = 1;
+		return;
+	}
+	/* Rounded half away from zero. */
+	long long d = (now - before) * 2000 / before;
+	cell_num(c, d >= 0 ? (d + 1) / 2 : -((-d + 1) / 2));
+}
+
+static long long average(long long days, int working)
+{
+	return working ? (days * 200 + working) / (2 * working) : 0;
+}
+
+/* The report of s into t: every month of s and the year before it; the
+ * totals of the whole period. Two statements, over the summaries. */
+static NEOERR *build(const Scope *s, Table *t, Month **out_months)
+{
+	int n = s->to - s->from + 1, before_from = s->from - 12, nall = n + 12, nids[2] = { 0, 0 }, cap[2] = { 0, 0 };
+	char first[11];
+	Month *m = xcalloc((size_t)nall, sizeof(Month));
+	long long *ids[2] = { NULL, NULL }, tot_cents[2] = { 0, 0 }, tot_days[2] = { 0, 0 };
+	int tot_working[2] = { 0, 0 }, tot_workers[2];
+	unsigned masks[MONTHS_MAX + 12];
+	DBQuery *q;
+	NEOERR *err;
+
+	rp_month_first(before_from, first);
+	for (int i = 0; i < nall; i++)
+		masks[i] = working_days(before_from + i, &m[i].working);
+	err = db_query(&q, "SELECT (YEAR(i.month) * 12 + MONTH(i.month) - 1) - ?, SUM(i.amount_cents)"
+			   " FROM org_units o JOIN report_invoiced i ON i.unit_id = o.id AND i.month BETWEEN ? AND ?"
+			   " WHERE o.path LIKE CONCAT(?, '%') AND (? = '' OR i.position = ?) GROUP BY i.month",
+		       "isssss", (long long)before_from, first, s->last, s->path, s->position, s->position);
+	if (err) {
+		free(m);
+		return nerr_pass(err);
+	}
+	while (db_next(q)) {
+		long long i = db_int(q, 0);
+		if (i >= 0 && i < nall)
+			m[i].cents = db_int(q, 1);
+	}
+	db_end(&q);
+	/* A worker counted once a month however many units and positions
+	 * he worked at: his days OR-ed together. */
+	err = db_query(&q, "SELECT (YEAR(p.month) * 12 + MONTH(p.month) - 1) - ?, p.worker_user_id, BIT_OR(p.days)"
+			   " FROM org_units o JOIN report_presence p ON p.unit_id = o.id AND p.month BETWEEN ? AND ?"
+			   " WHERE o.path LIKE CONCAT(?, '%') AND (? = '' OR p.position = ?)"
+			   " GROUP BY p.month, p.worker_user_id",
+		       "isssss", (long long)before_from, first, s->last, s->path, s->position, s->position);
+	if (err) {
+		free(m);
+		return nerr_pass(err);
+	}
+	while (db_next(q)) {
+		long long i = db_int(q, 0);
+		unsigned days = (unsigned)db_int(q, 2);
+		if (i < 0 || i >= nall)
+			continue;
+		/* Month i of the twelve before the period and the period
+		 * itself; a month in both (a period over twelve months)
+		 * counts in both. */
+		m[i].workers++;
+		m[i].days += __builtin_popcount(days & masks[i]);
+		for (int k = 0; k < 2; k++) {
+			int in = k == 1 ? i >= 12 : i < n;
+			if (!in)
+				continue;
+			if (nids[k] == cap[k]) {
+				cap[k] = cap[k] ? cap[k] * 2 : 256;
+				ids[k] = xrealloc(ids[k], (size_t)cap[k] * sizeof(long long));
+			}
+			ids[k][nids[k]++] = db_int(q, 1);
+		}
+	}
+	db_end(&q);
+	for (int k = 0; k < 2; k++) {
+		tot_workers[k] = distinct(ids[k], nids[k]);
+		free(ids[k]);
+	}
+	for (int i = 0; i < n; i++) {
+		const Month *now = &m[i + 12], *before = &m[i];
+		char ym[11];
+		Cell *row = table_row(t);
+		rp_month_first(s->from + i, ym);
+		ym[7] = '\0';
+		cell_text(&row[0], ym);
+		cell_num(&row[1], now->cents);
+		cell_num(&row[2], before->cents);
+		diff(&row[3], now->cents, before->cents);
+		cell_num(&row[4], now->workers);
+		cell_num(&row[5], before->workers);
+		diff(&row[6], now->workers, before->workers);
+		cell_num(&row[7], average(now->days, now->working));
+		cell_num(&row[8], average(before->days, before->working));
+		diff(&row[9], row[7].n, row[8].n);
+		tot_cents[1] += now->cents;
+		tot_cents[0] += before->cents;
+		tot_days[1] += now->days;
+		tot_days[0] += before->days;
+		tot_working[1] += now->working;
+		tot_working[0] += before->working;
+	}
+	{
+		Cell *tot = table_totals(t);
+		cell_num(&tot[1], tot_cents[1]);
+		cell_num(&tot[2], tot_cents[0]);
+		diff(&tot[3], tot_cents[1], tot_cents[0]);
+		cell_num(&tot[4], tot_workers[1]);
+		cell_num(&tot[5], tot_workers[0]);
+		diff(&tot[6], tot_workers[1], tot_workers[0]);
+		cell_num(&tot[7], average(tot_days[1], tot_working[1]));
+		cell_num(&tot[8], average(tot_days[0], tot_working[0]));
+		diff(&tot[9], tot[7].n, tot[8].n);
+	}
+	*out_months = m;
+	return STATUS_OK;
+}
+
+/* The chart: a pair of bars a month (the period, the year before), their
+ * heights out of 160 and places, for the template to draw. */
+static void chart(Request *r, const Table *t)
+{
+	long long top = 0;
+	int bar = t->rows > 24 ? 8 : 14, step = 2 * bar + 10;
+
+	for (int i = 0; i < t->rows; i++) {
+		const Cell *row = t->cells + (size_t)i * (size_t)t->ncols;
+		top = row[1].n > top ? row[1].n : top;
+		top = row[2].n > top ? row[2].n : top;
+	}
+	hdf_set_int_value(r->hdf, "Page.Chart.Width", 40 + step * t->rows);
+	hdf_set_int_value(r->hdf, "Page.Chart.Bar", bar);
+	for (int i = 0; i < t->rows; i++) {
+		const Cell *row = t->cells + (size_t)i * (size_t)t->ncols;
+		char key[64], num[48];
+		int h = top > 0 ? (int)(row[1].n * 160 / top) : 0, hb = top > 0 ? (int)(row[2].n * 160 / top) : 0;
+		int x = 40 + i * step;
+#define PUT(name, v) do { snprintf(key, sizeof(key), "Page.Chart.Bars.%d." name, i); \
+			  hdf_set_int_value(r->hdf, key, (v)); } while (0)
+		PUT("X", x + bar);
+		PUT("H", h < 0 ? 0 : h);
+		PUT("Y", 180 - (h < 0 ? 0 : h));
+		PUT("BX", x);
+		PUT("BH", hb < 0 ? 0 : hb);
+		PUT("BY", 180 - (hb < 0 ? 0 : hb));
+		PUT("LX", x + bar);
+		PUT("Label", atoi(row[0].s + 5));
+#undef PUT
+		snprintf(key, sizeof(key), "Page.Chart.Bars.%d.Value", i);
+		rp_number(r, row[1].n, 2, num, sizeof(num));
+		hdf_set_value(r->hdf, key, num);
+	}
+	{
+		char num[48];
+		rp_number(r, top, 2, num, sizeof(num));
+		hdf_set_value(r->hdf, "Page.Chart.Top", num);
+	}
+}
+
+typedef NEOERR *(*out_fn)(Request *r, const Table *t, const Scope *s);
+
+static NEOERR *report(Request *r, out_fn out)
+{
+	Scope s;
+	Table t;
+	Month *m = NULL;
+	int ok;
+	NEOERR *err = rp_scope(r, "report.view", &s, &ok);
+
+	if (err || !ok)
+		return nerr_pass(err);
+	if (out && r->form_errors)
+		return nerr_pass(http_fail(r, 400, "a report's filters are not valid"));
+	table_init(&t, "Client", columns, (int)ARRAY_SIZE(columns));
+	err = build(&s, &t, &m);
+	free(m);
+	if (!err && out)
+		err = out(r, &t, &s);
+	if (!err && !out) {
+		hdf_set_value(r->hdf, "Page.Report", "Client");
+		table_html(r, &t, MONTHS_MAX);
+		chart(r, &t);
+		err = rp_filters(r, &s, "report.view");
+		if (!err)
+			err = view_render(r, "reports/client.cs");
+	}
+	table_free(&t);
+	return nerr_pass(err);
+}
+
+NEOERR *rp_client(Request *r)
+{
+	return nerr_pass(report(r, NULL));
+}
+
+NEOERR *rp_client_csv(Request *r)
+{
+	return nerr_pass(report(r, table_csv));
+}
+
+NEOERR *rp_client_xlsx(Request *r)
+{
+	return nerr_pass(report(r, table_xlsx));
+}

@@ -1,0 +1,203 @@
+/* main.c: the reports binary — the client report against last year, the temp workers, the invoice reports — and what its pages share: the unit, the period, the position */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "acl.h"
+#include "db.h"
+#include "page.h"
+#include "reports.h"
+#include "util.h"
+#include "view.h"
+
+static int month_of(const char *ym)
+{
+	return atoi(ym) * 12 + atoi(ym + 5) - 1;
+}
+
+void rp_month_first(int month, char out[11])
+{
+	unsigned u = month > 0 ? (unsigned)month : 0;
+
+	snprintf(out, 11, "%04u-%02u-01", u / 12 % 10000, u % 12 + 1);
+}
+
+void rp_month_last(int month, char out[11])
+{
+	static const unsigned char mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	unsigned u = month > 0 ? (unsigned)month : 0, y = u / 12 % 10000, m = u % 12, d = mdays[m];
+
+	if (m == 1 && ((y % 4 == 0 && y % 100) || y % 400 == 0))
+		d = 29;
+	snprintf(out, 11, "%04u-%02u-%02u", y, m + 1, d % 100);
+}
+
+/* The unit of the report: the one asked for, when the user holds perm
+ * there, else 404; without one, the topmost where he holds it. */
+static NEOERR *unit_of(Request *r, const char *perm, Scope *s, int *ok)
+{
+	const char *paths[1];
+	DBQuery *q;
+	NEOERR *err;
+
+	*ok = 0;
+	if (param_str(r, "unit")) {
+		err = db_query(&q, "SELECT id, path, name FROM org_units WHERE id = ?", "i", param_int(r, "unit", 0));
+	} else {
+		if (!acl_paths(r, perm, paths, 1)) {
+			http_fail(r, 404, "no unit with %s", perm);
+			return STATUS_OK;
+		}
+		err = db_query(&q, "SELECT id, path, name FROM org_units WHERE path = ?", "s", paths[0]);
+	}
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		s->unit = db_int(q, 0);
+		snprintf(s->path, sizeof(s->path), "%s", db_str(q, 1));
+		snprintf(s->name, sizeof(s->name), "%s", db_str(q, 2));
+	}
+	db_end(&q);
+	if (!s->unit || !acl_may_at(r, perm, s->path)) {
+		http_fail(r, 404, "unit %lld outside the reports of the user", param_int(r, "unit", 0));
+		return STATUS_OK;
+	}
+	*ok = 1;
+	return STATUS_OK;
+}
+
+NEOERR *rp_scope(Request *r, const char *perm, Scope *s, int *ok)
+{
+	const char *from = param_str(r, "from"), *to = param_str(r, "to");
+	time_t now = time(NULL);
+	struct tm tm;
+	NEOERR *err;
+
+	memset(s, 0, sizeof(*s));
+	err = unit_of(r, perm, s, ok);
+	if (err || !*ok)
+		return nerr_pass(err);
+	/* The last twelve months, this one included. */
+	gmtime_r(&now, &tm);
+	s->to = (tm.tm_year + 1900) * 12 + tm.tm_mon;
+	s->from = s->to - 11;
+	if (from && to && !r->form_errors) {
+		int f = month_of(from), t = month_of(to);
+		if (f > t)
+			param_error(r, "to", "period_order");
+		else if (t - f + 1 > MONTHS_MAX)
+			param_error(r, "to", "period_long");
+		else {
+			s->from = f;
+			s->to = t;
+		}
+	} else if (!r->form_errors && (from || to)) {
+		param_error(r, from ? "to" : "from", "required");
+	}
+	rp_month_first(s->from, s->first);
+	rp_month_last(s->to, s->last);
+	s->position = or_empty(param_str(r, "position"));
+	return STATUS_OK;
+}
+
+NEOERR *rp_filters(Request *r, const Scope *s, const char *perm)
+{
+	char from[11], to[11], unit[24];
+	STRING qs;
+	DBQuery *q;
+	NEOERR *err;
+	int n = 0;
+
+	param_keep_form(r);
+	rp_month_first(s->from, from);
+	rp_month_first(s->to, to);
+	from[7] = to[7] = '\0';
+	snprintf(unit, sizeof(unit), "%lld", s->unit);
+	/* The period shown; when it was refused, what the user wrote. */
+	if (!r->form_errors) {
+		hdf_set_value(r->hdf, "Page.Form.from", from);
+		hdf_set_value(r->hdf, "Page.Form.to", to);
+	}
+	hdf_set_value(r->hdf, "Page.Form.unit", unit);
+	hdf_set_value(r->hdf, "Page.Form.position", s->position);
+	hdf_set_value(r->hdf, "Page.UnitName", s->name);
+	hdf_set_value(r->hdf, "Page.First", s->first);
+	hdf_set_value(r->hdf, "Page.Last", s->last);
+	/* The same report as a download. */
+	string_init(&qs);
+	page_query_add(&qs, "unit", unit);
+	page_query_add(&qs, "from", from);
+	page_query_add(&qs, "to", to);
+	page_query_add(&qs, "position", s->position);
+	hdf_set_value(r->hdf, "Page.Query", qs.buf ? qs.buf : "");
+	if (param_str(r, "by"))
+		page_query_add(&qs, "by", param_str(r, "by"));
+	hdf_set_value(r->hdf, "Page.ExportQuery", qs.buf ? qs.buf : "");
+	string_clear(&qs);
+	/* Where the form goes and the downloads are, the reports to switch to. */
+	hdf_set_value(r->hdf, "Page.Route", r->path);
+	hdf_set_value(r->hdf, "Page.Export", strcmp(r->path, "/reports/") ? r->path : "/reports/client");
+	page_words(r, "Bys", "month invoice worker");
+	hdf_set_value(r->hdf, "Page.Form.by", param_str(r, "by") ? param_str(r, "by") : "month");
+	if (acl_may(r, "report.view"))
+		hdf_set_value(r->hdf, "Page.MayReport", "1");
+	if (acl_may(r, "invoice.view"))
+		hdf_set_value(r->hdf, "Page.MayInvoice", "1");
+	/* The positions invoiced below the unit, for the filter. */
+	err = db_query(&q, "SELECT DISTINCT i.position FROM org_units o JOIN report_invoiced i ON i.unit_id = o.id"
+			   " WHERE o.path LIKE CONCAT(?, '%') ORDER BY i.position LIMIT 200", "s", s->path);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		char name[40];
+		snprintf(name, sizeof(name), "Page.Positions.%d", n++);
+		hdf_set_value(r->hdf, name, db_str(q, 0));
+	}
+	db_end(&q);
+	if (r->status == REFUSED || r->form_errors)
+		r->status = REFUSED;
+	return nerr_pass(page_units(r, "Units", perm));
+}
+
+/* --- routes -------------------------------------------------------------- */
+
+#define FILTERS \
+	{ "unit", P_INT, P_FORM, 1, ID_MAX, NULL }, \
+	{ "from", P_MONTH, P_FORM, 0, 0, NULL }, \
+	{ "to", P_MONTH, P_FORM, 0, 0, NULL }, \
+	{ "position", P_LINE, P_FORM, 0, 200, NULL }
+
+static const Param p_report[] = {
+	FILTERS,
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_hours[] = {
+	FILTERS,
+	{ "by", P_ENUM, P_FORM, 0, 0, "month invoice worker" },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* The table of contents. Every report asks for its permission somewhere;
+ * the handler finds the unit and asks for it there. */
+static const Route routes[] = {
+	{ "GET", "/reports/", rp_client, "report.view", 0, p_report },
+	{ "GET", "/reports/client.csv", rp_client_csv, "report.view", 0, p_report },
+	{ "GET", "/reports/client.xlsx", rp_client_xlsx, "report.view", 0, p_report },
+	{ "GET", "/reports/workers", rp_workers, "report.view", 0, p_report },
+	{ "GET", "/reports/workers.csv", rp_workers_csv, "report.view", 0, p_report },
+	{ "GET", "/reports/workers.xlsx", rp_workers_xlsx, "report.view", 0, p_report },
+	{ "GET", "/reports/invoices", rp_invoices, "invoice.view", 0, p_report },
+	{ "GET", "/reports/invoices.csv", rp_invoices_csv, "invoice.view", 0, p_report },
+	{ "GET", "/reports/invoices.xlsx", rp_invoices_xlsx, "invoice.view", 0, p_report },
+	{ "GET", "/reports/hours", rp_hours, "invoice.view", 0, p_hours },
+	{ "GET", "/reports/hours.csv", rp_hours_csv, "invoice.view", 0, p_hours },
+	{ "GET", "/reports/hours.xlsx", rp_hours_xlsx, "invoice.view", 0, p_hours },
+	{ NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+int main(int argc, char **argv)
+{
+	return app_run("reports", routes, argc, argv);
+}

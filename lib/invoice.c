@@ -1,0 +1,281 @@
+/* invoice.c: invoices and credit notes from the back-office — pulled per client from its cursor, each imported once with its lines and its PDF, the reports' sums in the same transaction */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+
+#include "backoffice.h"
+#include "conf.h"
+#include "db.h"
+#include "documents.h"
+#include "invoice.h"
+#include "log.h"
+#include "report.h"
+#include "util.h"
+
+/* Invoices on one page of the back-office's answer, at most: a page is
+ * imported before the next is asked for. */
+#define PAGES_PER_PULL 100
+
+/* The id in a reference of the back-office ("U12" for unit 12), or 0. */
+static long long ref_id(const char *ref, char letter)
+{
+	char *end;
+	long long id;
+
+	if (!ref || ref[0] != letter || !ref[1])
+		return 0;
+	id = strtoll(ref + 1, &end, 10);
+	return *end || id <= 0 ? 0 : id;
+}
+
+/* One line: its unit must be the client's, its worker one of ours (or
+ * none: a worker the back-office knows and the portal does not). */
+static NEOERR *add_line(long long client, long long invoice, const char *date, json_t *l, int no)
+{
+	const char *wref = NULL, *uref = NULL, *position = NULL, *from = NULL, *to = NULL;
+	json_int_t minutes = 0, rate = 0, amount = 0, vat = 0;
+	long long unit, worker;
+	char *v = NULL;
+	NEOERR *err;
+
+	if (json_unpack(l, "{s?{s?s}, s:s, s:s, s:{s:s, s:s}, s:I, s:I, s:I, s:I}", "worker", "ref", &wref,
+			"unit_ref", &uref, "position", &position, "period", "start", &from, "end", &to, "minutes",
+			&minutes, "rate_cents", &rate, "amount_cents", &amount, "vat_cents", &vat) ||
+	    !util_utf8_ok(position, 0) || util_utf8_len(position) > 200 || minutes < -1000000 || minutes > 1000000)
+		return nerr_raise(NERR_PARSE, "line %d is incomplete", no);
+	unit = ref_id(uref, 'U');
+	err = db_value(&v, "SELECT 1 FROM org_units WHERE id = ? AND client_id = ?", "ii", unit, client);
+	if (err)
+		return nerr_pass(err);
+	free(v);
+	if (!v)
+		return nerr_raise(NERR_PARSE, "line %d: unit %.40s is not the client's", no, uref ? uref : "");
+	worker = ref_id(wref, 'W');
+	v = NULL;
+	if (worker && (err = db_value(&v, "SELECT 1 FROM users WHERE id = ? AND kind = 'worker'", "i", worker)))
+		return nerr_pass(err);
+	if (!v)
+		worker = 0;
+	free(v);
+	err = db_exec(NULL, "INSERT INTO invoice_lines (invoice_id, line_no, unit_id, invoice_date, worker_user_id,"
+			    " position, period_start, period_end, minutes, rate_cents, amount_cents, vat_cents)"
+			    " VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
+		      "iiisisssiiii", invoice, (long long)no, unit, date, worker, position, from, to,
+		      (long long)minutes, (long long)rate, (long long)amount, (long long)vat);
+	if (!err)
+		err = report_invoice_line(unit, date, position, minutes, amount, vat);
+	return nerr_pass(err);
+}
+
+/* The invoice, its lines and the reports' sums in one transaction; the
+ * lines must add up to the invoice. *id is the invoice's, new or found;
+ * *fresh says whether it is new. */
+static NEOERR *add_invoice(long long client, json_t *in, long long *id, int *fresh)
+{
+	const char *number = NULL, *kind = "invoice", *credits = NULL, *date = NULL, *from = NULL, *to = NULL;
+	json_int_t amount = 0, vat = 0, sum_amount = 0, sum_vat = 0;
+	json_t *lines = NULL, *l;
+	char *found = NULL;
+	size_t i;
+	NEOERR *err;
+
+	*id = 0;
+	*fresh = 0;
+	if (json_unpack(in, "{s:s, s?s, s?s, s:s, s:{s:s, s:s}, s:I, s:I, s:o}", "number", &number, "kind", &kind,
+			"credits", &credits, "date", &date, "period", "start", &from, "end", &to, "amount_cents",
+			&amount, "vat_cents", &vat, "lines", &lines) ||
+	    !json_is_array(lines) || !json_array_size(lines) || !*number || strlen(number) > 64 ||
+	    !util_utf8_ok(number, 0) || (strcmp(kind, "invoice") && strcmp(kind, "credit")) ||
+	    (credits && (strlen(credits) > 64 || !util_utf8_ok(credits, 0))))
+		return nerr_raise(NERR_PARSE, "an invoice is incomplete");
+	json_array_foreach(lines, i, l) {
+		sum_amount += json_integer_value(json_object_get(l, "amount_cents"));
+		sum_vat += json_integer_value(json_object_get(l, "vat_cents"));
+	}
+	if (sum_amount != amount || sum_vat != vat)
+		return nerr_raise(NERR_PARSE, "invoice %s: its lines do not add up to it", number);
+	err = db_value(&found, "SELECT id FROM invoices WHERE client_id = ? AND number = ?", "is", client, number);
+	if (err || found) {
+		*id = found ? atoll(found) : 0;
+		free(found);
+		return nerr_pass(err);
+	}
+	err = db_begin();
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO invoices (client_id, number, kind, credits, invoice_date, period_start,"
+				    " period_end, amount_cents, vat_cents, imported_at)"
+				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+			      "issssssii", client, number, kind, credits, date, from, to, (long long)amount,
+			      (long long)vat);
+	if (!err)
+		err = db_value(&found, "SELECT LAST_INSERT_ID()", NULL);
+	if (!err)
+		*id = atoll(found);
+	free(found);
+	json_array_foreach(lines, i, l) {
+		if (err)
+			break;
+		err = add_line(client, *id, date, l, (int)i + 1);
+	}
+	/* Another worker imported it meanwhile: it is there once. */
+	if (db_duplicate(err)) {
+		nerr_ignore(&err);
+		db_rollback();
+		*id = 0;
+		return STATUS_OK;
+	}
+	err = db_finish(err);
+	if (err) {
+		*id = 0;
+		return nerr_pass(err);
+	}
+	*fresh = 1;
+	return STATUS_OK;
+}
+
+/* The PDF of an invoice that has none yet, into the documents store at
+ * the client's root. */
+static NEOERR *add_pdf(long long client, long long id, json_t *in)
+{
+	const char *number = json_string_value(json_object_get(in, "number"));
+	const char *b64 = json_string_value(json_object_get(json_object_get(in, "document"), "content_base64"));
+	const char *problem = NULL;
+	char title[128], name[128], *missing = NULL, *root = NULL;
+	long long doc = 0;
+	NEOERR *err;
+
+	err = db_value(&missing, "SELECT 1 FROM invoices WHERE id = ? AND document_id IS NULL", "i", id);
+	if (err || !missing || !b64 || !*b64) {
+		free(missing);
+		return nerr_pass(err);
+	}
+	free(missing);
+	err = db_value(&root, "SELECT unit_id FROM clients WHERE id = ?", "i", client);
+	if (err || !root) {
+		free(root);
+		return err ? nerr_pass(err) : nerr_raise(NERR_NOT_FOUND, "client %lld", client);
+	}
+	snprintf(title, sizeof(title), "%s %s", json_string_value(json_object_get(in, "kind")) &&
+		 !strcmp(json_string_value(json_object_get(in, "kind")), "credit") ? "Credit note" : "Invoice",
+		 number);
+	snprintf(name, sizeof(name), "invoice-%s.pdf", number);
+	err = documents_add_base64("invoice", title, name, atoll(root), 0, b64, &doc, &problem);
+	free(root);
+	if (err)
+		return nerr_pass(err);
+	if (problem)
+		return nerr_raise(NERR_ASSERT, "invoice %s: the PDF was refused: %s", number, problem);
+	return nerr_pass(db_exec(NULL, "UPDATE invoices SET document_id = ? WHERE id = ? AND document_id IS NULL",
+				 "ii", doc, id));
+}
+
+NEOERR *invoice_pull(long long client, int *imported)
+{
+	char cursor[80] = "0", path[256], *at = NULL;
+	NEOERR *err;
+
+	*imported = 0;
+	err = db_value(&at, "SELECT since FROM invoice_cursors WHERE client_id = ?", "i", client);
+	if (err)
+		return nerr_pass(err);
+	if (at)
+		snprintf(cursor, sizeof(cursor), "%s", at);
+	free(at);
+	for (int page = 0; page < PAGES_PER_PULL; page++) {
+		json_error_t jerr;
+		json_t *answer, *list, *in;
+		const char *next;
+		char *text = NULL;
+		long status = 0;
+		size_t i;
+		int more;
+
+		/* The cursor is the back-office's, as it gave it: only its
+		 * characters that need no escaping go into the query. */
+		if (!util_word(cursor, 1, 64))
+			return nerr_raise(NERR_PARSE, "client %lld: the back-office's cursor is not a word", client);
+		snprintf(path, sizeof(path), "/v1/invoices?client=K%lld&since=%s", client, cursor);
+		err = backoffice_get(path, &status, &text);
+		if (err)
+			return nerr_pass(err);
+		answer = status == 200 ? json_loads(text, 0, &jerr) : NULL;
+		if (!answer) {
+			err = nerr_raise(NERR_IO, "GET /v1/invoices for client %lld: %ld %.200s", client, status,
+					 text ? text : "");
+			free(text);
+			return err;
+		}
+		free(text);
+		list = json_object_get(answer, "invoices");
+		next = json_string_value(json_object_get(answer, "next"));
+		more = json_is_true(json_object_get(answer, "more"));
+		if (!json_is_array(list) || !next) {
+			json_decref(answer);
+			return nerr_raise(NERR_PARSE, "client %lld: the invoices answer has no invoices or next", client);
+		}
+		json_array_foreach(list, i, in) {
+			long long id;
+			int fresh;
+			err = add_invoice(client, in, &id, &fresh);
+			if (!err && id)
+				err = add_pdf(client, id, in);
+			if (err) {
+				/* The cursor stays before it: the next pull tries it again. */
+				json_decref(answer);
+				return nerr_pass(err);
+			}
+			*imported += fresh;
+		}
+		/* Past this page only once all of it is in. */
+		if (strcmp(next, cursor)) {
+			snprintf(cursor, sizeof(cursor), "%s", next);
+			err = db_exec(NULL, "INSERT INTO invoice_cursors (client_id, since, pulled_at)"
+					    " VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE"
+					    " since = VALUES(since), pulled_at = VALUES(pulled_at)",
+				      "is", client, cursor);
+		}
+		json_decref(answer);
+		if (err || !more)
+			break;
+	}
+	return nerr_pass(err);
+}
+
+NEOERR *invoice_pull_all(int *imported, int *failed)
+{
+	long long ids[256], after = 0;
+	NEOERR *err = STATUS_OK;
+
+	*imported = 0;
+	*failed = 0;
+	/* In pages of clients; a client whose import fails does not stop
+	 * the others'. */
+	for (;;) {
+		DBQuery *q;
+		int n = 0;
+		err = db_query(&q, "SELECT id FROM clients WHERE status = 'active' AND id > ? ORDER BY id LIMIT 256",
+			       "i", after);
+		if (err)
+			return nerr_pass(err);
+		while (db_next(q) && n < 256)
+			ids[n++] = db_int(q, 0);
+		db_end(&q);
+		for (int i = 0; i < n; i++) {
+			int got = 0;
+			char ref[32];
+			err = invoice_pull(ids[i], &got);
+			*imported += got;
+			if (err) {
+				snprintf(ref, sizeof(ref), "client-%lld", ids[i]);
+				log_nerr(ref, err);
+				nerr_ignore(&err);
+				(*failed)++;
+			}
+		}
+		if (n < 256)
+			break;
+		after = ids[n - 1];
+	}
+	return STATUS_OK;
+}

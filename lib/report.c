@@ -1,0 +1,129 @@
+/* report.c: the summary tables the reports read — kept in the transaction of what changes them, a row per unit and month */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "report.h"
+
+/* The approved hours of one worker at one unit in one month, from the
+ * approved weeks that touch the month: a month of one person, never a
+ * year of anybody's. (Rows are replaced, not incremented: a correction
+ * changes a week's hours, and a bitmap of days cannot be taken back.) */
+static NEOERR *presence_month(long long worker, long long unit, const char *month)
+{
+	NEOERR *err;
+
+	err = db_exec(NULL, "DELETE FROM report_presence WHERE unit_id = ? AND month = ? AND worker_user_id = ?",
+		      "isi", unit, month, worker);
+	if (!err)
+		err = db_exec(NULL,
+			"INSERT INTO report_presence (unit_id, month, position, worker_user_id, days, minutes)"
+			" SELECT t.unit_id, ?, e.position, t.worker_user_id, BIT_OR(1 << (DAYOFMONTH(e.day) - 1)),"
+			"  SUM(e.minutes)"
+			" FROM timesheets t JOIN timesheet_entries e ON e.timesheet_id = t.id"
+			"  AND e.day BETWEEN ? AND LAST_DAY(?)"
+			" WHERE t.worker_user_id = ? AND t.unit_id = ? AND t.state = 'approved'"
+			"  AND t.week BETWEEN ? - INTERVAL 6 DAY AND LAST_DAY(?)"
+			" GROUP BY t.unit_id, e.position, t.worker_user_id",
+			"sssiiss", month, month, month, worker, unit, month, month);
+	return nerr_pass(err);
+}
+
+NEOERR *report_hours_changed(long long sheet)
+{
+	char first[11], last[11];
+	long long worker = 0, unit = 0;
+	DBQuery *q;
+	NEOERR *err;
+
+	/* A week has its days in one month or two. */
+	err = db_query(&q, "SELECT worker_user_id, unit_id, DATE_FORMAT(week, '%Y-%m-01'),"
+			   " DATE_FORMAT(week + INTERVAL 6 DAY, '%Y-%m-01') FROM timesheets WHERE id = ?", "i", sheet);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		worker = db_int(q, 0);
+		unit = db_int(q, 1);
+		snprintf(first, sizeof(first), "%s", db_str(q, 2));
+		snprintf(last, sizeof(last), "%s", db_str(q, 3));
+	}
+	db_end(&q);
+	if (!worker)
+		return nerr_raise(NERR_NOT_FOUND, "timesheet %lld for the reports", sheet);
+	err = presence_month(worker, unit, first);
+	if (!err && strcmp(first, last))
+		err = presence_month(worker, unit, last);
+	return nerr_pass(err);
+}
+
+NEOERR *report_invoice_line(long long unit, const char *invoice_date, const char *position,
+			    long long minutes, long long amount_cents, long long vat_cents)
+{
+	return nerr_pass(db_exec(NULL,
+		"INSERT INTO report_invoiced (unit_id, month, position, amount_cents, vat_cents, minutes, line_count)"
+		" VALUES (?, DATE_FORMAT(?, '%Y-%m-01'), ?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE"
+		" amount_cents = amount_cents + VALUES(amount_cents), vat_cents = vat_cents + VALUES(vat_cents),"
+		" minutes = minutes + VALUES(minutes), line_count = line_count + 1",
+		"issiii", unit, invoice_date, position, amount_cents, vat_cents, minutes));
+}
+
+/* The summaries as a recomputation from the raw rows gives them. */
+#define INVOICED_FROM_RAW \
+	" SELECT l.unit_id, DATE_FORMAT(l.invoice_date, '%Y-%m-01') AS month, l.position,"              \
+	"  SUM(l.amount_cents) AS amount_cents, SUM(l.vat_cents) AS vat_cents, SUM(l.minutes) AS minutes," \
+	"  COUNT(*) AS line_count FROM invoice_lines l GROUP BY l.unit_id, month, l.position"
+#define PRESENCE_FROM_RAW \
+	" SELECT t.unit_id, DATE_FORMAT(e.day, '%Y-%m-01') AS month, e.position, t.worker_user_id,"       \
+	"  BIT_OR(1 << (DAYOFMONTH(e.day) - 1)) AS days, SUM(e.minutes) AS minutes"                       \
+	" FROM timesheets t JOIN timesheet_entries e ON e.timesheet_id = t.id WHERE t.state = 'approved'" \
+	" GROUP BY t.unit_id, month, e.position, t.worker_user_id"
+
+NEOERR *report_rebuild(void)
+{
+	NEOERR *err = db_begin();
+
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM report_invoiced", NULL);
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO report_invoiced (unit_id, month, position, amount_cents, vat_cents,"
+				    " minutes, line_count)" INVOICED_FROM_RAW, NULL);
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM report_presence", NULL);
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO report_presence (unit_id, month, position, worker_user_id, days,"
+				    " minutes)" PRESENCE_FROM_RAW, NULL);
+	return nerr_pass(db_finish(err));
+}
+
+NEOERR *report_verify(long long *invoiced, long long *presence)
+{
+	char *v = NULL;
+	NEOERR *err;
+
+	/* Rows that differ or are missing on either side. */
+	err = db_value(&v,
+		"SELECT (SELECT COUNT(*) FROM (" INVOICED_FROM_RAW ") x LEFT JOIN report_invoiced s"
+		"  ON s.unit_id = x.unit_id AND s.month = x.month AND s.position = x.position"
+		"  WHERE s.unit_id IS NULL OR s.amount_cents <> x.amount_cents OR s.vat_cents <> x.vat_cents"
+		"  OR s.minutes <> x.minutes OR s.line_count <> x.line_count)"
+		" + (SELECT COUNT(*) FROM report_invoiced s LEFT JOIN (" INVOICED_FROM_RAW ") x"
+		"  ON s.unit_id = x.unit_id AND s.month = x.month AND s.position = x.position WHERE x.unit_id IS NULL)",
+		NULL);
+	*invoiced = v ? atoll(v) : 0;
+	free(v);
+	v = NULL;
+	if (!err)
+		err = db_value(&v,
+			"SELECT (SELECT COUNT(*) FROM (" PRESENCE_FROM_RAW ") x LEFT JOIN report_presence s"
+			"  ON s.unit_id = x.unit_id AND s.month = x.month AND s.position = x.position"
+			"  AND s.worker_user_id = x.worker_user_id"
+			"  WHERE s.unit_id IS NULL OR s.days <> x.days OR s.minutes <> x.minutes)"
+			" + (SELECT COUNT(*) FROM report_presence s LEFT JOIN (" PRESENCE_FROM_RAW ") x"
+			"  ON s.unit_id = x.unit_id AND s.month = x.month AND s.position = x.position"
+			"  AND s.worker_user_id = x.worker_user_id WHERE x.unit_id IS NULL)",
+			NULL);
+	*presence = v ? atoll(v) : 0;
+	free(v);
+	return nerr_pass(err);
+}
