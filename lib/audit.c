@@ -240,15 +240,8 @@ NEOERR *audit_verify(long long *checked, long long *bad_id, char *why, size_t wh
 	/* Heads and rows read at one moment: the portal runs at READ
 	 * COMMITTED, where a row written between reading its chain's head
 	 * and walking the chain would look like one the head never knew. */
-	err = db_run_fixed("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-	if (!err)
-		err = db_run_fixed("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+	err = db_begin_snapshot();
 	if (err)
 		return nerr_pass(err);
-	err = verify_all(checked, bad_id, why, why_len);
-	if (err)
-		db_run_fixed("ROLLBACK");
-	else
-		err = db_run_fixed("COMMIT");
-	return nerr_pass(err);
+	return nerr_pass(db_finish(verify_all(checked, bad_id, why, why_len)));
 }

@@ -481,6 +481,20 @@ NEOERR *db_begin(void)
 	return STATUS_OK;
 }
 
+NEOERR *db_begin_snapshot(void)
+{
+	NEOERR *err = simple("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+
+	if (!err)
+		err = simple("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+	if (err)
+		return nerr_pass(err);
+	/* Known as a transaction: a lost connection is an error now, not a
+	 * silent reconnect that would read outside the snapshot. */
+	in_tx = 1;
+	return STATUS_OK;
+}
+
 int db_in_transaction(void)
 {
 	return in_tx;

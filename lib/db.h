@@ -46,6 +46,10 @@ NEOERR *db_value(char **out, const char *sql, const char *types, ...);
 int db_duplicate(NEOERR *err);
 
 NEOERR *db_begin(void);
+/* A read-only transaction that sees the database at one moment
+ * (REPEATABLE READ, whatever the server's default); ended by db_commit
+ * or db_rollback. */
+NEOERR *db_begin_snapshot(void);
 int db_in_transaction(void);
 NEOERR *db_commit(void);
 /* Ends a transaction as the work in it went: commits when err is

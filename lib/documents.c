@@ -408,12 +408,16 @@ NEOERR *documents_add_base64(const char *type, const char *title, const char *fi
 		n--;
 		len--;
 	}
-	f = n > 0 ? tmpfile() : NULL;
+	if (n <= 0) {
+		free(bytes);
+		return nerr_raise(NERR_PARSE, "%s: no file in its base64", title);
+	}
+	f = tmpfile();
 	if (!f || fwrite(bytes, 1, (size_t)n, f) != (size_t)n) {
 		free(bytes);
 		if (f)
 			fclose(f);
-		return nerr_raise(NERR_IO, "%s: no file in its base64", title);
+		return nerr_raise_errno(NERR_IO, "%s: a temporary file", title);
 	}
 	free(bytes);
 	rewind(f);

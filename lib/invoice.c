@@ -10,12 +10,32 @@
 #include "documents.h"
 #include "invoice.h"
 #include "log.h"
+#include "param.h"
 #include "report.h"
 #include "util.h"
 
-/* Invoices on one page of the back-office's answer, at most: a page is
- * imported before the next is asked for. */
+/* Pages of the back-office's answer asked for in one pull of a client:
+ * a page is imported before the next is asked for. */
 #define PAGES_PER_PULL 100
+/* What an invoice may hold: far above any real one, and small enough
+ * that no sum of its figures can overflow. */
+#define LINES_MAX 10000
+#define CENTS_MAX 10000000000000LL      /* 100 billion euro */
+#define RATE_MAX 10000000LL             /* 100,000 euro an hour */
+#define MINUTES_MAX 1000000LL
+
+/* A date as the back-office writes one: YYYY-MM-DD, a real day. */
+static int is_date(const char *v)
+{
+	static const Param date = { "date", P_DATE, 0, 0, 0, NULL };
+
+	return v && !param_check(&date, v);
+}
+
+static int within(json_int_t v, long long max)
+{
+	return v >= -max && v <= max;
+}
 
 /* The id in a reference of the back-office ("U12" for unit 12), or 0. */
 static long long ref_id(const char *ref, char letter)
@@ -23,7 +43,7 @@ static long long ref_id(const char *ref, char letter)
 	char *end;
 	long long id;
 
-	if (!ref || ref[0] != letter || !ref[1])
+	if (!ref || ref[0] != letter || ref[1] < '1' || ref[1] > '9')
 		return 0;
 	id = strtoll(ref + 1, &end, 10);
 	return *end || id <= 0 ? 0 : id;
@@ -42,18 +62,27 @@ static NEOERR *add_line(long long client, long long invoice, const char *date, j
 	if (json_unpack(l, "{s?{s?s}, s:s, s:s, s:{s:s, s:s}, s:I, s:I, s:I, s:I}", "worker", "ref", &wref,
 			"unit_ref", &uref, "position", &position, "period", "start", &from, "end", &to, "minutes",
 			&minutes, "rate_cents", &rate, "amount_cents", &amount, "vat_cents", &vat) ||
-	    !util_utf8_ok(position, 0) || util_utf8_len(position) > 200 || minutes < -1000000 || minutes > 1000000)
-		return nerr_raise(NERR_PARSE, "line %d is incomplete", no);
+	    !util_utf8_ok(position, 0) || util_utf8_len(position) > 200 || !within(minutes, MINUTES_MAX) ||
+	    rate < 0 || rate > RATE_MAX || !within(amount, CENTS_MAX) || !within(vat, CENTS_MAX) || !is_date(from) ||
+	    !is_date(to))
+		return nerr_raise(NERR_PARSE, "line %d is incomplete or out of range", no);
 	unit = ref_id(uref, 'U');
 	err = db_value(&v, "SELECT 1 FROM org_units WHERE id = ? AND client_id = ?", "ii", unit, client);
 	if (err)
 		return nerr_pass(err);
-	free(v);
 	if (!v)
 		return nerr_raise(NERR_PARSE, "line %d: unit %.40s is not the client's", no, uref ? uref : "");
+	free(v);
+	/* A worker the portal knows at this client (his hours or his pool
+	 * there); another worker's name is not shown to this client. */
 	worker = ref_id(wref, 'W');
 	v = NULL;
-	if (worker && (err = db_value(&v, "SELECT 1 FROM users WHERE id = ? AND kind = 'worker'", "i", worker)))
+	if (worker && (err = db_value(&v, "SELECT 1 FROM users w WHERE w.id = ? AND w.kind = 'worker' AND"
+					  " (EXISTS (SELECT 1 FROM timesheets t JOIN org_units o ON o.id = t.unit_id"
+					  "   WHERE t.worker_user_id = w.id AND o.client_id = ?)"
+					  "  OR EXISTS (SELECT 1 FROM pool p JOIN org_units o ON o.id = p.unit_id"
+					  "   WHERE p.worker_user_id = w.id AND o.client_id = ?))",
+				      "iii", worker, client, client)))
 		return nerr_pass(err);
 	if (!v)
 		worker = 0;
@@ -85,13 +114,20 @@ static NEOERR *add_invoice(long long client, json_t *in, long long *id, int *fre
 	if (json_unpack(in, "{s:s, s?s, s?s, s:s, s:{s:s, s:s}, s:I, s:I, s:o}", "number", &number, "kind", &kind,
 			"credits", &credits, "date", &date, "period", "start", &from, "end", &to, "amount_cents",
 			&amount, "vat_cents", &vat, "lines", &lines) ||
-	    !json_is_array(lines) || !json_array_size(lines) || !*number || strlen(number) > 64 ||
-	    !util_utf8_ok(number, 0) || (strcmp(kind, "invoice") && strcmp(kind, "credit")) ||
-	    (credits && (strlen(credits) > 64 || !util_utf8_ok(credits, 0))))
-		return nerr_raise(NERR_PARSE, "an invoice is incomplete");
+	    !json_is_array(lines) || !json_array_size(lines) || json_array_size(lines) > LINES_MAX || !*number ||
+	    strlen(number) > 64 || !util_utf8_ok(number, 0) || (strcmp(kind, "invoice") && strcmp(kind, "credit")) ||
+	    (credits && (strlen(credits) > 64 || !util_utf8_ok(credits, 0))) || !is_date(date) || !is_date(from) ||
+	    !is_date(to) || !within(amount, CENTS_MAX * LINES_MAX) || !within(vat, CENTS_MAX * LINES_MAX))
+		return nerr_raise(NERR_PARSE, "an invoice is incomplete or out of range");
+	/* Each line is bounded (add_line checks it again): the sums cannot
+	 * overflow. */
 	json_array_foreach(lines, i, l) {
-		sum_amount += json_integer_value(json_object_get(l, "amount_cents"));
-		sum_vat += json_integer_value(json_object_get(l, "vat_cents"));
+		json_int_t a = json_integer_value(json_object_get(l, "amount_cents"));
+		json_int_t v = json_integer_value(json_object_get(l, "vat_cents"));
+		if (!within(a, CENTS_MAX) || !within(v, CENTS_MAX))
+			return nerr_raise(NERR_PARSE, "invoice %s: line %zu is out of range", number, i + 1);
+		sum_amount += a;
+		sum_vat += v;
 	}
 	if (sum_amount != amount || sum_vat != vat)
 		return nerr_raise(NERR_PARSE, "invoice %s: its lines do not add up to it", number);
@@ -141,16 +177,21 @@ static NEOERR *add_pdf(long long client, long long id, json_t *in)
 	const char *number = json_string_value(json_object_get(in, "number"));
 	const char *b64 = json_string_value(json_object_get(json_object_get(in, "document"), "content_base64"));
 	const char *problem = NULL;
-	char title[128], name[128], *missing = NULL, *root = NULL;
+	char title[128], name[128], *root = NULL;
 	long long doc = 0;
 	NEOERR *err;
 
-	err = db_value(&missing, "SELECT 1 FROM invoices WHERE id = ? AND document_id IS NULL", "i", id);
-	if (err || !missing || !b64 || !*b64) {
-		free(missing);
+	unsigned long long claimed = 0;
+
+	/* Claimed first: two workers importing the client at once store it
+	 * once. A claim of a worker that died lapses after ten minutes. */
+	if (!b64 || !*b64)
+		return STATUS_OK;
+	err = db_exec(&claimed, "UPDATE invoices SET pdf_claimed_at = UTC_TIMESTAMP() WHERE id = ? AND document_id IS NULL"
+				" AND (pdf_claimed_at IS NULL OR pdf_claimed_at < UTC_TIMESTAMP() - INTERVAL 10 MINUTE)",
+		      "i", id);
+	if (err || !claimed)
 		return nerr_pass(err);
-	}
-	free(missing);
 	err = db_value(&root, "SELECT unit_id FROM clients WHERE id = ?", "i", client);
 	if (err || !root) {
 		free(root);
@@ -165,9 +206,29 @@ static NEOERR *add_pdf(long long client, long long id, json_t *in)
 	if (err)
 		return nerr_pass(err);
 	if (problem)
-		return nerr_raise(NERR_ASSERT, "invoice %s: the PDF was refused: %s", number, problem);
-	return nerr_pass(db_exec(NULL, "UPDATE invoices SET document_id = ? WHERE id = ? AND document_id IS NULL",
+		return nerr_raise(NERR_PARSE, "invoice %s: the PDF was refused: %s", number, problem);
+	return nerr_pass(db_exec(NULL, "UPDATE invoices SET document_id = ?, pdf_claimed_at = NULL WHERE id = ?",
 				 "ii", doc, id));
+}
+
+/* An invoice the import cannot take: kept aside with why (logged once,
+ * and shown with the client's imports), so that the client's later
+ * invoices come in. */
+static NEOERR *reject(long long client, json_t *in, NEOERR *why)
+{
+	const char *number = json_string_value(json_object_get(in, "number"));
+	char msg[500], ref[32];
+	NEOERR *err;
+
+	util_nerr_msg(why, msg, sizeof(msg));
+	nerr_ignore(&why);
+	util_utf8_cap(msg, 500);
+	snprintf(ref, sizeof(ref), "client-%lld", client);
+	log_msg("warn", ref, "invoice refused: %s", msg);
+	err = db_exec(NULL, "INSERT INTO invoice_rejects (client_id, number, reason, seen_at) VALUES (?, ?, ?,"
+			    " UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE reason = VALUES(reason), seen_at = VALUES(seen_at)",
+		      "iss", client, number && *number && strlen(number) <= 64 ? number : "?", msg);
+	return nerr_pass(err);
 }
 
 NEOERR *invoice_pull(long long client, int *imported)
@@ -189,7 +250,7 @@ NEOERR *invoice_pull(long long client, int *imported)
 		char *text = NULL;
 		long status = 0;
 		size_t i;
-		int more;
+		int more, moved;
 
 		/* The cursor is the back-office's, as it gave it: only its
 		 * characters that need no escaping go into the query. */
@@ -214,12 +275,20 @@ NEOERR *invoice_pull(long long client, int *imported)
 			json_decref(answer);
 			return nerr_raise(NERR_PARSE, "client %lld: the invoices answer has no invoices or next", client);
 		}
+		if (!util_word(next, 1, 64)) {
+			json_decref(answer);
+			return nerr_raise(NERR_PARSE, "client %lld: the back-office's next cursor is not a word", client);
+		}
 		json_array_foreach(list, i, in) {
 			long long id;
 			int fresh;
 			err = add_invoice(client, in, &id, &fresh);
 			if (!err && id)
 				err = add_pdf(client, id, in);
+			if (err && nerr_match(err, NERR_PARSE)) {
+				/* Wrong as it is: set aside with why, and the next. */
+				err = reject(client, in, err);
+			}
 			if (err) {
 				/* The cursor stays before it: the next pull tries it again. */
 				json_decref(answer);
@@ -228,7 +297,8 @@ NEOERR *invoice_pull(long long client, int *imported)
 			*imported += fresh;
 		}
 		/* Past this page only once all of it is in. */
-		if (strcmp(next, cursor)) {
+		moved = strcmp(next, cursor) != 0;
+		if (moved) {
 			snprintf(cursor, sizeof(cursor), "%s", next);
 			err = db_exec(NULL, "INSERT INTO invoice_cursors (client_id, since, pulled_at)"
 					    " VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE"
@@ -236,7 +306,8 @@ NEOERR *invoice_pull(long long client, int *imported)
 				      "is", client, cursor);
 		}
 		json_decref(answer);
-		if (err || !more)
+		/* A back-office that says "more" and moves nowhere: stop. */
+		if (err || !more || !moved)
 			break;
 	}
 	return nerr_pass(err);

@@ -51,7 +51,10 @@ NEOERR *report_hours_changed(long long sheet)
 	db_end(&q);
 	if (!worker)
 		return nerr_raise(NERR_NOT_FOUND, "timesheet %lld for the reports", sheet);
-	err = presence_month(worker, unit, first);
+	err = db_exec(NULL, "INSERT INTO report_worker_locks (worker_user_id) VALUES (?)"
+			    " ON DUPLICATE KEY UPDATE worker_user_id = worker_user_id", "i", worker);
+	if (!err)
+		err = presence_month(worker, unit, first);
 	if (!err && strcmp(first, last))
 		err = presence_month(worker, unit, last);
 	return nerr_pass(err);

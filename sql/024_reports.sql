@@ -20,6 +20,8 @@ CREATE TABLE invoices (
   amount_cents BIGINT NOT NULL,
   vat_cents BIGINT NOT NULL,
   document_id BIGINT UNSIGNED NULL,
+  -- A worker storing its PDF, so that two workers do not both store it.
+  pdf_claimed_at DATETIME NULL,
   imported_at DATETIME NOT NULL,
   UNIQUE KEY invoices_number (client_id, number),
   KEY invoices_date (client_id, invoice_date),
@@ -61,6 +63,18 @@ CREATE TABLE invoice_cursors (
   CONSTRAINT invoice_cursors_client_fk FOREIGN KEY (client_id) REFERENCES clients (id)
 ) ENGINE=InnoDB;
 
+-- Invoices the import refused (a line at another client's unit, lines
+-- that do not add up, a PDF that is not one): kept aside with why, so
+-- that one bad invoice does not hold up the client's later ones.
+CREATE TABLE invoice_rejects (
+  client_id BIGINT UNSIGNED NOT NULL,
+  number VARCHAR(64) NOT NULL,
+  reason VARCHAR(500) NOT NULL,
+  seen_at DATETIME NOT NULL,
+  PRIMARY KEY (client_id, number),
+  CONSTRAINT invoice_rejects_client_fk FOREIGN KEY (client_id) REFERENCES clients (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- Invoiced per unit, month of the invoice's date and position.
 CREATE TABLE report_invoiced (
   unit_id BIGINT UNSIGNED NOT NULL,
@@ -84,6 +98,13 @@ CREATE TABLE report_presence (
   worker_user_id BIGINT UNSIGNED NOT NULL,
   days INT UNSIGNED NOT NULL,
   minutes INT UNSIGNED NOT NULL,
-  PRIMARY KEY (unit_id, month, position, worker_user_id),
+  PRIMARY KEY (unit_id, month, worker_user_id, position),
   KEY report_presence_worker (worker_user_id, month)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A row per worker, locked while his hours are summed again: two weeks of
+-- his approved at once are summed one after the other (each sees the
+-- other's when it was committed first), never over each other.
+CREATE TABLE report_worker_locks (
+  worker_user_id BIGINT UNSIGNED NOT NULL PRIMARY KEY
+) ENGINE=InnoDB;

@@ -84,8 +84,9 @@ static void diff(Cell *c, long long now, long long before)
 		c->null = 1;
 		return;
 	}
-	/* Rounded half away from zero. */
-	long long d = (now - before) * 2000 / before;
+	/* Against the size of before (a month of credit notes is below
+	 * zero), rounded half away from zero. */
+	long long d = (now - before) * 2000 / llabs(before);
 	cell_num(c, d >= 0 ? (d + 1) / 2 : -((-d + 1) / 2));
 }
 

@@ -36,8 +36,17 @@ static NEOERR *report(Request *r, const char *perm, const char *name, const Colu
 	if (out && r->form_errors)
 		return nerr_pass(http_fail(r, 400, "a report's filters are not valid"));
 	table_init(&t, name, cols, ncols);
-	err = build(r, &s, &t, out ? EXPORT_MAX : SHOWN_MAX + 1);
-	if (!err)
+	err = build(r, &s, &t, out ? EXPORT_MAX + 1 : SHOWN_MAX + 1);
+	/* A download has every row or none: over the most one file holds,
+	 * the page says to choose a shorter period. */
+	if (!err && out && t.rows > EXPORT_MAX) {
+		hdf_set_value(r->hdf, "Page.TooMany", "1");
+		r->status = REFUSED;
+		out = NULL;
+	}
+	/* Totals of every row, or of none: the page that shows the first
+	 * rows only has none. */
+	if (!err && t.rows <= (out ? EXPORT_MAX : SHOWN_MAX))
 		table_sum(&t);
 	if (!err && out)
 		err = out(r, &t, &s);
@@ -48,7 +57,7 @@ static NEOERR *report(Request *r, const char *perm, const char *name, const Colu
 			hdf_set_value(r->hdf, "Page.More", "1");
 		err = rp_filters(r, &s, perm);
 		if (!err)
-			err = view_render(r, tpl);
+			err = view_render(r, tpl ? tpl : "reports/list.cs");
 	}
 	table_free(&t);
 	return nerr_pass(err);
@@ -73,8 +82,7 @@ static void day_of(int month, int day, char out[11])
 }
 
 /* From the monthly summary: a row per worker, unit and position, his
- * first and last day from the first and last month's days. When the
- * period shows only part of the rows (the page), the totals are of all. */
+ * first and last day from the first and last month's days. */
 static NEOERR *workers(Request *r, const Scope *s, Table *t, int max)
 {
 	long long key[3] = { 0, 0, 0 }, minutes = 0, days = 0;

@@ -11,8 +11,11 @@
 #include "util.h"
 #include "view.h"
 
+/* A month number of "YYYY-MM" (checked by P_MONTH), or -1. */
 static int month_of(const char *ym)
 {
+	if (!ym || strlen(ym) != 7 || ym[4] != '-')
+		return -1;
 	return atoi(ym) * 12 + atoi(ym + 5) - 1;
 }
 
@@ -37,19 +40,21 @@ void rp_month_last(int month, char out[11])
  * there, else 404; without one, the topmost where he holds it. */
 static NEOERR *unit_of(Request *r, const char *perm, Scope *s, int *ok)
 {
-	const char *paths[1];
 	DBQuery *q;
 	NEOERR *err;
 
 	*ok = 0;
-	if (param_str(r, "unit")) {
-		err = db_query(&q, "SELECT id, path, name FROM org_units WHERE id = ?", "i", param_int(r, "unit", 0));
+	/* A client's or a part of one: the agency's root, where agency
+	 * staff hold their rights, is the sum of every client and no
+	 * client's report. */
+	if (param_str(r, "unit") && *param_str(r, "unit")) {
+		err = db_query(&q, "SELECT id, path, name FROM org_units WHERE id = ? AND kind <> 'agency'", "i",
+			       param_int(r, "unit", 0));
 	} else {
-		if (!acl_paths(r, perm, paths, 1)) {
-			http_fail(r, 404, "no unit with %s", perm);
-			return STATUS_OK;
-		}
-		err = db_query(&q, "SELECT id, path, name FROM org_units WHERE path = ?", "s", paths[0]);
+		char *scope = acl_scope(r, perm);
+		err = db_query(&q, "SELECT id, path, name FROM org_units WHERE kind <> 'agency' AND archived_at IS NULL"
+				   " AND" ACL_IN_SCOPE("path") " ORDER BY CHAR_LENGTH(path), name, id LIMIT 1", "s", scope);
+		free(scope);
 	}
 	if (err)
 		return nerr_pass(err);
@@ -70,6 +75,12 @@ static NEOERR *unit_of(Request *r, const char *perm, Scope *s, int *ok)
 NEOERR *rp_scope(Request *r, const char *perm, Scope *s, int *ok)
 {
 	const char *from = param_str(r, "from"), *to = param_str(r, "to");
+
+	/* A month field emptied is a month not given. */
+	if (from && !*from)
+		from = NULL;
+	if (to && !*to)
+		to = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
 	NEOERR *err;
@@ -84,7 +95,9 @@ NEOERR *rp_scope(Request *r, const char *perm, Scope *s, int *ok)
 	s->from = s->to - 11;
 	if (from && to && !r->form_errors) {
 		int f = month_of(from), t = month_of(to);
-		if (f > t)
+		if (f < 0 || t < 0)
+			param_error(r, f < 0 ? "from" : "to", "month");
+		else if (f > t)
 			param_error(r, "to", "period_order");
 		else if (t - f + 1 > MONTHS_MAX)
 			param_error(r, "to", "period_long");

@@ -13,7 +13,7 @@
  * from to to (inclusive), and a position or all. */
 typedef struct scope {
 	long long unit;
-	char path[256], name[256];
+	char path[ORG_PATH_LEN + 1], name[801];
 	int from, to;               /* months since year 0: y * 12 + m - 1 */
 	char first[11], last[11];   /* the period's first and last day */
 	const char *position;       /* "" for every position */

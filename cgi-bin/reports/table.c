@@ -58,8 +58,11 @@ void table_sum(Table *t)
 	Cell *tot = table_totals(t);
 
 	for (int c = 0; c < t->ncols; c++) {
-		if (!t->cols[c].sum)
+		/* A rate has no total: nothing, rather than a 0. */
+		if (!t->cols[c].sum) {
+			tot[c].null = !tot[c].s;
 			continue;
+		}
 		tot[c].n = 0;
 		for (int i = 0; i < t->rows; i++)
 			tot[c].n += t->cells[(size_t)i * (size_t)t->ncols + (size_t)c].n;

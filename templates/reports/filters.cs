@@ -14,7 +14,7 @@
   <?cs call:field("to", Lang.Reports.To, "month", "off", 1) ?>
   <div class="field"><label for="f-position"><?cs var:Lang.Reports.Position ?></label>
     <select id="f-position" name="position"><option value=""><?cs var:Lang.Reports.AllPositions ?></option>
-    <?cs each:p = Page.Positions ?><option<?cs if:p == Page.Form.position ?> selected<?cs /if ?>><?cs var:p ?></option><?cs /each ?></select></div>
+    <?cs each:p = Page.Positions ?><option value="<?cs var:p ?>"<?cs if:p == Page.Form.position ?> selected<?cs /if ?>><?cs var:p ?></option><?cs /each ?></select></div>
   <?cs if:Page.Route == "/reports/hours" ?><div class="field"><label for="f-by"><?cs var:Lang.Reports.By ?></label>
     <select id="f-by" name="by"><?cs each:b = Page.Bys ?><option value="<?cs var:b ?>"<?cs if:b == Page.Form.by ?> selected<?cs /if ?>><?cs var:Lang.Reports.ByShort[b] ?></option><?cs /each ?></select></div><?cs /if ?>
   <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Reports.Filter ?></button></div>

@@ -168,8 +168,9 @@ static int read_request(int fd, struct req *r)
 	return 1;
 }
 
-/* Faults a test asks for: the next requests to /v1/ answered 500, or
- * dropped without an answer; a delay before every contract is made
+/* Faults a test asks for: the next deliveries (POSTs to /v1/) answered
+ * 500, or dropped without an answer — the portal's invoice pulls, which
+ * come every round, do not take them; a delay before every contract is made
  * (latency), and one after it is made, before the answer (hold: the
  * caller can die in between). */
 static int fail_next, drop_next, latency_ms, hold_ms;
@@ -231,9 +232,9 @@ static void handle(int fd)
 		invoices_post(r.body, &status, &out);
 		reply(fd, status, status == 201 ? "Created" : "Bad Request", out);
 		free(out);
-	} else if (!strncmp(r.path, "/v1/", 4) && drop_next > 0) {
+	} else if (!strncmp(r.path, "/v1/", 4) && !strcmp(r.method, "POST") && drop_next > 0) {
 		drop_next--; /* read, and no answer: the connection just closes */
-	} else if (!strncmp(r.path, "/v1/", 4) && fail_next > 0) {
+	} else if (!strncmp(r.path, "/v1/", 4) && !strcmp(r.method, "POST") && fail_next > 0) {
 		fail_next--;
 		reply(fd, 500, "Internal Server Error", "{\"error\":\"simulated failure\"}");
 	} else if (!strcmp(r.method, "POST") && !strcmp(r.path, "/v1/contracts")) {

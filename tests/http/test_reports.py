@@ -193,6 +193,22 @@ def test_an_invoice_is_imported_once_with_its_lines_its_pdf_and_its_sums():
     assert r.status == 200 and r.body.startswith(b"%PDF") and number.encode() in r.body
 
 
+def test_a_bad_invoice_is_set_aside_and_the_next_ones_come_in():
+    a = one("SELECT id FROM users WHERE email = 'worker@flex.example'")
+    k = "K%s" % client_id()
+    bad = inject({"client": k, "kind": "invoice", "date": "2018-07-31",
+                  "period": {"start": "2018-07-23", "end": "2018-07-29"},
+                  "lines": [line(a, "Team Gent 1", "Inpakker", 60, 3000, "2018-07-23", "2018-07-29")]})
+    good = inject({"client": k, "kind": "invoice", "date": "2018-07-31",
+                   "period": {"start": "2018-07-23", "end": "2018-07-29"},
+                   "lines": [line(a, A1, "Inpakker", 60, 3000, "2018-07-23", "2018-07-29")]})
+    imported(good)
+    assert not sql("SELECT id FROM invoices WHERE number = '%s'" % bad), "another client's unit was taken"
+    why = one("SELECT reason FROM invoice_rejects WHERE number = '%s'" % bad)
+    assert "is not the client's" in why, why
+    assert portalctl("reports-verify").returncode == 0
+
+
 def sim_requests():
     return tt.sim("GET", "/sim/invoices")["requests"]
 
@@ -384,6 +400,14 @@ def test_a_bad_period_keeps_the_form_with_a_message():
     assert c.get("/reports/client.csv?unit=%s&from=2020-05&to=2020-01" % root()).status == 400
     r = c.get("/reports/?unit=%s&from=2000-01&to=2020-01" % root())
     assert r.status == 422 and "120" in r.text
+    # Month fields emptied: the last twelve months.
+    r = c.get("/reports/?unit=%s&from=&to=&position=" % root())
+    assert r.status == 200 and r.text.count("<tr>") >= 13
+    r = c.get("/reports/?unit=%s&from=2020-01&to=" % root())
+    assert r.status == 422 and 'id="e-to"' in r.text
+    # The agency's root is no client's report.
+    agency = one("SELECT id FROM org_units WHERE kind = 'agency'")
+    assert tt.as_user("admin@uitzendbureau.example").get("/reports/?unit=%s" % agency).status == 404
 
 
 if __name__ == "__main__":
