@@ -313,23 +313,23 @@ NEOERR *invoice_pull(long long client, int *imported)
 	return nerr_pass(err);
 }
 
-NEOERR *invoice_pull_all(int *imported, int *failed)
+NEOERR *invoice_pull_some(long long *after, int64_t until_us, int *imported, int *failed)
 {
-	long long ids[256], after = 0;
+	long long ids[64];
 	NEOERR *err = STATUS_OK;
 
 	*imported = 0;
 	*failed = 0;
-	/* In pages of clients; a client whose import fails does not stop
-	 * the others'. */
+	/* In pages of clients, until the time is up; a client whose import
+	 * fails does not stop the others'. */
 	for (;;) {
 		DBQuery *q;
 		int n = 0;
-		err = db_query(&q, "SELECT id FROM clients WHERE status = 'active' AND id > ? ORDER BY id LIMIT 256",
-			       "i", after);
+		err = db_query(&q, "SELECT id FROM clients WHERE status = 'active' AND id > ? ORDER BY id LIMIT 64",
+			       "i", *after);
 		if (err)
 			return nerr_pass(err);
-		while (db_next(q) && n < 256)
+		while (db_next(q) && n < 64)
 			ids[n++] = db_int(q, 0);
 		db_end(&q);
 		for (int i = 0; i < n; i++) {
@@ -337,16 +337,19 @@ NEOERR *invoice_pull_all(int *imported, int *failed)
 			char ref[32];
 			err = invoice_pull(ids[i], &got);
 			*imported += got;
+			*after = ids[i];
 			if (err) {
 				snprintf(ref, sizeof(ref), "client-%lld", ids[i]);
 				log_nerr(ref, err);
 				nerr_ignore(&err);
 				(*failed)++;
 			}
+			if (util_mono_us() >= until_us && (i + 1 < n || n == 64))
+				return STATUS_OK;
 		}
-		if (n < 256)
+		if (n < 64)
 			break;
-		after = ids[n - 1];
 	}
+	*after = 0;
 	return STATUS_OK;
 }

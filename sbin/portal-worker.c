@@ -132,20 +132,26 @@ static void housekeeping(int once)
 	}
 }
 
-/* Each client's new invoices from the back-office, every
- * Invoices.PullMinutes. */
+/* Each client's new invoices from the back-office, a pass every
+ * Invoices.PullMinutes; a round pulls for a few seconds at most, so that
+ * mail and hours keep going out while a pass over thousands of clients
+ * takes its rounds. */
+#define PULL_ROUND_US (5LL * 1000000)
+
 static void pull_invoices(int once)
 {
-	static int64_t last;
+	static int64_t pass;
+	static long long after;
 	int64_t now = util_mono_us();
 	int imported, failed;
 	NEOERR *err;
 
-	if (!once && last && now - last < 60LL * 1000000 * conf_int("Invoices.PullMinutes"))
+	if (!after && !once && pass && now - pass < 60LL * 1000000 * conf_int("Invoices.PullMinutes"))
 		return;
-	last = now;
+	if (!after)
+		pass = now;
 	db_request_begin();
-	err = invoice_pull_all(&imported, &failed);
+	err = invoice_pull_some(&after, once ? INT64_MAX : now + PULL_ROUND_US, &imported, &failed);
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
