@@ -70,6 +70,8 @@ static int distinct(long long *v, int n)
 {
 	int d = 0;
 
+	if (!n)
+		return 0;
 	qsort(v, (size_t)n, sizeof(*v), cmp_ll);
 	for (int i = 0; i < n; i++)
 		if (!i || v[i] != v[i - 1])
