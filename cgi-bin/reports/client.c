@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "reports.h"
@@ -39,8 +40,9 @@ static int weekday(int y, int m, int d) /* 0 = Sunday (Sakamoto) */
 	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
 }
 
-/* The working days of a month as a bitmap (bit d-1 for day d). */
-static unsigned working_days(int month, int *count)
+/* The working days of a month up to day upto (its last: 31) as a bitmap
+ * (bit d-1 for day d). */
+static unsigned working_days(int month, int upto, int *count)
 {
 	char last[11];
 	unsigned mask = 0;
@@ -48,6 +50,8 @@ static unsigned working_days(int month, int *count)
 
 	rp_month_last(month, last);
 	days = atoi(last + 8);
+	if (days > upto)
+		days = upto;
 	*count = 0;
 	for (int d = 1; d <= days; d++) {
 		int w = weekday(y, m, d);
@@ -107,12 +111,22 @@ static NEOERR *build(const Scope *s, Table *t, Month **out_months)
 	long long *ids[2] = { NULL, NULL }, tot_cents[2] = { 0, 0 }, tot_days[2] = { 0, 0 };
 	int tot_working[2] = { 0, 0 }, tot_workers[2];
 	unsigned masks[MONTHS_MAX + 12];
+	time_t now = time(NULL);
+	struct tm tm;
+	int today;
 	DBQuery *q;
 	NEOERR *err;
 
+	/* This month counts its working days until today, and the same
+	 * month a year earlier as many: the average of the days so far. */
+	gmtime_r(&now, &tm);
+	today = (tm.tm_year + 1900) * 12 + tm.tm_mon;
 	rp_month_first(before_from, first);
-	for (int i = 0; i < nall; i++)
-		masks[i] = working_days(before_from + i, &m[i].working);
+	for (int i = 0; i < nall; i++) {
+		int month = before_from + i;
+		int upto = month == today || month + 12 == today ? tm.tm_mday : 31;
+		masks[i] = month > today ? 0 : working_days(month, upto, &m[i].working);
+	}
 	err = db_query(&q, "SELECT (YEAR(i.month) * 12 + MONTH(i.month) - 1) - ?, SUM(i.amount_cents)"
 			   " FROM org_units o JOIN report_invoiced i ON i.unit_id = o.id AND i.month BETWEEN ? AND ?"
 			   " WHERE o.path LIKE CONCAT(?, '%') AND (? = '' OR i.position = ?) GROUP BY i.month",

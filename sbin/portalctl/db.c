@@ -1,4 +1,4 @@
-/* db.c: portalctl's commands on the database: migrate, audit-verify, the reports' summaries */
+/* db.c: portalctl's commands on the database: migrate, audit-verify, the reports' summaries, the invoice import */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -9,6 +9,8 @@
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
+#include "documents.h"
+#include "invoice.h"
 #include "report.h"
 #include "portalctl.h"
 #include "util.h"
@@ -187,4 +189,25 @@ int cmd_reports_rebuild(char **arg)
 		return fail_nerr("reports-rebuild", err);
 	printf("report summaries made again from the invoices and the approved hours\n");
 	return 0;
+}
+
+/* --- invoices-pull -------------------------------------------------------- */
+
+int cmd_invoices_pull(char **arg)
+{
+	long long after = 0;
+	int imported, failed;
+	NEOERR *err;
+
+	(void)arg;
+	if (load_conf())
+		return 1;
+	/* The PDFs go to the documents store: its types first. */
+	err = documents_init();
+	if (!err)
+		err = invoice_pull_some(&after, INT64_MAX, &imported, &failed);
+	if (err)
+		return fail_nerr("invoices-pull", err);
+	printf("invoices: %d imported, %d clients failed (see the log)\n", imported, failed);
+	return failed ? 1 : 0;
 }

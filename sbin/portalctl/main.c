@@ -60,6 +60,7 @@ static const Command commands[] = {
 	{ "init-secrets", "", 0, 0, cmd_init_secrets, "write a secrets file with random keys, if none" },
 	{ "seed-demo", "", 0, 0, cmd_seed_demo, "load the demo data (demo only)" },
 	{ "audit-verify", "", 0, 0, cmd_audit_verify, "check that no audit log row was changed or removed" },
+	{ "invoices-pull", "", 0, 0, cmd_invoices_pull, "import every client's new invoices from the back-office now" },
 	{ "reports-verify", "", 0, 0, cmd_reports_verify, "check the reports' summaries against the invoices and hours" },
 	{ "reports-rebuild", "", 0, 0, cmd_reports_rebuild, "make the reports' summaries again from the invoices and hours" },
 	{ "files-sweep", "[--delete]", 0, 1, cmd_files_sweep, "report (and remove) files no document points to" },

@@ -23,6 +23,7 @@ int load_conf(void);
 int cmd_migrate(char **arg);
 int cmd_audit_verify(char **arg);
 int cmd_reports_verify(char **arg);
+int cmd_invoices_pull(char **arg);
 int cmd_reports_rebuild(char **arg);
 
 /* config.c: the configuration and the secrets file */

@@ -182,6 +182,9 @@ def test_an_invoice_is_imported_once_with_its_lines_its_pdf_and_its_sums():
     # The worker pulls again and again: nothing changes.
     before = sim_requests()
     assert wait_until(lambda: sim_requests() >= before + 3, seconds=30)
+    # And so does the operator's pull at once.
+    r = portalctl("invoices-pull")
+    assert r.returncode == 0 and "0 imported" in r.stdout, (r.stdout, r.stderr)
     assert one("SELECT COUNT(*) FROM invoices WHERE number = '%s'" % number) == "1"
     assert one("SELECT COUNT(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id"
                " WHERE i.number = '%s'" % number) == "1"
