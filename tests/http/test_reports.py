@@ -196,6 +196,34 @@ def test_an_invoice_is_imported_once_with_its_lines_its_pdf_and_its_sums():
     assert r.status == 200 and r.body.startswith(b"%PDF") and number.encode() in r.body
 
 
+def sim_rate_cents(position):
+    """The simulator's bill rate: its wage of the position × 1.65."""
+    h = 0
+    for b in position.encode():
+        h = (h * 31 + b) & 0xffffffff
+    return ((1400 + h % 600) * 165 + 50) // 100
+
+
+def test_approved_hours_come_back_invoiced_with_their_worker_and_amount():
+    w, sheet = tt.submitted_sheet()
+    assert tt.decide(tt.SUPERVISOR, sheet, "approve").status == 303
+    minutes = int(one("SELECT minutes FROM timesheets WHERE id = %s" % sheet))
+    week = one("SELECT week FROM timesheets WHERE id = %s" % sheet)
+    # The back-office takes the week, invoices it on the next pull, and
+    # the worker imports that invoice: a line of this worker's week.
+    got = wait_until(lambda: sql("SELECT l.minutes, l.rate_cents, l.amount_cents, l.vat_cents, l.unit_id,"
+                                 " l.period_start, i.invoice_date FROM invoice_lines l"
+                                 " JOIN invoices i ON i.id = l.invoice_id"
+                                 " WHERE l.worker_user_id = %s" % w["id"]), seconds=40)
+    assert got, "the approved week was not invoiced"
+    rate = sim_rate_cents(w["position"])
+    amount = (minutes * rate + 30) // 60
+    assert got[0][:5] == [str(minutes), str(rate), str(amount), str((amount * 21 + 50) // 100), str(w["unit"])], got
+    sunday = datetime.date.fromisoformat(week) + datetime.timedelta(days=6)
+    assert got[0][5:] == [week, sunday.isoformat()], got
+    assert portalctl("reports-verify").returncode == 0
+
+
 def test_a_bad_invoice_is_set_aside_and_the_next_ones_come_in():
     a = one("SELECT id FROM users WHERE email = 'worker@flex.example'")
     k = "K%s" % client_id()
