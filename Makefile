@@ -70,7 +70,7 @@ TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
 # A change of build flags (SANITIZE=1 or not) rebuilds everything.
 FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
 
-.PHONY: all tests deps deps-bench run stop check test bench install clean
+.PHONY: all tests deps deps-bench run stop check test bench bench-data install clean
 # Objects stay after a link, for the next incremental build. (Only the
 # objects: the flags stamp must stay an ordinary target, or a change of
 # SANITIZE would rebuild nothing.)
@@ -147,6 +147,11 @@ check test: deps
 bench: deps-bench
 	@$(MAKE) --no-print-directory tests
 	@tests/bench/run.sh
+
+# Five years of clients, hours and invoices for the reports, into the
+# database of PORTAL_CONF (BENCH_DATA_SCALE=N for N times as much).
+bench-data: all
+	@scripts/bench-data.sh
 
 install: all
 	scripts/install.sh "$(DESTDIR)" "$(PREFIX)"
