@@ -174,7 +174,7 @@ subst = {
     "@UPSTREAMS@": os.environ["UPSTREAMS"],
     "@MODULE_LOCATIONS@": os.environ["MODULE_LOCATIONS"],
     # make bench compares the portal with a plain file served by nginx,
-    # and its week view and approval list with plain PHP pages (tests/bench/peer/).
+    # and its week view, approval list and client report with plain PHP pages (tests/bench/peer/).
     "@STACK_EXTRA@": "    location = $PREFIX/bench/static.html {\n        alias $VAR/bench/static.html;\n    }\n"
                      "    location = $PREFIX/bench/document.pdf {\n        alias $VAR/bench/document.pdf;\n    }\n"
                      "    location = $PREFIX/bench/peer/week.php {\n        include $VAR/nginx/fastcgi.conf;\n"
@@ -182,6 +182,9 @@ subst = {
                      "        fastcgi_pass unix:$RUN/php-fpm.sock;\n    }\n"
                      "    location = $PREFIX/bench/peer/timesheets.php {\n        include $VAR/nginx/fastcgi.conf;\n"
                      "        fastcgi_param SCRIPT_FILENAME $ROOT/tests/bench/peer/timesheets.php;\n"
+                     "        fastcgi_pass unix:$RUN/php-fpm.sock;\n    }\n"
+                     "    location = $PREFIX/bench/peer/reports.php {\n        include $VAR/nginx/fastcgi.conf;\n"
+                     "        fastcgi_param SCRIPT_FILENAME $ROOT/tests/bench/peer/reports.php;\n"
                      "        fastcgi_pass unix:$RUN/php-fpm.sock;\n    }\n",
     "@LISTEN_HTTP@": "127.0.0.1:$HTTP_PORT",
     "@LISTEN_HTTPS@": "127.0.0.1:$HTTPS_PORT",

@@ -177,3 +177,6 @@ awk -v d="$D_RPS" -v n="$N_RPS" 'BEGIN { printf "document through the portal / n
 
 # --- timesheets: a unit's 500 submitted weeks, listed and approved at once --
 . tests/bench/timesheets.sh
+
+# --- reports: five years of hours and invoices, the client report beside a peer's
+. tests/bench/reports.sh
