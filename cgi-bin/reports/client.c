@@ -124,7 +124,8 @@ static NEOERR *build(const Scope *s, Table *t, Month **out_months)
 	rp_month_first(before_from, first);
 	for (int i = 0; i < nall; i++) {
 		int month = before_from + i;
-		int upto = month == today || month + 12 == today ? tm.tm_mday : 31;
+		int now_shown = today >= s->from && today <= s->to;
+		int upto = (month == today && now_shown) || (month + 12 == today && now_shown) ? tm.tm_mday : 31;
 		masks[i] = month > today ? 0 : working_days(month, upto, &m[i].working);
 	}
 	err = db_query(&q, "SELECT (YEAR(i.month) * 12 + MONTH(i.month) - 1) - ?, SUM(i.amount_cents)"
