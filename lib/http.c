@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <fcgiapp.h>
 
 #include "conf.h"
@@ -151,4 +152,26 @@ NEOERR *http_redirect(Request *r, const char *local_path)
 	r->status = 303;
 	string_clear(&r->body);
 	return STATUS_OK;
+}
+
+NEOERR *http_send_file(Request *r, const char *path)
+{
+	char buf[65536];
+	FILE *f = fopen(path, "rb");
+	long size;
+	size_t n;
+	NEOERR *err;
+
+	/* Gone from the directory at once; the open file stays readable. */
+	unlink(path);
+	if (!f)
+		return nerr_raise_errno(NERR_IO, "%s", path);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	err = http_send_head(r, size > 0 ? (unsigned long long)size : 0);
+	while (!err && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+		err = http_write(r, buf, n);
+	fclose(f);
+	return nerr_pass(err);
 }

@@ -24,6 +24,10 @@ NEOERR *http_send(Request *r);
  * with http_write and sets r->sent. */
 NEOERR *http_send_head(Request *r, unsigned long long length);
 NEOERR *http_write(Request *r, const void *buf, size_t n);
+/* A file written for this answer (a workbook) sent as it is read back,
+ * then removed: never whole in memory. r->content_type and the headers
+ * are the caller's. */
+NEOERR *http_send_file(Request *r, const char *path);
 
 /* Ends the request with an error page (or JSON error) of this status.
  * detail goes to the technical log only. Returns STATUS_OK so that a

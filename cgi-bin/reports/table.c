@@ -320,19 +320,16 @@ static lxw_format *format(lxw_workbook *wb, const char *num, int bold)
 	return f;
 }
 
-/* The workbook, written to a temporary file and sent as it is read back. */
+/* The workbook, written row by row to a temporary file (constant memory)
+ * and sent as it is read back. */
 NEOERR *table_xlsx(Request *r, const Table *t, const Scope *s)
 {
-	char path[512], buf[65536], title[80];
+	char path[512], title[80];
 	lxw_workbook_options opts = { .constant_memory = LXW_TRUE, .tmpdir = (char *)conf_str("Paths.Tmp") };
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	Formats f;
 	lxw_row_t row = 1;
-	size_t n;
-	long size;
-	NEOERR *err = STATUS_OK;
-	FILE *fp;
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/report-XXXXXX", conf_str("Paths.Tmp"));
@@ -395,22 +392,11 @@ NEOERR *table_xlsx(Request *r, const Table *t, const Scope *s)
 	}
 	if (t->rows)
 		worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->rows, (lxw_col_t)(t->ncols - 1));
-	if (workbook_close(wb) != LXW_NO_ERROR)
-		err = nerr_raise(NERR_IO, "the workbook was not written");
-	fp = err ? NULL : fopen(path, "rb");
-	if (!err && !fp)
-		err = nerr_raise_errno(NERR_IO, "%s", path);
-	unlink(path);
-	if (err)
-		return nerr_pass(err);
+	if (workbook_close(wb) != LXW_NO_ERROR) {
+		unlink(path);
+		return nerr_raise(NERR_IO, "the workbook was not written");
+	}
 	r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	disposition(r, t, s, "xlsx");
-	fseek(fp, 0, SEEK_END);
-	size = ftell(fp);
-	rewind(fp);
-	err = http_send_head(r, size > 0 ? (unsigned long long)size : 0);
-	while (!err && (n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		err = http_write(r, buf, n);
-	fclose(fp);
-	return nerr_pass(err);
+	return nerr_pass(http_send_file(r, path));
 }

@@ -193,17 +193,15 @@ static NEOERR *xlsx_line(void *ctx, const Line *l)
 
 NEOERR *ts_export_xlsx(Request *r)
 {
-	char path[512], buf[65536];
+	char path[512];
 	/* Row by row to its temporary file, as the rows come: a week of
 	 * the whole agency is not built up in the process's memory. */
 	lxw_workbook_options opts = { .constant_memory = LXW_TRUE, .tmpdir = (char *)conf_str("Paths.Tmp") };
 	lxw_workbook *wb;
 	lxw_format *head;
 	SheetOut o = { 0 };
-	size_t n, cols;
-	long size;
+	size_t cols;
 	NEOERR *err;
-	FILE *f;
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/hours-XXXXXX", conf_str("Paths.Tmp"));
@@ -243,21 +241,12 @@ NEOERR *ts_export_xlsx(Request *r)
 		worksheet_autofilter(o.ws, 0, 0, o.row - 1, (lxw_col_t)(cols - 1));
 	if (workbook_close(wb) != LXW_NO_ERROR && !err)
 		err = nerr_raise(NERR_IO, "the workbook was not written");
-	f = err ? NULL : fopen(path, "rb");
-	if (!err && !f)
-		err = nerr_raise_errno(NERR_IO, "%s", path);
-	unlink(path);
-	if (err)
+	if (err) {
+		unlink(path);
 		return nerr_pass(err);
+	}
 	/* Written as it is read: a workbook is binary, the body a string. */
 	r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	disposition(r, "xlsx");
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	rewind(f);
-	err = http_send_head(r, size > 0 ? (unsigned long long)size : 0);
-	while (!err && (n = fread(buf, 1, sizeof(buf), f)) > 0)
-		err = http_write(r, buf, n);
-	fclose(f);
-	return nerr_pass(err);
+	return nerr_pass(http_send_file(r, path));
 }
