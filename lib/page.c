@@ -107,6 +107,40 @@ NEOERR *page_units(Request *r, const char *list, const char *perm)
 	return STATUS_OK;
 }
 
+NEOERR *page_client_units(Request *r, const char *list, const char *perm, long long client_id)
+{
+	char *scope = acl_scope(r, perm);
+	DBQuery *q;
+	NEOERR *err;
+	HDF *h;
+	int n = 0, top = -1;
+
+	/* By the client's index: one client's units, never the tree's. */
+	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
+			   " WHERE o.client_id = ? AND o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
+			   " ORDER BY o.path LIMIT 500", "is", client_id, scope);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q)) {
+		int depth = depth_of(db_str(q, 2));
+		h = page_item(r, list, n++);
+		page_put(h, "Id", db_str(q, 0));
+		page_put(h, "Name", db_str(q, 1));
+		hdf_set_int_value(h, "Depth", depth);
+		top = top < 0 || depth < top ? depth : top;
+	}
+	db_end(&q);
+	/* Indented from the user's own top unit there. */
+	if (top > 0) {
+		char key[96];
+		snprintf(key, sizeof(key), "Page.%s", list);
+		for (h = hdf_obj_child(hdf_get_obj(r->hdf, key)); h; h = hdf_obj_next(h))
+			hdf_set_int_value(h, "Depth", hdf_get_int_value(h, "Depth", 0) - top);
+	}
+	return STATUS_OK;
+}
+
 /* s escaped as ClearSilver's html escaping does (& < > " ' as entities,
  * carriage returns dropped), onto out. */
 void page_html(STRING *out, const char *s)

@@ -22,6 +22,10 @@ void page_words(Request *r, const char *list, const char *words);
 /* Page.<list>: the units (Id, Name, Depth) where the user holds perm, in
  * tree order, archived ones left out. */
 NEOERR *page_units(Request *r, const char *list, const char *perm);
+/* The same for one client's units (client_id: clients.id), each Depth
+ * counted from the shallowest listed: what a page about one client
+ * offers, however many clients the user's scope holds. */
+NEOERR *page_client_units(Request *r, const char *list, const char *perm, long long client_id);
 
 /* HTML written in C for a page's many rows (grid.c, the timesheets
  * list): s escaped as ClearSilver's html escaping does (& < > " ' as

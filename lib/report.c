@@ -6,6 +6,41 @@
 #include "db.h"
 #include "report.h"
 
+/* The statements of month k (1 to 12) of report_presence_year: its days
+ * emptied, set from report_presence, for one worker at one unit. */
+#define YEAR_MONTH(k) { \
+	"UPDATE report_presence_year SET m" #k " = 0 WHERE unit_id = ? AND year = ? AND worker_user_id = ?", \
+	"INSERT INTO report_presence_year (unit_id, year, position, worker_user_id, m" #k ")" \
+	" SELECT unit_id, YEAR(month), position, worker_user_id, days FROM report_presence" \
+	" WHERE unit_id = ? AND month = ? AND worker_user_id = ?" \
+	" ON DUPLICATE KEY UPDATE m" #k " = VALUES(m" #k ")" }
+static const char *const year_month[12][2] = {
+	YEAR_MONTH(1), YEAR_MONTH(2), YEAR_MONTH(3), YEAR_MONTH(4), YEAR_MONTH(5), YEAR_MONTH(6),
+	YEAR_MONTH(7), YEAR_MONTH(8), YEAR_MONTH(9), YEAR_MONTH(10), YEAR_MONTH(11), YEAR_MONTH(12),
+};
+
+/* The month ("YYYY-MM-01") of report_presence again in the worker's rows
+ * of its year: the month emptied, then set per position; a row left
+ * without a day goes. */
+static NEOERR *presence_year(long long worker, long long unit, const char *month)
+{
+	long long year = atoll(month);
+	int k = atoi(month + 5);
+	NEOERR *err;
+
+	if (k < 1 || k > 12)
+		return nerr_raise(NERR_ASSERT, "month %s", month);
+	err = db_exec(NULL, year_month[k - 1][0], "iii", unit, year, worker);
+	if (!err)
+		err = db_exec(NULL, year_month[k - 1][1], "isi", unit, month, worker);
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM report_presence_year WHERE unit_id = ? AND year = ? AND worker_user_id = ?"
+				    " AND m1 = 0 AND m2 = 0 AND m3 = 0 AND m4 = 0 AND m5 = 0 AND m6 = 0 AND m7 = 0"
+				    " AND m8 = 0 AND m9 = 0 AND m10 = 0 AND m11 = 0 AND m12 = 0",
+			      "iii", unit, year, worker);
+	return nerr_pass(err);
+}
+
 /* The approved hours of one worker at one unit in one month, from the
  * approved weeks that touch the month: a month of one person, never a
  * year of anybody's. (Rows are replaced, not incremented: a correction
@@ -27,6 +62,8 @@ static NEOERR *presence_month(long long worker, long long unit, const char *mont
 			"  AND t.week BETWEEN ? - INTERVAL 6 DAY AND LAST_DAY(?)"
 			" GROUP BY t.unit_id, e.position, t.worker_user_id",
 			"sssiiss", month, month, month, worker, unit, month, month);
+	if (!err)
+		err = presence_year(worker, unit, month);
 	return nerr_pass(err);
 }
 
@@ -76,6 +113,18 @@ NEOERR *report_invoice_line(long long unit, const char *invoice_date, const char
 	" SELECT l.unit_id, DATE_FORMAT(l.invoice_date, '%Y-%m-01') AS month, l.position,"              \
 	"  SUM(l.amount_cents) AS amount_cents, SUM(l.vat_cents) AS vat_cents, SUM(l.minutes) AS minutes," \
 	"  COUNT(*) AS line_count FROM invoice_lines l GROUP BY l.unit_id, month, l.position"
+/* report_presence_year as report_presence gives it (itself checked
+ * against the raw rows). */
+#define YEAR_BIT(k) " BIT_OR(IF(MONTH(month) = " #k ", days, 0)) AS m" #k
+#define YEAR_FROM_PRESENCE \
+	" SELECT unit_id, YEAR(month) AS year, position, worker_user_id," YEAR_BIT(1) "," YEAR_BIT(2) "," \
+	YEAR_BIT(3) "," YEAR_BIT(4) "," YEAR_BIT(5) "," YEAR_BIT(6) "," YEAR_BIT(7) "," YEAR_BIT(8) ","    \
+	YEAR_BIT(9) "," YEAR_BIT(10) "," YEAR_BIT(11) "," YEAR_BIT(12)                                     \
+	" FROM report_presence GROUP BY unit_id, year, position, worker_user_id"
+#define YEAR_DIFFERS(a, b) \
+	a ".m1 <> " b ".m1 OR " a ".m2 <> " b ".m2 OR " a ".m3 <> " b ".m3 OR " a ".m4 <> " b ".m4 OR "   \
+	a ".m5 <> " b ".m5 OR " a ".m6 <> " b ".m6 OR " a ".m7 <> " b ".m7 OR " a ".m8 <> " b ".m8 OR "   \
+	a ".m9 <> " b ".m9 OR " a ".m10 <> " b ".m10 OR " a ".m11 <> " b ".m11 OR " a ".m12 <> " b ".m12"
 #define PRESENCE_FROM_RAW \
 	" SELECT t.unit_id, DATE_FORMAT(e.day, '%Y-%m-01') AS month, e.position, t.worker_user_id,"       \
 	"  BIT_OR(1 << (DAYOFMONTH(e.day) - 1)) AS days, SUM(e.minutes) AS minutes"                       \
@@ -96,6 +145,11 @@ NEOERR *report_rebuild(void)
 	if (!err)
 		err = db_exec(NULL, "INSERT INTO report_presence (unit_id, month, position, worker_user_id, days,"
 				    " minutes)" PRESENCE_FROM_RAW, NULL);
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM report_presence_year", NULL);
+	if (!err)
+		err = db_exec(NULL, "INSERT INTO report_presence_year (unit_id, year, position, worker_user_id,"
+				    " m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12)" YEAR_FROM_PRESENCE, NULL);
 	return nerr_pass(db_finish(err));
 }
 
@@ -124,6 +178,13 @@ NEOERR *report_verify(long long *invoiced, long long *presence)
 			"  WHERE s.unit_id IS NULL OR s.days <> x.days OR s.minutes <> x.minutes)"
 			" + (SELECT COUNT(*) FROM report_presence s LEFT JOIN (" PRESENCE_FROM_RAW ") x"
 			"  ON s.unit_id = x.unit_id AND s.month = x.month AND s.position = x.position"
+			"  AND s.worker_user_id = x.worker_user_id WHERE x.unit_id IS NULL)"
+			" + (SELECT COUNT(*) FROM (" YEAR_FROM_PRESENCE ") x LEFT JOIN report_presence_year s"
+			"  ON s.unit_id = x.unit_id AND s.year = x.year AND s.position = x.position"
+			"  AND s.worker_user_id = x.worker_user_id"
+			"  WHERE s.unit_id IS NULL OR " YEAR_DIFFERS("s", "x") ")"
+			" + (SELECT COUNT(*) FROM report_presence_year s LEFT JOIN (" YEAR_FROM_PRESENCE ") x"
+			"  ON s.unit_id = x.unit_id AND s.year = x.year AND s.position = x.position"
 			"  AND s.worker_user_id = x.worker_user_id WHERE x.unit_id IS NULL)",
 			NULL);
 	*presence = v ? atoll(v) : 0;

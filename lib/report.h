@@ -19,7 +19,8 @@ NEOERR *report_invoice_line(long long unit, const char *invoice_date, const char
 NEOERR *report_rebuild(void);
 
 /* How many rows of each summary differ from a recomputation from the raw
- * rows (0 and 0: they are right). */
+ * rows (0 and 0: they are right); presence counts report_presence_year's
+ * too. */
 NEOERR *report_verify(long long *invoiced, long long *presence);
 
 #endif

@@ -22,9 +22,10 @@
 #     per approved timesheet, priced as the back-office does
 #     (amount = (minutes·rate + 30) div 60, VAT = (amount·21 + 50) div 100),
 #     the invoice's totals the sums of its lines: about 2,000,000·N lines;
-#   * report_invoiced and report_presence for all of it, the rows
-#     lib/report.c keeps (report_invoice_line per line, presence_month per
-#     worker, unit and month), computed here in one pass each.
+#   * report_invoiced, report_presence and report_presence_year for all
+#     of it, the rows lib/report.c keeps (report_invoice_line per line,
+#     presence_month per worker, unit and month, presence_year per worker,
+#     unit and year), computed here in one pass each.
 #
 # It refuses to run into a database that holds generated clients already
 # (it wipes nothing: generate into a fresh database instead). Everything
@@ -282,7 +283,21 @@ STRAIGHT_JOIN timesheet_entries e ON e.timesheet_id = t.id
 WHERE t.id > @ts0 AND t.state = 'approved'
 GROUP BY t.unit_id, e.day - INTERVAL DAYOFMONTH(e.day) - 1 DAY, e.position, t.worker_user_id;
 SET @n_rp = ROW_COUNT();
-SELECT CONCAT('  summaries: ', @n_ri, ' rows of report_invoiced, ', @n_rp, ' of report_presence, in ',
+-- presence_year's: the same a row per worker, unit, position and year.
+INSERT INTO report_presence_year (unit_id, year, position, worker_user_id,
+  m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12)
+SELECT p.unit_id, YEAR(p.month), p.position, p.worker_user_id,
+  BIT_OR(IF(MONTH(p.month) = 1, p.days, 0)), BIT_OR(IF(MONTH(p.month) = 2, p.days, 0)),
+  BIT_OR(IF(MONTH(p.month) = 3, p.days, 0)), BIT_OR(IF(MONTH(p.month) = 4, p.days, 0)),
+  BIT_OR(IF(MONTH(p.month) = 5, p.days, 0)), BIT_OR(IF(MONTH(p.month) = 6, p.days, 0)),
+  BIT_OR(IF(MONTH(p.month) = 7, p.days, 0)), BIT_OR(IF(MONTH(p.month) = 8, p.days, 0)),
+  BIT_OR(IF(MONTH(p.month) = 9, p.days, 0)), BIT_OR(IF(MONTH(p.month) = 10, p.days, 0)),
+  BIT_OR(IF(MONTH(p.month) = 11, p.days, 0)), BIT_OR(IF(MONTH(p.month) = 12, p.days, 0))
+FROM report_presence p STRAIGHT_JOIN bench_team b ON b.unit_id = p.unit_id
+GROUP BY p.unit_id, YEAR(p.month), p.position, p.worker_user_id;
+SET @n_ry = ROW_COUNT();
+SELECT CONCAT('  summaries: ', @n_ri, ' rows of report_invoiced, ', @n_rp, ' of report_presence, ',
+  @n_ry, ' of report_presence_year, in ',
   ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1e6, 1), ' s');
 SET @t = NOW(6);
 COMMIT;
@@ -293,10 +308,10 @@ SELECT CONCAT('bench-data: ', (SELECT COUNT(*) FROM bench_client), ' clients (',
   ' approved, ', SUM(state = 'submitted'), ' submitted, ', SUM(state = 'rejected'), ' rejected), ', @n_en,
   ' entries (', SUM(IF(state = 'approved', 1 + (worker_user_id * 7919 + TO_DAYS(week) * 104729) % 1000003 % 4, 0)),
   ' approved), ', @n_inv, ' invoices, ',
-  @n_lines, ' invoice lines, ', @n_ri, ' + ', @n_rp, ' summary rows')
+  @n_lines, ' invoice lines, ', @n_ri, ' + ', @n_rp, ' + ', @n_ry, ' summary rows')
 FROM timesheets WHERE id > @ts0;
 EOS
 $DB -e "ANALYZE TABLE org_units, clients, users, timesheets, timesheet_entries, invoices, invoice_lines,
-	report_invoiced, report_presence" >/dev/null
+	report_invoiced, report_presence, report_presence_year" >/dev/null
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN { printf "bench-data: done in %.0f s (analyzed too)\n", e - s }'

@@ -48,11 +48,11 @@ static NEOERR *unit_of(Request *r, const char *perm, Scope *s, int *ok)
 	 * staff hold their rights, is the sum of every client and no
 	 * client's report. */
 	if (param_str(r, "unit") && *param_str(r, "unit")) {
-		err = db_query(&q, "SELECT id, path, name FROM org_units WHERE id = ? AND kind <> 'agency'", "i",
-			       param_int(r, "unit", 0));
+		err = db_query(&q, "SELECT id, path, name, client_id FROM org_units WHERE id = ? AND kind <> 'agency'",
+			       "i", param_int(r, "unit", 0));
 	} else {
 		char *scope = acl_scope(r, perm);
-		err = db_query(&q, "SELECT id, path, name FROM org_units WHERE kind <> 'agency' AND archived_at IS NULL"
+		err = db_query(&q, "SELECT id, path, name, client_id FROM org_units WHERE kind <> 'agency' AND archived_at IS NULL"
 				   " AND" ACL_IN_SCOPE("path") " ORDER BY CHAR_LENGTH(path), name, id LIMIT 1", "s", scope);
 		free(scope);
 	}
@@ -62,6 +62,7 @@ static NEOERR *unit_of(Request *r, const char *perm, Scope *s, int *ok)
 		s->unit = db_int(q, 0);
 		snprintf(s->path, sizeof(s->path), "%s", db_str(q, 1));
 		snprintf(s->name, sizeof(s->name), "%s", db_str(q, 2));
+		s->client = db_int(q, 3);
 	}
 	db_end(&q);
 	if (!s->unit || !acl_may_at(r, perm, s->path)) {
@@ -114,13 +115,16 @@ NEOERR *rp_scope(Request *r, const char *perm, Scope *s, int *ok)
 	return STATUS_OK;
 }
 
+static int several_clients(Request *r, const char *perm);
+static const char *report_key(const char *path);
+
 NEOERR *rp_filters(Request *r, const Scope *s, const char *perm)
 {
 	char from[11], to[11], unit[24];
 	STRING qs;
 	DBQuery *q;
 	NEOERR *err;
-	int n = 0;
+	int n = 0, chosen = 0;
 
 	param_keep_form(r);
 	rp_month_first(s->from, from);
@@ -157,20 +161,172 @@ NEOERR *rp_filters(Request *r, const Scope *s, const char *perm)
 		hdf_set_value(r->hdf, "Page.MayReport", "1");
 	if (acl_may(r, "invoice.view"))
 		hdf_set_value(r->hdf, "Page.MayInvoice", "1");
-	/* The positions invoiced below the unit, for the filter. */
+	/* The positions invoiced below the unit in the period and the year
+	 * before it, for the filter; the one chosen stays a choice. */
+	rp_month_first(s->from - 12, from);
 	err = db_query(&q, "SELECT DISTINCT i.position FROM org_units o JOIN report_invoiced i ON i.unit_id = o.id"
-			   " WHERE o.path LIKE CONCAT(?, '%') ORDER BY i.position LIMIT 200", "s", s->path);
+			   " AND i.month BETWEEN ? AND ? WHERE o.path LIKE CONCAT(?, '%') ORDER BY i.position LIMIT 200",
+		       "sss", from, s->last, s->path);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(q)) {
 		char name[40];
+		if (!strcmp(db_str(q, 0), s->position))
+			chosen = 1;
 		snprintf(name, sizeof(name), "Page.Positions.%d", n++);
 		hdf_set_value(r->hdf, name, db_str(q, 0));
 	}
 	db_end(&q);
+	if (*s->position && !chosen) {
+		char name[40];
+		snprintf(name, sizeof(name), "Page.Positions.%d", n);
+		hdf_set_value(r->hdf, name, s->position);
+	}
 	if (r->status == REFUSED || r->form_errors)
 		r->status = REFUSED;
-	return nerr_pass(page_units(r, "Units", perm));
+	/* The units of this client; another client is chosen on a page of
+	 * its own (rp_clients), so that the page does not grow with the
+	 * agency's clients. */
+	if (several_clients(r, perm)) {
+		rp_month_first(s->from, from);
+		from[7] = '\0';
+		string_init(&qs);
+		page_query_add(&qs, "report", report_key(r->path));
+		page_query_add(&qs, "from", from);
+		page_query_add(&qs, "to", to);
+		if (param_str(r, "by"))
+			page_query_add(&qs, "by", param_str(r, "by"));
+		hdf_set_value(r->hdf, "Page.OtherClients", "1");
+		hdf_set_value(r->hdf, "Page.ChooseQuery", qs.buf);
+		string_clear(&qs);
+	}
+	return nerr_pass(page_client_units(r, "Units", perm, s->client));
+}
+
+/* --- choosing the client ------------------------------------------------- */
+
+/* Does perm reach more than one client: held at the agency's root, or at
+ * units of two clients? A client's units lie below "/<agency>/<client>/". */
+static int several_clients(Request *r, const char *perm)
+{
+	const char *paths[MAX_GRANTS];
+	int n = acl_paths(r, perm, paths, MAX_GRANTS);
+	size_t first = 0;
+
+	for (int i = 0; i < n; i++) {
+		const char *p = paths[i], *end = strchr(p + 1, '/');
+		end = end ? strchr(end + 1, '/') : NULL;
+		if (!end)
+			return 1;  /* the agency's root: every client */
+		if (!first)
+			first = (size_t)(end - p) + 1;
+		else if ((size_t)(end - p) + 1 != first || strncmp(p, paths[0], first))
+			return 1;
+	}
+	return 0;
+}
+
+/* The key of a report's route, for the way back from the choice. */
+static const char *report_key(const char *path)
+{
+	const char *k = path + strlen("/reports/");
+
+	return strncmp(path, "/reports/", strlen("/reports/")) || !*k ? "client" : k;
+}
+
+static const char *const report_routes[][2] = {
+	{ "client", "/reports/" }, { "workers", "/reports/workers" },
+	{ "invoices", "/reports/invoices" }, { "hours", "/reports/hours" },
+};
+
+#define CHOICES_PAGE 50
+
+NEOERR *rp_clients(Request *r)
+{
+	const char *key = param_str(r, "report") ? param_str(r, "report") : "client", *route = "/reports/";
+	const char *perm = !strcmp(key, "invoices") || !strcmp(key, "hours") ? "invoice.view" : "report.view";
+	const char *q = or_empty(param_str(r, "q")), *paths[MAX_GRANTS];
+	long long page = param_int(r, "page", 1);
+	char *scope;
+	STRING qs;
+	DBQuery *dq;
+	NEOERR *err;
+	int n = 0, ngrants;
+
+	for (size_t i = 0; i < ARRAY_SIZE(report_routes); i++)
+		if (!strcmp(key, report_routes[i][0]))
+			route = report_routes[i][1];
+	if (!acl_may(r, perm))
+		return nerr_pass(http_fail(r, 404, "%s not held anywhere", perm));
+	param_keep_form(r);
+	if (r->form_errors)
+		r->status = REFUSED;
+	/* Where each choice leads: the same report over the same period. */
+	string_init(&qs);
+	page_query_add(&qs, "from", param_str(r, "from"));
+	page_query_add(&qs, "to", param_str(r, "to"));
+	if (!strcmp(key, "hours"))
+		page_query_add(&qs, "by", param_str(r, "by"));
+	hdf_set_value(r->hdf, "Page.Route", route);
+	hdf_set_value(r->hdf, "Page.ReportKey", key);
+	hdf_set_value(r->hdf, "Page.Query", qs.buf ? qs.buf : "");
+	/* And where the next and the previous page are. */
+	page_query_add(&qs, "report", key);
+	page_query_add(&qs, "q", q);
+	hdf_set_value(r->hdf, "Page.PagerQuery", qs.buf);
+	string_clear(&qs);
+	/* The clients whose root lies in the scope, by name. */
+	scope = acl_scope(r, perm);
+	if (page < 1)
+		page = 1;
+	err = db_query(&dq, "SELECT o.id, c.name FROM clients c JOIN org_units o ON o.id = c.unit_id"
+			    " WHERE o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path") " AND LOCATE(?, c.name) > 0"
+			    " ORDER BY c.name, o.id LIMIT ? OFFSET ?",
+		       "ssii", scope, q, (long long)CHOICES_PAGE + 1, (page - 1) * CHOICES_PAGE);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(dq)) {
+		HDF *h;
+		if (n == CHOICES_PAGE) {
+			hdf_set_int_value(r->hdf, "Page.Next", (int)page + 1);
+			break;
+		}
+		h = page_item(r, "Clients", n++);
+		page_put(h, "Id", db_str(dq, 0));
+		page_put(h, "Name", db_str(dq, 1));
+	}
+	db_end(&dq);
+	if (page > 1)
+		hdf_set_int_value(r->hdf, "Page.Prev", (int)page - 1);
+	/* And the units below a client's root where the user holds perm
+	 * (a site at one client, a department at another), unless a unit
+	 * above them is in the scope already. */
+	ngrants = acl_paths(r, perm, paths, MAX_GRANTS);
+	n = 0;
+	for (int i = 0; i < ngrants && page == 1; i++) {
+		const char *p = paths[i], *id = p + strlen(p) - 1;
+		int covered = 0;
+		for (int k = 0; k < ngrants; k++)
+			covered |= k != i && strlen(paths[k]) < strlen(p) && !strncmp(paths[k], p, strlen(paths[k]));
+		if (covered || !acl_path_ok(p))
+			continue;
+		while (id > p && id[-1] != '/')
+			id--;
+		err = db_query(&dq, "SELECT o.id, o.name, c.name FROM org_units o JOIN clients c ON c.id = o.client_id"
+				    " WHERE o.id = ? AND o.kind NOT IN ('agency', 'client') AND o.archived_at IS NULL"
+				    " AND LOCATE(?, c.name) > 0", "is", atoll(id), q);
+		if (err)
+			return nerr_pass(err);
+		if (db_next(dq)) {
+			HDF *h = page_item(r, "Units", n++);
+			page_put(h, "Id", db_str(dq, 0));
+			page_put(h, "Name", db_str(dq, 1));
+			page_put(h, "Client", db_str(dq, 2));
+		}
+		db_end(&dq);
+	}
+	return nerr_pass(view_render(r, "reports/clients.cs"));
 }
 
 /* --- routes -------------------------------------------------------------- */
@@ -186,6 +342,16 @@ static const Param p_report[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+static const Param p_clients[] = {
+	{ "q", P_LINE, P_FORM, 0, 200, NULL },
+	{ "report", P_ENUM, P_FORM, 0, 0, "client workers invoices hours" },
+	{ "from", P_MONTH, P_FORM, 0, 0, NULL },
+	{ "to", P_MONTH, P_FORM, 0, 0, NULL },
+	{ "by", P_ENUM, P_FORM, 0, 0, "month invoice worker" },
+	{ "page", P_INT, P_FORM, 1, 100000, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Param p_hours[] = {
 	FILTERS,
 	{ "by", P_ENUM, P_FORM, 0, 0, "month invoice worker" },
@@ -196,6 +362,7 @@ static const Param p_hours[] = {
  * the handler finds the unit and asks for it there. */
 static const Route routes[] = {
 	{ "GET", "/reports/", rp_client, "report.view", 0, p_report },
+	{ "GET", "/reports/clients", rp_clients, NULL, 0, p_clients },
 	{ "GET", "/reports/client.csv", rp_client_csv, "report.view", 0, p_report },
 	{ "GET", "/reports/client.xlsx", rp_client_xlsx, "report.view", 0, p_report },
 	{ "GET", "/reports/workers", rp_workers, "report.view", 0, p_report },

@@ -12,7 +12,7 @@
 /* What a report is about: a unit and everything below it, the months from
  * from to to (inclusive), and a position or all. */
 typedef struct scope {
-	long long unit;
+	long long unit, client;     /* the unit, and its client (clients.id) */
 	char path[ORG_PATH_LEN + 1], name[801];
 	int from, to;               /* months since year 0: y * 12 + m - 1 */
 	char first[11], last[11];   /* the period's first and last day */
@@ -29,6 +29,9 @@ void rp_month_first(int month, char out[11]);
 void rp_month_last(int month, char out[11]);
 /* The filter form's values and lists, the page's query string. */
 NEOERR *rp_filters(Request *r, const Scope *s, const char *perm);
+/* The clients (or the units at other clients) whose reports the user may
+ * open: where an agency user chooses the client of a report. */
+NEOERR *rp_clients(Request *r);
 
 /* --- tables ------------------------------------------------------------- */
 

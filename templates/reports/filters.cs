@@ -1,4 +1,4 @@
-<?cs # filters.cs: what every report shows above its figures — the reports one may open, the unit, period and position, the downloads of the same figures. Page.Route is the report's path. ?>
+<?cs # filters.cs: what every report shows above its figures — the reports one may open, the unit, period and position, the downloads of the same figures. Page.Route is the report's path; Page.Units the units of the report's client, another client is chosen at /reports/clients. ?>
 <nav class="report-tabs" aria-label="<?cs var:Lang.Reports.Title ?>"><ul>
   <?cs if:Page.MayReport ?><li><a href="<?cs var:Page.Prefix ?>/reports/?<?cs var:Page.Query ?>"<?cs if:Page.Report == "Client" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Reports.Client.Title ?></a></li>
   <li><a href="<?cs var:Page.Prefix ?>/reports/workers?<?cs var:Page.Query ?>"<?cs if:Page.Report == "Workers" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Reports.Workers.Title ?></a></li><?cs /if ?>
@@ -10,6 +10,7 @@
   <?cs if:subcount(Page.Units) > 1 ?><div class="field"><label for="f-unit"><?cs var:Lang.Reports.Unit ?></label>
     <select id="f-unit" name="unit"><?cs each:u = Page.Units ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Page.Form.unit ?> selected<?cs /if ?>><?cs loop:i = 1, u.Depth, 1 ?>— <?cs /loop ?><?cs var:u.Name ?></option><?cs /each ?></select></div>
   <?cs else ?><input type="hidden" name="unit" value="<?cs var:Page.Form.unit ?>"><?cs /if ?>
+  <?cs if:Page.OtherClients ?><p class="field"><a href="<?cs var:Page.Prefix ?>/reports/clients?<?cs var:Page.ChooseQuery ?>"><?cs var:Lang.Reports.OtherClient ?></a></p><?cs /if ?>
   <?cs call:field("from", Lang.Reports.From, "month", "off", 1) ?>
   <?cs call:field("to", Lang.Reports.To, "month", "off", 1) ?>
   <div class="field"><label for="f-position"><?cs var:Lang.Reports.Position ?></label>

@@ -156,6 +156,7 @@ MATRIX.update({
     # invoice.view for the invoice reports; each opens at the user's
     # topmost unit with it.
     ("GET", "/reports/"): holders("agency_admin", "consultant", "hr_manager", "finance"),
+    ("GET", "/reports/clients"): holders("agency_admin", "consultant", "hr_manager", "finance"),
     ("GET", "/reports/client.csv"): holders("agency_admin", "consultant", "hr_manager", "finance"),
     ("GET", "/reports/client.xlsx"): holders("agency_admin", "consultant", "hr_manager", "finance"),
     ("GET", "/reports/workers"): holders("agency_admin", "consultant", "hr_manager", "finance"),

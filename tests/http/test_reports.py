@@ -421,6 +421,53 @@ def test_who_sees_which_report():
     assert tt.as_user("consultant@uitzendbureau.example").get("/reports/?" + q).status == 200
 
 
+def options_of(html, name):
+    """The (value, text) of the options of the select named name."""
+    m = re.search(r'<select[^>]*name="%s"[^>]*>(.*?)</select>' % name, html, re.S)
+    return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', m.group(1)) if m else []
+
+
+def test_a_report_offers_its_clients_units_and_the_other_clients_on_a_page_of_their_own():
+    q = "from=2020-01&to=2020-04"
+    klant, andere = root(), root("Andere Klant BV")
+    units = {r[0] for r in sql("SELECT id FROM org_units WHERE client_id = %s AND archived_at IS NULL"
+                               % client_id())}
+    admin = tt.as_user("admin@uitzendbureau.example")
+    r = admin.get("/reports/?unit=%s&%s" % (klant, q))
+    assert r.status == 200
+    # The units of this client only, however many clients the agency has.
+    assert {v for v, _ in options_of(r.text, "unit")} == units, options_of(r.text, "unit")
+    assert "Team Gent 1" not in r.text
+    link = re.search(r'href="(/reports/clients\?[^"]+)"', r.text)
+    assert link, "no way to another client"
+    assert "report=client" in link.group(1) and "from=2020-01" in link.group(1) and "to=2020-04" in link.group(1)
+    # The other clients, by name; each opens the same report and period.
+    r = admin.get(link.group(1).replace("&amp;", "&") + "&q=andere")
+    assert r.status == 200
+    assert 'href="/reports/?unit=%s&amp;from=2020-01&amp;to=2020-04"' % andere in r.text, r.text[-1500:]
+    assert "/reports/?unit=%s&" % klant not in r.text
+    r = admin.get("/reports/clients?report=hours&from=2020-01&to=2020-04&by=worker")
+    assert r.status == 200
+    assert 'href="/reports/hours?unit=%s&amp;from=2020-01&amp;to=2020-04&amp;by=worker"' % andere in r.text
+    # The consultant holds her role at Klant NV alone: nothing to choose.
+    consultant = tt.as_user("consultant@uitzendbureau.example")
+    r = consultant.get("/reports/?unit=%s&%s" % (klant, q))
+    assert r.status == 200 and "/reports/clients" not in r.text
+    r = consultant.get("/reports/clients")
+    assert r.status == 200 and "/reports/?unit=%s" % klant in r.text and "unit=%s" % andere not in r.text
+    # The HR manager's units start at his site, not indented below the
+    # client he cannot open; the invoice reports are not his to choose.
+    hr = tt.as_user("hr.manager@klant.example")
+    site = one("SELECT id FROM org_units WHERE name = 'Vestiging Rotterdam'")
+    opts = options_of(hr.get("/reports/?unit=%s&%s" % (site, q)).text, "unit")
+    assert opts and opts[0] == (str(site), "Vestiging Rotterdam"), opts
+    assert all(t.startswith("— ") for _, t in opts[1:]), opts
+    assert hr.get("/reports/clients?report=invoices").status == 404
+    # Bad input: a message, not a list of everything.
+    assert admin.get("/reports/clients?report=nonsense").status == 422
+    assert tt.as_user("planner@klant.example").get("/reports/clients").status == 404
+
+
 def test_a_bad_period_keeps_the_form_with_a_message():
     c = tt.as_user(FINANCE)
     r = c.get("/reports/?unit=%s&from=2020-05&to=2020-01" % root())
