@@ -70,6 +70,11 @@ NEOERR *user_load(long long id, Person *p);
 /* The user page of p, with any refused form (grants.c). */
 NEOERR *user_page(Request *r, const Person *p);
 
+/* The national ID number of a temp worker: entered or changed, and
+ * shown whole to bsn.view (audited). */
+NEOERR *user_bsn(Request *r);
+NEOERR *user_bsn_reveal(Request *r);
+
 /* grants.c */
 NEOERR *grant_add(Request *r);
 /* Why the viewer may not give or take the role on the unit at unit_path

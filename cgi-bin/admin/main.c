@@ -238,7 +238,14 @@ static const Param p_user_create[] = {
 static const Param p_user_show[] = {
 	P_ID("id"),
 	{ "done", P_ENUM, 0, 0, 0,
-	  "user_created disabled enabled invited sessions grant_added grant_revoked" },
+	  "user_created disabled enabled invited sessions grant_added grant_revoked bsn bsn_none" },
+	P_END,
+};
+
+static const Param p_bsn[] = {
+	P_ID("id"),
+	{ "country", P_ENUM, P_REQUIRED | P_FORM, 0, 0, "NL BE" },
+	{ "number", P_LINE, P_REQUIRED | P_FORM, 0, 40, NULL },
 	P_END,
 };
 
@@ -289,6 +296,8 @@ static const Route routes[] = {
 	{ "POST", "/admin/users/:id/enable", user_enable, "user.edit", R_CSRF, p_id },
 	{ "POST", "/admin/users/:id/invite", user_invite, "user.edit", R_CSRF, p_id },
 	{ "POST", "/admin/users/:id/sessions/end", user_end_sessions, "user.edit", R_CSRF, p_id },
+	{ "POST", "/admin/users/:id/bsn", user_bsn, "user.view", R_CSRF, p_bsn },
+	{ "POST", "/admin/users/:id/bsn/reveal", user_bsn_reveal, "bsn.view", R_CSRF, p_id },
 	{ "POST", "/admin/users/:id/grants", grant_add, "grant.edit", R_CSRF, p_grant_add },
 	{ "POST", "/admin/users/:id/grants/:grant/revoke", grant_revoke, "grant.edit", R_CSRF,
 	  p_grant_revoke },

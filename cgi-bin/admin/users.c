@@ -1,12 +1,14 @@
-/* users.c: the people who log in — the list, registering one, a user's page, disabling and inviting */
+/* users.c: the people who log in — the list, registering one, a user's page, disabling and inviting, a temp worker's national ID number */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <openssl/crypto.h>
 
 #include "account.h"
 #include "acl.h"
 #include "admin.h"
 #include "audit.h"
+#include "bsn.h"
 #include "conf.h"
 #include "db.h"
 #include "org.h"
@@ -487,6 +489,35 @@ static NEOERR *grant_choices(Request *r, const Person *p)
 				    !strcmp(p->kind, "agency") ? "client" : "team"));
 }
 
+/* A temp worker's national ID number: masked, or as the reveal put it in
+ * Page.Bsn.Plain; who may enter it (worker.edit, while there is none) and
+ * change it (bsn.edit). */
+static NEOERR *bsn_section(Request *r, const Person *p)
+{
+	char country[3], digits[BSN_LEN], masked[BSN_LEN];
+	int set;
+	NEOERR *err = bsn_load(p->id, &set, country, digits);
+
+	if (err)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Page.Bsn.Shown", "1");
+	if (set) {
+		bsn_mask(digits, masked, sizeof(masked));
+		hdf_set_value(r->hdf, "Page.Bsn.Set", "1");
+		hdf_set_value(r->hdf, "Page.Bsn.Country", country);
+		hdf_set_value(r->hdf, "Page.Bsn.Masked", masked);
+		admin_may(r, "BsnView", "bsn.view", p->home);
+	}
+	if (set ? acl_may_at(r, "bsn.edit", p->home)
+		: acl_may_at(r, "worker.edit", p->home) || acl_may_at(r, "bsn.edit", p->home))
+		hdf_set_value(r->hdf, "Page.May.BsnEnter", "1");
+	/* The form keeps what was typed, never what is stored. */
+	if (!hdf_get_value(r->hdf, "Page.Form.country", NULL))
+		hdf_set_value(r->hdf, "Page.Form.country", set ? country : "NL");
+	OPENSSL_cleanse(digits, sizeof(digits));
+	return STATUS_OK;
+}
+
 NEOERR *user_page(Request *r, const Person *p)
 {
 	char root[800];
@@ -502,6 +533,8 @@ NEOERR *user_page(Request *r, const Person *p)
 		err = sessions(r, p);
 	if (!err && acl_may_at(r, "grant.edit", p->home))
 		err = grant_choices(r, p);
+	if (!err && !strcmp(p->kind, "worker"))
+		err = bsn_section(r, p);
 	if (err)
 		return nerr_pass(err);
 	admin_may(r, "Edit", "user.edit", p->home);
@@ -627,4 +660,81 @@ NEOERR *user_end_sessions(Request *r)
 		return nerr_pass(err);
 	err = change(r, &p, NULL, 1, "user.sessions_end");
 	return err ? nerr_pass(err) : done(r, &p, "sessions");
+}
+
+/* --- the national ID number --------------------------------------------- */
+
+/* Entered by worker.edit while there is none, changed by bsn.edit only;
+ * a number whose check digits fail comes back with a message. Neither
+ * the number nor a part of it goes into the audit log or a log line. */
+NEOERR *user_bsn(Request *r)
+{
+	const char *country = param_str(r, "country"), *number = param_str(r, "number");
+	char old_country[3], old[BSN_LEN], digits[BSN_LEN];
+	int set;
+	Person p;
+	NEOERR *err = user_in_scope(r, "user.view", &p);
+
+	if (err || !p.id)
+		return nerr_pass(err);
+	if (strcmp(p.kind, "worker"))
+		return nerr_pass(http_fail(r, 404, "user %lld is no temp worker", p.id));
+	err = bsn_load(p.id, &set, old_country, old);
+	if (err)
+		return nerr_pass(err);
+	if (set ? !acl_may_at(r, "bsn.edit", p.home)
+		: !acl_may_at(r, "worker.edit", p.home) && !acl_may_at(r, "bsn.edit", p.home)) {
+		OPENSSL_cleanse(old, sizeof(old));
+		return nerr_pass(not_done(r, &p, "bsn_edit"));
+	}
+	param_keep_form(r);
+	if (!r->form_errors && !bsn_check(country, number, digits))
+		param_error(r, "number", !strcmp(country, "BE") ? "bsn_be" : "bsn_nl");
+	if (r->form_errors) {
+		OPENSSL_cleanse(old, sizeof(old));
+		r->status = FORM_REFUSED;
+		return nerr_pass(user_page(r, &p));
+	}
+	if (set && !strcmp(old, digits) && !strcmp(old_country, country)) {
+		OPENSSL_cleanse(old, sizeof(old));
+		OPENSSL_cleanse(digits, sizeof(digits));
+		return done(r, &p, "bsn");
+	}
+	OPENSSL_cleanse(old, sizeof(old));
+	err = db_begin();
+	if (!err)
+		err = bsn_store(p.id, country, digits);
+	if (!err)
+		err = audit_add(r, r->user->id, set ? "bsn.change" : "bsn.enter", "user", p.id, p.home_id, country);
+	OPENSSL_cleanse(digits, sizeof(digits));
+	err = db_finish(err);
+	return err ? nerr_pass(err) : done(r, &p, "bsn");
+}
+
+/* The whole number, once, on this answer (never kept, never cached),
+ * with an audit row of who saw whose. */
+NEOERR *user_bsn_reveal(Request *r)
+{
+	char country[3], digits[BSN_LEN];
+	int set;
+	Person p;
+	NEOERR *err = user_in_scope(r, "bsn.view", &p);
+
+	if (err || !p.id)
+		return nerr_pass(err);
+	if (strcmp(p.kind, "worker"))
+		return nerr_pass(http_fail(r, 404, "user %lld is no temp worker", p.id));
+	err = bsn_load(p.id, &set, country, digits);
+	if (err || !set)
+		return err ? nerr_pass(err) : done(r, &p, "bsn_none");
+	err = db_begin();
+	if (!err)
+		err = audit_add(r, r->user->id, "bsn.view", "user", p.id, p.home_id, country);
+	err = db_finish(err);
+	if (!err) {
+		hdf_set_value(r->hdf, "Page.Bsn.Plain", digits);
+		err = user_page(r, &p);
+	}
+	OPENSSL_cleanse(digits, sizeof(digits));
+	return nerr_pass(err);
 }

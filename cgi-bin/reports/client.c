@@ -63,11 +63,12 @@ static unsigned working_days(int month, int upto, int *count)
 	return mask;
 }
 
-/* A row of the presence summary: a worker's days at a unit in a month. */
+/* A row of report_presence_year: a worker's days at a unit and position,
+ * month by month of a year. */
 typedef struct presence {
 	long long worker;
-	int month;            /* of the report's months, 0 the first */
-	unsigned days;
+	int year;
+	unsigned days[12];
 } Presence;
 
 static int cmp_presence(const void *a, const void *b)
@@ -76,7 +77,7 @@ static int cmp_presence(const void *a, const void *b)
 
 	if (x->worker != y->worker)
 		return (x->worker > y->worker) - (x->worker < y->worker);
-	return (x->month > y->month) - (x->month < y->month);
+	return (x->year > y->year) - (x->year < y->year);
 }
 
 /* now against before in tenths of a percent; nothing against nothing. */
@@ -101,12 +102,12 @@ static long long average(long long days, int working)
  * totals of the whole period. Two statements, over the summaries. */
 static NEOERR *build(const Scope *s, Table *t, Month **out_months)
 {
-	int n = s->to - s->from + 1, before_from = s->from - 12, nall = n + 12, nrows = 0, cap = 0;
+	int n = s->to - s->from + 1, before_from = s->from - 12, nall = n + 12, nrows;
 	char first[11];
 	Month *m = xcalloc((size_t)nall, sizeof(Month));
 	long long tot_cents[2] = { 0, 0 }, tot_days[2] = { 0, 0 };
 	int tot_working[2] = { 0, 0 }, tot_workers[2] = { 0, 0 };
-	Presence *rows = NULL;
+	Presence *rows;
 	unsigned masks[MONTHS_MAX + 12];
 	time_t now = time(NULL);
 	struct tm tm;
@@ -143,8 +144,8 @@ static NEOERR *build(const Scope *s, Table *t, Month **out_months)
 	 * he worked at: his days OR-ed together. The rows are a year of a
 	 * worker at a unit and position (a big client's year and the year
 	 * before: some 3,500 of them, where report_presence has 20,000),
-	 * spread into months here and grouped below, in C: the database's
-	 * GROUP BY of the month rows took four times the reading of them. */
+	 * grouped by worker here, in C: the database's GROUP BY of the month
+	 * rows took four times the reading of them. */
 	err = db_query(&q, "SELECT y.year, y.worker_user_id, y.m1, y.m2, y.m3, y.m4, y.m5, y.m6, y.m7, y.m8, y.m9,"
 			   " y.m10, y.m11, y.m12"
 			   " FROM org_units o JOIN report_presence_year y ON y.unit_id = o.id AND y.year BETWEEN ? AND ?"
@@ -155,42 +156,39 @@ static NEOERR *build(const Scope *s, Table *t, Month **out_months)
 		free(m);
 		return nerr_pass(err);
 	}
-	while (db_next(q)) {
-		long long worker = db_int(q, 1);
-		int start = (int)db_int(q, 0) * 12 - before_from;
-		for (int k = 0; k < 12; k++) {
-			int i = start + k;
-			unsigned days;
-			if (i < 0 || i >= nall || !(days = (unsigned)db_int(q, 2 + k)))
-				continue;
-			if (nrows == cap) {
-				cap = cap ? cap * 2 : 1024;
-				rows = xrealloc(rows, (size_t)cap * sizeof(*rows));
-			}
-			rows[nrows].worker = worker;
-			rows[nrows].month = i;
-			rows[nrows].days = days;
-			nrows++;
-		}
+	nrows = db_rows(q);
+	rows = xcalloc(nrows ? (size_t)nrows : 1, sizeof(*rows));
+	for (int r = 0; r < nrows && db_next(q); r++) {
+		rows[r].year = (int)db_int(q, 0);
+		rows[r].worker = db_int(q, 1);
+		for (int k = 0; k < 12; k++)
+			rows[r].days[k] = (unsigned)db_int(q, 2 + k);
 	}
 	db_end(&q);
-	/* By worker, then month: each worker's months one after the other. */
+	/* By worker, then year: each worker's years one after the other,
+	 * his units and positions of a year side by side. */
 	if (nrows)
 		qsort(rows, (size_t)nrows, sizeof(*rows), cmp_presence);
 	for (int a = 0, b; a < nrows; a = b) {
 		int in[2] = { 0, 0 };
 		for (b = a; b < nrows && rows[b].worker == rows[a].worker; ) {
-			int i = rows[b].month;
-			unsigned days = 0;
-			for (; b < nrows && rows[b].worker == rows[a].worker && rows[b].month == i; b++)
-				days |= rows[b].days;
-			m[i].workers++;
-			m[i].days += __builtin_popcount(days & masks[i]);
-			/* Month i of the twelve before the period and the
-			 * period itself; a month in both (a period over twelve
-			 * months) counts in both. */
-			in[0] |= i < n;
-			in[1] |= i >= 12;
+			int year = rows[b].year;
+			unsigned days[12] = { 0 };
+			for (; b < nrows && rows[b].worker == rows[a].worker && rows[b].year == year; b++)
+				for (int k = 0; k < 12; k++)
+					days[k] |= rows[b].days[k];
+			for (int k = 0; k < 12; k++) {
+				int i = year * 12 + k - before_from;
+				if (i < 0 || i >= nall || !days[k])
+					continue;
+				m[i].workers++;
+				m[i].days += __builtin_popcount(days[k] & masks[i]);
+				/* Month i of the twelve before the period and
+				 * the period itself; a month in both (a period
+				 * over twelve months) counts in both. */
+				in[0] |= i < n;
+				in[1] |= i >= 12;
+			}
 		}
 		tot_workers[0] += in[0];
 		tot_workers[1] += in[1];

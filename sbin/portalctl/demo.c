@@ -8,6 +8,7 @@
 #include "acl.h"
 #include "audit.h"
 #include "auth.h"
+#include "bsn.h"
 #include "conf.h"
 #include "db.h"
 #include "documents.h"
@@ -114,6 +115,34 @@ static NEOERR *seed_vacancies(const long long *ids);
 static NEOERR *seed_planning(const long long *ids);
 static NEOERR *seed_timesheets(const long long *ids);
 static NEOERR *seed_reports(const long long *ids);
+static NEOERR *demo_user_id(const char *email, long long *id);
+
+/* Test numbers that pass the checks, one of each country (made up: the
+ * 11-test's textbook example, a Belgian born on 30 July 1990). */
+static const struct demo_bsn {
+	const char *email, *country, *number;
+} demo_bsns[] = {
+	{ "worker@flex.example", "NL", "111222333" },
+	{ "lisa.maes@flex.example", "BE", "90073003336" },
+};
+
+static NEOERR *seed_bsns(void)
+{
+	NEOERR *err = STATUS_OK;
+
+	for (size_t i = 0; i < ARRAY_SIZE(demo_bsns) && !err; i++) {
+		char digits[BSN_LEN];
+		long long id = 0;
+		if (!bsn_check(demo_bsns[i].country, demo_bsns[i].number, digits))
+			return nerr_raise(NERR_ASSERT, "demo number %zu fails its check", i);
+		err = demo_user_id(demo_bsns[i].email, &id);
+		if (!err && !id)
+			err = nerr_raise(NERR_ASSERT, "no demo worker %s", demo_bsns[i].email);
+		if (!err)
+			err = bsn_store(id, demo_bsns[i].country, digits);
+	}
+	return nerr_pass(err);
+}
 
 int cmd_seed_demo(char **arg)
 {
@@ -182,6 +211,8 @@ int cmd_seed_demo(char **arg)
 	if (!err)
 		err = seed_timesheets(ids);
 	if (!err)
+		err = seed_bsns();
+	if (!err)
 		err = seed_reports(ids);
 	if (!err)
 		err = audit_add(NULL, 0, "demo.seed", "", 0, 0, "demo data loaded");
@@ -222,7 +253,6 @@ static const struct demo_vacancy {
 	  "Magazijnwerk in de vestiging Gent.", "38.0", "day", "open", "planner@andereklant.example", 10, 2 },
 };
 
-static NEOERR *demo_user_id(const char *email, long long *id);
 
 static NEOERR *seed_candidates(const long long *ids);
 static FILE *demo_pdf(const char *text);

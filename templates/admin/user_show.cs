@@ -1,4 +1,4 @@
-<?cs # user_show.cs: one user — details, grants, open sessions, and what may be done ?>
+<?cs # user_show.cs: one user — details, a temp worker's national ID number (masked unless revealed), grants, open sessions, and what may be done ?>
 <?cs include:"partials/form.cs" ?>
 <?cs include:"admin/select.cs" ?>
 <?cs def:title() ?><?cs var:Page.Person.FirstName ?> <?cs var:Page.Person.LastName ?><?cs /def ?>
@@ -50,6 +50,34 @@
 </section>
 <?cs /if ?>
 </div>
+<?cs if:Page.Bsn.Shown ?>
+<section class="panel" aria-labelledby="bsn-h">
+  <h2 id="bsn-h"><?cs var:Lang.Admin.Bsn.Title ?></h2>
+  <?cs if:Page.Bsn.Set ?>
+  <dl class="details">
+    <dt><?cs var:Lang.Admin.Bsn.Country ?></dt><dd><?cs var:Lang.Admin.Bsn.Countries[Page.Bsn.Country] ?></dd>
+    <dt><?cs var:Lang.Admin.Bsn.Number ?></dt><dd><?cs if:Page.Bsn.Plain ?><strong class="mono"><?cs var:Page.Bsn.Plain ?></strong> <span class="muted small"><?cs var:Lang.Admin.Bsn.Audited ?></span><?cs else ?><span class="mono" aria-label="<?cs var:Lang.Admin.Bsn.MaskedLabel ?>"><?cs var:Page.Bsn.Masked ?></span><?cs /if ?></dd>
+  </dl>
+  <?cs if:Page.May.BsnView && !Page.Bsn.Plain ?><?cs call:action("bsn/reveal", Lang.Admin.Bsn.Reveal, "") ?><?cs /if ?>
+  <?cs else ?><p class="muted"><?cs var:Lang.Admin.Bsn.None ?></p><?cs /if ?>
+  <?cs if:Page.May.BsnEnter ?>
+  <?cs if:subcount(Page.Errors) > 0 ?><div class="alert alert-error" role="alert"><?cs var:Lang.Errors.Summary ?></div><?cs /if ?>
+  <form method="post" action="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/bsn" novalidate>
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <div class="grid-2">
+      <div>
+      <?cs call:select_open("country", Lang.Admin.Bsn.Country) ?>
+        <?cs call:option("NL", Lang.Admin.Bsn.Countries.NL, Page.Form.country) ?><?cs call:option("BE", Lang.Admin.Bsn.Countries.BE, Page.Form.country) ?>
+      <?cs call:select_close("country") ?>
+      </div>
+      <div><?cs call:field("number", Lang.Admin.Bsn.Number, "text", "off", 1) ?></div>
+    </div>
+    <p class="muted small"><?cs if:Page.Bsn.Set ?><?cs var:Lang.Admin.Bsn.ChangeHelp ?><?cs else ?><?cs var:Lang.Admin.Bsn.EnterHelp ?><?cs /if ?></p>
+    <div class="actions"><button type="submit" class="btn btn-primary"><?cs if:Page.Bsn.Set ?><?cs var:Lang.Admin.Bsn.Change ?><?cs else ?><?cs var:Lang.Admin.Bsn.Save ?><?cs /if ?></button></div>
+  </form>
+  <?cs elif:Page.Bsn.Set ?><p class="muted small"><?cs var:Lang.Admin.Bsn.NoChange ?></p><?cs /if ?>
+</section>
+<?cs /if ?>
 <section class="panel">
   <h2><?cs var:Lang.Admin.Grants.Title ?></h2>
   <?cs if:subcount(Page.Grants) > 0 ?>

@@ -86,6 +86,8 @@ MATRIX.update({
     ("POST", "/admin/users/:id/enable"): "post",
     ("POST", "/admin/users/:id/invite"): "post",
     ("POST", "/admin/users/:id/sessions/end"): "post",
+    ("POST", "/admin/users/:id/bsn"): "post",
+    ("POST", "/admin/users/:id/bsn/reveal"): "post",
     ("POST", "/admin/users/:id/grants"): "post",
     ("POST", "/admin/users/:id/grants/:grant/revoke"): "post",
     ("GET", "/documents/"): LOGGED_IN,
