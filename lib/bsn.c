@@ -1,6 +1,8 @@
 /* bsn.c: a temp worker's national ID number — checked, sealed at rest, shown masked */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <openssl/crypto.h>
 
 #include "bsn.h"
 #include "crypto.h"
@@ -31,6 +33,8 @@ static int be_ok(const char *d)
 		return 0;
 	for (int i = 0; i < 9; i++)
 		first = first * 10 + (d[i] - '0');
+	if (!first)
+		return 0;
 	check = (d[9] - '0') * 10 + (d[10] - '0');
 	return check == 97 - (int)(first % 97) || check == 97 - (int)((2000000000LL + first) % 97);
 }
@@ -45,8 +49,10 @@ int bsn_check(const char *country, const char *in, char out[BSN_LEN])
 	for (; *in; in++) {
 		if (*in == ' ' || *in == '.' || *in == '-')
 			continue;
-		if (*in < '0' || *in > '9' || n == BSN_LEN - 1)
+		if (*in < '0' || *in > '9' || n == BSN_LEN - 1) {
+			out[0] = '\0';
 			return 0;
+		}
 		out[n++] = *in;
 	}
 	out[n] = '\0';
@@ -90,6 +96,17 @@ NEOERR *bsn_store(long long user, const char *country, const char *digits)
 				 country, sealed, n + CRYPTO_OVERHEAD, user));
 }
 
+NEOERR *bsn_recorded(long long user, int *set, int lock)
+{
+	char *v = NULL;
+	NEOERR *err = lock ? db_value(&v, "SELECT bsn_sealed IS NOT NULL FROM users WHERE id = ? FOR UPDATE", "i", user)
+			   : db_value(&v, "SELECT bsn_sealed IS NOT NULL FROM users WHERE id = ?", "i", user);
+
+	*set = v && atoi(v);
+	free(v);
+	return nerr_pass(err);
+}
+
 NEOERR *bsn_load(long long user, int *set, char country[3], char digits[BSN_LEN])
 {
 	DBQuery *q;
@@ -116,7 +133,7 @@ NEOERR *bsn_load(long long user, int *set, char country[3], char digits[BSN_LEN]
 			snprintf(country, 3, "%s", db_str(q, 0) ? db_str(q, 0) : "");
 			*set = 1;
 		} else {
-			digits[0] = '\0';
+			OPENSSL_cleanse(digits, BSN_LEN);
 		}
 	}
 	db_end(&q);

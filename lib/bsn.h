@@ -20,6 +20,11 @@ void bsn_mask(const char *digits, char *out, size_t len);
 /* user's number, sealed, in the caller's transaction. */
 NEOERR *bsn_store(long long user, const char *country, const char *digits);
 
+/* Whether user has a number, without opening it; lock: the user's row
+ * FOR UPDATE (in the caller's transaction), so that two who enter one at
+ * once are put in line. */
+NEOERR *bsn_recorded(long long user, int *set, int lock);
+
 /* user's number opened: *set is 0 when he has none (digits and country
  * empty then). A sealed value that does not open is an error. */
 NEOERR *bsn_load(long long user, int *set, char country[3], char digits[BSN_LEN]);

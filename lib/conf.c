@@ -27,6 +27,7 @@ static const struct rule {
 	{ "Portal.Prefix", C_PREFIX, "", 0, 0, NULL },
 	{ "Portal.DefaultLang", C_ENUM, "nl", 0, 0, "nl en fr" },
 	{ "Portal.Announcement", C_OPT, "", 0, 0, NULL },
+	{ "Announcements.CacheSeconds", C_INT, "30", 0, 3600, NULL },
 	{ "Portal.Modules", C_OPT, "vacancies planning timesheets documents admin", 0, 0, NULL },
 	{ "Portal.SupportEmail", C_EMAIL, "support@uitzendbureau.example", 0, 0, NULL },
 	{ "Paths.Templates", C_STR, "templates", 0, 0, NULL },

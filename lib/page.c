@@ -84,44 +84,13 @@ static int depth_of(const char *path)
 	return n > 2 ? n - 2 : 0;
 }
 
-NEOERR *page_units(Request *r, const char *list, const char *perm)
+/* The rows (id, name, path) of q as Page.<list>, then freed; with
+ * relative, each Depth counted from the shallowest. */
+static void put_units(Request *r, const char *list, DBQuery *q, int relative)
 {
-	char *scope = acl_scope(r, perm);
-	DBQuery *q;
-	NEOERR *err;
-	int n = 0;
-
-	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
-			   " WHERE o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
-			   " AND o.kind <> 'agency' ORDER BY o.path LIMIT 500", "s", scope);
-	free(scope);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(q)) {
-		HDF *h = page_item(r, list, n++);
-		page_put(h, "Id", db_str(q, 0));
-		page_put(h, "Name", db_str(q, 1));
-		hdf_set_int_value(h, "Depth", depth_of(db_str(q, 2)));
-	}
-	db_end(&q);
-	return STATUS_OK;
-}
-
-NEOERR *page_client_units(Request *r, const char *list, const char *perm, long long client_id)
-{
-	char *scope = acl_scope(r, perm);
-	DBQuery *q;
-	NEOERR *err;
 	HDF *h;
 	int n = 0, top = -1;
 
-	/* By the client's index: one client's units, never the tree's. */
-	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
-			   " WHERE o.client_id = ? AND o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
-			   " ORDER BY o.path LIMIT 500", "is", client_id, scope);
-	free(scope);
-	if (err)
-		return nerr_pass(err);
 	while (db_next(q)) {
 		int depth = depth_of(db_str(q, 2));
 		h = page_item(r, list, n++);
@@ -131,13 +100,44 @@ NEOERR *page_client_units(Request *r, const char *list, const char *perm, long l
 		top = top < 0 || depth < top ? depth : top;
 	}
 	db_end(&q);
-	/* Indented from the user's own top unit there. */
-	if (top > 0) {
+	if (relative && top > 0) {
 		char key[96];
 		snprintf(key, sizeof(key), "Page.%s", list);
 		for (h = hdf_obj_child(hdf_get_obj(r->hdf, key)); h; h = hdf_obj_next(h))
 			hdf_set_int_value(h, "Depth", hdf_get_int_value(h, "Depth", 0) - top);
 	}
+}
+
+NEOERR *page_units(Request *r, const char *list, const char *perm)
+{
+	char *scope = acl_scope(r, perm);
+	DBQuery *q;
+	NEOERR *err;
+
+	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
+			   " WHERE o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
+			   " AND o.kind <> 'agency' ORDER BY o.path LIMIT 500", "s", scope);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	put_units(r, list, q, 0);
+	return STATUS_OK;
+}
+
+NEOERR *page_client_units(Request *r, const char *list, const char *perm, long long client_id)
+{
+	char *scope = acl_scope(r, perm);
+	DBQuery *q;
+	NEOERR *err;
+
+	/* By the client's index: one client's units, never the tree's. */
+	err = db_query(&q, "SELECT o.id, o.name, o.path FROM org_units o"
+			   " WHERE o.client_id = ? AND o.archived_at IS NULL AND" ACL_IN_SCOPE("o.path")
+			   " ORDER BY o.path LIMIT 500", "is", client_id, scope);
+	free(scope);
+	if (err)
+		return nerr_pass(err);
+	put_units(r, list, q, 1);
 	return STATUS_OK;
 }
 

@@ -6,38 +6,32 @@
 #include "db.h"
 #include "report.h"
 
-/* The statements of month k (1 to 12) of report_presence_year: its days
- * emptied, set from report_presence, for one worker at one unit. */
-#define YEAR_MONTH(k) { \
-	"UPDATE report_presence_year SET m" #k " = 0 WHERE unit_id = ? AND year = ? AND worker_user_id = ?", \
-	"INSERT INTO report_presence_year (unit_id, year, position, worker_user_id, m" #k ")" \
-	" SELECT unit_id, YEAR(month), position, worker_user_id, days FROM report_presence" \
-	" WHERE unit_id = ? AND month = ? AND worker_user_id = ?" \
-	" ON DUPLICATE KEY UPDATE m" #k " = VALUES(m" #k ")" }
-static const char *const year_month[12][2] = {
-	YEAR_MONTH(1), YEAR_MONTH(2), YEAR_MONTH(3), YEAR_MONTH(4), YEAR_MONTH(5), YEAR_MONTH(6),
-	YEAR_MONTH(7), YEAR_MONTH(8), YEAR_MONTH(9), YEAR_MONTH(10), YEAR_MONTH(11), YEAR_MONTH(12),
-};
+/* A year's months of report_presence side by side: m1 … m12. */
+#define YEAR_BIT(k) " BIT_OR(IF(MONTH(month) = " #k ", days, 0)) AS m" #k
+#define YEAR_BITS \
+	YEAR_BIT(1) "," YEAR_BIT(2) "," YEAR_BIT(3) "," YEAR_BIT(4) "," YEAR_BIT(5) "," YEAR_BIT(6) "," \
+	YEAR_BIT(7) "," YEAR_BIT(8) "," YEAR_BIT(9) "," YEAR_BIT(10) "," YEAR_BIT(11) "," YEAR_BIT(12)
 
-/* The month ("YYYY-MM-01") of report_presence again in the worker's rows
- * of its year: the month emptied, then set per position; a row left
- * without a day goes. */
+/* The year of month ("YYYY-MM-01") of one worker at one unit in
+ * report_presence_year again, from his rows of report_presence that year
+ * (at most twelve a position, by the worker's index). */
 static NEOERR *presence_year(long long worker, long long unit, const char *month)
 {
 	long long year = atoll(month);
-	int k = atoi(month + 5);
+	char first[11], last[11];
 	NEOERR *err;
 
-	if (k < 1 || k > 12)
-		return nerr_raise(NERR_ASSERT, "month %s", month);
-	err = db_exec(NULL, year_month[k - 1][0], "iii", unit, year, worker);
+	snprintf(first, sizeof(first), "%04u-01-01", (unsigned)year % 10000u);
+	snprintf(last, sizeof(last), "%04u-12-01", (unsigned)year % 10000u);
+	err = db_exec(NULL, "DELETE FROM report_presence_year WHERE unit_id = ? AND year = ? AND worker_user_id = ?",
+		      "iii", unit, year, worker);
 	if (!err)
-		err = db_exec(NULL, year_month[k - 1][1], "isi", unit, month, worker);
-	if (!err)
-		err = db_exec(NULL, "DELETE FROM report_presence_year WHERE unit_id = ? AND year = ? AND worker_user_id = ?"
-				    " AND m1 = 0 AND m2 = 0 AND m3 = 0 AND m4 = 0 AND m5 = 0 AND m6 = 0 AND m7 = 0"
-				    " AND m8 = 0 AND m9 = 0 AND m10 = 0 AND m11 = 0 AND m12 = 0",
-			      "iii", unit, year, worker);
+		err = db_exec(NULL, "INSERT INTO report_presence_year (unit_id, year, position, worker_user_id,"
+				    " m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12)"
+				    " SELECT unit_id, ?, position, worker_user_id," YEAR_BITS
+				    " FROM report_presence WHERE worker_user_id = ? AND month BETWEEN ? AND ? AND unit_id = ?"
+				    " GROUP BY unit_id, position, worker_user_id",
+			      "iissi", year, worker, first, last, unit);
 	return nerr_pass(err);
 }
 
@@ -115,11 +109,8 @@ NEOERR *report_invoice_line(long long unit, const char *invoice_date, const char
 	"  COUNT(*) AS line_count FROM invoice_lines l GROUP BY l.unit_id, month, l.position"
 /* report_presence_year as report_presence gives it (itself checked
  * against the raw rows). */
-#define YEAR_BIT(k) " BIT_OR(IF(MONTH(month) = " #k ", days, 0)) AS m" #k
 #define YEAR_FROM_PRESENCE \
-	" SELECT unit_id, YEAR(month) AS year, position, worker_user_id," YEAR_BIT(1) "," YEAR_BIT(2) "," \
-	YEAR_BIT(3) "," YEAR_BIT(4) "," YEAR_BIT(5) "," YEAR_BIT(6) "," YEAR_BIT(7) "," YEAR_BIT(8) ","    \
-	YEAR_BIT(9) "," YEAR_BIT(10) "," YEAR_BIT(11) "," YEAR_BIT(12)                                     \
+	" SELECT unit_id, YEAR(month) AS year, position, worker_user_id," YEAR_BITS \
 	" FROM report_presence GROUP BY unit_id, year, position, worker_user_id"
 #define YEAR_DIFFERS(a, b) \
 	a ".m1 <> " b ".m1 OR " a ".m2 <> " b ".m2 OR " a ".m3 <> " b ".m3 OR " a ".m4 <> " b ".m4 OR "   \

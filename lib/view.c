@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "acl.h"
+#include "announce.h"
 #include "conf.h"
 #include "session.h"
 #include "view.h"
@@ -149,6 +150,7 @@ static void common(Request *r)
 	hdf_set_value(h, "Page.Prefix", conf_str("Portal.Prefix"));
 	hdf_set_value(h, "Page.PortalName", conf_str("Portal.Name"));
 	hdf_set_value(h, "Page.Announcement", conf_str("Portal.Announcement"));
+	announce_page(r);
 	hdf_set_value(h, "Page.Csrf", r->csrf);
 	hdf_set_value(h, "Page.Path", r->path);
 	hdf_set_value(h, "Page.Ref", r->ref);

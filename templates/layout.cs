@@ -38,6 +38,9 @@
 <?cs if:Page.Announcement ?>
 <div class="announcement" role="status"><?cs var:Page.Announcement ?></div>
 <?cs /if ?>
+<?cs each:a = Page.Announcements ?>
+<div class="announcement announcement-<?cs var:a.Kind ?>" role="status"><strong><?cs var:Lang.Announce.Kinds[a.Kind] ?>:</strong> <?cs var:a.Text ?> <span class="small">(<?cs var:Lang.Announce.Until ?> <?cs var:a.Until ?>)</span></div>
+<?cs /each ?>
 <main id="main" class="main" tabindex="-1">
 <?cs call:content() ?>
 </main>

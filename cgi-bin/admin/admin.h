@@ -88,6 +88,9 @@ NEOERR *auditlog_list(Request *r);
 NEOERR *auditlog_csv(Request *r);
 
 /* outbox.c */
+NEOERR *announcement_list(Request *r);
+NEOERR *announcement_create(Request *r);
+NEOERR *announcement_withdraw(Request *r);
 NEOERR *outbox_list(Request *r);
 NEOERR *outbox_retry(Request *r);
 

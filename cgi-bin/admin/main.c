@@ -144,6 +144,7 @@ static NEOERR *overview(Request *r)
 	if (!strcmp(r->user->kind, "agency")) {
 		admin_may(r, "AuditView", "audit.view", root);
 		admin_may(r, "OutboxView", "outbox.view", root);
+		admin_may(r, "Announce", "announcement.edit", root);
 	}
 	return nerr_pass(view_render(r, "admin/overview.cs"));
 }
@@ -156,6 +157,23 @@ static NEOERR *overview(Request *r)
 #define NAME_MAX_CHARS 100
 
 static const Param p_id[] = { P_ID("id"), P_END };
+
+static const Param p_announcements[] = {
+	{ "done", P_ENUM, 0, 0, 0, "posted withdrawn" },
+	P_END,
+};
+
+static const Param p_announce[] = {
+	{ "kind", P_ENUM, P_REQUIRED | P_FORM, 0, 0, "maintenance outage notice" },
+	{ "text_nl", P_TEXT, P_REQUIRED | P_FORM, 0, 500, NULL },
+	{ "text_en", P_TEXT, P_FORM, 0, 500, NULL },
+	{ "text_fr", P_TEXT, P_FORM, 0, 500, NULL },
+	{ "from_date", P_DATE, P_REQUIRED | P_FORM, 0, 0, NULL },
+	{ "from_time", P_LINE, P_REQUIRED | P_FORM, 0, 5, NULL },
+	{ "until_date", P_DATE, P_REQUIRED | P_FORM, 0, 0, NULL },
+	{ "until_time", P_LINE, P_REQUIRED | P_FORM, 0, 5, NULL },
+	P_END,
+};
 
 static const Param p_outbox[] = {
 	{ "done", P_ENUM, 0, 0, 0, "retried" },
@@ -303,6 +321,9 @@ static const Route routes[] = {
 	  p_grant_revoke },
 
 	{ "GET", "/admin/audit", auditlog_list, "audit.view", 0, p_audit_list },
+	{ "GET", "/admin/announcements", announcement_list, "announcement.edit", 0, p_announcements },
+	{ "POST", "/admin/announcements", announcement_create, "announcement.edit", R_CSRF, p_announce },
+	{ "POST", "/admin/announcements/:id/withdraw", announcement_withdraw, "announcement.edit", R_CSRF, p_id },
 	{ "GET", "/admin/outbox", outbox_list, "outbox.view", 0, p_outbox },
 	{ "POST", "/admin/outbox/:id/retry", outbox_retry, "outbox.view", R_CSRF, p_id },
 	{ "GET", "/admin/audit/export", auditlog_csv, "audit.view", 0, p_audit_csv },

@@ -11,6 +11,7 @@
 #include "bsn.h"
 #include "conf.h"
 #include "db.h"
+#include "log.h"
 #include "org.h"
 #include "util.h"
 #include "view.h"
@@ -491,30 +492,44 @@ static NEOERR *grant_choices(Request *r, const Person *p)
 
 /* A temp worker's national ID number: masked, or as the reveal put it in
  * Page.Bsn.Plain; who may enter it (worker.edit, while there is none) and
- * change it (bsn.edit). */
+ * change it (bsn.edit). One that does not open (sealed under a key this
+ * portal no longer has) is said to be so, for bsn.edit to enter again. */
+static int may_enter_bsn(Request *r, const Person *p, int set)
+{
+	return acl_may_at(r, "bsn.edit", p->home) || (!set && acl_may_at(r, "worker.edit", p->home));
+}
+
 static NEOERR *bsn_section(Request *r, const Person *p)
 {
 	char country[3], digits[BSN_LEN], masked[BSN_LEN];
 	int set;
-	NEOERR *err = bsn_load(p->id, &set, country, digits);
+	NEOERR *err = bsn_recorded(p->id, &set, 0);
 
 	if (err)
 		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Page.Bsn.Shown", "1");
 	if (set) {
-		bsn_mask(digits, masked, sizeof(masked));
-		hdf_set_value(r->hdf, "Page.Bsn.Set", "1");
-		hdf_set_value(r->hdf, "Page.Bsn.Country", country);
-		hdf_set_value(r->hdf, "Page.Bsn.Masked", masked);
-		admin_may(r, "BsnView", "bsn.view", p->home);
+		err = bsn_load(p->id, &set, country, digits);
+		if (err) {
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			hdf_set_value(r->hdf, "Page.Bsn.Broken", "1");
+			set = 1;
+		} else {
+			bsn_mask(digits, masked, sizeof(masked));
+			OPENSSL_cleanse(digits, sizeof(digits));
+			hdf_set_value(r->hdf, "Page.Bsn.Set", "1");
+			hdf_set_value(r->hdf, "Page.Bsn.Country", country);
+			hdf_set_value(r->hdf, "Page.Bsn.Masked", masked);
+			admin_may(r, "BsnView", "bsn.view", p->home);
+		}
 	}
-	if (set ? acl_may_at(r, "bsn.edit", p->home)
-		: acl_may_at(r, "worker.edit", p->home) || acl_may_at(r, "bsn.edit", p->home))
+	if (may_enter_bsn(r, p, set))
 		hdf_set_value(r->hdf, "Page.May.BsnEnter", "1");
 	/* The form keeps what was typed, never what is stored. */
 	if (!hdf_get_value(r->hdf, "Page.Form.country", NULL))
-		hdf_set_value(r->hdf, "Page.Form.country", set ? country : "NL");
-	OPENSSL_cleanse(digits, sizeof(digits));
+		hdf_set_value(r->hdf, "Page.Form.country", set && !hdf_get_value(r->hdf, "Page.Bsn.Broken", NULL)
+			      ? country : "NL");
 	return STATUS_OK;
 }
 
@@ -664,13 +679,15 @@ NEOERR *user_end_sessions(Request *r)
 
 /* --- the national ID number --------------------------------------------- */
 
-/* Entered by worker.edit while there is none, changed by bsn.edit only;
- * a number whose check digits fail comes back with a message. Neither
- * the number nor a part of it goes into the audit log or a log line. */
+/* Entered by worker.edit while there is none, changed by bsn.edit only
+ * (decided again on the locked row: two who enter one at once are put in
+ * line); a number whose check digits fail comes back with a message.
+ * Neither the number nor a part of it goes into the audit log or a log
+ * line. */
 NEOERR *user_bsn(Request *r)
 {
 	const char *country = param_str(r, "country"), *number = param_str(r, "number");
-	char old_country[3], old[BSN_LEN], digits[BSN_LEN];
+	char digits[BSN_LEN];
 	int set;
 	Person p;
 	NEOERR *err = user_in_scope(r, "user.view", &p);
@@ -679,29 +696,26 @@ NEOERR *user_bsn(Request *r)
 		return nerr_pass(err);
 	if (strcmp(p.kind, "worker"))
 		return nerr_pass(http_fail(r, 404, "user %lld is no temp worker", p.id));
-	err = bsn_load(p.id, &set, old_country, old);
+	err = bsn_recorded(p.id, &set, 0);
 	if (err)
 		return nerr_pass(err);
-	if (set ? !acl_may_at(r, "bsn.edit", p.home)
-		: !acl_may_at(r, "worker.edit", p.home) && !acl_may_at(r, "bsn.edit", p.home)) {
-		OPENSSL_cleanse(old, sizeof(old));
+	if (!may_enter_bsn(r, &p, set))
 		return nerr_pass(not_done(r, &p, "bsn_edit"));
-	}
 	param_keep_form(r);
 	if (!r->form_errors && !bsn_check(country, number, digits))
 		param_error(r, "number", !strcmp(country, "BE") ? "bsn_be" : "bsn_nl");
 	if (r->form_errors) {
-		OPENSSL_cleanse(old, sizeof(old));
 		r->status = FORM_REFUSED;
 		return nerr_pass(user_page(r, &p));
 	}
-	if (set && !strcmp(old, digits) && !strcmp(old_country, country)) {
-		OPENSSL_cleanse(old, sizeof(old));
-		OPENSSL_cleanse(digits, sizeof(digits));
-		return done(r, &p, "bsn");
-	}
-	OPENSSL_cleanse(old, sizeof(old));
 	err = db_begin();
+	if (!err)
+		err = bsn_recorded(p.id, &set, 1);
+	if (!err && !may_enter_bsn(r, &p, set)) {
+		OPENSSL_cleanse(digits, sizeof(digits));
+		db_rollback();
+		return nerr_pass(not_done(r, &p, "bsn_edit"));
+	}
 	if (!err)
 		err = bsn_store(p.id, country, digits);
 	if (!err)

@@ -55,7 +55,7 @@ static NEOERR *report(Request *r, const char *perm, const char *name, const Colu
 		table_html(r, &t, SHOWN_MAX);
 		if (t.rows > SHOWN_MAX)
 			hdf_set_value(r->hdf, "Page.More", "1");
-		err = rp_filters(r, &s, perm);
+		err = rp_filters(r, &s, perm, NULL);
 		if (!err)
 			err = view_render(r, tpl ? tpl : "reports/list.cs");
 	}

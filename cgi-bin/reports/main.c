@@ -118,13 +118,35 @@ NEOERR *rp_scope(Request *r, const char *perm, Scope *s, int *ok)
 static int several_clients(Request *r, const char *perm);
 static const char *report_key(const char *path);
 
-NEOERR *rp_filters(Request *r, const Scope *s, const char *perm)
+void positions_add(Positions *p, const char *name)
+{
+	for (int i = 0; i < p->n; i++)
+		if (!strcmp(p->name[i], name))
+			return;
+	if (p->n < POSITIONS_MAX)
+		p->name[p->n++] = xstrdup(name);
+}
+
+void positions_free(Positions *p)
+{
+	for (int i = 0; i < p->n; i++)
+		free(p->name[i]);
+	p->n = 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcoll(*(char *const *)a, *(char *const *)b);
+}
+
+NEOERR *rp_filters(Request *r, const Scope *s, const char *perm, Positions *known)
 {
 	char from[11], to[11], unit[24];
+	Positions read = { 0 };
 	STRING qs;
 	DBQuery *q;
 	NEOERR *err;
-	int n = 0, chosen = 0;
+	int n = 0;
 
 	param_keep_form(r);
 	rp_month_first(s->from, from);
@@ -163,25 +185,27 @@ NEOERR *rp_filters(Request *r, const Scope *s, const char *perm)
 		hdf_set_value(r->hdf, "Page.MayInvoice", "1");
 	/* The positions invoiced below the unit in the period and the year
 	 * before it, for the filter; the one chosen stays a choice. */
-	rp_month_first(s->from - 12, from);
-	err = db_query(&q, "SELECT DISTINCT i.position FROM org_units o JOIN report_invoiced i ON i.unit_id = o.id"
-			   " AND i.month BETWEEN ? AND ? WHERE o.path LIKE CONCAT(?, '%') ORDER BY i.position LIMIT 200",
-		       "sss", from, s->last, s->path);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(q)) {
+	if (!known) {
+		rp_month_first(s->from - 12, from);
+		err = db_query(&q, "SELECT DISTINCT i.position FROM org_units o JOIN report_invoiced i ON i.unit_id = o.id"
+				   " AND i.month BETWEEN ? AND ? WHERE o.path LIKE CONCAT(?, '%') LIMIT 200",
+			       "sss", from, s->last, s->path);
+		if (err)
+			return nerr_pass(err);
+		while (db_next(q))
+			positions_add(&read, db_str(q, 0));
+		db_end(&q);
+		known = &read;
+	}
+	if (*s->position)
+		positions_add(known, s->position);
+	qsort(known->name, (size_t)known->n, sizeof(known->name[0]), cmp_name);
+	for (int i = 0; i < known->n; i++) {
 		char name[40];
-		if (!strcmp(db_str(q, 0), s->position))
-			chosen = 1;
 		snprintf(name, sizeof(name), "Page.Positions.%d", n++);
-		hdf_set_value(r->hdf, name, db_str(q, 0));
+		hdf_set_value(r->hdf, name, known->name[i]);
 	}
-	db_end(&q);
-	if (*s->position && !chosen) {
-		char name[40];
-		snprintf(name, sizeof(name), "Page.Positions.%d", n);
-		hdf_set_value(r->hdf, name, s->position);
-	}
+	positions_free(&read);
 	if (r->status == REFUSED || r->form_errors)
 		r->status = REFUSED;
 	/* The units of this client; another client is chosen on a page of
@@ -205,39 +229,40 @@ NEOERR *rp_filters(Request *r, const Scope *s, const char *perm)
 
 /* --- choosing the client ------------------------------------------------- */
 
-/* Does perm reach more than one client: held at the agency's root, or at
- * units of two clients? A client's units lie below "/<agency>/<client>/". */
+/* Does perm reach more than one client: held on one of the agency's own
+ * units (its root: every client), or at units of two clients? */
 static int several_clients(Request *r, const char *perm)
 {
-	const char *paths[MAX_GRANTS];
-	int n = acl_paths(r, perm, paths, MAX_GRANTS);
-	size_t first = 0;
+	long long first = 0;
 
-	for (int i = 0; i < n; i++) {
-		const char *p = paths[i], *end = strchr(p + 1, '/');
-		end = end ? strchr(end + 1, '/') : NULL;
-		if (!end)
-			return 1;  /* the agency's root: every client */
-		if (!first)
-			first = (size_t)(end - p) + 1;
-		else if ((size_t)(end - p) + 1 != first || strncmp(p, paths[0], first))
+	for (int i = 0; r->user && i < r->user->ngrants; i++) {
+		const Grant *g = &r->user->grants[i];
+		if (!acl_role_has(g->role, perm))
+			continue;
+		if (!g->client_id || (first && g->client_id != first))
 			return 1;
+		first = g->client_id;
 	}
 	return 0;
 }
 
 /* The key of a report's route, for the way back from the choice. */
-static const char *report_key(const char *path)
-{
-	const char *k = path + strlen("/reports/");
-
-	return strncmp(path, "/reports/", strlen("/reports/")) || !*k ? "client" : k;
-}
-
 static const char *const report_routes[][2] = {
 	{ "client", "/reports/" }, { "workers", "/reports/workers" },
 	{ "invoices", "/reports/invoices" }, { "hours", "/reports/hours" },
 };
+
+/* (A download refused for its size shows the report's page: its path is
+ * "/reports/workers.csv", its report the workers'.) */
+static const char *report_key(const char *path)
+{
+	for (size_t i = 1; i < ARRAY_SIZE(report_routes); i++) {
+		size_t n = strlen(report_routes[i][1]);
+		if (!strncmp(path, report_routes[i][1], n) && (!path[n] || path[n] == '.'))
+			return report_routes[i][0];
+	}
+	return "client";
+}
 
 #define CHOICES_PAGE 50
 
@@ -259,8 +284,11 @@ NEOERR *rp_clients(Request *r)
 	if (!acl_may(r, perm))
 		return nerr_pass(http_fail(r, 404, "%s not held anywhere", perm));
 	param_keep_form(r);
-	if (r->form_errors)
+	/* Refused filters: the form with its message, and no list. */
+	if (r->form_errors) {
 		r->status = REFUSED;
+		return nerr_pass(view_render(r, "reports/clients.cs"));
+	}
 	/* Where each choice leads: the same report over the same period. */
 	string_init(&qs);
 	page_query_add(&qs, "from", param_str(r, "from"));
@@ -307,8 +335,11 @@ NEOERR *rp_clients(Request *r)
 	for (int i = 0; i < ngrants && page == 1; i++) {
 		const char *p = paths[i], *id = p + strlen(p) - 1;
 		int covered = 0;
+		/* Below another of his units, or the same unit again (two
+		 * roles with perm there). */
 		for (int k = 0; k < ngrants; k++)
-			covered |= k != i && strlen(paths[k]) < strlen(p) && !strncmp(paths[k], p, strlen(paths[k]));
+			covered |= k != i && strlen(paths[k]) <= strlen(p) && !strncmp(paths[k], p, strlen(paths[k]))
+				   && (strlen(paths[k]) < strlen(p) || k < i);
 		if (covered || !acl_path_ok(p))
 			continue;
 		while (id > p && id[-1] != '/')

@@ -27,8 +27,19 @@ NEOERR *rp_scope(Request *r, const char *perm, Scope *s, int *ok);
 /* "YYYY-MM-01" of a month number, and the last day of it. */
 void rp_month_first(int month, char out[11]);
 void rp_month_last(int month, char out[11]);
-/* The filter form's values and lists, the page's query string. */
-NEOERR *rp_filters(Request *r, const Scope *s, const char *perm);
+/* The positions invoiced below a unit in a period and the year before it,
+ * sorted: the choices of the position filter. */
+#define POSITIONS_MAX 200
+typedef struct positions {
+	int n;
+	char *name[POSITIONS_MAX];
+} Positions;
+void positions_add(Positions *p, const char *name);
+void positions_free(Positions *p);
+
+/* The filter form's values and lists, the page's query string; the
+ * positions as known (NULL: read here). */
+NEOERR *rp_filters(Request *r, const Scope *s, const char *perm, Positions *known);
 /* The clients (or the units at other clients) whose reports the user may
  * open: where an agency user chooses the client of a report. */
 NEOERR *rp_clients(Request *r);

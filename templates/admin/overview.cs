@@ -16,6 +16,9 @@
   <?cs if:Page.May.AuditView ?>
   <li class="tile tile-admin"><a href="<?cs var:Page.Prefix ?>/admin/audit"><span class="tile-title"><?cs var:Lang.Admin.Audit.Title ?></span><span class="tile-text"><?cs var:Lang.Admin.Audit.Intro ?></span></a></li>
   <?cs /if ?>
+  <?cs if:Page.May.Announce ?>
+  <li class="tile tile-admin"><a href="<?cs var:Page.Prefix ?>/admin/announcements"><span class="tile-title"><?cs var:Lang.Admin.Announce.Title ?></span><span class="tile-text"><?cs var:Lang.Admin.Announce.Intro ?></span></a></li>
+  <?cs /if ?>
   <?cs if:Page.May.OutboxView ?>
   <li class="tile tile-admin"><a href="<?cs var:Page.Prefix ?>/admin/outbox"><span class="tile-title"><?cs var:Lang.Admin.Outbox.Title ?></span><span class="tile-text"><?cs var:Lang.Admin.Outbox.Intro ?></span></a></li>
   <?cs /if ?>

@@ -53,7 +53,8 @@
 <?cs if:Page.Bsn.Shown ?>
 <section class="panel" aria-labelledby="bsn-h">
   <h2 id="bsn-h"><?cs var:Lang.Admin.Bsn.Title ?></h2>
-  <?cs if:Page.Bsn.Set ?>
+  <?cs if:Page.Bsn.Broken ?><div class="alert alert-warn" role="status"><?cs var:Lang.Admin.Bsn.Broken ?></div>
+  <?cs elif:Page.Bsn.Set ?>
   <dl class="details">
     <dt><?cs var:Lang.Admin.Bsn.Country ?></dt><dd><?cs var:Lang.Admin.Bsn.Countries[Page.Bsn.Country] ?></dd>
     <dt><?cs var:Lang.Admin.Bsn.Number ?></dt><dd><?cs if:Page.Bsn.Plain ?><strong class="mono"><?cs var:Page.Bsn.Plain ?></strong> <span class="muted small"><?cs var:Lang.Admin.Bsn.Audited ?></span><?cs else ?><span class="mono" aria-label="<?cs var:Lang.Admin.Bsn.MaskedLabel ?>"><?cs var:Page.Bsn.Masked ?></span><?cs /if ?></dd>
@@ -72,10 +73,10 @@
       </div>
       <div><?cs call:field("number", Lang.Admin.Bsn.Number, "text", "off", 1) ?></div>
     </div>
-    <p class="muted small"><?cs if:Page.Bsn.Set ?><?cs var:Lang.Admin.Bsn.ChangeHelp ?><?cs else ?><?cs var:Lang.Admin.Bsn.EnterHelp ?><?cs /if ?></p>
-    <div class="actions"><button type="submit" class="btn btn-primary"><?cs if:Page.Bsn.Set ?><?cs var:Lang.Admin.Bsn.Change ?><?cs else ?><?cs var:Lang.Admin.Bsn.Save ?><?cs /if ?></button></div>
+    <p class="muted small"><?cs if:Page.Bsn.Set || Page.Bsn.Broken ?><?cs var:Lang.Admin.Bsn.ChangeHelp ?><?cs else ?><?cs var:Lang.Admin.Bsn.EnterHelp ?><?cs /if ?></p>
+    <div class="actions"><button type="submit" class="btn btn-primary"><?cs if:Page.Bsn.Set || Page.Bsn.Broken ?><?cs var:Lang.Admin.Bsn.Change ?><?cs else ?><?cs var:Lang.Admin.Bsn.Save ?><?cs /if ?></button></div>
   </form>
-  <?cs elif:Page.Bsn.Set ?><p class="muted small"><?cs var:Lang.Admin.Bsn.NoChange ?></p><?cs /if ?>
+  <?cs elif:Page.Bsn.Set || Page.Bsn.Broken ?><p class="muted small"><?cs var:Lang.Admin.Bsn.NoChange ?></p><?cs /if ?>
 </section>
 <?cs /if ?>
 <section class="panel">

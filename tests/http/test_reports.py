@@ -270,6 +270,31 @@ def test_approvals_and_corrections_keep_the_summaries_equal_to_a_recomputation()
               " AND t.unit_id = p.unit_id WHERE t.id = %s AND p.month >= DATE_FORMAT(t.week, '%%Y-%%m-01')"
               " AND p.month <= DATE_FORMAT(t.week + INTERVAL 6 DAY, '%%Y-%%m-01')" % sheet)
     assert int(got) >= int(one("SELECT minutes FROM timesheets WHERE id = %s" % sheet)), got
+    # Corrected again: the first line at another position, the last line
+    # gone — the days move from one position's rows to another's and
+    # leave some months, in both summaries.
+    # (He is in the unit's pool for that position too.)
+    sql("INSERT IGNORE INTO pool (worker_user_id, unit_id, position, created_at) SELECT worker_user_id, unit_id,"
+        " 'Heftruckchauffeur', UTC_TIMESTAMP() FROM timesheets WHERE id = %s" % sheet)
+    page, fields = tt.form_of(c, path)
+    rows = sorted(int(k[3:]) for k in fields if re.match(r"day\d+$", k) and fields[k])
+    assert rows, fields
+    fields["position%d" % rows[0]] = "Heftruckchauffeur"
+    if len(rows) > 1:
+        for f in ("entry", "day", "start", "end", "break", "remark", "position"):
+            fields.pop("%s%d" % (f, rows[-1]), None)
+    r = c.post(path, dict(fields, csrf=page.csrf(), reason="Andere functie"))
+    assert r.status == 303, (r.status, tt.text_of(r.text)[-600:])
+    r = portalctl("reports-verify")
+    assert r.returncode == 0, r.stderr
+    assert sql("SELECT COUNT(*) FROM report_presence_year y JOIN timesheets t ON t.worker_user_id = y.worker_user_id"
+               " AND t.unit_id = y.unit_id AND y.year = YEAR(t.week) WHERE t.id = %s"
+               " AND y.position = 'Heftruckchauffeur'" % sheet)[0][0] != "0"
+    # A year row changed by hand is found too.
+    sql("UPDATE report_presence_year SET m1 = m1 ^ 1 ORDER BY unit_id, year LIMIT 1")
+    r = portalctl("reports-verify")
+    assert r.returncode != 0 and "1 of hours" in r.stderr, r.stderr
+    assert portalctl("reports-rebuild").returncode == 0
     # An import in between and the summaries still agree.
     fixture()
     r = portalctl("reports-verify")
@@ -464,7 +489,8 @@ def test_a_report_offers_its_clients_units_and_the_other_clients_on_a_page_of_th
     assert all(t.startswith("— ") for _, t in opts[1:]), opts
     assert hr.get("/reports/clients?report=invoices").status == 404
     # Bad input: a message, not a list of everything.
-    assert admin.get("/reports/clients?report=nonsense").status == 422
+    r = admin.get("/reports/clients?report=nonsense&page=9223372036854775807")
+    assert r.status == 422 and "/reports/?unit=" not in r.text, r.status
     assert tt.as_user("planner@klant.example").get("/reports/clients").status == 404
 
 
