@@ -209,6 +209,17 @@ def forms():
         "/admin/clients": dict(who="admin@uitzendbureau.example", fields={}),
         "/admin/clients/:id/units": dict(who="admin@uitzendbureau.example", path={"id": s["client"]},
                                          fields={"parent": s["client_unit"], "kind": "team"}),
+        "/admin/users/:id/bsn": dict(who="privacy@uitzendbureau.example", path={"id": s["worker"]},
+                                     page="/admin/users/%(id)s", fields={"country": "NL"}),
+        # A period far ahead: nothing this posts shows on the other tests' pages.
+        "/admin/announcements": dict(who="admin@uitzendbureau.example", page="/admin/announcements",
+                                     fields={"kind": "notice",
+                                             "from_date": (datetime.date.today()
+                                                           + datetime.timedelta(days=300)).isoformat(),
+                                             "from_time": "08:00",
+                                             "until_date": (datetime.date.today()
+                                                            + datetime.timedelta(days=301)).isoformat(),
+                                             "until_time": "08:00"}),
         "/admin/units/:id/rename": dict(who="admin@uitzendbureau.example", path={"id": s["site"]}, fields={}),
         "/admin/users": dict(who="admin@uitzendbureau.example",
                              fields={"kind": "client", "client": s["client"],
