@@ -66,12 +66,13 @@ def test_a_notice_shows_on_every_page_in_the_readers_language_and_goes_when_with
     f = Client()
     tok = f.get("/login").csrf()
     f.post("/lang", {"csrf": tok, "lang": "fr", "next": "/login"})
-    assert nl in f.get("/login").text
-    # Every page of a logged-in user too.
+    assert wait_shown("/login", nl, client=f)
+    # Every page of a logged-in user too (each process reads them again
+    # after its own wait).
     planner = as_user("planner@klant.example")
     for path in ("/", "/planning/", "/documents/"):
-        r = planner.get(path)
-        assert r.status == 200 and nl in r.text, path
+        assert planner.get(path).status == 200, path
+        assert wait_shown(path, nl, client=planner), path
     assert sql("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.create'")[0][0] != "0"
     # Withdrawn: gone from the pages.
     aid = sql("SELECT id FROM announcements WHERE text_nl = '%s'" % nl)[0][0]
@@ -91,6 +92,8 @@ def test_one_to_come_shows_only_from_its_start():
     assert later not in Client().get("/login").text
     r = c.get("/admin/announcements")
     assert later in r.text  # listed for the agency, to withdraw before it starts
+    aid = sql("SELECT id FROM announcements WHERE text_nl = '%s'" % later)[0][0]
+    assert c.post("/admin/announcements/%s/withdraw" % aid, {"csrf": r.csrf()}).status == 303
 
 
 def test_a_bad_period_keeps_the_form_with_a_message():
