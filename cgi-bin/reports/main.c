@@ -246,7 +246,7 @@ static int several_clients(Request *r, const char *perm)
 	return 0;
 }
 
-/* The key of a report's route, for the way back from the choice. */
+/* The reports by key and route, for the way back from the choice. */
 static const char *const report_routes[][2] = {
 	{ "client", "/reports/" }, { "workers", "/reports/workers" },
 	{ "invoices", "/reports/invoices" }, { "hours", "/reports/hours" },

@@ -13,17 +13,10 @@ import zoneinfo
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from portaltest import *  # noqa: E402,F401,F403
 
+from test_timesheets import as_user  # noqa: E402
+
 ADMIN = "admin@uitzendbureau.example"
 SFX = "%06x" % random.randrange(16 ** 6)
-_clients = {}
-
-
-def as_user(email):
-    if email not in _clients:
-        c, r = login(email)
-        assert r.status == 303, (email, r.status)
-        _clients[email] = c
-    return _clients[email]
 
 
 def local(minutes):

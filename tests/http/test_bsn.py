@@ -14,23 +14,10 @@ import zipfile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from portaltest import *  # noqa: E402,F401,F403
 
+from test_timesheets import as_user, one  # noqa: E402
+
 ADMIN = "admin@uitzendbureau.example"        # worker.edit, no bsn.view
 PRIVACY = "privacy@uitzendbureau.example"    # bsn.view, bsn.edit
-_clients = {}
-
-
-def as_user(email):
-    if email not in _clients:
-        c, r = login(email)
-        assert r.status == 303, (email, r.status)
-        _clients[email] = c
-    return _clients[email]
-
-
-def one(query):
-    rows = sql(query)
-    assert rows, query
-    return rows[0][0]
 
 
 def worker(email):
