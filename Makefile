@@ -18,9 +18,13 @@ CPPFLAGS_ALL := -D_GNU_SOURCE
 LDLIBS_ALL := -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lmariadb -lcrypto -lssl -lcurl \
               -ljansson -lcrypt -lpwquality -loath -lqrencode -lzip -lm
 
-# What one module needs and the others do not.
+# What one module needs and the others do not. The PDFs the portal writes
+# (lib/pdf.c) take cairo and pango: only the programs that call it link them.
+PDF_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null)
+PDF_LIBS := $(shell pkg-config --libs pangocairo 2>/dev/null)
 LDLIBS_timesheets := -lxlsxwriter
 LDLIBS_reports := -lxlsxwriter
+LDLIBS_privacy := $(PDF_LIBS)
 
 ifeq ($(SANITIZE),1)
 CFLAGS_ALL += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -89,7 +93,9 @@ $(FLAGS_STAMP):
 $(BUILD)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(say) CC $<
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(CFLAGS_$(notdir $*)) -c -o $@ $<
+
+CFLAGS_pdf := $(PDF_CFLAGS)
 
 $(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
@@ -113,7 +119,7 @@ $(SBIN): $(BUILD)/sbin/%: $$(call sbin_objs,$$*) $(LIBPORTAL)
 
 $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(LIBPORTAL)
 	$(say) LINK $@
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS) $(PDF_LIBS)
 
 $(SIM_BIN): $(SIM_OBJ) $(LIBPORTAL)
 	@mkdir -p $(dir $@)

@@ -11,7 +11,7 @@
 #include "tz.h"
 #include "util.h"
 
-enum ctype { C_STR, C_OPT, C_INT, C_BOOL, C_URL, C_ENUM, C_EMAIL, C_PREFIX, C_ZONE, C_CLOCK };
+enum ctype { C_STR, C_OPT, C_INT, C_BOOL, C_URL, C_ENUM, C_EMAIL, C_PREFIX, C_ZONE, C_CLOCK, C_DATE };
 
 /* Every option the portal knows. A default that starts with '@' names
  * another option and a suffix: "@Paths.Var/run" is Paths.Var + "/run". */
@@ -35,6 +35,7 @@ static const struct rule {
 	{ "Paths.Sql", C_STR, "sql", 0, 0, NULL },
 	{ "Paths.Roles", C_STR, "conf/roles.hdf", 0, 0, NULL },
 	{ "Paths.DocumentTypes", C_STR, "conf/documents.hdf", 0, 0, NULL },
+	{ "Paths.Privacy", C_STR, "conf/privacy.hdf", 0, 0, NULL },
 	{ "Paths.Var", C_STR, "var", 0, 0, NULL },
 	{ "Paths.Run", C_STR, "@Paths.Var/run", 0, 0, NULL },
 	{ "Paths.Log", C_STR, "@Paths.Var/log", 0, 0, NULL },
@@ -66,6 +67,23 @@ static const struct rule {
 	{ "Inactivity.WarnDays", C_INT, "14", 1, 365, NULL },
 	{ "Inactivity.CheckMinutes", C_INT, "60", 0, 1440, NULL },
 	{ "Fields.Mobile", C_BOOL, "1", 0, 1, NULL },
+	{ "Fields.BirthDate", C_BOOL, "1", 0, 1, NULL },
+	{ "Fields.Address", C_BOOL, "1", 0, 1, NULL },
+	{ "Privacy.Photos", C_BOOL, "1", 0, 1, NULL },
+	{ "Privacy.RetentionMonths", C_INT, "24", 1, 240, NULL },
+	{ "Privacy.ConsentLeadDays", C_INT, "30", 1, 365, NULL },
+	{ "Privacy.ConsentLinkDays", C_INT, "30", 1, 365, NULL },
+	{ "Privacy.ConsentExtendMonths", C_INT, "12", 1, 120, NULL },
+	{ "Privacy.RequestMonths", C_INT, "1", 1, 3, NULL },
+	{ "Privacy.RequestExtensionMonths", C_INT, "2", 1, 2, NULL },
+	{ "Privacy.RequestRemindDays", C_INT, "7", 1, 60, NULL },
+	{ "Privacy.CheckMinutes", C_INT, "60", 0, 1440, NULL },
+	{ "Security.Contact", C_STR, "mailto:security@uitzendbureau.example", 0, 0, NULL },
+	{ "Security.Expires", C_DATE, "2027-12-31", 0, 0, NULL },
+	{ "Security.PreferredLanguages", C_STR, "nl, en, fr", 0, 0, NULL },
+	{ "Security.Policy", C_OPT, "", 0, 0, NULL },
+	{ "Security.Acknowledgments", C_OPT, "", 0, 0, NULL },
+	{ "Security.Encryption", C_OPT, "", 0, 0, NULL },
 	{ "Files.ZipMaxEntries", C_INT, "1000", 1, 65535, NULL },
 	{ "Files.ZipMaxBytes", C_INT, "104857600", 1048576, 2147483647, NULL },
 	{ "Files.SweepGraceMinutes", C_INT, "10", 0, 1440, NULL },
@@ -372,6 +390,15 @@ static int check_value(const struct rule *r, const char *v, char *why, size_t wl
 		if (sscanf(v, "%2d:%2d%n", &h, &m, &used) != 2 || used != 5 || v[5] || h < 0 || h > 23 || m < 0 ||
 		    m > 59) {
 			snprintf(why, wlen, "must be a time of day as HH:MM, such as 22:00");
+			return 0;
+		}
+		break;
+	}
+	case C_DATE: {
+		int y, mo, d, used = 0;
+		if (sscanf(v, "%4d-%2d-%2d%n", &y, &mo, &d, &used) != 3 || used != 10 || v[10] || y < 2000 ||
+		    mo < 1 || mo > 12 || d < 1 || d > 31) {
+			snprintf(why, wlen, "must be a date as YYYY-MM-DD, such as 2027-12-31");
 			return 0;
 		}
 		break;

@@ -182,3 +182,27 @@ void page_num(STRING *out, long long v)
 		*--p = '-';
 	string_appendn(out, p, (int)(buf + sizeof(buf) - p));
 }
+
+long long page_pager(Request *r, long long total, long long page, long long size, const STRING *qs)
+{
+	long long pages = (total + size - 1) / size;
+	HDF *h = NULL;
+
+	if (pages < 1)
+		pages = 1;
+	if (page < 1)
+		page = 1;
+	if (page > pages)
+		page = pages;
+	if (hdf_get_node(r->hdf, "Page.Pager", &h) != STATUS_OK)
+		abort();
+	page_put_int(h, "Page", page);
+	page_put_int(h, "Pages", pages);
+	page_put_int(h, "Total", total);
+	if (page > 1)
+		page_put_int(h, "Prev", page - 1);
+	if (page < pages)
+		page_put_int(h, "Next", page + 1);
+	hdf_set_value(h, "Query", qs->buf ? qs->buf : "");
+	return page;
+}

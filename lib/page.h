@@ -27,6 +27,11 @@ NEOERR *page_units(Request *r, const char *list, const char *perm);
  * offers, however many clients the user's scope holds. */
 NEOERR *page_client_units(Request *r, const char *list, const char *perm, long long client_id);
 
+/* Page.Pager.*: the page shown of size rows each, how many there are, and
+ * the query string of the filters for the links (the pager() of
+ * admin/select.cs). Returns the page, moved into range. */
+long long page_pager(Request *r, long long total, long long page, long long size, const STRING *qs);
+
 /* HTML written in C for a page's many rows (grid.c, the timesheets
  * list): s escaped as ClearSilver's html escaping does (& < > " ' as
  * entities, carriage returns dropped), and a number, onto out. */

@@ -16,6 +16,8 @@
 #include "log.h"
 #include "mail.h"
 #include "outbox.h"
+#include "retention.h"
+#include "rights.h"
 #include "timesheet.h"
 #include "util.h"
 
@@ -132,6 +134,36 @@ static void housekeeping(int once)
 	}
 }
 
+/* The privacy duties, every Privacy.CheckMinutes: the retention of temp
+ * workers and candidates (consent links, anonymising), and the reminders
+ * of requests coming due. */
+static void privacy_jobs(int once)
+{
+	static int64_t last;
+	int64_t now = util_mono_us();
+	int asked, anonymised, reminded;
+	NEOERR *err;
+
+	if (!once && last && now - last < 60LL * 1000000 * conf_int("Privacy.CheckMinutes"))
+		return;
+	last = now;
+	db_request_begin();
+	err = retention_run(time(NULL), &asked, &anonymised);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	} else if (asked || anonymised) {
+		log_msg("info", NULL, "retention: %d asked to consent, %d anonymised", asked, anonymised);
+	}
+	err = rights_remind(time(NULL), &reminded);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	} else if (reminded) {
+		log_msg("info", NULL, "privacy requests: %d reminded", reminded);
+	}
+}
+
 /* Each client's new invoices from the back-office, a pass every
  * Invoices.PullMinutes; a round pulls for a few seconds at most, so that
  * mail and hours keep going out while a pass over thousands of clients
@@ -199,6 +231,7 @@ int main(int argc, char **argv)
 	while (!stopping) {
 		int n;
 		housekeeping(once);
+		privacy_jobs(once);
 		pull_invoices(once);
 		n = round_once();
 		if (once && n <= 0)

@@ -15,6 +15,7 @@ libmariadb-dev mariadb-server mariadb-client
 libcrypt-dev libpwquality-dev cracklib-runtime
 liboath-dev libqrencode-dev libssl-dev libcurl4-openssl-dev
 libjansson-dev libxlsxwriter-dev libzip-dev
+libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
 nginx-light spawn-fcgi python3 python3-aiosmtpd python3-openpyxl
 libcmocka-dev chromium wrk procps tzdata"
 BENCH_PKGS="php-fpm php-mysql php-cli"

@@ -47,6 +47,8 @@
 <footer class="footer">
   <div class="footer-inner">
     <span><?cs var:Page.PortalName ?> — <?cs var:Lang.Footer.Tagline ?></span>
+    <a href="<?cs var:Page.Prefix ?>/privacy/statement"><?cs var:Lang.Footer.Privacy ?></a>
+    <?cs if:Page.User.Name ?><a href="<?cs var:Page.Prefix ?>/privacy/me"><?cs var:Lang.Footer.MyData ?></a><?cs /if ?>
   </div>
 </footer>
 </body>

@@ -13,9 +13,6 @@
 /* Page.May.<flag> = 1 when the user holds perm on the unit at path. */
 void admin_may(Request *r, const char *flag, const char *perm, const char *path);
 
-/* Page.Pager.*: the page shown, how many there are, and the query string
- * of the filters for the links. Returns the page, moved into range. */
-long long admin_pager(Request *r, long long total, long long page, const STRING *qs);
 
 /* Page.<list>.<n>.{Id,Name,Kind,Depth,Indent,Archived,Parent}: the units
  * at and below top_path in tree order, siblings by name. Leaves out the

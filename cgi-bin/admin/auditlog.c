@@ -104,7 +104,7 @@ NEOERR *auditlog_list(Request *r)
 		if (db_next(q))
 			total = db_int(q, 0);
 		db_end(&q);
-		page = admin_pager(r, total, param_int(r, "page", 1), &qs);
+		page = page_pager(r, total, param_int(r, "page", 1), PAGE_SIZE, &qs);
 		err = db_query(&q, AUDIT_COLUMNS AUDIT_MATCHING " ORDER BY a.id DESC LIMIT ? OFFSET ?",
 			       AUDIT_TYPES "ii", AUDIT_ARGS(f), (long long)PAGE_SIZE,
 			       (page - 1) * PAGE_SIZE);

@@ -43,7 +43,7 @@ NEOERR *client_list(Request *r)
 		if (db_next(dq))
 			total = db_int(dq, 0);
 		db_end(&dq);
-		page = admin_pager(r, total, param_int(r, "page", 1), &qs);
+		page = page_pager(r, total, param_int(r, "page", 1), PAGE_SIZE, &qs);
 		err = db_query(&dq,
 			"SELECT c.id, c.name, c.status, DATE_FORMAT(c.created_at, '%Y-%m-%d'),"
 			" (SELECT COUNT(*) FROM org_units x WHERE x.path LIKE CONCAT(o.path, '%')"

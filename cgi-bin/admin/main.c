@@ -22,30 +22,6 @@ void admin_may(Request *r, const char *flag, const char *perm, const char *path)
 	hdf_set_value(r->hdf, key, "1");
 }
 
-long long admin_pager(Request *r, long long total, long long page, const STRING *qs)
-{
-	long long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
-	HDF *h = NULL;
-
-	if (pages < 1)
-		pages = 1;
-	if (page < 1)
-		page = 1;
-	if (page > pages)
-		page = pages;
-	if (hdf_get_node(r->hdf, "Page.Pager", &h) != STATUS_OK)
-		abort();
-	page_put_int(h, "Page", page);
-	page_put_int(h, "Pages", pages);
-	page_put_int(h, "Total", total);
-	if (page > 1)
-		page_put_int(h, "Prev", page - 1);
-	if (page < pages)
-		page_put_int(h, "Next", page + 1);
-	hdf_set_value(h, "Query", qs->buf ? qs->buf : "");
-	return page;
-}
-
 struct unit_row {
 	long long id, parent;
 	char *kind, *name;

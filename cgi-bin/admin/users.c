@@ -173,7 +173,7 @@ NEOERR *user_list(Request *r)
 		if (db_next(q))
 			total = db_int(q, 0);
 		db_end(&q);
-		page = admin_pager(r, total, param_int(r, "page", 1), &qs);
+		page = page_pager(r, total, param_int(r, "page", 1), PAGE_SIZE, &qs);
 		err = db_query(&q,
 			"SELECT u.id, CONCAT(u.first_name, ' ', u.last_name), u.email, u.kind, c.name,"
 			" u.status, DATE_FORMAT(u.last_login_at, '%Y-%m-%d'),"

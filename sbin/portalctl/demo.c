@@ -215,6 +215,8 @@ int cmd_seed_demo(char **arg)
 	if (!err)
 		err = seed_reports(ids);
 	if (!err)
+		err = demo_privacy();
+	if (!err)
 		err = audit_add(NULL, 0, "demo.seed", "", 0, 0, "demo data loaded");
 	if (!err)
 		err = db_commit();

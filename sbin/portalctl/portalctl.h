@@ -44,5 +44,8 @@ int cmd_files_sweep(char **arg);
 
 /* demo.c: the demo data */
 int cmd_seed_demo(char **arg);
+/* demo_privacy.c: the privacy duties' part of it, in seed-demo's
+ * transaction */
+NEOERR *demo_privacy(void);
 
 #endif

@@ -1,0 +1,1 @@
+<?cs # person_erasure.cs: the erasure section of a person's page (person.cs, me.cs) ?>

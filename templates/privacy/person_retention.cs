@@ -1,0 +1,1 @@
+<?cs # person_retention.cs: the retention section of a person's page (person.cs, me.cs) ?>
