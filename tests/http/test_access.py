@@ -191,6 +191,28 @@ MATRIX.update({
     ("POST", "/timesheets/:id/correct"): "post",
 })
 
+# Privacy: the privacy officer's pages; the statement is public, and
+# everyone has his own page.
+MATRIX.update({
+    ("GET", "/privacy/"): holders("privacy_officer"),
+    ("GET", "/privacy/statement"): dict({u: 200 for u in EVERYONE}, anon=200),
+    ("GET", "/privacy/me"): LOGGED_IN,
+    # persons
+    ("GET", "/privacy/persons"): holders("privacy_officer"),
+    ("GET", "/privacy/persons/:id"): "object",
+    ("GET", "/privacy/candidates/:id"): "object",
+    # dossier: access and portability
+
+    # requests
+
+    # retention and consent
+
+    # erasure
+
+    # processing agreement
+
+})
+
 # A demo timesheet of a worker in a state, by id; and its worker and id.
 SHEET = ("SELECT t.id FROM timesheets t JOIN users u ON u.id = t.worker_user_id"
          " WHERE u.email = '%s' AND t.state = '%s' ORDER BY t.week LIMIT 1")
@@ -201,6 +223,13 @@ SHEET_OF = ("SELECT t.worker_user_id, t.id FROM timesheets t JOIN users u ON u.i
 # The consultant holds her role on Klant NV only: the other client's
 # objects answer 404, as do all of them to client users.
 OBJECTS = [
+    # A person's page: the privacy officer's, of anyone.
+    (("GET", "/privacy/persons/:id"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/persons/:id"), "SELECT id FROM users WHERE email = 'planner@andereklant.example'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/candidates/:id"), "SELECT id FROM candidates WHERE name = 'Toegang A1'",
+     holders("privacy_officer")),
     # A client's figures: the client-wide report needs the permission on
     # its root (the HR manager holds it on his site only).
     (("GET", "/reports/?unit=:id"), "SELECT unit_id FROM clients WHERE name = 'Klant NV'",
