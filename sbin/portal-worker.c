@@ -12,6 +12,7 @@
 #include "contracts.h"
 #include "db.h"
 #include "documents.h"
+#include "erasure.h"
 #include "invoice.h"
 #include "log.h"
 #include "mail.h"
@@ -36,6 +37,8 @@ static NEOERR *deliver(const OutboxRow *row, int *permanent)
 		return nerr_pass(mail_send(row->id, row->key, row->payload, permanent));
 	if (!strcmp(row->kind, "backoffice") && timesheet_row(row))
 		return nerr_pass(timesheet_deliver(row, permanent));
+	if (!strcmp(row->kind, "backoffice") && erasure_row(row))
+		return nerr_pass(erasure_deliver(row, permanent));
 	if (!strcmp(row->kind, "backoffice"))
 		return nerr_pass(contracts_deliver(row, permanent));
 	*permanent = 1;

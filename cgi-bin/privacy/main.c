@@ -7,6 +7,7 @@
 #include "log.h"
 #include "org.h"
 #include "privacy.h"
+#include "retention.h"
 #include "util.h"
 #include "view.h"
 #include "statement.h"
@@ -73,6 +74,31 @@ static const Param p_me[] = {
 	P_END,
 };
 
+static const Param p_contact[] = {
+	P_ID("id"),
+	{ "note", P_TEXT, P_REQUIRED | P_FORM, 0, 1000, NULL },
+	P_END,
+};
+
+static const Param p_erase[] = {
+	P_ID("id"),
+	{ "confirm", P_ENUM, P_FORM, 0, 0, "1" },
+	P_END,
+};
+
+static const Param p_consent[] = {
+	{ "token", P_TOKEN, P_PATH | P_REQUIRED, 0, RETENTION_TOKEN_MAX, NULL },
+	P_END,
+};
+
+static const Param p_consent_give[] = {
+	{ "token", P_TOKEN, P_PATH | P_REQUIRED, 0, RETENTION_TOKEN_MAX, NULL },
+	{ "agree", P_ENUM, P_FORM, 0, 0, "1" },
+	P_END,
+};
+
+static const Param p_id[] = { P_ID("id"), P_END };
+
 /* --- the routes ---------------------------------------------------------- */
 
 /* Every route names the permission the user must hold somewhere; each
@@ -94,8 +120,16 @@ static const Route routes[] = {
 	/* requests */
 
 	/* retention and consent */
+	{ "POST", "/privacy/persons/:id/contact", retention_record, "privacy.handle", R_CSRF, p_contact },
+	{ "POST", "/privacy/candidates/:id/contact", retention_record, "privacy.handle", R_CSRF, p_contact },
+	{ "GET", "/privacy/consent/:token", consent_form, NULL, R_PUBLIC, p_consent },
+	{ "POST", "/privacy/consent/:token", consent_give, NULL, R_PUBLIC | R_CSRF, p_consent_give },
 
 	/* erasure */
+	{ "GET", "/privacy/persons/:id/erase", erasure_preview, "privacy.handle", 0, p_id },
+	{ "POST", "/privacy/persons/:id/erase", erasure_confirm, "privacy.handle", R_CSRF, p_erase },
+	{ "GET", "/privacy/candidates/:id/erase", erasure_preview, "privacy.handle", 0, p_id },
+	{ "POST", "/privacy/candidates/:id/erase", erasure_confirm, "privacy.handle", R_CSRF, p_erase },
 
 	/* processing agreement */
 

@@ -50,6 +50,16 @@ NEOERR *requests_section(Request *r, const Subject *s);   /* requests.c */
 NEOERR *retention_section(Request *r, const Subject *s);  /* retention.c */
 NEOERR *erasure_section(Request *r, const Subject *s);    /* erasure.c */
 
+/* retention.c: a contact moment recorded by staff; the public consent
+ * page of a link the worker job mailed */
+NEOERR *retention_record(Request *r);
+NEOERR *consent_form(Request *r);
+NEOERR *consent_give(Request *r);
+
+/* erasure.c: the dry run and the erasure */
+NEOERR *erasure_preview(Request *r);
+NEOERR *erasure_confirm(Request *r);
+
 /* main.c */
 NEOERR *privacy_index(Request *r);
 NEOERR *privacy_statement(Request *r);

@@ -222,6 +222,10 @@ static void handle(int fd)
 		char *out = timesheets_stats();
 		reply(fd, 200, "OK", out);
 		free(out);
+	} else if (!strcmp(r.method, "GET") && !strcmp(r.path, "/sim/erasures")) {
+		char *out = erasure_stats();
+		reply(fd, 200, "OK", out);
+		free(out);
 	} else if (!strcmp(r.method, "GET") && !strcmp(r.path, "/sim/invoices")) {
 		char *out = invoices_stats();
 		reply(fd, 200, "OK", out);
@@ -258,6 +262,13 @@ static void handle(int fd)
 		fprintf(stderr, "backoffice-sim: POST %s key=%.190s status=%d\n", r.path, r.key, status);
 		reply(fd, status, status == 202 ? "Accepted" : status == 422 ? "Unprocessable Entity" : "Bad Request",
 		      out);
+		free(out);
+	} else if (!strcmp(r.method, "POST") && !strcmp(r.path, "/v1/erasure")) {
+		int status;
+		char *out = NULL;
+		erasure_post(r.key, r.body, &status, &out);
+		fprintf(stderr, "backoffice-sim: POST %s key=%.190s status=%d\n", r.path, r.key, status);
+		reply(fd, status, status == 202 ? "Accepted" : "Bad Request", out);
 		free(out);
 	} else if (!strcmp(r.method, "GET") && !strcmp(r.path, "/v1/invoices")) {
 		int status;

@@ -42,4 +42,11 @@ void invoices_post(const char *body, int *status, char **json);
 /* GET /sim/invoices: how many invoices and GET /v1/invoices there were. */
 char *invoices_stats(void);
 
+/* POST /v1/erasure: a temp worker erased by the portal (worker.ref) → 202,
+ * once per key (a repeated call is counted, not taken again). */
+void erasure_post(const char *key, const char *body, int *status, char **json);
+
+/* GET /sim/erasures: the erasures taken, with how often each key came. */
+char *erasure_stats(void);
+
 #endif
