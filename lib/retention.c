@@ -258,13 +258,13 @@ NEOERR *retention_person(char kind, long long id, time_t now, int *asked, int *a
 /* Where the last call stopped: the next person to look at. */
 static long long after_user, after_candidate;
 
-NEOERR *retention_run(time_t now, int *asked, int *anonymised)
+NEOERR *retention_run(time_t now, int *asked, int *anonymised, int *more)
 {
 	int64_t stop = util_mono_us() + RUN_US;
 	long long lead = conf_int("Privacy.ConsentLeadDays");
 	NEOERR *err = STATUS_OK;
 
-	*asked = *anonymised = 0;
+	*asked = *anonymised = *more = 0;
 	for (int phase = 0; phase < 2 && !err; phase++) {
 		long long *after = phase ? &after_candidate : &after_user;
 		for (;;) {
@@ -291,8 +291,10 @@ NEOERR *retention_run(time_t now, int *asked, int *anonymised)
 				*asked += a;
 				*anonymised += z;
 				*after = ids[i];
-				if (util_mono_us() > stop)
+				if (util_mono_us() > stop) {
+					*more = 1;
 					return nerr_pass(err);
+				}
 			}
 			if (n < BATCH)
 				break;

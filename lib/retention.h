@@ -18,8 +18,8 @@
  * has passed when the link they were sent has expired unused — or at once
  * when there is no address to ask. Idempotent: run again at once, it does
  * nothing more. Works for a few seconds at most a call, then goes on from
- * where it stopped the next time. */
-NEOERR *retention_run(time_t now, int *asked, int *anonymised);
+ * where it stopped the next time; *more says it stopped before the end. */
+NEOERR *retention_run(time_t now, int *asked, int *anonymised, int *more);
 
 /* The same for one person (kind 'u' a temp worker, 'c' a candidate known
  * by name only). */

@@ -144,14 +144,16 @@ static void privacy_jobs(int once)
 {
 	static int64_t last;
 	int64_t now = util_mono_us();
-	int asked, anonymised, reminded;
+	int asked, anonymised, more, reminded;
 	NEOERR *err;
 
 	if (!once && last && now - last < 60LL * 1000000 * conf_int("Privacy.CheckMinutes"))
 		return;
 	last = now;
 	db_request_begin();
-	err = retention_run(time(NULL), &asked, &anonymised);
+	err = retention_run(time(NULL), &asked, &anonymised, &more);
+	if (more)
+		last = 0; /* the rest in the next round, not in an hour */
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);

@@ -18,6 +18,7 @@
 #include "totp.h"
 #include "tz.h"
 #include "util.h"
+#include "view.h"
 
 /* --- seed-demo --------------------------------------------------------- */
 
@@ -224,6 +225,10 @@ int cmd_seed_demo(char **arg)
 	 * application. */
 	if (!err)
 		err = report_rebuild();
+	if (!err)
+		err = view_init();
+	if (!err)
+		err = demo_privacy_after();
 	if (err) {
 		db_rollback();
 		return fail_nerr("seed-demo", err);

@@ -68,6 +68,7 @@ static const Command commands[] = {
 	{ "create-agency-admin", "EMAIL [FIRST [LAST]]", 1, 3, cmd_create_agency_admin, "the first agency admin: prints an invitation URL" },
 	{ "grant", "EMAIL ROLE", 2, 2, cmd_grant, "give agency staff an agency role (the privacy officer's is given only here)" },
 	{ "send-test-mail", "TO", 1, 1, cmd_send_test_mail, "queue a test mail through the outbox" },
+	{ "retention-run", "", 0, 0, cmd_retention_run, "run the retention job now: consent links, anonymising" },
 	{ "help", "", 0, 0, cmd_help, "print this list" },
 	{ NULL, NULL, 0, 0, NULL, NULL },
 };

@@ -42,10 +42,15 @@ int cmd_send_test_mail(char **arg);
 int cmd_import_document(char **arg);
 int cmd_files_sweep(char **arg);
 
+/* privacy.c: the privacy duties */
+int cmd_retention_run(char **arg);
+
 /* demo.c: the demo data */
 int cmd_seed_demo(char **arg);
 /* demo_privacy.c: the privacy duties' part of it, in seed-demo's
- * transaction */
+ * transaction, and what must follow its commit (the jobs' own
+ * transactions: a consent link mailed) */
 NEOERR *demo_privacy(void);
+NEOERR *demo_privacy_after(void);
 
 #endif

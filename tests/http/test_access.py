@@ -206,8 +206,15 @@ MATRIX.update({
     # requests
 
     # retention and consent
-
+    ("POST", "/privacy/persons/:id/contact"): "post",
+    ("POST", "/privacy/candidates/:id/contact"): "post",
+    ("GET", "/privacy/consent/:token"): "token",
+    ("POST", "/privacy/consent/:token"): "post",
     # erasure
+    ("GET", "/privacy/persons/:id/erase"): "object",
+    ("POST", "/privacy/persons/:id/erase"): "post",
+    ("GET", "/privacy/candidates/:id/erase"): "object",
+    ("POST", "/privacy/candidates/:id/erase"): "post",
 
     # processing agreement
 
@@ -229,6 +236,10 @@ OBJECTS = [
     (("GET", "/privacy/persons/:id"), "SELECT id FROM users WHERE email = 'planner@andereklant.example'",
      holders("privacy_officer")),
     (("GET", "/privacy/candidates/:id"), "SELECT id FROM candidates WHERE name = 'Toegang A1'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/persons/:id/erase"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/candidates/:id/erase"), "SELECT id FROM candidates WHERE name = 'Toegang A1'",
      holders("privacy_officer")),
     # A client's figures: the client-wide report needs the permission on
     # its root (the HR manager holds it on his site only).
@@ -383,7 +394,7 @@ def test_objects_answer_404_outside_a_users_part_of_the_organisation():
 
 
 def test_token_pages_answer_404_to_a_made_up_token():
-    for path in ("/invite/", "/password/reset/"):
+    for path in ("/invite/", "/password/reset/", "/privacy/consent/"):
         for who in ("anon", "planner"):
             assert client_of(who).get(path + "A" * 43).status == 404
     for who in ("anon", "worker"):
