@@ -4,6 +4,7 @@
 
 #include "acl.h"
 #include "conf.h"
+#include "db.h"
 #include "log.h"
 #include "org.h"
 #include "privacy.h"
@@ -18,7 +19,8 @@
  * from: a tile per duty. */
 NEOERR *privacy_index(Request *r)
 {
-	char root[800];
+	long long lead = conf_int("Privacy.ConsentLeadDays");
+	char root[800], *due = NULL;
 	long long root_id;
 	NEOERR *err = org_root(&root_id, root, sizeof(root));
 
@@ -28,6 +30,15 @@ NEOERR *privacy_index(Request *r)
 		return STATUS_OK;
 	if (acl_may_at(r, "privacy.handle", root))
 		hdf_set_value(r->hdf, "Page.May.Handle", "1");
+	/* Those whose date comes within the lead time, or passed. */
+	err = db_value(&due, "SELECT (SELECT COUNT(*) FROM users WHERE kind = 'worker' AND erased_at IS NULL"
+			     " AND keep_until <= UTC_DATE() + INTERVAL ? DAY) + (SELECT COUNT(*) FROM candidates"
+			     " WHERE erased_at IS NULL AND worker_id IS NULL AND keep_until <= UTC_DATE() + INTERVAL ? DAY)",
+		       "ii", lead, lead);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Page.Due", due ? due : "0");
+	free(due);
 	if (acl_may_at(r, "agreement.view", root))
 		hdf_set_value(r->hdf, "Page.May.Agreements", "1");
 	return nerr_pass(view_render(r, "privacy/index.cs"));

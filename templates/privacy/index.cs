@@ -3,7 +3,7 @@
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Privacy.Title ?></h1></div>
 <ul class="tiles">
-  <li class="tile tile-privacy"><a href="<?cs var:Page.Prefix ?>/privacy/persons"><span class="tile-title"><?cs var:Lang.Privacy.Persons.Title ?></span><span class="tile-text"><?cs var:Lang.Privacy.Index.Persons ?></span></a></li>
+  <li class="tile tile-privacy"><a href="<?cs var:Page.Prefix ?>/privacy/persons"><span class="tile-title"><?cs var:Lang.Privacy.Persons.Title ?></span><span class="tile-text"><?cs var:Lang.Privacy.Index.Persons ?></span><?cs if:Page.Due > 0 ?><span class="tile-count"><strong><?cs var:Page.Due ?></strong> <?cs var:Lang.Privacy.Index.Due ?></span><?cs /if ?></a></li>
   <li class="tile tile-privacy"><a href="<?cs var:Page.Prefix ?>/privacy/statement"><span class="tile-title"><?cs var:Lang.Privacy.Statement.Title ?></span><span class="tile-text"><?cs var:Lang.Privacy.Index.Statement ?></span></a></li>
 </ul>
 <?cs /def ?>
