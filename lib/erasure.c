@@ -1,4 +1,5 @@
 /* erasure.c: erasing a person from every module — what goes, what stays under a pseudonym, the back-office told */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,10 +60,17 @@ static const struct step user_steps[] = {
 	  "UPDATE shifts SET worker_user_id = NULL, state = 'planned', violations = NULL, published_at = NULL,"
 	  " version = version + 1, note = '', updated_at = UTC_TIMESTAMP() WHERE worker_user_id = ?"
 	  " AND starts_at > UTC_TIMESTAMP() AND state IN ('planned', 'published', 'refused')" },
+	/* Shifts to come that a contract binds stay his (under the pseudonym):
+	 * the back-office, told of the erasure, ends the contract; the dry
+	 * run warns the planner's side. */
+	{ "shifts_bound", 1,
+	  "SELECT COUNT(*) FROM shifts WHERE worker_user_id = ? AND starts_at > UTC_TIMESTAMP() AND state = 'contracted'",
+	  NULL },
 	{ "shifts", 1,
 	  "SELECT COUNT(*) FROM shifts WHERE worker_user_id = ? AND NOT (starts_at > UTC_TIMESTAMP()"
-	  " AND state IN ('planned', 'published', 'refused'))",
-	  "UPDATE shifts SET note = '' WHERE worker_user_id = ? AND note <> ''" },
+	  " AND state IN ('planned', 'published', 'refused', 'contracted'))",
+	  "UPDATE shifts SET note = '', violations = NULL WHERE worker_user_id = ?"
+	  " AND (note <> '' OR violations IS NOT NULL)" },
 	{ "contracts", 1, "SELECT COUNT(*) FROM contracts c JOIN shifts s ON s.id = c.shift_id WHERE s.worker_user_id = ?",
 	  NULL },
 	{ "timesheets", 1, "SELECT COUNT(*) FROM timesheets WHERE worker_user_id = ?",
@@ -88,6 +96,8 @@ static const struct step user_steps[] = {
 	  "DELETE FROM consent_requests WHERE user_id = ?" },
 };
 
+/* A proposal of someone without a login (each of his, see
+ * candidates_of). */
 static const struct step candidate_steps[] = {
 	{ "candidacies", 1, "SELECT COUNT(*) FROM candidates WHERE id = ?",
 	  "UPDATE candidates SET name = NULL, contact = NULL, phone = NULL, proposal = '', reason_text = NULL,"
@@ -102,17 +112,46 @@ static const struct step candidate_steps[] = {
 	  "DELETE FROM consent_requests WHERE candidate_id = ?" },
 };
 
-/* The documents about the person: his own, and the CVs of his proposals. */
+/* The documents about the person: his own (his contracts' PDFs too: the
+ * portal's copies — the back-office, told of the erasure, keeps the
+ * originals the law asks for), and the CVs of his proposals. */
 #define DOCUMENTS_OF_USER \
 	" FROM documents WHERE person_id = ? OR id IN (SELECT cv_document_id FROM candidates WHERE worker_id = ?)"
 #define DOCUMENTS_OF_CANDIDATE " FROM documents WHERE id IN (SELECT cv_document_id FROM candidates WHERE id = ?)"
+
+/* The proposals of someone without a login: the one asked about and every
+ * other with the same contact address — or, for a user, those made under
+ * his address before he had a login. The same person, each time. */
+#define MAX_CANDIDACIES 200
+
+static NEOERR *candidates_of(char kind, long long id, const char *email, long long *ids, int *n)
+{
+	DBQuery *q;
+	NEOERR *err;
+
+	*n = 0;
+	if (kind == 'u')
+		err = db_query(&q, "SELECT id FROM candidates WHERE worker_id IS NULL AND erased_at IS NULL"
+				   " AND ? <> '' AND contact = ? ORDER BY id LIMIT ?", "ssi", email, email,
+			       (long long)MAX_CANDIDACIES);
+	else
+		err = db_query(&q, "SELECT id FROM candidates WHERE worker_id IS NULL AND erased_at IS NULL"
+				   " AND (id = ? OR (? <> '' AND contact = ?)) ORDER BY id LIMIT ?", "issi", id, email,
+			       email, (long long)MAX_CANDIDACIES);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q) && *n < MAX_CANDIDACIES)
+		ids[(*n)++] = db_int(q, 0);
+	db_end(&q);
+	return STATUS_OK;
+}
 
 /* What names the person, to find him in the outbox's payloads (JSON):
  * his address, his name as JSON writes it, and a temp worker's reference
  * in the back-office calls ("ref":"W<id>"). */
 struct person {
 	char email[256];
-	char name[420];    /* JSON-escaped, without the quotes */
+	char name[2048];   /* JSON-escaped, without the quotes: up to 801 bytes, doubled */
 	char ref[40];      /* "\"ref\":\"W42\"", or "" */
 	char kind[16];
 	int found, erased;
@@ -124,7 +163,10 @@ static void json_inner(const char *s, char *out, size_t len)
 	char *text = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
 	size_t n = text ? strlen(text) : 0;
 
-	snprintf(out, len, "%.*s", n >= 2 ? (int)(n - 2) : 0, n >= 2 ? text + 1 : "");
+	/* Whole or nothing: a name cut short would leave its end behind. */
+	if (n < 2 || n - 2 >= len)
+		n = 2;
+	snprintf(out, len, "%.*s", (int)(n - 2), n > 2 ? text + 1 : "");
 	free(text);
 	json_decref(j);
 }
@@ -162,33 +204,69 @@ static NEOERR *person_load(char kind, long long id, int lock, struct person *p)
 	return STATUS_OK;
 }
 
-/* s as a LIKE pattern that finds it anywhere: %, _ and \ escaped. */
-static char *like_of(const char *s)
+/* s as a literal of a regular expression (PCRE): every ASCII sign that
+ * is not a letter or a digit escaped, which PCRE always takes as itself. */
+static void re_quote(STRING *out, const char *s)
 {
-	STRING out;
-
-	string_init(&out);
-	string_append_char(&out, '%');
 	for (; s && *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			string_append_char(&out, '\\');
-		string_append_char(&out, *s);
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x80 && !isalnum(c))
+			string_append_char(out, '\\');
+		string_append_char(out, *s);
 	}
-	string_append_char(&out, '%');
-	return out.buf;
 }
 
-/* The outbox's rows that name the person: a pattern that matches nothing
- * stands for a part he does not have (a candidate has no reference). */
-#define OUTBOX_NAMING " FROM outbox WHERE payload LIKE ? OR payload LIKE ? OR payload LIKE ?"
+/* Regular expressions (matched case-sensitively, on utf8mb4_bin) that find
+ * the person in a payload: his name only as a whole (not inside a longer
+ * one, nor another's in another case) and only when it is a full name (a
+ * first name alone names many), his address in any case but not inside a
+ * longer one, a temp worker's reference exactly. Given, to free; NULL for
+ * a part he does not have. any is their alternation. */
+struct patterns {
+	char *name, *email, *any;
+};
 
-static void patterns(const struct person *p, char **a, char **b, char **c)
+static void patterns_of(const struct person *p, struct patterns *re)
 {
-	/* A part too short to name anyone (an empty name) matches nothing. */
-	*a = strlen(p->email) > 3 ? like_of(p->email) : xstrdup("");
-	*b = strlen(p->name) > 3 ? like_of(p->name) : xstrdup("");
-	*c = p->ref[0] ? like_of(p->ref) : xstrdup("");
+	STRING s;
+
+	memset(re, 0, sizeof(*re));
+	if (strchr(p->name, ' ') && strlen(p->name) >= 5) {
+		string_init(&s);
+		string_append(&s, "(?<![\\p{L}\\p{N}])");
+		re_quote(&s, p->name);
+		string_append(&s, "(?![\\p{L}\\p{N}])");
+		re->name = s.buf;
+	}
+	if (strchr(p->email, '@')) {
+		string_init(&s);
+		string_append(&s, "(?i:(?<![A-Za-z0-9._%+-])");
+		re_quote(&s, p->email);
+		string_append(&s, "(?![A-Za-z0-9._-]))");
+		re->email = s.buf;
+	}
+	string_init(&s);
+	if (re->name)
+		string_appendf(&s, "(?:%s)", re->name);
+	if (re->email)
+		string_appendf(&s, "%s(?:%s)", s.len ? "|" : "", re->email);
+	if (p->ref[0]) {
+		if (s.len)
+			string_append(&s, "|");
+		re_quote(&s, p->ref);
+	}
+	re->any = s.buf;
 }
+
+static void patterns_clear(struct patterns *re)
+{
+	free(re->name);
+	free(re->email);
+	free(re->any);
+	memset(re, 0, sizeof(*re));
+}
+
+#define OUTBOX_NAMING " FROM outbox WHERE payload COLLATE utf8mb4_bin REGEXP ?"
 
 static void add(ErasurePlan *p, const char *code, int kept, long long n)
 {
@@ -217,12 +295,10 @@ static NEOERR *count(const char *sql, const char *types, long long a, long long 
 
 NEOERR *erasure_plan(char kind, long long id, ErasurePlan *p)
 {
-	const struct step *steps = kind == 'u' ? user_steps : candidate_steps;
-	size_t nsteps = kind == 'u' ? ARRAY_SIZE(user_steps) : ARRAY_SIZE(candidate_steps);
+	long long cands[MAX_CANDIDACIES], n;
 	struct person who;
-	char *pa, *pb, *pc;
-	long long n;
 	NEOERR *err;
+	int ncands = 0;
 
 	memset(p, 0, sizeof(*p));
 	err = person_load(kind, id, 0, &who);
@@ -230,19 +306,33 @@ NEOERR *erasure_plan(char kind, long long id, ErasurePlan *p)
 		return nerr_pass(err);
 	if (kind == 'u')
 		add(p, "account", 1, 1);
-	for (size_t i = 0; i < nsteps && !err; i++) {
-		if (!steps[i].count)
+	for (size_t i = 0; kind == 'u' && i < ARRAY_SIZE(user_steps) && !err; i++) {
+		if (!user_steps[i].count)
 			continue;
-		err = count(steps[i].count, "i", id, 0, &n);
-		add(p, steps[i].code, steps[i].kept, n);
+		err = count(user_steps[i].count, "i", id, 0, &n);
+		add(p, user_steps[i].code, user_steps[i].kept, n);
 	}
-	if (!err && kind == 'u')
-		err = count("SELECT COUNT(*)" DOCUMENTS_OF_USER, "ii", id, id, &n);
-	else if (!err)
-		err = count("SELECT COUNT(*)" DOCUMENTS_OF_CANDIDATE, "i", id, 0, &n);
-	if (!err) {
+	if (!err)
+		err = kind == 'u' ? count("SELECT COUNT(*)" DOCUMENTS_OF_USER, "ii", id, id, &n) : STATUS_OK;
+	if (!err && kind == 'u') {
 		add(p, "documents", 0, n);
 		p->files = (int)n;
+	}
+	if (!err)
+		err = candidates_of(kind, id, who.email, cands, &ncands);
+	for (int c = 0; c < ncands && !err; c++) {
+		for (size_t i = 0; i < ARRAY_SIZE(candidate_steps) && !err; i++) {
+			if (!candidate_steps[i].count)
+				continue;
+			err = count(candidate_steps[i].count, "i", cands[c], 0, &n);
+			add(p, candidate_steps[i].code, candidate_steps[i].kept, n);
+		}
+		if (!err)
+			err = count("SELECT COUNT(*)" DOCUMENTS_OF_CANDIDATE, "i", cands[c], 0, &n);
+		if (!err) {
+			add(p, "documents", 0, n);
+			p->files += (int)n;
+		}
 	}
 	if (!err && kind == 'u') {
 		char *set = NULL;
@@ -250,66 +340,104 @@ NEOERR *erasure_plan(char kind, long long id, ErasurePlan *p)
 		add(p, "bsn", 0, set ? atoll(set) : 0);
 		free(set);
 	}
-	patterns(&who, &pa, &pb, &pc);
 	if (!err) {
+		struct patterns re;
 		char *v = NULL;
-		err = db_value(&v, "SELECT COUNT(*)" OUTBOX_NAMING, "sss", pa, pb, pc);
+		patterns_of(&who, &re);
+		if (re.any)
+			err = db_value(&v, "SELECT COUNT(*)" OUTBOX_NAMING, "s", re.any);
 		add(p, "messages", 0, v ? atoll(v) : 0);
 		free(v);
+		patterns_clear(&re);
 	}
-	free(pa);
-	free(pb);
-	free(pc);
 	p->backoffice = who.ref[0] != '\0';
 	return nerr_pass(err);
 }
 
-/* The outbox rows that name the person: delivered (or dead) ones and mail
- * to him go; those still on their way to someone else (a contract call, a
- * mail about him to a planner) go on with the pseudonym instead of his
- * name and address. Read first, then changed by key: no lock on rows of
- * other clients' messages. */
+/* What a message that is done with keeps once its person is erased: the
+ * row and its key (so that the event it was is never sent again), not
+ * what it said. */
+#define PAYLOAD_ERASED "{\"erased\":true}"
+
+/* The outbox rows that name the person. Those done with (delivered, dead)
+ * and mail to him still on its way keep their row and key without their
+ * payload; those still on their way to someone else (a mail about him to a
+ * planner, a back-office call of his kept hours) go on with the pseudonym
+ * and an address that leads nowhere instead of his name and address.
+ * Read first, then changed by key: no lock on rows of other clients'
+ * messages. */
 static NEOERR *scrub_outbox(const struct person *who, const char *pseudonym, const char *erased_email,
 			    long long *gone)
 {
-	char *pa, *pb, *pc, to[300];
+	struct patterns re;
 	long long *ids = NULL, *drop = NULL;
 	int n = 0, cap = 0;
 	DBQuery *q;
-	NEOERR *err;
+	NEOERR *err = STATUS_OK;
 
 	*gone = 0;
-	patterns(who, &pa, &pb, &pc);
-	snprintf(to, sizeof(to), "\"to\":\"%s\"", who->email);
-	err = db_query(&q, "SELECT id, state IN ('done', 'dead') OR (kind = 'mail' AND LOCATE(?, payload) > 0)"
-			   OUTBOX_NAMING " ORDER BY id", "ssss", to, pa, pb, pc);
-	free(pa);
-	free(pb);
-	free(pc);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(q)) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			ids = xrealloc(ids, (size_t)cap * sizeof(*ids));
-			drop = xrealloc(drop, (size_t)cap * sizeof(*drop));
-		}
-		ids[n] = db_int(q, 0);
-		drop[n] = db_int(q, 1);
-		n++;
+	patterns_of(who, &re);
+	if (!re.any) {
+		patterns_clear(&re);
+		return STATUS_OK;
 	}
-	db_end(&q);
+	err = db_query(&q, "SELECT id, state IN ('done', 'dead') OR (kind = 'mail'"
+			   " AND JSON_VALUE(payload, '$.to') COLLATE utf8mb4_unicode_ci = ?)" OUTBOX_NAMING
+			   " ORDER BY id", "ss", who->email[0] ? who->email : "\x01", re.any);
+	if (!err) {
+		while (db_next(q)) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				ids = xrealloc(ids, (size_t)cap * sizeof(*ids));
+				drop = xrealloc(drop, (size_t)cap * sizeof(*drop));
+			}
+			ids[n] = db_int(q, 0);
+			drop[n] = db_int(q, 1);
+			n++;
+		}
+		db_end(&q);
+	}
 	for (int i = 0; i < n && !err; i++) {
 		if (drop[i])
-			err = db_exec(NULL, "DELETE FROM outbox WHERE id = ?", "i", ids[i]);
+			err = db_exec(NULL, "UPDATE outbox SET payload = '" PAYLOAD_ERASED "', last_error = NULL,"
+					    " state = IF(state IN ('done', 'dead'), state, 'done'), claim = NULL,"
+					    " updated_at = UTC_TIMESTAMP(3) WHERE id = ?", "i", ids[i]);
 		else
-			err = db_exec(NULL, "UPDATE outbox SET payload = REPLACE(REPLACE(payload, ?, ?), ?, ?)"
-					    " WHERE id = ?", "ssssi", who->name[0] ? who->name : "\x01", pseudonym,
-				      who->email[0] ? who->email : "\x01", erased_email, ids[i]);
+			err = db_exec(NULL, "UPDATE outbox SET payload = REGEXP_REPLACE(REGEXP_REPLACE("
+					    "payload COLLATE utf8mb4_bin, ?, ?), ?, ?), last_error = NULL WHERE id = ?",
+				      "ssssi", re.name ? re.name : "(*FAIL)", pseudonym, re.email ? re.email : "(*FAIL)",
+				      erased_email, ids[i]);
 	}
 	*gone = n;
 	free(ids);
 	free(drop);
+	patterns_clear(&re);
+	return nerr_pass(err);
+}
+
+/* The contract calls still on their way for shifts opened again: the
+ * back-office is not to draw up a contract for someone erased. */
+static NEOERR *stop_contract_calls(long long worker)
+{
+	long long ids[512];
+	int n = 0;
+	DBQuery *q;
+	NEOERR *err;
+
+	err = db_query(&q, "SELECT id FROM shifts WHERE worker_user_id = ? AND starts_at > UTC_TIMESTAMP()"
+			   " AND state IN ('planned', 'published', 'refused') LIMIT 512", "i", worker);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q) && n < 512)
+		ids[n++] = db_int(q, 0);
+	db_end(&q);
+	for (int i = 0; i < n && !err; i++) {
+		char key[48];
+		snprintf(key, sizeof(key), "contract:%lld:%%", ids[i]);
+		err = db_exec(NULL, "UPDATE outbox SET state = 'done', payload = '" PAYLOAD_ERASED "', claim = NULL,"
+				    " last_error = 'shift opened again: its worker was erased', updated_at = UTC_TIMESTAMP(3)"
+				    " WHERE idempotency_key LIKE ? AND state IN ('pending', 'retry', 'sending')", "s", key);
+	}
 	return nerr_pass(err);
 }
 
@@ -354,18 +482,58 @@ static NEOERR *backoffice_told(long long id, const char *why)
 	return nerr_pass(err);
 }
 
-NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const char *why, ErasurePlan *p,
-		    int *done)
+/* Removes the documents a query (SELECT id, file_id …) finds: the rows
+ * now, their files' ids onto fileids for after the commit. */
+static NEOERR *drop_documents(const char *sql, const char *types, long long a, long long b, STRING *fileids,
+			      int *files)
 {
-	const struct step *steps = kind == 'u' ? user_steps : candidate_steps;
-	size_t nsteps = kind == 'u' ? ARRAY_SIZE(user_steps) : ARRAY_SIZE(candidate_steps);
-	char pseudonym[16], erased_email[64], *files = NULL, *unit = NULL;
+	long long ids[256];
+	int n = 0, more;
+	DBQuery *q;
+	NEOERR *err;
+
+	do {
+		n = 0;
+		err = types[1] ? db_query(&q, sql, types, a, b) : db_query(&q, sql, types, a);
+		if (err)
+			return nerr_pass(err);
+		while (db_next(q) && n < (int)ARRAY_SIZE(ids)) {
+			ids[n++] = db_int(q, 0);
+			string_appendf(fileids, "%s ", db_str(q, 1));
+		}
+		more = db_rows(q) > n;
+		db_end(&q);
+		for (int i = 0; i < n && !err; i++)
+			err = db_exec(NULL, "DELETE FROM documents WHERE id = ?", "i", ids[i]);
+		*files += n;
+	} while (!err && more);
+	return nerr_pass(err);
+}
+
+static void steps_run(const struct step *steps, size_t nsteps, long long id, ErasurePlan *p, NEOERR **err)
+{
+	/* What goes is counted as it goes; what stays, as it stays. */
+	for (size_t i = 0; i < nsteps && !*err; i++) {
+		unsigned long long n = 0;
+		long long kept = 0;
+		if (steps[i].kept && steps[i].count)
+			*err = count(steps[i].count, "i", id, 0, &kept);
+		if (!*err && steps[i].act)
+			*err = db_exec(&n, steps[i].act, "i", id);
+		add(p, steps[i].code, steps[i].kept, steps[i].kept ? kept : (long long)n);
+	}
+}
+
+NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const char *why,
+		    NEOERR *(*still)(char kind, long long id, int *ok), ErasurePlan *p, int *done)
+{
+	char pseudonym[16], erased_email[64], *unit = NULL;
+	long long cands[MAX_CANDIDACIES], gone, unit_id = 0;
 	unsigned long long n;
 	struct person who;
 	STRING detail, fileids;
-	long long gone, unit_id = 0;
-	DBQuery *q;
 	NEOERR *err;
+	int ncands = 0, ok = 1;
 
 	memset(p, 0, sizeof(*p));
 	*done = 0;
@@ -375,7 +543,10 @@ NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const 
 	err = db_begin();
 	if (!err)
 		err = person_load(kind, id, 1, &who);
-	if (err || !who.found || who.erased) {
+	/* Decided again on the locked row: a consent recorded meanwhile wins. */
+	if (!err && who.found && !who.erased && still)
+		err = still(kind, id, &ok);
+	if (err || !who.found || who.erased || !ok) {
 		db_rollback();
 		return nerr_pass(err);
 	}
@@ -389,8 +560,12 @@ NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const 
 				      " WHERE c.id = ?", "i", id);
 	unit_id = unit ? atoll(unit) : 0;
 	free(unit);
+	if (!err)
+		err = candidates_of(kind, id, who.email, cands, &ncands);
 
-	/* The messages first, while his name and address are still his. */
+	/* The messages first: found by his name and address as they are now. */
+	if (!err && kind == 'u')
+		err = stop_contract_calls(id);
 	if (!err)
 		err = scrub_outbox(&who, pseudonym, erased_email, &gone);
 	if (!err)
@@ -403,46 +578,24 @@ NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const 
 				  " keep_until = NULL, erased_at = UTC_TIMESTAMP() WHERE id = ?",
 			      "ssi", pseudonym, erased_email, id);
 		add(p, "account", 1, (long long)n);
+		steps_run(user_steps, ARRAY_SIZE(user_steps), id, p, &err);
+		/* The hours as each version went out: without the remarks, the
+		 * reasons and the back-office's words. */
+		if (!err)
+			err = db_exec(NULL, "UPDATE timesheet_versions v JOIN timesheets t ON t.id = v.timesheet_id"
+					    " SET v.entries = REGEXP_REPLACE(v.entries, ?, '\"remark\":\"\"'), v.reason = NULL,"
+					    " v.refusal = NULL WHERE t.worker_user_id = ?",
+				      "si", "\"remark\": ?\"([^\"\\\\]|\\\\.)*\"", id);
+		if (!err)
+			err = drop_documents("SELECT id, file_id" DOCUMENTS_OF_USER, "ii", id, id, &fileids, &p->files);
 	}
-	/* What goes is counted as it goes; what stays, as it stays. */
-	for (size_t i = 0; i < nsteps && !err; i++) {
-		long long kept = 0;
-		n = 0;
-		if (steps[i].kept && steps[i].count)
-			err = count(steps[i].count, "i", id, 0, &kept);
-		if (!err && steps[i].act)
-			err = db_exec(&n, steps[i].act, "i", id);
-		add(p, steps[i].code, steps[i].kept, steps[i].kept ? kept : (long long)n);
+	for (int c = 0; c < ncands && !err; c++) {
+		steps_run(candidate_steps, ARRAY_SIZE(candidate_steps), cands[c], p, &err);
+		if (!err)
+			err = drop_documents("SELECT id, file_id" DOCUMENTS_OF_CANDIDATE, "i", cands[c], 0, &fileids,
+					     &p->files);
 	}
-	/* The hours as each version went out: without the remarks. */
-	if (!err && kind == 'u')
-		err = db_exec(NULL, "UPDATE timesheet_versions v JOIN timesheets t ON t.id = v.timesheet_id"
-				    " SET v.entries = REGEXP_REPLACE(v.entries, ?, '\"remark\":\"\"'), v.reason = NULL"
-				    " WHERE t.worker_user_id = ?",
-			      "si", "\"remark\": ?\"([^\"\\\\]|\\\\.)*\"", id);
-
-	/* Documents: the rows now, the files once the rows are gone for good. */
-	if (!err)
-		err = kind == 'u' ? db_query(&q, "SELECT id, file_id" DOCUMENTS_OF_USER, "ii", id, id)
-				  : db_query(&q, "SELECT id, file_id" DOCUMENTS_OF_CANDIDATE, "i", id);
-	if (!err) {
-		STRING docs;
-		string_init(&docs);
-		while (db_next(q)) {
-			string_appendf(&docs, "%lld ", db_int(q, 0));
-			string_appendf(&fileids, "%s ", db_str(q, 1));
-			p->files++;
-		}
-		db_end(&q);
-		for (char *s = docs.buf, *e; s && *s && !err; s = e) {
-			long long doc = strtoll(s, &e, 10);
-			while (*e == ' ')
-				e++;
-			err = db_exec(NULL, "DELETE FROM documents WHERE id = ?", "i", doc);
-		}
-		string_clear(&docs);
-		add(p, "documents", 0, p->files);
-	}
+	add(p, "documents", 0, p->files);
 	if (!err && who.ref[0]) {
 		err = backoffice_told(id, why);
 		p->backoffice = 1;
@@ -470,8 +623,7 @@ NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const 
 	*done = 1;
 	/* A file that cannot go now is an orphan: `portalctl files-sweep`
 	 * removes it (logged here). */
-	files = fileids.buf;
-	for (char *s = files, *e; s && *s; s = e) {
+	for (char *s = fileids.buf, *e; s && *s; s = e) {
 		char fid[FILES_ID_LEN + 1];
 		NEOERR *rm;
 		e = strchr(s, ' ');

@@ -33,10 +33,14 @@ NEOERR *erasure_plan(char kind, long long id, ErasurePlan *p);
  * erasure goes to the back-office through the outbox (POST /v1/erasure,
  * GDPR art. 19); the certificate — what, when, by whom (actor, 0 for the
  * retention job), why, and no personal data — goes into the audit log.
- * *done is 0 when the person was erased already (or is not there), and
- * then nothing happens: the call is idempotent. p gets what was done. */
+ * A candidate's other proposals under the same address, and a user's
+ * proposals made under his address before he had a login, go with him.
+ * still (may be NULL) decides again, on the person's locked row, whether
+ * he is still to go (*ok). *done is 0 when he was erased already, is not
+ * there or is no longer to go, and then nothing happens: the call is
+ * idempotent. p gets what was done. */
 NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const char *why,
-		    ErasurePlan *p, int *done);
+		    NEOERR *(*still)(char kind, long long id, int *ok), ErasurePlan *p, int *done);
 
 /* Is an outbox row an erasure for the back-office, and its delivery. */
 int erasure_row(const OutboxRow *row);

@@ -75,7 +75,7 @@ long long retention_token_request(const char *token, time_t now)
  * stands today: due (within the lead time), expired (passed). */
 struct standing {
 	int found, erased, due, expired;
-	char keep[11], email[256], name[256], lang[4];
+	char keep[11], email[256], name[1024], lang[4];
 };
 
 static NEOERR *standing_of(char kind, long long id, struct standing *s)
@@ -217,10 +217,52 @@ static NEOERR *ask(char kind, long long id, const struct standing *s, time_t now
 	return nerr_pass(err);
 }
 
+/* What is to be done about a person whose date is near: ask him (no link
+ * yet for this date, and an address), anonymise him (past his date, the
+ * link unanswered, or no address to ask), or wait. */
+enum verdict { WAIT, ASK, ANONYMISE };
+
+static NEOERR *verdict_of(char kind, long long id, const struct standing *s, enum verdict *v)
+{
+	char *state = NULL;
+	NEOERR *err;
+
+	*v = WAIT;
+	if (!s->found || s->erased || !s->due)
+		return STATUS_OK;
+	/* Whether he was asked for this date, and whether that link is spent. */
+	err = db_value(&state, kind == 'u'
+		? "SELECT IF(used_at IS NULL AND expires_at < UTC_TIMESTAMP(), 'lapsed', 'open') FROM consent_requests"
+		  " WHERE user_id = ? AND for_until = ?"
+		: "SELECT IF(used_at IS NULL AND expires_at < UTC_TIMESTAMP(), 'lapsed', 'open') FROM consent_requests"
+		  " WHERE candidate_id = ? AND for_until = ?",
+		"is", id, s->keep);
+	if (!err && !state && mailable(s->email))
+		*v = ASK;
+	else if (!err && s->expired && (!state || !strcmp(state, "lapsed")))
+		*v = ANONYMISE;
+	free(state);
+	return nerr_pass(err);
+}
+
+/* The same verdict again, on the person's row the erasure has locked: a
+ * consent or a contact moment that came in meanwhile wins. */
+static NEOERR *still_to_go(char kind, long long id, int *ok)
+{
+	struct standing s;
+	enum verdict v = WAIT;
+	NEOERR *err = standing_of(kind, id, &s);
+
+	if (!err)
+		err = verdict_of(kind, id, &s, &v);
+	*ok = v == ANONYMISE;
+	return nerr_pass(err);
+}
+
 NEOERR *retention_person(char kind, long long id, time_t now, int *asked, int *anonymised)
 {
 	struct standing s;
-	char *state = NULL;
+	enum verdict v;
 	NEOERR *err;
 	int done = 0;
 
@@ -232,26 +274,15 @@ NEOERR *retention_person(char kind, long long id, time_t now, int *asked, int *a
 					  " AND NOT keep_until <=> ?", "sis", s.keep, id, s.keep)
 			  : db_exec(NULL, "UPDATE candidates SET keep_until = ? WHERE id = ? AND erased_at IS NULL"
 					  " AND NOT keep_until <=> ?", "sis", s.keep, id, s.keep);
-	if (err || !s.due)
-		return nerr_pass(err);
-	/* Whether he was asked for this date, and whether that link is spent. */
-	err = db_value(&state, kind == 'u'
-		? "SELECT IF(used_at IS NULL AND expires_at < FROM_UNIXTIME(?), 'lapsed', 'open') FROM consent_requests"
-		  " WHERE user_id = ? AND for_until = ?"
-		: "SELECT IF(used_at IS NULL AND expires_at < FROM_UNIXTIME(?), 'lapsed', 'open') FROM consent_requests"
-		  " WHERE candidate_id = ? AND for_until = ?",
-		"iis", (long long)now, id, s.keep);
-	if (err)
-		return nerr_pass(err);
-	if (!state && mailable(s.email)) {
+	if (!err)
+		err = verdict_of(kind, id, &s, &v);
+	if (!err && v == ASK) {
 		err = ask(kind, id, &s, now, asked);
-	} else if (s.expired && (!state || !strcmp(state, "lapsed"))) {
-		/* Past his date, the link unanswered (or no address to ask). */
+	} else if (!err && v == ANONYMISE) {
 		ErasurePlan plan;
-		err = erasure_run(NULL, kind, id, 0, "retention", &plan, &done);
+		err = erasure_run(NULL, kind, id, 0, "retention", still_to_go, &plan, &done);
 		*anonymised = done;
 	}
-	free(state);
 	return nerr_pass(err);
 }
 
@@ -286,8 +317,16 @@ NEOERR *retention_run(time_t now, int *asked, int *anonymised, int *more)
 				ids[n++] = db_int(q, 0);
 			db_end(&q);
 			for (int i = 0; i < n && !err; i++) {
-				int a, z;
+				int a = 0, z = 0;
 				err = retention_person(phase ? 'c' : 'u', ids[i], now, &a, &z);
+				/* One person who cannot be done (logged) holds up
+				 * nobody else; a database that is gone stops the run. */
+				if (err && !nerr_match(err, PERR_DB_DOWN)) {
+					char ref[32];
+					snprintf(ref, sizeof(ref), "retention-%c%lld", phase ? 'c' : 'u', ids[i]);
+					log_nerr(ref, err);
+					nerr_ignore(&err);
+				}
 				*asked += a;
 				*anonymised += z;
 				*after = ids[i];
@@ -385,17 +424,32 @@ NEOERR *retention_consent(Request *r, long long request_id, const char *version,
 
 	*ok = 0;
 	extended[0] = '\0';
+	/* The person's row first, then the link's: the order the erasure
+	 * locks them in. */
 	err = db_begin();
 	if (!err)
 		err = db_query(&q, "SELECT IF(user_id IS NULL, 'c', 'u'), COALESCE(user_id, candidate_id)"
-				   " FROM consent_requests WHERE id = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()"
-				   " FOR UPDATE", "i", request_id);
+				   " FROM consent_requests WHERE id = ?", "i", request_id);
 	if (!err) {
 		if (db_next(q)) {
 			kind = db_str(q, 0)[0];
 			person = db_int(q, 1);
 		}
 		db_end(&q);
+	}
+	if (!err && person) {
+		char *locked = NULL;
+		err = db_value(&locked, kind == 'u' ? "SELECT id FROM users WHERE id = ? FOR UPDATE"
+						    : "SELECT id FROM candidates WHERE id = ? FOR UPDATE", "i", person);
+		free(locked);
+	}
+	if (!err && person) {
+		char *usable = NULL;
+		err = db_value(&usable, "SELECT id FROM consent_requests WHERE id = ? AND used_at IS NULL"
+					" AND expires_at > UTC_TIMESTAMP() FOR UPDATE", "i", request_id);
+		if (!usable)
+			person = 0;
+		free(usable);
 	}
 	if (!err && person)
 		err = db_exec(NULL, "UPDATE consent_requests SET used_at = UTC_TIMESTAMP() WHERE id = ?", "i", request_id);

@@ -37,7 +37,7 @@ typedef struct consent_offer {
 	int found, usable;
 	char kind;                 /* 'u' or 'c' */
 	long long person;
-	char name[256];
+	char name[1024];
 	char until[11], extended[11];
 	char lang[4];
 } ConsentOffer;

@@ -103,7 +103,7 @@ NEOERR *erasure_confirm(Request *r)
 		r->status = FORM_REFUSED;
 		return nerr_pass(preview_page(r, &s));
 	}
-	err = erasure_run(r, s.kind, s.id, r->user->id, "request", &p, &done);
+	err = erasure_run(r, s.kind, s.id, r->user->id, "request", NULL, &p, &done);
 	if (err)
 		return nerr_pass(err);
 	snprintf(loc, sizeof(loc), "/privacy/%s/%lld?done=erased", s.kind == 'u' ? "persons" : "candidates", s.id);

@@ -464,8 +464,10 @@ NEOERR *ts_reject(Request *r)
 		db_rollback();
 		return nerr_pass(ts_refused(r, "not_submitted"));
 	}
+	/* The reason is the timesheet's (it may name people): not copied into
+	 * the append-only log, which an erasure cannot reach. */
 	if (!err)
-		err = audit_add(r, r->user->id, "timesheet.reject", "timesheet", s.id, s.unit, reason);
+		err = audit_add(r, r->user->id, "timesheet.reject", "timesheet", s.id, s.unit, "reason in the timesheet");
 	/* Back to the worker, who corrects and submits again — or, for a
 	 * worker without a login, to the agency's user who entered his hours. */
 	if (!err && (s.worker_login || s.entered_by)) {

@@ -97,7 +97,8 @@ NEOERR *ts_correct(Request *r)
 	if (!err)
 		err = ts_send_version(r, s.id, reason);
 	if (!err)
-		err = audit_add(r, r->user->id, "timesheet.correct", "timesheet", s.id, s.unit, reason);
+		err = audit_add(r, r->user->id, "timesheet.correct", "timesheet", s.id, s.unit,
+				"reason in the version history");
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);

@@ -13,7 +13,7 @@
   <caption><?cs var:Lang.Privacy.Erasure.Plan ?></caption>
   <thead><tr><th scope="col"><?cs var:Lang.Privacy.Erasure.Part ?></th><th scope="col" class="num"><?cs var:Lang.Privacy.Erasure.Count ?></th><th scope="col"><?cs var:Lang.Privacy.Erasure.Fate ?></th></tr></thead>
   <tbody><?cs each:i = Page.Erasure.Items ?><tr><th scope="row"><?cs var:Lang.Privacy.Erasure.What[i.Code] ?></th><td class="num"><?cs var:i.Count ?></td>
-    <td><?cs if:i.Code == "shifts_open" && i.Count > 0 ?><span class="badge badge-warn"><?cs var:Lang.Privacy.Erasure.Reopened ?></span><?cs elif:i.Kept ?><span class="badge badge-neutral"><?cs var:Lang.Privacy.Erasure.Kept ?></span><?cs elif:i.Count > 0 ?><span class="badge badge-error"><?cs var:Lang.Privacy.Erasure.Removed ?></span><?cs else ?><span class="muted">—</span><?cs /if ?></td></tr><?cs /each ?></tbody>
+    <td><?cs if:i.Code == "shifts_bound" && i.Count > 0 ?><span class="badge badge-warn"><?cs var:Lang.Privacy.Erasure.Bound ?></span><?cs elif:i.Code == "shifts_open" && i.Count > 0 ?><span class="badge badge-warn"><?cs var:Lang.Privacy.Erasure.Reopened ?></span><?cs elif:i.Kept ?><span class="badge badge-neutral"><?cs var:Lang.Privacy.Erasure.Kept ?></span><?cs elif:i.Count > 0 ?><span class="badge badge-error"><?cs var:Lang.Privacy.Erasure.Removed ?></span><?cs else ?><span class="muted">—</span><?cs /if ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <ul>
   <li><?cs var:Lang.Privacy.Erasure.KeptWhy ?></li>
