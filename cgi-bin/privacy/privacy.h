@@ -50,6 +50,17 @@ NEOERR *requests_section(Request *r, const Subject *s);   /* requests.c */
 NEOERR *retention_section(Request *r, const Subject *s);  /* retention.c */
 NEOERR *erasure_section(Request *r, const Subject *s);    /* erasure.c */
 
+/* requests.c: requests of data subjects — the queue, a request, recording
+ * one on a person's page, filing one's own on /privacy/me — and the count
+ * of open and overdue ones on the start page (Page.Requests.*). */
+NEOERR *requests_list(Request *r);
+NEOERR *request_show(Request *r);
+NEOERR *request_extend(Request *r);
+NEOERR *request_close(Request *r);
+NEOERR *request_add(Request *r);
+NEOERR *request_self(Request *r);
+NEOERR *requests_tile(Request *r);
+
 /* main.c */
 NEOERR *privacy_index(Request *r);
 NEOERR *privacy_statement(Request *r);
