@@ -117,6 +117,43 @@ NEOERR *rights_filed(long long id, int *mailed)
 	return nerr_pass(err);
 }
 
+NEOERR *rights_answered(long long id, const char *what)
+{
+	char kind[16] = "", state[8] = "", due[11] = "", key[96], *url;
+	long long user = 0;
+	HDF *extra = NULL;
+	DBQuery *q;
+	NEOERR *err;
+
+	err = db_query(&q, "SELECT r.kind, r.state, DATE_FORMAT(r.due_on, '%Y-%m-%d'), u.id FROM privacy_requests r"
+			   " JOIN users u ON u.id = r.user_id AND u.status = 'active' AND u.erased_at IS NULL"
+			   " JOIN credentials c ON c.user_id = u.id AND c.password_hash IS NOT NULL WHERE r.id = ?",
+		       "i", id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		snprintf(kind, sizeof(kind), "%s", db_str(q, 0));
+		snprintf(state, sizeof(state), "%s", db_str(q, 1));
+		snprintf(due, sizeof(due), "%s", db_str(q, 2));
+		user = db_int(q, 3);
+	}
+	db_end(&q);
+	if (!user)
+		return STATUS_OK;
+	url = conf_url("/privacy/me#requests");
+	hdf_init(&extra);
+	hdf_set_value(extra, "What", what);
+	hdf_set_value(extra, "Kind", kind);
+	hdf_set_value(extra, "State", state);
+	hdf_set_value(extra, "Due", due);
+	hdf_set_value(extra, "URL", url);
+	free(url);
+	snprintf(key, sizeof(key), "mail:privacy-answered:%lld:%s", id, what);
+	err = account_mail(user, "PrivacyRequestAnswered", key, extra);
+	hdf_destroy(&extra);
+	return nerr_pass(err);
+}
+
 NEOERR *rights_remind(time_t now, int *reminded)
 {
 	long long officers[RIGHTS_MAX_OFFICERS], days = conf_int("Privacy.RequestRemindDays");

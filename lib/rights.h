@@ -24,6 +24,13 @@ NEOERR *rights_officers(long long *ids, int *n);
  * caller's transaction. *mailed counts the officers (may be NULL). */
 NEOERR *rights_filed(long long request_id, int *mailed);
 
+/* Mails the person that his request id was extended or closed (what:
+ * "extended" or "closed"): its kind, state and due date, and that the
+ * reason or answer is on his own page — not the words themselves. Only a
+ * user with a password (who can read that page) is mailed; in the
+ * caller's transaction. */
+NEOERR *rights_answered(long long request_id, const char *what);
+
 /* Mails the privacy officers about open requests due within
  * Privacy.RequestRemindDays of now — or overdue — once per request and
  * due date (an extension asks again, for its new date); each request is

@@ -11,6 +11,7 @@
 #include "org.h"
 #include "privacy.h"
 #include "rights.h"
+#include "statement.h"
 #include "tz.h"
 #include "util.h"
 #include "view.h"
@@ -413,6 +414,8 @@ NEOERR *request_extend(Request *r)
 	snprintf(detail, sizeof(detail), "%s, due %s", q.kind, due ? due : "");
 	free(due);
 	if (!err)
+		err = rights_answered(q.id, "extended");
+	if (!err)
 		err = audit_add(r, r->user->id, "privacy.request.extend", "privacy_request", q.id, q.subject.unit_id,
 				detail);
 	err = db_finish(err);
@@ -451,6 +454,8 @@ NEOERR *request_close(Request *r)
 				    " outcome = ? WHERE id = ?",
 			      "sisi", state, r->user->id, outcome, q.id);
 	snprintf(detail, sizeof(detail), "%s, %s", q.kind, state);
+	if (!err)
+		err = rights_answered(q.id, "closed");
 	if (!err)
 		err = audit_add(r, r->user->id, "privacy.request.close", "privacy_request", q.id, q.subject.unit_id,
 				detail);
@@ -580,8 +585,11 @@ NEOERR *requests_section(Request *r, const Subject *s)
 	rights_today(time(NULL), today);
 	hdf_set_value(r->hdf, "Page.Requests.Today", today);
 	hdf_set_int_value(r->hdf, "Page.Requests.Months", conf_int("Privacy.RequestMonths"));
-	if (s->self)
+	if (s->self) {
 		hdf_set_value(r->hdf, "Page.Requests.MayFile", "1");
+		/* Where to complain about a refusal (GDPR art. 12(4)). */
+		hdf_set_value(r->hdf, "Page.Requests.Authority", statement_text("Controller.Authority", r->lang));
+	}
 	else if (!s->erased && acl_may_at(r, "privacy.handle", s->home))
 		hdf_set_value(r->hdf, "Page.Requests.MayRecord", "1");
 	err = db_query(&rows,

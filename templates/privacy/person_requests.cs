@@ -11,7 +11,8 @@
     <li data-request="<?cs var:q.Id ?>"><p class="meta"><strong><?cs var:Lang.Privacy.Requests.KindTitle[q.Kind] ?></strong> · <?cs var:Lang.Privacy.Requests.Received ?> <?cs var:q.Received ?> · <?cs if:q.State == "open" ?><?cs var:Lang.Privacy.Requests.Due ?> <?cs call:request_due(q) ?><?cs else ?><?cs var:Lang.Privacy.Requests.Closed ?> <?cs var:q.Closed ?><?cs /if ?> · <?cs var:Lang.Privacy.Requests.States[q.State] ?></p>
       <?cs if:q.Text ?><p class="prewrap"><?cs var:q.Text ?></p><?cs /if ?>
       <?cs if:q.ExtensionReason ?><p class="small"><strong><?cs var:Lang.Privacy.Requests.Mine.ExtendedBecause ?></strong> <span class="prewrap"><?cs var:q.ExtensionReason ?></span></p><?cs /if ?>
-      <?cs if:q.Outcome ?><p class="small"><strong><?cs var:Lang.Privacy.Requests.Mine.Answer ?>:</strong> <span class="prewrap"><?cs var:q.Outcome ?></span></p><?cs /if ?></li>
+      <?cs if:q.Outcome ?><p class="small"><strong><?cs var:Lang.Privacy.Requests.Mine.Answer ?>:</strong> <span class="prewrap"><?cs var:q.Outcome ?></span></p><?cs /if ?>
+      <?cs if:q.State == "refused" && Page.Requests.Authority ?><p class="small muted"><?cs var:Lang.Privacy.Statement.Complain ?> <?cs var:Page.Requests.Authority ?></p><?cs /if ?></li>
     <?cs /each ?>
   </ul>
   <?cs else ?><p class="muted"><?cs var:Lang.Privacy.Requests.Mine.None ?></p><?cs /if ?>

@@ -82,6 +82,12 @@ def mails_about(rid, key="filed"):
     return out
 
 
+def answers_to(email):
+    """The bodies of the mails that told a person about his request."""
+    return [m.get_body().get_content() for m in mails() if m["Subject"] == "Uw verzoek over uw persoonsgegevens"
+            and any(a.addr_spec == email for a in m["To"].addresses)]
+
+
 def free_own_requests(email):
     """Earlier runs' open requests a user filed himself closed, so that he
     may file again (a person has at most five open at once)."""
@@ -213,6 +219,7 @@ def test_the_deadline_is_extended_once_and_only_with_a_reason():
     assert 'aria-invalid="true" aria-describedby="e-reason"' in r.text
     assert row(rid)[5] == first and audits("privacy.request.extend", rid) == 0
     reason = "Veel gegevens uit drie systemen %s." % SFX
+    told = len(answers_to(WORKER))
     r = act(c, rid, "extend", reason=reason)
     assert r.status == 303 and r.header("Location") == "/privacy/requests/%s?done=request_extended" % rid
     months = int(conf("Privacy.RequestExtensionMonths"))
@@ -226,8 +233,12 @@ def test_the_deadline_is_extended_once_and_only_with_a_reason():
     r = act(c, rid, "extend", reason="Nog eens")
     assert r.status == 422 and "maar één keer" in (alert_of(r) or ""), (r.status, alert_of(r))
     assert row(rid)[5] == due and audits("privacy.request.extend", rid) == 1
-    # The person sees the new date and why.
+    # The person is told by mail (the new date, not the reason), and sees
+    # the date and why on his own page.
     if rid == _made.get("worker"):
+        got = wait_until(lambda: answers_to(WORKER)[told:], 20)
+        assert len(got) == 1 and "meer tijd" in got[0] and due in got[0] and "/privacy/me" in got[0], got
+        assert SFX not in got[0]
         me = text_of(as_user(WORKER).get("/privacy/me").text)
         assert due in me and reason in me
 
@@ -241,6 +252,7 @@ def test_a_request_is_closed_done_or_refused_with_the_reason():
     assert '<option value="refused" selected>' in r.text
     assert row(rid)[1] == "open" and audits("privacy.request.close", rid) == 0
     answer = "Geweigerd %s: de spelling in het paspoort is Wilems." % SFX
+    told = len(answers_to(WORKER))
     r = act(c, rid, "close", state="refused", outcome=answer)
     assert r.status == 303 and r.header("Location") == "/privacy/requests/%s?done=request_closed" % rid
     assert row(rid)[1] == "refused" and audits("privacy.request.close", rid) == 1
@@ -254,11 +266,20 @@ def test_a_request_is_closed_done_or_refused_with_the_reason():
     assert r.status == 422 and "al afgesloten" in (alert_of(r) or "")
     assert audits("privacy.request.close", rid) == 1
     if rid == _made.get("worker"):
-        assert answer in text_of(as_user(WORKER).get("/privacy/me").text), "the person does not see the answer"
-    # Done needs no words.
+        # He is mailed that there is an answer, and reads it on his own
+        # page with where he may complain.
+        got = wait_until(lambda: answers_to(WORKER)[told:], 20)
+        assert len(got) == 1 and "niet kunnen inwilligen" in got[0] and SFX not in got[0], got
+        me = text_of(as_user(WORKER).get("/privacy/me").text)
+        assert answer in me and "Autoriteit Persoonsgegevens" in me, "the person does not see the answer"
+    # Done needs no words; a person without a login (Tom Jacobs) is not
+    # mailed.
     other = officer_request()
+    before = len(answers_to("tom.jacobs@flex.example"))
     r = act(c, other, "close", state="done", outcome="")
     assert r.status == 303 and row(other)[1] == "done"
+    time.sleep(2)
+    assert len(answers_to("tom.jacobs@flex.example")) == before
 
 
 def test_overdue_requests_are_marked_and_come_first_in_the_queue():
