@@ -351,6 +351,19 @@ static NEOERR *not_done(Request *r, const PrivacyRequest *q, const char *why)
 	return nerr_pass(request_page(r, q));
 }
 
+/* The same after another's change, found on the locked row, was rolled
+ * back: the page shows the request as it is now. */
+static NEOERR *not_done_now(Request *r, PrivacyRequest *q, const char *why)
+{
+	NEOERR *err;
+
+	db_rollback();
+	err = request_load(r, q->id, "privacy.handle", q);
+	if (err || !q->id)
+		return nerr_pass(err);
+	return nerr_pass(not_done(r, q, why));
+}
+
 static NEOERR *done(Request *r, long long id, const char *what)
 {
 	char loc[96];
@@ -400,10 +413,8 @@ NEOERR *request_extend(Request *r)
 	err = db_begin();
 	if (!err)
 		err = lock_request(q.id, &open, &extended);
-	if (!err && (!open || extended)) {
-		db_rollback();
-		return nerr_pass(not_done(r, &q, open ? "extended_once" : "closed"));
-	}
+	if (!err && (!open || extended))
+		return nerr_pass(not_done_now(r, &q, open ? "extended_once" : "closed"));
 	if (!err)
 		err = db_exec(NULL, "UPDATE privacy_requests SET due_on = first_due_on + INTERVAL ? MONTH,"
 				    " extended_at = UTC_TIMESTAMP(), extended_by = ?, extension_reason = ? WHERE id = ?",
@@ -445,10 +456,8 @@ NEOERR *request_close(Request *r)
 	err = db_begin();
 	if (!err)
 		err = lock_request(q.id, &open, &extended);
-	if (!err && !open) {
-		db_rollback();
-		return nerr_pass(not_done(r, &q, "closed"));
-	}
+	if (!err && !open)
+		return nerr_pass(not_done_now(r, &q, "closed"));
 	if (!err)
 		err = db_exec(NULL, "UPDATE privacy_requests SET state = ?, closed_at = UTC_TIMESTAMP(), closed_by = ?,"
 				    " outcome = ? WHERE id = ?",
@@ -521,8 +530,8 @@ NEOERR *request_add(Request *r)
 	err = db_finish(err);
 	if (err)
 		return nerr_pass(err);
-	snprintf(loc, sizeof(loc), "/privacy/%s/%lld?done=request_added#requests", s.kind == 'u' ? "persons" : "candidates",
-		 s.id);
+	snprintf(loc, sizeof(loc), "/privacy/%s/%lld?done=request_added#requests",
+		 s.kind == 'u' ? "persons" : "candidates", s.id);
 	return http_redirect(r, loc);
 }
 
