@@ -90,6 +90,10 @@ static const struct step user_steps[] = {
 	{ "remarks", 0,
 	  "SELECT COUNT(*) FROM candidate_comments m JOIN candidates c ON c.id = m.candidate_id WHERE c.worker_id = ?",
 	  "DELETE m FROM candidate_comments m JOIN candidates c ON c.id = m.candidate_id WHERE c.worker_id = ?" },
+	/* His requests (GDPR art. 15-17): the record of the duty stays, his
+	 * words and what was written about him go (sql/028). */
+	{ "requests", 1, "SELECT COUNT(*) FROM privacy_requests WHERE user_id = ?",
+	  "UPDATE privacy_requests SET request_text = '', extension_reason = '', outcome = '' WHERE user_id = ?" },
 	{ "consents", 0, "SELECT COUNT(*) FROM contact_moments WHERE user_id = ?",
 	  "DELETE FROM contact_moments WHERE user_id = ?" },
 	{ "consents", 0, "SELECT COUNT(*) FROM consent_requests WHERE user_id = ?",
@@ -106,6 +110,8 @@ static const struct step candidate_steps[] = {
 	  "UPDATE candidate_events SET note = NULL WHERE candidate_id = ? AND note IS NOT NULL" },
 	{ "remarks", 0, "SELECT COUNT(*) FROM candidate_comments WHERE candidate_id = ?",
 	  "DELETE FROM candidate_comments WHERE candidate_id = ?" },
+	{ "requests", 1, "SELECT COUNT(*) FROM privacy_requests WHERE candidate_id = ?",
+	  "UPDATE privacy_requests SET request_text = '', extension_reason = '', outcome = '' WHERE candidate_id = ?" },
 	{ "consents", 0, "SELECT COUNT(*) FROM contact_moments WHERE candidate_id = ?",
 	  "DELETE FROM contact_moments WHERE candidate_id = ?" },
 	{ "consents", 0, "SELECT COUNT(*) FROM consent_requests WHERE candidate_id = ?",
@@ -596,6 +602,15 @@ NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const 
 					     &p->files);
 	}
 	add(p, "documents", 0, p->files);
+	/* His open erasure requests are answered by this erasure. */
+	if (!err && kind == 'u')
+		err = db_exec(&n, "UPDATE privacy_requests SET state = 'done', closed_at = UTC_TIMESTAMP(),"
+				  " closed_by = NULLIF(?, 0) WHERE user_id = ? AND kind = 'erasure' AND state = 'open'",
+			      "ii", actor, id);
+	for (int c = 0; c < ncands && !err; c++)
+		err = db_exec(&n, "UPDATE privacy_requests SET state = 'done', closed_at = UTC_TIMESTAMP(),"
+				  " closed_by = NULLIF(?, 0) WHERE candidate_id = ? AND kind = 'erasure' AND state = 'open'",
+			      "ii", actor, cands[c]);
 	if (!err && who.ref[0]) {
 		err = backoffice_told(id, why);
 		p->backoffice = 1;

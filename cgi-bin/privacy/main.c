@@ -41,6 +41,9 @@ NEOERR *privacy_index(Request *r)
 	free(due);
 	if (acl_may_at(r, "agreement.view", root))
 		hdf_set_value(r->hdf, "Page.May.Agreements", "1");
+	err = requests_tile(r);
+	if (err)
+		return nerr_pass(err);
 	return nerr_pass(view_render(r, "privacy/index.cs"));
 }
 
@@ -109,6 +112,49 @@ static const Param p_consent_give[] = {
 };
 
 static const Param p_id[] = { P_ID("id"), P_END };
+/* requests */
+#define P_REQUEST_KIND(flags) { "request_kind", P_ENUM, flags, 0, 0, "access rectification erasure" }
+#define P_REQUEST_TEXT { "request_text", P_TEXT, P_REQUIRED | P_FORM, 0, 4000, NULL }
+
+static const Param p_requests[] = {
+	{ "state", P_ENUM, P_FORM, 0, 0, "open overdue done refused" },
+	{ "kind", P_ENUM, P_FORM, 0, 0, "access rectification erasure" },
+	P_PAGE,
+	P_END,
+};
+
+static const Param p_request[] = {
+	P_ID("id"),
+	{ "done", P_ENUM, 0, 0, 0, "request_extended request_closed" },
+	P_END,
+};
+
+static const Param p_request_extend[] = {
+	P_ID("id"),
+	{ "reason", P_TEXT, P_REQUIRED | P_FORM, 0, 2000, NULL },
+	P_END,
+};
+
+static const Param p_request_close[] = {
+	P_ID("id"),
+	{ "state", P_ENUM, P_REQUIRED | P_FORM, 0, 0, "done refused" },
+	{ "outcome", P_TEXT, P_FORM, 0, 4000, NULL },
+	P_END,
+};
+
+static const Param p_request_add[] = {
+	P_ID("id"),
+	P_REQUEST_KIND(P_REQUIRED | P_FORM),
+	{ "request_received", P_DATE, P_REQUIRED | P_FORM, 0, 0, NULL },
+	P_REQUEST_TEXT,
+	P_END,
+};
+
+static const Param p_request_self[] = {
+	P_REQUEST_KIND(P_REQUIRED | P_FORM),
+	P_REQUEST_TEXT,
+	P_END,
+};
 
 /* --- the routes ---------------------------------------------------------- */
 
@@ -129,6 +175,13 @@ static const Route routes[] = {
 	/* dossier: access and portability */
 
 	/* requests */
+	{ "GET", "/privacy/requests", requests_list, "privacy.view", 0, p_requests },
+	{ "GET", "/privacy/requests/:id", request_show, "privacy.view", 0, p_request },
+	{ "POST", "/privacy/requests/:id/extend", request_extend, "privacy.handle", R_CSRF, p_request_extend },
+	{ "POST", "/privacy/requests/:id/close", request_close, "privacy.handle", R_CSRF, p_request_close },
+	{ "POST", "/privacy/persons/:id/requests", request_add, "privacy.handle", R_CSRF, p_request_add },
+	{ "POST", "/privacy/candidates/:id/requests", request_add, "privacy.handle", R_CSRF, p_request_add },
+	{ "POST", "/privacy/me/requests", request_self, NULL, R_CSRF, p_request_self },
 
 	/* retention and consent */
 	{ "POST", "/privacy/persons/:id/contact", retention_record, "privacy.handle", R_CSRF, p_contact },

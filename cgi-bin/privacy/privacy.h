@@ -59,6 +59,16 @@ NEOERR *consent_give(Request *r);
 /* erasure.c: the dry run and the erasure */
 NEOERR *erasure_preview(Request *r);
 NEOERR *erasure_confirm(Request *r);
+/* requests.c: requests of data subjects — the queue, a request, recording
+ * one on a person's page, filing one's own on /privacy/me — and the count
+ * of open and overdue ones on the start page (Page.Requests.*). */
+NEOERR *requests_list(Request *r);
+NEOERR *request_show(Request *r);
+NEOERR *request_extend(Request *r);
+NEOERR *request_close(Request *r);
+NEOERR *request_add(Request *r);
+NEOERR *request_self(Request *r);
+NEOERR *requests_tile(Request *r);
 
 /* main.c */
 NEOERR *privacy_index(Request *r);

@@ -203,7 +203,15 @@ MATRIX.update({
     ("GET", "/privacy/candidates/:id"): "object",
     # dossier: access and portability
 
-    # requests
+    # requests: the queue and a request are the privacy officer's; every
+    # user files his own from /privacy/me.
+    ("GET", "/privacy/requests"): holders("privacy_officer"),
+    ("GET", "/privacy/requests/:id"): "object",
+    ("POST", "/privacy/requests/:id/extend"): "post",
+    ("POST", "/privacy/requests/:id/close"): "post",
+    ("POST", "/privacy/persons/:id/requests"): "post",
+    ("POST", "/privacy/candidates/:id/requests"): "post",
+    ("POST", "/privacy/me/requests"): "post",
 
     # retention and consent
     ("POST", "/privacy/persons/:id/contact"): "post",
@@ -241,6 +249,12 @@ OBJECTS = [
      holders("privacy_officer")),
     (("GET", "/privacy/candidates/:id/erase"), "SELECT id FROM candidates WHERE name = 'Toegang A1'",
      holders("privacy_officer")),
+    # A request of a data subject (the demo's, of Jan Willems and of Lisa
+    # Maes): the privacy officer's only, not even the person's own.
+    (("GET", "/privacy/requests/:id"), "SELECT MIN(r.id) FROM privacy_requests r JOIN users u ON u.id = r.user_id"
+     " WHERE u.email = 'worker@flex.example'", holders("privacy_officer")),
+    (("GET", "/privacy/requests/:id"), "SELECT MIN(r.id) FROM privacy_requests r JOIN users u ON u.id = r.user_id"
+     " WHERE u.email = 'lisa.maes@flex.example'", holders("privacy_officer")),
     # A client's figures: the client-wide report needs the permission on
     # its root (the HR manager holds it on his site only).
     (("GET", "/reports/?unit=:id"), "SELECT unit_id FROM clients WHERE name = 'Klant NV'",

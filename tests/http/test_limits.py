@@ -300,11 +300,42 @@ def forms():
                                                       path={"id": s["vacancy"],
                                                             "cid": lambda: new_candidate(s["vacancy"])},
                                                       fields={"reason": "skills"}),
+        # Requests of data subjects: recorded on Tom Jacobs's page and on a
+        # candidate's; filed by the supervisor for himself (at most five
+        # open: the rest is refused, never an error); a request to extend
+        # and close, made per post.
+        "/privacy/persons/:id/requests": dict(who="privacy@uitzendbureau.example",
+                                              path={"id": one("SELECT id FROM users WHERE email ="
+                                                              " 'tom.jacobs@flex.example'")},
+                                              page="/privacy/persons/%(id)s",
+                                              fields={"request_kind": "access",
+                                                      "request_received": datetime.date.today().isoformat()}),
+        "/privacy/candidates/:id/requests": dict(who="privacy@uitzendbureau.example",
+                                                 path={"id": lambda: new_candidate(s["vacancy"])},
+                                                 page="/privacy/candidates/%(id)s",
+                                                 fields={"request_kind": "erasure",
+                                                         "request_received": datetime.date.today().isoformat()}),
+        "/privacy/me/requests": dict(who="supervisor@klant.example", page="/privacy/me",
+                                     fields={"request_kind": "rectification"}),
+        "/privacy/requests/:id/extend": dict(who="privacy@uitzendbureau.example", path={"id": new_request},
+                                             page="/privacy/requests/%(id)s", fields={}),
+        "/privacy/requests/:id/close": dict(who="privacy@uitzendbureau.example", path={"id": new_request},
+                                            page="/privacy/requests/%(id)s", fields={"state": "refused"}),
         "/vacancies/:id/candidates/:cid/comments": dict(who="hiring.manager@klant.example",
                                                         path={"id": s["vacancy"],
                                                               "cid": lambda: new_candidate(s["vacancy"])},
                                                         fields={"key": lambda: unique("k")}),
     }
+
+
+def new_request():
+    """An open request of this run's worker, recorded by the privacy officer."""
+    s = setup()
+    sql("INSERT INTO privacy_requests (kind, user_id, channel, recorded_by, recorded_at, received_on,"
+        " first_due_on, due_on, request_text) SELECT 'access', %s, 'officer', id, UTC_TIMESTAMP(), UTC_DATE(),"
+        " UTC_DATE() + INTERVAL 1 MONTH, UTC_DATE() + INTERVAL 1 MONTH, 'Limiet' FROM users"
+        " WHERE email = 'privacy@uitzendbureau.example'" % s["worker"])
+    return one("SELECT MAX(id) FROM privacy_requests WHERE user_id = %s" % s["worker"])
 
 
 def last_monday():
