@@ -4,6 +4,7 @@
 
 #include "acl.h"
 #include "conf.h"
+#include "dossier.h"
 #include "log.h"
 #include "org.h"
 #include "privacy.h"
@@ -68,6 +69,12 @@ static const Param p_person[] = {
 	P_END,
 };
 
+/* A person's file: the person's id in the path, nothing else. */
+static const Param p_dossier[] = {
+	P_ID("id"),
+	P_END,
+};
+
 static const Param p_me[] = {
 	{ "done", P_ENUM, 0, 0, 0, "request_added" },
 	P_END,
@@ -89,7 +96,18 @@ static const Route routes[] = {
 	{ "GET", "/privacy/candidates/:id", candidate_show, "privacy.view", 0, p_person },
 	{ "GET", "/privacy/me", privacy_me, NULL, 0, p_me },
 
-	/* dossier: access and portability */
+	/* dossier: access and portability — a person's file as a page, a PDF
+	 * and JSON: the privacy officer's of anyone in his scope, everyone's
+	 * own under /privacy/me (404 for anyone else's: there is no id). */
+	{ "GET", "/privacy/persons/:id/dossier", dossier_page, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/persons/:id/dossier.pdf", dossier_pdf, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/persons/:id/dossier.json", dossier_json, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/candidates/:id/dossier", dossier_page, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/candidates/:id/dossier.pdf", dossier_pdf, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/candidates/:id/dossier.json", dossier_json, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/me/dossier", dossier_page, NULL, 0, NULL },
+	{ "GET", "/privacy/me/dossier.pdf", dossier_pdf, NULL, 0, NULL },
+	{ "GET", "/privacy/me/dossier.json", dossier_json, NULL, 0, NULL },
 
 	/* requests */
 
