@@ -7,6 +7,7 @@
 #include "bsn.h"
 #include "db.h"
 #include "dossier.h"
+#include "log.h"
 #include "page.h"
 #include "statement.h"
 #include "util.h"
@@ -287,6 +288,7 @@ static NEOERR *national_id(Gather *g)
 
 	if (err) {
 		/* Sealed under a key this portal no longer has: said so, no more. */
+		log_nerr(NULL, err);
 		nerr_ignore(&err);
 		json_object_set_new(g->d, "national_id",
 				    json_pack("{s:b, s:n, s:n}", "recorded", 1, "country", "number"));
