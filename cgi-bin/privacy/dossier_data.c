@@ -85,9 +85,9 @@
  * finding for the privacy officer in itself. Sessions and links, which
  * are never purged, keep their newest.
  *
- * Every query reads by an index that starts with the person's id (see the
- * key named beside it), so the file costs the same in a portal of ten
- * clients as in one of ten thousand.
+ * Every query reads by an index from the person's id, or from his own rows
+ * (the key is named beside it), so the file costs the same in a portal of
+ * ten clients as in one of ten thousand.
  */
 #define CAP_LIST   2000     /* grants, skills, pools, tokens, documents, … */
 #define CAP_SHIFTS 5000
