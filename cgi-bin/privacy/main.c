@@ -5,6 +5,7 @@
 #include "acl.h"
 #include "conf.h"
 #include "db.h"
+#include "dossier.h"
 #include "log.h"
 #include "org.h"
 #include "privacy.h"
@@ -80,6 +81,12 @@ static const Param p_persons[] = {
 static const Param p_person[] = {
 	P_ID("id"),
 	{ "done", P_ENUM, 0, 0, 0, "extended erased request_added request_extended request_closed" },
+	P_END,
+};
+
+/* A person's file: the person's id in the path, nothing else. */
+static const Param p_dossier[] = {
+	P_ID("id"),
 	P_END,
 };
 
@@ -172,7 +179,18 @@ static const Route routes[] = {
 	{ "GET", "/privacy/candidates/:id", candidate_show, "privacy.view", 0, p_person },
 	{ "GET", "/privacy/me", privacy_me, NULL, 0, p_me },
 
-	/* dossier: access and portability */
+	/* dossier: access and portability — a person's file as a page, a PDF
+	 * and JSON: the privacy officer's of anyone in his scope, everyone's
+	 * own under /privacy/me (404 for anyone else's: there is no id). */
+	{ "GET", "/privacy/persons/:id/dossier", dossier_page, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/persons/:id/dossier.pdf", dossier_pdf, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/persons/:id/dossier.json", dossier_json, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/candidates/:id/dossier", dossier_page, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/candidates/:id/dossier.pdf", dossier_pdf, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/candidates/:id/dossier.json", dossier_json, "privacy.view", 0, p_dossier },
+	{ "GET", "/privacy/me/dossier", dossier_page, NULL, 0, NULL },
+	{ "GET", "/privacy/me/dossier.pdf", dossier_pdf, NULL, 0, NULL },
+	{ "GET", "/privacy/me/dossier.json", dossier_json, NULL, 0, NULL },
 
 	/* requests */
 	{ "GET", "/privacy/requests", requests_list, "privacy.view", 0, p_requests },

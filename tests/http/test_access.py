@@ -201,8 +201,17 @@ MATRIX.update({
     ("GET", "/privacy/persons"): holders("privacy_officer"),
     ("GET", "/privacy/persons/:id"): "object",
     ("GET", "/privacy/candidates/:id"): "object",
-    # dossier: access and portability
-
+    # dossier: access and portability — a person's file as a page, a PDF
+    # and JSON: the privacy officer's of anyone, everyone's own.
+    ("GET", "/privacy/persons/:id/dossier"): "object",
+    ("GET", "/privacy/persons/:id/dossier.pdf"): "object",
+    ("GET", "/privacy/persons/:id/dossier.json"): "object",
+    ("GET", "/privacy/candidates/:id/dossier"): "object",
+    ("GET", "/privacy/candidates/:id/dossier.pdf"): "object",
+    ("GET", "/privacy/candidates/:id/dossier.json"): "object",
+    ("GET", "/privacy/me/dossier"): LOGGED_IN,
+    ("GET", "/privacy/me/dossier.pdf"): LOGGED_IN,
+    ("GET", "/privacy/me/dossier.json"): LOGGED_IN,
     # requests: the queue and a request are the privacy officer's; every
     # user files his own from /privacy/me.
     ("GET", "/privacy/requests"): holders("privacy_officer"),
@@ -255,6 +264,22 @@ OBJECTS = [
      " WHERE u.email = 'worker@flex.example'", holders("privacy_officer")),
     (("GET", "/privacy/requests/:id"), "SELECT MIN(r.id) FROM privacy_requests r JOIN users u ON u.id = r.user_id"
      " WHERE u.email = 'lisa.maes@flex.example'", holders("privacy_officer")),
+    # dossier: a person's file, in each format — the privacy officer's only
+    # (everyone has his own under /privacy/me).
+    (("GET", "/privacy/persons/:id/dossier"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/persons/:id/dossier.pdf"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/persons/:id/dossier.json"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/persons/:id/dossier.json"), "SELECT id FROM users WHERE email = 'planner@andereklant.example'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/candidates/:id/dossier"), "SELECT id FROM candidates WHERE name = 'Toegang A1'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/candidates/:id/dossier.pdf"), "SELECT id FROM candidates WHERE name = 'Toegang A1'",
+     holders("privacy_officer")),
+    (("GET", "/privacy/candidates/:id/dossier.json"), "SELECT id FROM candidates WHERE name = 'Toegang A1'",
+     holders("privacy_officer")),
     # A client's figures: the client-wide report needs the permission on
     # its root (the HR manager holds it on his site only).
     (("GET", "/reports/?unit=:id"), "SELECT unit_id FROM clients WHERE name = 'Klant NV'",
