@@ -42,6 +42,9 @@ int cmd_send_test_mail(char **arg);
 int cmd_import_document(char **arg);
 int cmd_files_sweep(char **arg);
 
+/* photos.c: temp workers' photos */
+int cmd_purge_photos(char **arg);
+
 /* demo.c: the demo data */
 int cmd_seed_demo(char **arg);
 /* demo_privacy.c: the privacy duties' part of it, in seed-demo's
