@@ -276,7 +276,9 @@ NEOERR *documents_sweep(Request *r, int delete, STRING *report, int *files, int 
 	for (id = !err && s.ids.buf ? strtok_r(s.ids.buf, "\n", &save) : NULL; id && !err;
 	     id = strtok_r(NULL, "\n", &save)) {
 		char *row = NULL;
-		err = db_value(&row, "SELECT id FROM documents WHERE file_id = ?", "s", id);
+		/* A temp worker's photo (lib/photo.c) lies in the store too. */
+		err = db_value(&row, "SELECT id FROM documents WHERE file_id = ?"
+				     " UNION ALL SELECT id FROM users WHERE photo_file_id = ? LIMIT 1", "ss", id, id);
 		if (!err && !row) {
 			(*orphans)++;
 			string_appendf(report, "orphan file %s%s\n", id, delete ? ": removed" : "");

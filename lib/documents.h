@@ -44,9 +44,10 @@ NEOERR *documents_purge(Request *r, long long doc_id, const char *why);
  * documents whose expiry changed. */
 NEOERR *documents_clocks(int *moved);
 
-/* The orphan sweep: files in the store no document points to, and
- * documents whose file is missing, one line each into report; with
- * delete the orphans are removed (and audited), rows never. */
+/* The orphan sweep: files in the store no document (nor a temp worker's
+ * photo) points to, and documents whose file is missing, one line each
+ * into report; with delete the orphans are removed (and audited), rows
+ * never. */
 NEOERR *documents_sweep(Request *r, int delete, STRING *report, int *files, int *orphans,
 			int *missing);
 

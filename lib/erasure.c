@@ -345,6 +345,14 @@ NEOERR *erasure_plan(char kind, long long id, ErasurePlan *p)
 		err = db_value(&set, "SELECT bsn_sealed IS NOT NULL FROM users WHERE id = ?", "i", id);
 		add(p, "bsn", 0, set ? atoll(set) : 0);
 		free(set);
+		set = NULL;
+		if (!err)
+			err = db_value(&set, "SELECT photo_file_id IS NOT NULL FROM users WHERE id = ?", "i", id);
+		if (set && atoll(set)) {
+			add(p, "photo", 0, 1);
+			p->files++;
+		}
+		free(set);
 	}
 	if (!err) {
 		struct patterns re;
@@ -578,11 +586,23 @@ NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const 
 		add(p, "messages", 0, gone);
 
 	if (!err && kind == 'u') {
-		err = db_exec(&n, "UPDATE users SET first_name = ?, last_name = '', email = ?, job_title = '',"
-				  " mobile = NULL, lang = NULL, bsn_country = NULL, bsn_sealed = NULL, status = 'revoked',"
-				  " last_login_at = NULL, last_activity_at = NULL, inactivity_warned_at = NULL,"
-				  " keep_until = NULL, erased_at = UTC_TIMESTAMP() WHERE id = ?",
-			      "ssi", pseudonym, erased_email, id);
+		char *photo = NULL;
+		/* His photo's file goes with his documents' (after the commit). */
+		err = db_value(&photo, "SELECT photo_file_id FROM users WHERE id = ?", "i", id);
+		if (photo) {
+			string_appendf(&fileids, "%s ", photo);
+			p->files++;
+			add(p, "photo", 0, 1);
+		}
+		free(photo);
+		if (!err)
+			err = db_exec(&n, "UPDATE users SET first_name = ?, last_name = '', email = ?, job_title = '',"
+					  " mobile = NULL, birth_date = NULL, address_street = NULL, address_postcode = NULL,"
+					  " address_city = NULL, address_country = NULL, photo_file_id = NULL, photo_key = NULL,"
+					  " photo_key_id = NULL, lang = NULL, bsn_country = NULL, bsn_sealed = NULL,"
+					  " status = 'revoked', last_login_at = NULL, last_activity_at = NULL,"
+					  " inactivity_warned_at = NULL, keep_until = NULL, erased_at = UTC_TIMESTAMP()"
+					  " WHERE id = ?", "ssi", pseudonym, erased_email, id);
 		add(p, "account", 1, (long long)n);
 		steps_run(user_steps, ARRAY_SIZE(user_steps), id, p, &err);
 		/* The hours as each version went out: without the remarks, the

@@ -21,8 +21,7 @@ static const char security_headers[] =
 	"X-Frame-Options: DENY\r\n"
 	"Referrer-Policy: same-origin\r\n"
 	"Cross-Origin-Opener-Policy: same-origin\r\n"
-	"Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n"
-	"Cache-Control: no-store\r\n";
+	"Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n";
 
 const char *http_reason(int status)
 {
@@ -94,6 +93,7 @@ static NEOERR *head(Request *r, unsigned long long length)
 			       r->content_type ? r->content_type : "text/html; charset=utf-8", length);
 	string_appendf(&h, "Content-Security-Policy: %s\r\n", r->csp ? r->csp : default_csp);
 	string_append(&h, security_headers);
+	string_appendf(&h, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "no-store");
 	if (r->headers.len)
 		string_append(&h, r->headers.buf);
 	string_append(&h, "\r\n");

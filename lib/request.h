@@ -121,6 +121,8 @@ struct request {
 	int form_errors;        /* P_FORM fields that failed */
 	int sent;               /* the handler wrote the response itself (a download) */
 	const char *csp;        /* a stricter Content-Security-Policy (previews), or NULL */
+	const char *cache_control; /* another Cache-Control than "no-store" (a photo:
+				    * "private, no-store"), or NULL */
 };
 
 

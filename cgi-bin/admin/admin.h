@@ -60,10 +60,14 @@ typedef struct person {
 	long long client_id;
 	long long home_id;
 	char home[800];
+	int erased;     /* erased (GDPR): shown under his pseudonym, nothing more to change */
 } Person;
 
 /* Loads user id into *p; p->id is 0 when there is none. */
 NEOERR *user_load(long long id, Person *p);
+/* The user of the request (:id) when the viewer holds perm on the user's
+ * unit; else the request ends with 404 and p->id is 0. */
+NEOERR *user_in_scope(Request *r, const char *perm, Person *p);
 /* The user page of p, with any refused form (grants.c). */
 NEOERR *user_page(Request *r, const Person *p);
 
@@ -71,6 +75,18 @@ NEOERR *user_page(Request *r, const Person *p);
  * shown whole to bsn.view (audited). */
 NEOERR *user_bsn(Request *r);
 NEOERR *user_bsn_reveal(Request *r);
+
+/* details.c: correcting a user's details, a temp worker's photo */
+NEOERR *user_edit(Request *r);
+NEOERR *user_update(Request *r);
+NEOERR *user_photo(Request *r);
+NEOERR *user_photo_upload(Request *r);
+NEOERR *user_photo_delete(Request *r);
+/* May the viewer correct p's details (worker.edit for a temp worker,
+ * else user.edit, on p's unit)? */
+int user_may_correct(Request *r, const Person *p);
+/* Page.Photo.{Shown,Has} and Page.May.Photo of a temp worker's page. */
+NEOERR *photo_section(Request *r, const Person *p);
 
 /* grants.c */
 NEOERR *grant_add(Request *r);

@@ -16,7 +16,7 @@ static NEOERR *grantee(Request *r, Person *p)
 
 	if (err)
 		return nerr_pass(err);
-	if (!p->id || !acl_may_at(r, "grant.edit", p->home)) {
+	if (!p->id || p->erased || !acl_may_at(r, "grant.edit", p->home)) {
 		http_fail(r, 404, "user %lld not in scope for grant.edit", param_int(r, "id", 0));
 		p->id = 0;
 	}

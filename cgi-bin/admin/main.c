@@ -7,6 +7,7 @@
 #include "admin.h"
 #include "db.h"
 #include "org.h"
+#include "profile.h"
 #include "util.h"
 #include "view.h"
 
@@ -132,6 +133,17 @@ static NEOERR *overview(Request *r)
 #define P_PAGE { "page", P_INT, 0, 1, 1000000, NULL }
 #define NAME_MAX_CHARS 100
 
+/* The optional personal fields, each accepted only while it is on
+ * (Fields.*) and for the kind of user that has it (lib/profile.c); the
+ * widths are their columns' (sql/030). */
+#define PERSON_FIELDS \
+	{ "mobile", P_LINE, P_FORM, 0, 32, NULL }, \
+	{ "birth_date", P_DATE, P_FORM, 0, 0, NULL }, \
+	{ "street", P_LINE, P_FORM, 0, 200, NULL }, \
+	{ "postcode", P_LINE, P_FORM, 0, 12, NULL }, \
+	{ "city", P_LINE, P_FORM, 0, 100, NULL }, \
+	{ "country", P_ENUM, P_FORM, 0, 0, PROFILE_COUNTRIES }
+
 static const Param p_id[] = { P_ID("id"), P_END };
 
 static const Param p_announcements[] = {
@@ -224,15 +236,33 @@ static const Param p_user_create[] = {
 	{ "last_name", P_LINE, P_REQUIRED | P_FORM, 0, NAME_MAX_CHARS, NULL },
 	{ "job_title", P_LINE, P_FORM, 0, NAME_MAX_CHARS, NULL },
 	{ "email", P_EMAIL, P_REQUIRED | P_FORM, 0, 254, NULL },
-	/* Accepted only when Fields.Mobile is on (user_create). */
-	{ "mobile", P_LINE, P_FORM, 0, 32, NULL },
+	PERSON_FIELDS,
+	P_END,
+};
+
+/* Correcting a user's details: the names, e-mail address and job title,
+ * and the optional fields (PERSON_FIELDS). */
+static const Param p_user_update[] = {
+	P_ID("id"),
+	{ "first_name", P_LINE, P_REQUIRED | P_FORM, 0, NAME_MAX_CHARS, NULL },
+	{ "last_name", P_LINE, P_REQUIRED | P_FORM, 0, NAME_MAX_CHARS, NULL },
+	{ "job_title", P_LINE, P_FORM, 0, NAME_MAX_CHARS, NULL },
+	{ "email", P_EMAIL, P_REQUIRED | P_FORM, 0, 254, NULL },
+	PERSON_FIELDS,
+	P_END,
+};
+
+static const Param p_photo[] = {
+	P_ID("id"),
+	{ "file", P_FILE, P_REQUIRED | P_FORM, 0, 255, NULL },
 	P_END,
 };
 
 static const Param p_user_show[] = {
 	P_ID("id"),
 	{ "done", P_ENUM, 0, 0, 0,
-	  "user_created disabled enabled invited sessions grant_added grant_revoked bsn bsn_none" },
+	  "user_created disabled enabled invited sessions grant_added grant_revoked bsn bsn_none details"
+	  " photo photo_removed" },
 	P_END,
 };
 
@@ -286,6 +316,12 @@ static const Route routes[] = {
 	{ "GET", "/admin/users/new", user_new, "user.edit", 0, p_user_new },
 	{ "POST", "/admin/users", user_create, "user.edit", R_CSRF, p_user_create },
 	{ "GET", "/admin/users/:id", user_show, "user.view", 0, p_user_show },
+	{ "GET", "/admin/users/:id/edit", user_edit, "user.view", 0, p_id },
+	{ "POST", "/admin/users/:id/edit", user_update, "user.view", R_CSRF, p_user_update },
+	/* Client users who see the worker in a week view hold no user.view. */
+	{ "GET", "/admin/users/:id/photo", user_photo, NULL, 0, p_id },
+	{ "POST", "/admin/users/:id/photo", user_photo_upload, "worker.edit", R_CSRF | R_UPLOAD, p_photo },
+	{ "POST", "/admin/users/:id/photo/delete", user_photo_delete, "worker.edit", R_CSRF, p_id },
 	{ "POST", "/admin/users/:id/disable", user_disable, "user.edit", R_CSRF, p_id },
 	{ "POST", "/admin/users/:id/enable", user_enable, "user.edit", R_CSRF, p_id },
 	{ "POST", "/admin/users/:id/invite", user_invite, "user.edit", R_CSRF, p_id },

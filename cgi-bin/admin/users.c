@@ -1,5 +1,4 @@
 /* users.c: the people who log in — the list, registering one, a user's page, disabling and inviting, a temp worker's national ID number */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/crypto.h>
@@ -13,6 +12,8 @@
 #include "db.h"
 #include "log.h"
 #include "org.h"
+#include "photo.h"
+#include "profile.h"
 #include "util.h"
 #include "view.h"
 
@@ -26,8 +27,8 @@ NEOERR *user_load(long long id, Person *p)
 	memset(p, 0, sizeof(*p));
 	err = org_root(&root_id, root, sizeof(root));
 	if (!err)
-		err = db_query(&q, "SELECT u.id, u.kind, u.status, COALESCE(u.client_id, 0), cu.id, cu.path"
-				   " FROM users u LEFT JOIN clients c ON c.id = u.client_id"
+		err = db_query(&q, "SELECT u.id, u.kind, u.status, COALESCE(u.client_id, 0), cu.id, cu.path,"
+				   " u.erased_at IS NOT NULL FROM users u LEFT JOIN clients c ON c.id = u.client_id"
 				   " LEFT JOIN org_units cu ON cu.id = c.unit_id WHERE u.id = ?", "i", id);
 	if (err)
 		return nerr_pass(err);
@@ -38,14 +39,13 @@ NEOERR *user_load(long long id, Person *p)
 		p->client_id = db_int(q, 3);
 		p->home_id = db_str(q, 5) ? db_int(q, 4) : root_id;
 		snprintf(p->home, sizeof(p->home), "%s", db_str(q, 5) ? db_str(q, 5) : root);
+		p->erased = (int)db_int(q, 6);
 	}
 	db_end(&q);
 	return STATUS_OK;
 }
 
-/* The user of the request when the viewer holds perm on the user's unit;
- * else the request ends with 404 and p->id is 0. */
-static NEOERR *user_in_scope(Request *r, const char *perm, Person *p)
+NEOERR *user_in_scope(Request *r, const char *perm, Person *p)
 {
 	NEOERR *err = user_load(param_int(r, "id", 0), p);
 
@@ -53,6 +53,9 @@ static NEOERR *user_in_scope(Request *r, const char *perm, Person *p)
 		return nerr_pass(err);
 	if (!p->id || !acl_may_at(r, perm, p->home)) {
 		http_fail(r, 404, "user %lld not in scope for %s", param_int(r, "id", 0), perm);
+		p->id = 0;
+	} else if (p->erased && strcmp(r->method, "GET")) {
+		http_fail(r, 404, "user %lld was erased: nothing to change", p->id);
 		p->id = 0;
 	}
 	return STATUS_OK;
@@ -216,8 +219,9 @@ static NEOERR *new_choices(Request *r)
 	if (err)
 		return nerr_pass(err);
 	admin_may(r, "StaffEdit", "user.edit", root);
-	if (conf_int("Fields.Mobile"))
-		hdf_set_value(r->hdf, "Page.Mobile", "1");
+	/* The worker's fields too, when staff may register temp workers:
+	 * the form says they are for temp workers only. */
+	profile_flags(r, profile_fields(acl_may_at(r, "user.edit", root) ? "worker" : "client"));
 	scope = acl_scope(r, "user.edit");
 	err = db_query(&q, "SELECT c.id, c.name FROM clients c JOIN org_units o ON o.id = c.unit_id"
 			   " WHERE c.status = 'active' AND" ACL_IN_SCOPE("o.path")
@@ -245,20 +249,6 @@ NEOERR *user_new(Request *r)
 	if (param_str(r, "client"))
 		hdf_set_value(r->hdf, "Page.Form.client", param_str(r, "client"));
 	return nerr_pass(view_render(r, "admin/user_new.cs"));
-}
-
-/* A mobile number as people write one: digits, spaces, + - ( ). */
-static int phone_ok(const char *s)
-{
-	int digits = 0;
-
-	for (; *s; s++) {
-		if (isdigit((unsigned char)*s))
-			digits++;
-		else if (!strchr("+ -()", *s))
-			return 0;
-	}
-	return digits >= 6 && digits <= 15;
 }
 
 /* Checks what the form cannot: who may be registered where, a known
@@ -296,8 +286,7 @@ static NEOERR *check_new(Request *r, long long *client_unit)
 	} else if (!acl_may_at(r, "user.edit", root)) {
 		param_error(r, "kind", "choice");
 	}
-	if (param_str(r, "mobile") && *param_str(r, "mobile") && !phone_ok(param_str(r, "mobile")))
-		param_error(r, "mobile", "phone");
+	profile_check(r, profile_fields(kind));
 	err = db_value(&taken, "SELECT id FROM users WHERE email = ?", "s", param_str(r, "email"));
 	if (err)
 		return nerr_pass(err);
@@ -319,18 +308,24 @@ static NEOERR *new_refused(Request *r)
 }
 
 /* A new user is 'invited': the invitation mail carries a link to choose a
- * password, queued in the same transaction as the row. */
+ * password, queued in the same transaction as the row. A field switched
+ * off (Fields.*) is refused with 400, as the form never offers it; a
+ * temp worker's field given for another kind of user is marked on the
+ * form (it offers them to all, under a heading that says so). */
 NEOERR *user_create(Request *r)
 {
-	const char *mobile = param_str(r, "mobile"), *kind = param_str(r, "kind");
+	const char *kind = or_empty(param_str(r, "kind")), *off;
+	unsigned fields = profile_fields(kind);
 	long long uid = 0, unit = 0;
+	STRING changed;
 	char loc[64];
 	NEOERR *err;
 
-	if (mobile && !*mobile)
-		mobile = NULL;
-	if (mobile && !conf_int("Fields.Mobile"))
-		return http_fail(r, 400, "mobile numbers are switched off (Fields.Mobile)");
+	off = profile_foreign(r, profile_fields("worker"));
+	if (off)
+		return http_fail(r, 400, "%s is switched off (Fields.*)", off);
+	if ((off = profile_foreign(r, fields)) != NULL)
+		param_error(r, off, "worker_only");
 	if (!r->form_errors) {
 		err = check_new(r, &unit);
 		if (err)
@@ -338,19 +333,23 @@ NEOERR *user_create(Request *r)
 	}
 	if (r->form_errors)
 		return nerr_pass(new_refused(r));
+	string_init(&changed);
 	err = db_begin();
 	if (!err)
 		err = db_exec(NULL,
 			"INSERT INTO users (kind, client_id, email, first_name, last_name, job_title,"
-			" mobile, status, created_at) VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, 'invited',"
-			" UTC_TIMESTAMP())",
-			"sisssss", kind, !strcmp(kind, "client") ? param_int(r, "client", 0) : 0LL,
+			" status, created_at) VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, 'invited', UTC_TIMESTAMP())",
+			"sissss", kind, !strcmp(kind, "client") ? param_int(r, "client", 0) : 0LL,
 			param_str(r, "email"), param_str(r, "first_name"), param_str(r, "last_name"),
-			or_empty(param_str(r, "job_title")), mobile);
+			or_empty(param_str(r, "job_title")));
 	if (!err) {
 		uid = (long long)db_insert_id();
-		err = account_invite(r, uid, r->user->id);
+		/* The optional fields as a correction would write them. */
+		err = profile_save(r, uid, fields, 0, &changed);
 	}
+	string_clear(&changed);
+	if (!err)
+		err = account_invite(r, uid, r->user->id);
 	if (!err)
 		err = audit_add(r, r->user->id, "user.create", "user", uid, unit, kind);
 	if (!err)
@@ -379,8 +378,8 @@ static NEOERR *person(Request *r, const Person *p)
 	if (hdf_get_node(r->hdf, "Page.Person", &h) != STATUS_OK)
 		abort();
 	err = db_query(&q,
-		"SELECT u.id, u.kind, u.email, u.first_name, u.last_name, u.job_title, u.mobile,"
-		" u.status, DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i'),"
+		"SELECT u.id, u.kind, u.email, u.first_name, u.last_name, u.job_title, u.status,"
+		" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i'),"
 		" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i'),"
 		" u.last_login_at < UTC_TIMESTAMP() - INTERVAL 90 DAY, c.id, c.name"
 		" FROM users u LEFT JOIN clients c ON c.id = u.client_id WHERE u.id = ?", "i", p->id);
@@ -393,18 +392,17 @@ static NEOERR *person(Request *r, const Person *p)
 		page_put(h, "FirstName", db_str(q, 3));
 		page_put(h, "LastName", db_str(q, 4));
 		page_put(h, "JobTitle", db_str(q, 5));
-		if (conf_int("Fields.Mobile"))
-			page_put(h, "Mobile", db_str(q, 6));
-		page_put(h, "Status", db_str(q, 7));
-		page_put(h, "Created", db_str(q, 8));
-		page_put(h, "LastLogin", db_str(q, 9));
-		if (db_int(q, 10))
+		page_put(h, "Status", db_str(q, 6));
+		page_put(h, "Created", db_str(q, 7));
+		page_put(h, "LastLogin", db_str(q, 8));
+		if (db_int(q, 9))
 			page_put(h, "LoginOld", "1");
-		page_put(h, "ClientId", db_str(q, 11));
-		page_put(h, "Client", db_str(q, 12));
+		page_put(h, "ClientId", db_str(q, 10));
+		page_put(h, "Client", db_str(q, 11));
 	}
 	db_end(&q);
-	return STATUS_OK;
+	/* The optional fields that are on, and nothing stored while one was. */
+	return nerr_pass(profile_load(r, p->id, profile_fields(p->kind), h, 0));
 }
 
 /* The user's grants, each with the names of the units down to its own. */
@@ -546,13 +544,22 @@ NEOERR *user_page(Request *r, const Person *p)
 		err = grants(r, p);
 	if (!err)
 		err = sessions(r, p);
-	if (!err && acl_may_at(r, "grant.edit", p->home))
+	/* An erased person is shown under his pseudonym, with nothing more
+	 * to change (the privacy officer's page says what was kept). */
+	if (p->erased)
+		hdf_set_value(r->hdf, "Page.Person.Erased", "1");
+	if (!err && !p->erased && acl_may_at(r, "grant.edit", p->home))
 		err = grant_choices(r, p);
-	if (!err && !strcmp(p->kind, "worker"))
+	if (!err && !p->erased && !strcmp(p->kind, "worker"))
 		err = bsn_section(r, p);
+	if (!err && !p->erased && !strcmp(p->kind, "worker") && photo_on())
+		err = photo_section(r, p);
 	if (err)
 		return nerr_pass(err);
-	admin_may(r, "Edit", "user.edit", p->home);
+	if (!p->erased)
+		admin_may(r, "Edit", "user.edit", p->home);
+	if (!p->erased && user_may_correct(r, p))
+		hdf_set_value(r->hdf, "Page.May.Correct", "1");
 	if (!strcmp(r->user->kind, "agency"))
 		admin_may(r, "Audit", "audit.view", root);
 	if (p->id == r->user->id)

@@ -1,13 +1,17 @@
-/* account.c: the user's own account — sessions, password, language */
+/* account.c: the user's own account — his details, sessions, password, language */
 #include <stdlib.h>
 #include <string.h>
 
 #include "account.h"
 #include "audit.h"
 #include "auth.h"
+#include "conf.h"
 #include "db.h"
 #include "http.h"
 #include "login.h"
+#include "page.h"
+#include "photo.h"
+#include "profile.h"
 #include "util.h"
 #include "view.h"
 
@@ -41,9 +45,49 @@ static NEOERR *sessions(Request *r)
 	return STATUS_OK;
 }
 
+/* Page.Profile: what the portal keeps of the user — names, job title, the
+ * optional fields that are on, a temp worker's photo while photos are on —
+ * and the form to correct it, started from the stored values unless a
+ * refused one comes back (kept). The e-mail address is his login: the
+ * agency changes it (the page says whom to ask). */
+static NEOERR *profile(Request *r, int refused)
+{
+	unsigned fields = profile_fields(r->user->kind);
+	HDF *h = NULL;
+	DBQuery *q;
+	NEOERR *err;
+
+	if (hdf_get_node(r->hdf, "Page.Profile", &h) != STATUS_OK)
+		abort();
+	err = db_query(&q, "SELECT u.first_name, u.last_name, u.job_title, u.kind, c.name,"
+			   " u.photo_file_id IS NOT NULL FROM users u LEFT JOIN clients c ON c.id = u.client_id"
+			   " WHERE u.id = ?", "i", r->user->id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		page_put(h, "FirstName", db_str(q, 0));
+		page_put(h, "LastName", db_str(q, 1));
+		page_put(h, "JobTitle", db_str(q, 2));
+		page_put(h, "Kind", db_str(q, 3));
+		page_put(h, "Client", db_str(q, 4));
+		if (db_int(q, 5) && !strcmp(db_str(q, 3), "worker") && photo_on())
+			page_put(h, "Photo", "1");
+	}
+	db_end(&q);
+	hdf_set_valuef(h, "Id=%lld", r->user->id);
+	hdf_set_value(r->hdf, "Page.SupportEmail", conf_str("Portal.SupportEmail"));
+	profile_flags(r, fields);
+	err = profile_load(r, r->user->id, fields, h, !refused);
+	if (!err && refused)
+		param_keep_form(r);
+	return nerr_pass(err);
+}
+
 static NEOERR *show(Request *r)
 {
 	NEOERR *err = sessions(r);
+	if (!err)
+		err = profile(r, hdf_get_value(r->hdf, "Page.ProfileRefused", NULL) != NULL);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Page.User.Email", r->user->email);
@@ -96,6 +140,39 @@ NEOERR *account_password(Request *r)
 	if (err)
 		return nerr_pass(err);
 	return http_redirect(r, "/account?done=password");
+}
+
+/* The user corrects his names, job title and the optional fields that
+ * are on; a field switched off is refused with 400 (the form never offers
+ * it) and nothing is written. Audited with the names of the fields that
+ * changed, never their values. */
+NEOERR *account_profile(Request *r)
+{
+	unsigned fields = profile_fields(r->user->kind);
+	const char *off = profile_foreign(r, fields);
+	STRING changed;
+	NEOERR *err;
+
+	if (off)
+		return http_fail(r, 400, "%s is switched off or not kept for a user of kind %s", off,
+				 r->user->kind);
+	profile_check(r, fields);
+	if (r->form_errors) {
+		r->status = 422;
+		hdf_set_value(r->hdf, "Page.ProfileRefused", "1");
+		return nerr_pass(show(r));
+	}
+	string_init(&changed);
+	err = db_begin();
+	if (!err)
+		err = profile_save(r, r->user->id, fields, 0, &changed);
+	if (!err && changed.len)
+		err = audit_add(r, r->user->id, "profile.update", "user", r->user->id, 0, changed.buf);
+	err = db_finish(err);
+	string_clear(&changed);
+	if (err)
+		return nerr_pass(err);
+	return http_redirect(r, "/account?done=profile");
 }
 
 NEOERR *account_end_session(Request *r)

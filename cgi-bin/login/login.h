@@ -38,6 +38,7 @@ NEOERR *reset_post(Request *r);
 /* account.c */
 NEOERR *account_page(Request *r);
 NEOERR *account_password(Request *r);
+NEOERR *account_profile(Request *r);
 NEOERR *account_end_session(Request *r);
 NEOERR *account_lang(Request *r);
 

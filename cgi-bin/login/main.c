@@ -9,6 +9,7 @@
 #include "db.h"
 #include "log.h"
 #include "login.h"
+#include "profile.h"
 #include "util.h"
 #include "http.h"
 #include "session.h"
@@ -280,7 +281,7 @@ static const Param p_disable[] = {
 };
 
 static const Param p_account[] = {
-	{ "done", P_ENUM, 0, 0, 0, "password session lang" },
+	{ "done", P_ENUM, 0, 0, 0, "password session lang profile" },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -288,6 +289,22 @@ static const Param p_password[] = {
 	{ "current", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
 	{ "password", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
 	{ "password2", P_SECRET, P_REQUIRED | P_FORM, 0, 1024, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* One's own details: the names and job title, and the optional fields,
+ * each accepted only while it is on and for one's kind of user
+ * (lib/profile.c); the e-mail address is the login, changed by the agency. */
+static const Param p_profile[] = {
+	{ "first_name", P_LINE, P_REQUIRED | P_FORM, 0, 100, NULL },
+	{ "last_name", P_LINE, P_REQUIRED | P_FORM, 0, 100, NULL },
+	{ "job_title", P_LINE, P_FORM, 0, 100, NULL },
+	{ "mobile", P_LINE, P_FORM, 0, 32, NULL },
+	{ "birth_date", P_DATE, P_FORM, 0, 0, NULL },
+	{ "street", P_LINE, P_FORM, 0, 200, NULL },
+	{ "postcode", P_LINE, P_FORM, 0, 12, NULL },
+	{ "city", P_LINE, P_FORM, 0, 100, NULL },
+	{ "country", P_ENUM, P_FORM, 0, 0, PROFILE_COUNTRIES },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -310,6 +327,7 @@ static const Route routes[] = {
 	{ "GET", "/password/reset/:token", reset_form, NULL, R_PUBLIC, p_token },
 	{ "POST", "/password/reset/:token", reset_post, NULL, R_PUBLIC | R_CSRF, p_choose },
 	{ "GET", "/account", account_page, NULL, 0, p_account },
+	{ "POST", "/account/profile", account_profile, NULL, R_CSRF, p_profile },
 	{ "POST", "/account/password", account_password, NULL, R_CSRF, p_password },
 	{ "POST", "/account/sessions/end", account_end_session, NULL, R_CSRF, p_session },
 	{ "POST", "/account/lang", account_lang, NULL, R_CSRF, p_lang },

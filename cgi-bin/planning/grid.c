@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "db.h"
+#include "photo.h"
 #include "planning.h"
 #include "tz.h"
 #include "util.h"
@@ -39,6 +40,7 @@ typedef struct grow {
 	long long worker;
 	char *name, *positions;
 	int avail_known;
+	int photo;                 /* has one, and photos are on */
 	GCell days[7];
 } GRow;
 
@@ -72,13 +74,16 @@ static GRow *find(const Grid *g, long long worker)
 static NEOERR *pool(Request *r, const Unit *u, Grid *g)
 {
 	const char *pos = or_empty(param_str(r, "position")), *text = or_empty(param_str(r, "q"));
+	int photos = photo_on();
 	STRING ids;
 	DBQuery *q;
 	NEOERR *err;
 	GRow *w = NULL;
 
+	/* Whether the worker has a photo: one column of the row, read
+	 * whatever Privacy.Photos says (the statement stays one). */
 	err = db_query(&q,
-		"SELECT u.id, u.first_name, u.last_name, p.position"
+		"SELECT u.id, u.first_name, u.last_name, p.position, u.photo_file_id IS NOT NULL"
 		" FROM org_units o JOIN pool p ON p.unit_id = o.id JOIN users u ON u.id = p.worker_user_id"
 		" WHERE o.path LIKE CONCAT(?, '%') AND u.status <> 'revoked'"
 		" AND (? = '' OR p.position = ? OR EXISTS (SELECT 1 FROM worker_skills k"
@@ -100,6 +105,7 @@ static NEOERR *pool(Request *r, const Unit *u, Grid *g)
 			w->worker = id;
 			w->name = xasprintf("%s %s", or_empty(db_str(q, 1)), or_empty(db_str(q, 2)));
 			w->positions = xstrdup(or_empty(db_str(q, 3)));
+			w->photo = db_int(q, 4) && photos;
 			string_appendf(&ids, "%s%lld", g->n > 1 ? "," : "", id);
 		} else {
 			/* A position of the worker at two units of the subtree is
@@ -518,6 +524,15 @@ void grid_rows_html(Request *r, const Unit *u, const Grid *g, Day monday, int ma
 	for (int i = 0; i < g->n; i++) {
 		const GRow *row = &g->rows[i];
 		string_append(out, "<tr><th scope=\"row\">");
+		/* The photo beside the name, which says who it is (alt ""); none
+		 * when there is none (lib/photo.c serves it, checking again). */
+		if (row->photo) {
+			string_append(out, "<img class=\"avatar\" src=\"");
+			page_html(out, w.prefix);
+			string_append(out, "/admin/users/");
+			page_num(out, row->worker);
+			string_append(out, "/photo\" alt=\"\" width=\"32\" height=\"32\" loading=\"lazy\">");
+		}
 		if (may_keep) {
 			string_append(out, "<a href=\"");
 			page_html(out, w.prefix);

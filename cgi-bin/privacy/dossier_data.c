@@ -18,7 +18,8 @@
  * worker_id NULL). What the portal keeps about him, table by table, and
  * what of it his file shows:
  *
- *   users                 account: names, e-mail, job title, mobile, language,
+ *   users                 account: names, e-mail, job title, mobile, date of
+ *                         birth, address, whether there is a photo, language,
  *                         kind, client, status, registered, last login and
  *                         activity, keep_until, erased_at; bsn_country and
  *                         bsn_sealed as the masked number (national_id)
@@ -232,16 +233,20 @@ static NEOERR *account(Gather *g)
 {
 	static const Col cols[] = {
 		{ "first_name", 's' }, { "last_name", 's' }, { "email", 's' }, { "job_title", 's' },
-		{ "mobile", 's' }, { "language", 's' }, { "kind", 's' }, { "client", 's' }, { "status", 's' },
-		{ "registered_at", 's' }, { "last_login_at", 's' }, { "last_activity_at", 's' },
-		{ "keep_until", 's' }, { "erased_at", 's' }, { NULL, 0 },
+		{ "mobile", 's' }, { "birth_date", 's' }, { "address_street", 's' }, { "address_postcode", 's' },
+		{ "address_city", 's' }, { "address_country", 's' }, { "photo", 'b' }, { "language", 's' },
+		{ "kind", 's' }, { "client", 's' }, { "status", 's' }, { "registered_at", 's' }, { "last_login_at", 's' },
+		{ "last_activity_at", 's' }, { "keep_until", 's' }, { "erased_at", 's' }, { NULL, 0 },
 	};
 	DBQuery *q;
-	/* users: PRIMARY */
+	/* users: PRIMARY. The optional fields as kept, whether or not Fields.*
+	 * shows them now: the right of access is to what is kept. The photo
+	 * as whether there is one (its file is sent by its own route). */
 	NEOERR *err = db_query(&q,
-		"SELECT u.first_name, u.last_name, u.email, NULLIF(u.job_title, ''), u.mobile, u.lang, u.kind, c.name,"
-		" u.status, " ISO("u.created_at") ", " ISO("u.last_login_at") ", " ISO("u.last_activity_at") ","
-		" " DAY("u.keep_until") ", " ISO("u.erased_at")
+		"SELECT u.first_name, u.last_name, u.email, NULLIF(u.job_title, ''), u.mobile, " DAY("u.birth_date") ","
+		" u.address_street, u.address_postcode, u.address_city, u.address_country, u.photo_file_id IS NOT NULL,"
+		" u.lang, u.kind, c.name, u.status, " ISO("u.created_at") ", " ISO("u.last_login_at") ","
+		" " ISO("u.last_activity_at") ", " DAY("u.keep_until") ", " ISO("u.erased_at")
 		" FROM users u LEFT JOIN clients c ON c.id = u.client_id WHERE u.id = ?", "i", g->uid);
 
 	if (err)

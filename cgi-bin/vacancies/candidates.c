@@ -14,6 +14,7 @@
 #include "files.h"
 #include "http.h"
 #include "log.h"
+#include "profile.h"
 #include "request.h"
 #include "util.h"
 #include "vacancies.h"
@@ -130,6 +131,8 @@ static NEOERR *propose_page(Request *r, const Vacancy *v)
 	hdf_set_int_value(r->hdf, "Page.Vacancy.Id", (int)v->id);
 	hdf_set_value(r->hdf, "Page.Vacancy.Title", v->title);
 	hdf_set_value(r->hdf, "Page.Vacancy.State", v->state);
+	/* A new person's phone number follows Fields.Mobile, as a user's. */
+	profile_flags(r, profile_fields("candidate"));
 	param_keep_form(r);
 	return nerr_pass(view_render(r, "vacancies/propose.cs"));
 }
@@ -147,20 +150,6 @@ NEOERR *cand_new(Request *r)
 		hdf_set_value(r->hdf, "Page.StateError", "not_open");
 	}
 	return nerr_pass(propose_page(r, &v));
-}
-
-/* A phone number as people write one: digits, spaces, + - ( ), at least
- * six digits. */
-static int phone_ok(const char *s)
-{
-	int digits = 0;
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			digits++;
-		else if (!strchr("+-() ", *s))
-			return 0;
-	}
-	return digits >= 6;
 }
 
 /* The mail's Title, Client, Unit and URL: the candidate's page. */
@@ -223,7 +212,7 @@ static NEOERR *check_person(Request *r, const Vacancy *v, long long *worker, cha
 			param_error(r, "name", "candidate_who");
 		if (!email || !*email)
 			param_error(r, "email", "candidate_who");
-		if (phone && *phone && !phone_ok(phone))
+		if (phone && *phone && !profile_phone_ok(phone))
 			param_error(r, "phone", "phone");
 		if (r->form_errors)
 			return STATUS_OK;
@@ -252,6 +241,9 @@ NEOERR *cand_create(Request *r)
 
 	if (err || !ok)
 		return nerr_pass(err);
+	/* The form offers no phone number while Fields.Mobile is off. */
+	if (param_str(r, "phone") && *param_str(r, "phone") && !(profile_fields("candidate") & PROFILE_MOBILE))
+		return http_fail(r, 400, "phone numbers are switched off (Fields.Mobile)");
 	if (!util_word_in("open on_hold", v.state)) {
 		r->status = REFUSED;
 		hdf_set_value(r->hdf, "Page.StateError", "not_open");
@@ -376,7 +368,8 @@ static NEOERR *cand_page(Request *r, const Vacancy *v, const Candidate *c)
 		if (shows_person(r, c)) {
 			page_put(h, "Name", db_str(q, 2));
 			page_put(h, "Email", db_str(q, 3));
-			page_put(h, "Phone", db_str(q, 4));
+			if (profile_fields("candidate") & PROFILE_MOBILE)
+				page_put(h, "Phone", db_str(q, 4));
 		}
 		page_put(h, "Proposal", db_str(q, 5));
 		page_put(h, "Anonymised", db_int(q, 6) ? "1" : NULL);

@@ -195,6 +195,7 @@ static const Param p_propose[] = {
 	{ "worker", P_EMAIL, P_FORM, 0, 254, NULL },
 	{ "name", P_LINE, P_FORM, 0, 200, NULL },
 	{ "email", P_EMAIL, P_FORM, 0, 254, NULL },
+	/* A new person's; accepted only while Fields.Mobile is on (candidates.c). */
 	{ "phone", P_LINE, P_FORM, 0, 40, NULL },
 	{ "proposal", P_TEXT, P_REQUIRED | P_FORM, 0, 4000, NULL },
 	{ "anonymised", P_ENUM, P_FORM, 0, 0, "1" },

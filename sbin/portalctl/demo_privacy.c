@@ -1,9 +1,14 @@
 /* demo_privacy.c: the demo's privacy duties — something to try for each: requests, agreements, personal fields, retention */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <zlib.h>
 
 #include "conf.h"
 #include "db.h"
+#include "files.h"
+#include "photo.h"
 #include "portalctl.h"
 #include "retention.h"
 #include "rights.h"
@@ -75,9 +80,138 @@ static NEOERR *seed_agreements(void)
 
 /* --- optional personal fields and photos -------------------------------- */
 
+/* A few temp workers with a date of birth and an address (Lisa Maes, whose
+ * Belgian number says 30 July 1990, in Antwerp), and two of team A1 with
+ * a photo, so that the planner of department A sees them in the week view.
+ * Only what is still empty is filled, and only what the configuration has
+ * on. */
+static const struct demo_person {
+	const char *email, *mobile, *birth, *street, *postcode, *city, *country;
+	unsigned char photo[3];    /* the background of the photo; 0 0 0: none */
+} demo_persons[] = {
+	{ "worker@flex.example", "+31 6 21436587", "1994-03-12", "Kruisstraat 12", "3012 CT", "Rotterdam", "NL",
+	  { 0, 0, 0 } },
+	{ "sanne.peeters@flex.example", "+31 6 34251607", "1999-07-21", "Hoogstraat 48", "3011 PS", "Rotterdam",
+	  "NL", { 0x2a, 0x7a, 0x8c } },
+	{ "youssef.amrani@flex.example", NULL, "1988-11-02", "Schiedamseweg 101", "3026 AH", "Rotterdam", "NL",
+	  { 0x8c, 0x5a, 0x2a } },
+	{ "lisa.maes@flex.example", "+32 470 12 34 56", "1990-07-30", "Meir 15", "2000", "Antwerpen", "BE",
+	  { 0, 0, 0 } },
+};
+
+static void be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* One chunk: length, type, data, the CRC of type and data. */
+static void png_chunk(FILE *f, const char *type, const unsigned char *data, uint32_t n)
+{
+	unsigned char word[4];
+	uLong crc = crc32(0, (const Bytef *)type, 4);
+
+	if (n)
+		crc = crc32(crc, data, n);
+	be32(word, n);
+	fwrite(word, 1, 4, f);
+	fwrite(type, 1, 4, f);
+	if (n)
+		fwrite(data, 1, n, f);
+	be32(word, (uint32_t)crc);
+	fwrite(word, 1, 4, f);
+}
+
+/* A PNG of PNG_SIDE pixels square in a temp file: a light silhouette — a
+ * head and shoulders — on the background bg; a stand-in for a photo,
+ * written from bytes (portalctl draws with nothing). */
+#define PNG_SIDE 64
+static FILE *demo_png(const unsigned char bg[3])
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	enum { ROW = 1 + 3 * PNG_SIDE };
+	unsigned char raw[ROW * PNG_SIDE], ihdr[13] = { 0 }, *z;
+	uLongf zlen = compressBound(sizeof(raw));
+	FILE *f = tmpfile();
+
+	if (!f)
+		return NULL;
+	for (int y = 0; y < PNG_SIDE; y++) {
+		raw[y * ROW] = 0; /* no filter */
+		for (int x = 0; x < PNG_SIDE; x++) {
+			int hx = x - 32, hy = y - 24, sx = x - 32, sy = y - 66;
+			int light = hx * hx + hy * hy <= 13 * 13 || sx * sx / 4 + sy * sy <= 24 * 24;
+			for (int c = 0; c < 3; c++)
+				raw[y * ROW + 1 + 3 * x + c] = light ? (unsigned char)(0xf0 - c * 0x10) : bg[c];
+		}
+	}
+	z = xmalloc(zlen);
+	if (compress2(z, &zlen, raw, sizeof(raw), 9) != Z_OK) {
+		free(z);
+		fclose(f);
+		return NULL;
+	}
+	be32(ihdr, PNG_SIDE);
+	be32(ihdr + 4, PNG_SIDE);
+	ihdr[8] = 8;  /* bits per sample */
+	ihdr[9] = 2;  /* RGB */
+	fwrite(sig, 1, sizeof(sig), f);
+	png_chunk(f, "IHDR", ihdr, sizeof(ihdr));
+	png_chunk(f, "IDAT", z, (uint32_t)zlen);
+	png_chunk(f, "IEND", NULL, 0);
+	free(z);
+	rewind(f);
+	return f;
+}
+
 static NEOERR *seed_person_fields(void)
 {
-	return STATUS_OK;
+	NEOERR *err = STATUS_OK;
+
+	for (size_t i = 0; i < ARRAY_SIZE(demo_persons) && !err; i++) {
+		const struct demo_person *d = &demo_persons[i];
+		char *found = NULL, old[FILES_ID_LEN + 1];
+		long long uid;
+
+		err = db_value(&found, "SELECT id FROM users WHERE email = ?", "s", d->email);
+		if (err || !found) {
+			free(found);
+			continue;
+		}
+		uid = atoll(found);
+		free(found);
+		if (conf_int("Fields.Mobile") && d->mobile)
+			err = db_exec(NULL, "UPDATE users SET mobile = ? WHERE id = ? AND mobile IS NULL", "si",
+				      d->mobile, uid);
+		if (!err && conf_int("Fields.BirthDate"))
+			err = db_exec(NULL, "UPDATE users SET birth_date = ? WHERE id = ? AND birth_date IS NULL", "si",
+				      d->birth, uid);
+		if (!err && conf_int("Fields.Address"))
+			err = db_exec(NULL, "UPDATE users SET address_street = ?, address_postcode = ?, address_city = ?,"
+					    " address_country = ? WHERE id = ? AND address_street IS NULL",
+				      "ssssi", d->street, d->postcode, d->city, d->country, uid);
+		if (!err && photo_on() && (d->photo[0] || d->photo[1] || d->photo[2])) {
+			const char *problem = NULL;
+			FilesInfo info;
+			int has = 0;
+			FILE *f;
+			err = photo_exists(uid, &has);
+			if (err || has)
+				continue;
+			f = demo_png(d->photo);
+			if (!f)
+				return nerr_raise(NERR_IO, "no temp file for a demo photo");
+			err = photo_put(f, &info, &problem);
+			fclose(f);
+			if (!err && problem)
+				err = nerr_raise(NERR_ASSERT, "demo photo refused: %s", problem);
+			if (!err)
+				err = photo_attach(NULL, uid, 0, &info, old);
+		}
+	}
+	return nerr_pass(err);
 }
 
 /* --- retention and consent ---------------------------------------------- */

@@ -64,6 +64,7 @@ static const Command commands[] = {
 	{ "reports-verify", "", 0, 0, cmd_reports_verify, "check the reports' summaries against the invoices and hours" },
 	{ "reports-rebuild", "", 0, 0, cmd_reports_rebuild, "make the reports' summaries again from the invoices and hours" },
 	{ "files-sweep", "[--delete]", 0, 1, cmd_files_sweep, "report (and remove) files no document points to" },
+	{ "purge-photos", "", 0, 0, cmd_purge_photos, "remove every temp worker's photo (only while Privacy.Photos is 0)" },
 	{ "import-document", "TYPE UNIT_ID TITLE FILE", 4, 4, cmd_import_document, "store a file as a document, checked like an upload" },
 	{ "create-agency-admin", "EMAIL [FIRST [LAST]]", 1, 3, cmd_create_agency_admin, "the first agency admin: prints an invitation URL" },
 	{ "grant", "EMAIL ROLE", 2, 2, cmd_grant, "give agency staff an agency role (the privacy officer's is given only here)" },

@@ -44,6 +44,8 @@ int cmd_files_sweep(char **arg);
 
 /* privacy.c: the privacy duties */
 int cmd_retention_run(char **arg);
+/* photos.c: temp workers' photos */
+int cmd_purge_photos(char **arg);
 
 /* demo.c: the demo data */
 int cmd_seed_demo(char **arg);

@@ -1,6 +1,7 @@
-<?cs # user_new.cs: registering a user (GET /admin/users/new, and again after a refused POST) ?>
+<?cs # user_new.cs: registering a user (GET /admin/users/new, and again after a refused POST), with the optional fields that are on ?>
 <?cs include:"partials/form.cs" ?>
 <?cs include:"admin/select.cs" ?>
+<?cs include:"partials/person_fields.cs" ?>
 <?cs def:title() ?><?cs var:Lang.Admin.Users.New ?><?cs /def ?>
 <?cs def:content() ?>
 <p class="small"><a href="<?cs var:Page.Prefix ?>/admin/users"><?cs var:Lang.Admin.Users.Back ?></a></p>
@@ -25,7 +26,7 @@
     <?cs call:field("last_name", Lang.Admin.Users.LastName, "text", "off", 1) ?>
     <?cs call:field("job_title", Lang.Admin.Users.JobTitle, "text", "off", 1) ?>
     <?cs call:field("email", Lang.Admin.Users.Email, "email", "off", 1) ?>
-    <?cs if:Page.Mobile ?><?cs call:field("mobile", Lang.Admin.Users.Mobile, "tel", "off", 1) ?><?cs /if ?>
+    <?cs call:person_fields(Lang.Admin.Users.WorkerOnly, 0) ?>
     <div class="actions">
       <button type="submit" class="btn btn-primary"><?cs var:Lang.Admin.Users.Register ?></button>
       <a href="<?cs var:Page.Prefix ?>/admin/users"><?cs var:Lang.Admin.Cancel ?></a>

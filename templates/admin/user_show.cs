@@ -1,6 +1,7 @@
-<?cs # user_show.cs: one user — details, a temp worker's national ID number (masked unless revealed), grants, open sessions, and what may be done ?>
+<?cs # user_show.cs: one user — details with the optional fields that are on, a temp worker's photo and national ID number (masked unless revealed), grants, open sessions, and what may be done ?>
 <?cs include:"partials/form.cs" ?>
 <?cs include:"admin/select.cs" ?>
+<?cs include:"partials/person_fields.cs" ?>
 <?cs def:title() ?><?cs var:Page.Person.FirstName ?> <?cs var:Page.Person.LastName ?><?cs /def ?>
 <?cs def:action(path, label, style) ?>
 <form method="post" action="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/<?cs var:path ?>">
@@ -16,6 +17,7 @@
 </div>
 <?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Admin.Done[Page.Done] ?></div><?cs /if ?>
 <?cs if:Page.Refused ?><div class="alert alert-error" role="alert"><?cs var:Lang.Admin.Users.Refused[Page.Refused] ?></div><?cs /if ?>
+<?cs if:Page.Person.Erased ?><div class="alert alert-info" role="status"><?cs var:Lang.Admin.Users.Erased ?></div><?cs /if ?>
 <div class="grid-2">
 <section class="panel">
   <h2><?cs var:Lang.Admin.Users.Details ?></h2>
@@ -24,10 +26,11 @@
     <dt><?cs var:Lang.Admin.Users.Kind ?></dt><dd><?cs var:Lang.Admin.UserKind[Page.Person.Kind] ?></dd>
     <?cs if:Page.Person.Client ?><dt><?cs var:Lang.Admin.Users.Client ?></dt><dd><a href="<?cs var:Page.Prefix ?>/admin/clients/<?cs var:Page.Person.ClientId ?>"><?cs var:Page.Person.Client ?></a></dd><?cs /if ?>
     <?cs if:Page.Person.JobTitle ?><dt><?cs var:Lang.Admin.Users.JobTitle ?></dt><dd><?cs var:Page.Person.JobTitle ?></dd><?cs /if ?>
-    <?cs if:Page.Person.Mobile ?><dt><?cs var:Lang.Admin.Users.Mobile ?></dt><dd><?cs var:Page.Person.Mobile ?></dd><?cs /if ?>
+    <?cs call:person_details(Page.Person) ?>
     <dt><?cs var:Lang.Admin.Users.Registered ?></dt><dd><?cs var:Page.Person.Created ?></dd>
     <dt><?cs var:Lang.Admin.Users.LastLogin ?></dt><dd><?cs if:Page.Person.LastLogin ?><?cs var:Page.Person.LastLogin ?><?cs if:Page.Person.LoginOld ?> <span class="badge badge-warn"><?cs var:Lang.Admin.Users.LongAgo ?></span><?cs /if ?><?cs else ?><?cs var:Lang.Admin.Users.Never ?><?cs /if ?></dd>
   </dl>
+  <?cs if:Page.May.Correct ?><p><a class="btn" href="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/edit"><?cs var:Lang.Admin.Users.Correct ?></a></p><?cs /if ?>
   <?cs if:Page.May.Audit ?><p class="small"><a href="<?cs var:Page.Prefix ?>/admin/audit?type=user&amp;object=<?cs var:Page.Person.Id ?>"><?cs var:Lang.Admin.Users.AuditAbout ?></a> · <a href="<?cs var:Page.Prefix ?>/admin/audit?actor=<?cs var:Page.Person.Id ?>"><?cs var:Lang.Admin.Users.AuditBy ?></a></p><?cs /if ?>
 </section>
 <?cs if:Page.May.Edit ?>
@@ -50,6 +53,25 @@
 </section>
 <?cs /if ?>
 </div>
+<?cs if:Page.Photo.Shown ?>
+<section class="panel" aria-labelledby="photo-h">
+  <h2 id="photo-h"><?cs var:Lang.Admin.Photo.Title ?></h2>
+  <?cs if:Page.Photo.Has ?><p><img class="avatar avatar-large" src="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/photo" alt="<?cs var:Lang.Admin.Photo.Alt ?> <?cs var:Page.Person.FirstName ?> <?cs var:Page.Person.LastName ?>" width="96" height="96"></p>
+  <?cs else ?><p class="muted"><?cs var:Lang.Admin.Photo.None ?></p><?cs /if ?>
+  <?cs if:Page.May.Photo ?>
+  <?cs if:Page.Errors.file ?><div class="alert alert-error" role="alert"><?cs var:Lang.Errors.Summary ?></div><?cs /if ?>
+  <form method="post" action="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/photo" enctype="multipart/form-data" novalidate>
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <div class="field<?cs if:Page.Errors.file ?> has-error<?cs /if ?>"><label for="f-file"><?cs if:Page.Photo.Has ?><?cs var:Lang.Admin.Photo.Replace ?><?cs else ?><?cs var:Lang.Admin.Photo.Choose ?><?cs /if ?></label>
+      <input id="f-file" name="file" type="file" accept="image/png,image/jpeg" aria-describedby="h-file<?cs if:Page.Errors.file ?> e-file<?cs /if ?>"<?cs if:Page.Errors.file ?> aria-invalid="true"<?cs /if ?>>
+      <?cs if:Page.Errors.file ?><p class="field-error" id="e-file"><?cs var:Lang.Errors[Page.Errors.file] ?></p><?cs /if ?>
+      <p class="muted small" id="h-file"><?cs var:Lang.Admin.Photo.Help ?></p></div>
+    <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Admin.Photo.Upload ?></button></div>
+  </form>
+  <?cs if:Page.Photo.Has ?><?cs call:action("photo/delete", Lang.Admin.Photo.Remove, "btn-danger") ?><?cs /if ?>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:Page.Bsn.Shown ?>
 <section class="panel" aria-labelledby="bsn-h">
   <h2 id="bsn-h"><?cs var:Lang.Admin.Bsn.Title ?></h2>
@@ -62,7 +84,7 @@
   <?cs if:Page.May.BsnView && !Page.Bsn.Plain ?><?cs call:action("bsn/reveal", Lang.Admin.Bsn.Reveal, "") ?><?cs /if ?>
   <?cs else ?><p class="muted"><?cs var:Lang.Admin.Bsn.None ?></p><?cs /if ?>
   <?cs if:Page.May.BsnEnter ?>
-  <?cs if:subcount(Page.Errors) > 0 ?><div class="alert alert-error" role="alert"><?cs var:Lang.Errors.Summary ?></div><?cs /if ?>
+  <?cs if:Page.Errors.number || Page.Errors.country ?><div class="alert alert-error" role="alert"><?cs var:Lang.Errors.Summary ?></div><?cs /if ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/bsn" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <div class="grid-2">
@@ -97,7 +119,7 @@
   <?cs if:Page.Self ?><p class="muted small"><?cs var:Lang.Admin.Grants.OwnRights ?></p><?cs /if ?>
   <?cs if:Page.May.Grant && subcount(Page.RoleChoices) > 0 ?>
   <h3><?cs var:Lang.Admin.Grants.Add ?></h3>
-  <?cs call:form_summary() ?>
+  <?cs if:Page.Errors.role || Page.Errors.unit ?><?cs call:form_summary() ?><?cs /if ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Person.Id ?>/grants" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <div class="grid-2">

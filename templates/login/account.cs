@@ -1,13 +1,42 @@
-<?cs # account.cs: the user's own account: sessions, password, language ?>
+<?cs # account.cs: the user's own account: his details (and correcting them), sessions, password, language ?>
 <?cs include:"partials/form.cs" ?>
+<?cs include:"partials/person_fields.cs" ?>
 <?cs def:title() ?><?cs var:Lang.Account.Title ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Account.Title ?></h1></div>
 <?cs if:Page.Done ?><div class="alert alert-success" role="status"><?cs var:Lang.Account.Done[Page.Done] ?></div><?cs /if ?>
+<section class="panel" aria-labelledby="profile-h">
+  <h2 id="profile-h"><?cs var:Lang.Account.Profile ?></h2>
+  <div class="grid-2">
+  <div>
+  <?cs if:Page.Profile.Photo ?><p><img class="avatar avatar-large" src="<?cs var:Page.Prefix ?>/admin/users/<?cs var:Page.Profile.Id ?>/photo" alt="<?cs var:Lang.Account.YourPhoto ?>" width="96" height="96"></p><?cs /if ?>
+  <dl class="details">
+    <dt><?cs var:Lang.Admin.Users.Name ?></dt><dd><?cs var:Page.Profile.FirstName ?> <?cs var:Page.Profile.LastName ?></dd>
+    <dt><?cs var:Lang.Admin.Users.Email ?></dt><dd><?cs var:Page.User.Email ?></dd>
+    <?cs if:Page.Profile.JobTitle ?><dt><?cs var:Lang.Admin.Users.JobTitle ?></dt><dd><?cs var:Page.Profile.JobTitle ?></dd><?cs /if ?>
+    <?cs if:Page.Profile.Client ?><dt><?cs var:Lang.Admin.Users.Client ?></dt><dd><?cs var:Page.Profile.Client ?></dd><?cs /if ?>
+    <?cs call:person_details(Page.Profile) ?>
+  </dl>
+  <p class="muted small"><?cs if:Page.Profile.Kind == "agency" ?><?cs var:Lang.Account.EmailStaff ?><?cs else ?><?cs var:Lang.Account.EmailAsk ?> <a href="mailto:<?cs var:Page.SupportEmail ?>"><?cs var:Page.SupportEmail ?></a>.<?cs /if ?></p>
+  </div>
+  <div>
+  <h3><?cs var:Lang.Account.Correct ?></h3>
+  <?cs if:Page.ProfileRefused ?><?cs call:form_summary() ?><?cs /if ?>
+  <form method="post" action="<?cs var:Page.Prefix ?>/account/profile" novalidate>
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <?cs call:field("first_name", Lang.Admin.Users.FirstName, "text", "given-name", 1) ?>
+    <?cs call:field("last_name", Lang.Admin.Users.LastName, "text", "family-name", 1) ?>
+    <?cs call:field("job_title", Lang.Admin.Users.JobTitle, "text", "organization-title", 1) ?>
+    <?cs call:person_fields(Lang.Account.BirthAndAddress, 1) ?>
+    <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Account.SaveProfile ?></button></div>
+  </form>
+  </div>
+  </div>
+</section>
 <div class="grid-2">
 <section class="panel">
   <h2><?cs var:Lang.Account.Password ?></h2>
-  <?cs call:form_summary() ?>
+  <?cs if:!Page.ProfileRefused ?><?cs call:form_summary() ?><?cs /if ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/account/password" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="text" value="<?cs var:Page.User.Email ?>" autocomplete="username" hidden>

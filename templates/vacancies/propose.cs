@@ -16,7 +16,7 @@
     <fieldset><legend><?cs var:Lang.Vacancies.Cand.NewPerson ?></legend>
     <?cs call:field("name", Lang.Vacancies.Cand.Name, "text", "off", 1) ?>
     <?cs call:field("email", Lang.Vacancies.Cand.Email, "email", "off", 1) ?>
-    <?cs call:field("phone", Lang.Vacancies.Cand.Phone, "tel", "off", 1) ?>
+    <?cs if:Page.Fields.Mobile ?><?cs call:field("phone", Lang.Vacancies.Cand.Phone, "tel", "off", 1) ?><?cs /if ?>
     </fieldset>
     <div class="field<?cs if:Page.Errors.file ?> has-error<?cs /if ?>"><label for="f-file"><?cs var:Lang.Vacancies.Cand.Cv ?></label>
       <input id="f-file" name="file" type="file" accept=".pdf,.docx,.odt"<?cs if:Page.Errors.file ?> aria-invalid="true" aria-describedby="e-file"<?cs /if ?>>

@@ -48,6 +48,7 @@ MATRIX = {
     ("POST", "/invite/:token"): "post",
     ("POST", "/password/reset"): "post",
     ("POST", "/password/reset/:token"): "post",
+    ("POST", "/account/profile"): "post",
     ("POST", "/account/password"): "post",
     ("POST", "/account/sessions/end"): "post",
     ("POST", "/account/lang"): "post",
@@ -71,6 +72,13 @@ MATRIX.update({
     ("GET", "/admin/users"): holders(*AGENCY),
     ("GET", "/admin/users/new"): holders("agency_admin", "consultant"),
     ("GET", "/admin/users/:id"): "object",
+    ("GET", "/admin/users/:id/edit"): "object",
+    ("POST", "/admin/users/:id/edit"): "post",
+    # A temp worker's photo: to the staff who see him, and to the client
+    # users who see him in a week view (tests/http/test_person_fields.py).
+    ("GET", "/admin/users/:id/photo"): "object",
+    ("POST", "/admin/users/:id/photo"): "post",
+    ("POST", "/admin/users/:id/photo/delete"): "post",
     ("GET", "/admin/audit"): holders("agency_admin", "privacy_officer"),
     ("GET", "/admin/announcements"): holders("agency_admin"),
     ("POST", "/admin/announcements"): "post",
@@ -302,6 +310,21 @@ OBJECTS = [
      holders("agency_admin", "consultant", "privacy_officer")),
     (("GET", "/admin/users/:id"), "SELECT id FROM users WHERE email = 'planner@andereklant.example'",
      holders("agency_admin", "privacy_officer")),
+    # Correcting details: user.edit on a client user's unit, worker.edit
+    # on a temp worker's (the agency's root: the consultant holds hers on
+    # Klant NV).
+    (("GET", "/admin/users/:id/edit"), "SELECT id FROM users WHERE email = 'supervisor@klant.example'",
+     holders("agency_admin", "consultant")),
+    (("GET", "/admin/users/:id/edit"), "SELECT id FROM users WHERE email = 'planner@andereklant.example'",
+     holders("agency_admin")),
+    (("GET", "/admin/users/:id/edit"), "SELECT id FROM users WHERE email = 'sanne.peeters@flex.example'",
+     holders("agency_admin")),
+    # Sanne Peeters's photo (the demo's, at team A1): the agency's staff,
+    # and who plans or looks at team A1's week; Jan Willems has none.
+    (("GET", "/admin/users/:id/photo"), "SELECT id FROM users WHERE email = 'sanne.peeters@flex.example'",
+     holders("agency_admin", "consultant", "privacy_officer", "hr_manager", "planner", "supervisor")),
+    (("GET", "/admin/users/:id/photo"), "SELECT id FROM users WHERE email = 'worker@flex.example'", holders()),
+    (("GET", "/admin/users/:id/photo"), "SELECT id FROM users WHERE email = 'planner@klant.example'", holders()),
     (("GET", "/vacancies/:id"), "SELECT id FROM vacancies WHERE title = 'Inpakker nachtdienst'",
      holders("agency_admin", "consultant", "hr_manager", "hiring_manager")),
     (("GET", "/vacancies/:id"), "SELECT id FROM vacancies WHERE title = 'Orderpicker expeditie'",

@@ -185,6 +185,21 @@ def invite_token():
     return _setup["invite"]
 
 
+def profile_user():
+    """A client user of this run, logged in: his own details are the ones
+    the account's form changes (the demo's password, copied)."""
+    s = setup()
+    if "profile" not in _setup:
+        email = "profiel.%s@klant.example" % RUN
+        sql("INSERT INTO users (kind, client_id, email, first_name, last_name, status, created_at) VALUES"
+            " ('client', %s, '%s', 'Pro', 'Fiel', 'active', UTC_TIMESTAMP())" % (s["client"], email))
+        sql("INSERT INTO credentials (user_id, password_hash, password_changed_at) SELECT u.id, c.password_hash,"
+            " UTC_TIMESTAMP() FROM users u JOIN credentials c ON c.user_id = (SELECT id FROM users"
+            " WHERE email = 'finance@klant.example') WHERE u.email = '%s'" % email)
+        _setup["profile"] = as_user(email)
+    return _setup["profile"]
+
+
 def pending_admin():
     """A browser that gave the throwaway admin's password and waits for
     the code."""
@@ -209,6 +224,12 @@ def forms():
         "/admin/clients": dict(who="admin@uitzendbureau.example", fields={}),
         "/admin/clients/:id/units": dict(who="admin@uitzendbureau.example", path={"id": s["client"]},
                                          fields={"parent": s["client_unit"], "kind": "team"}),
+        "/admin/users/:id/edit": dict(who="admin@uitzendbureau.example", path={"id": s["worker"]},
+                                      page="/admin/users/%(id)s/edit",
+                                      fields={"first_name": "Limiet", "last_name": "Werker",
+                                              "email": "limiet.%s@flex.example" % RUN}),
+        "/admin/users/:id/photo": dict(who="admin@uitzendbureau.example", path={"id": s["worker"]},
+                                       page="/admin/users/%(id)s", upload=True, fields={}),
         "/admin/users/:id/bsn": dict(who="privacy@uitzendbureau.example", path={"id": s["worker"]},
                                      page="/admin/users/%(id)s", fields={"country": "NL"}),
         # A period far ahead: nothing this posts shows on the other tests' pages.
@@ -243,6 +264,7 @@ def forms():
         "/password/reset": dict(who=None, page="/password/reset", fields={}),
         "/password/reset/:token": dict(who=None, path={"token": reset_token}, page="/password/reset/%(token)s",
                                        fields={"password": "x", "password2": "x"}),
+        "/account/profile": dict(who=profile_user, page="/account", fields={"first_name": "Pro", "last_name": "Fiel"}),
         "/account/password": dict(who="supervisor@klant.example", page="/account",
                                   fields={"current": "niet het wachtwoord", "password": "x", "password2": "x"}),
         "/account/2fa/enable": dict(who="finance@klant.example", page="/account/2fa", fields={}),

@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from portaltest import *  # noqa: E402,F401,F403
 import test_candidates as tc  # noqa: E402
 import test_contracts as tk  # noqa: E402
+import test_person_fields as tf  # noqa: E402
 import test_planning as tp  # noqa: E402
 
 PRIVACY = "privacy@uitzendbureau.example"
@@ -29,6 +30,7 @@ EMAIL = "erika.wisselaar-%s@flex.example" % RUN
 DIGITS = RUN.translate(str.maketrans("abcdef", "123456"))
 MOBILE = "+31 6 4%s" % DIGITS[:4]
 BSN = "123456782"
+STREET = "Wisselstraat%s 12" % RUN
 STATE = {}
 
 
@@ -85,6 +87,11 @@ def test_a_temp_worker_with_a_life_in_the_portal():
     assert r.status == 303 and w.get("/planning/me").status == 200
     STATE["worker"] = w
     STATE["pw"] = pw
+    # His date of birth, address and photo.
+    sql("UPDATE users SET birth_date = '1990-04-01', address_street = '%s', address_postcode = '3011 AD',"
+        " address_city = 'Rotterdam', address_country = 'NL' WHERE id = %s" % (STREET, wid))
+    assert tf.upload_photo(a, wid, tf.png()).status == 303
+    STATE["photo"] = tp.one("SELECT photo_file_id FROM users WHERE id = %s" % wid)
     # The national ID number.
     tok = a.get("/admin/users/%s" % wid).csrf()
     assert a.post("/admin/users/%s/bsn" % wid, {"csrf": tok, "country": "NL", "number": BSN}).status == 303
@@ -139,6 +146,7 @@ def test_a_temp_worker_with_a_life_in_the_portal():
     assert STATE["other_mail"] and LAST + "s" in STATE["other_mail"][0][2]
     STATE["files"] = [x[0] for x in sql("SELECT file_id FROM documents WHERE person_id = %s" % wid)]
     assert len(STATE["files"]) >= 2, STATE["files"]
+    STATE["files"].append(STATE["photo"])
     assert traces(dump(), [EMAIL, "%s %s" % (FIRST, LAST), BSN]), "nothing to erase?"
 
 
@@ -152,7 +160,8 @@ def test_the_dry_run_lists_what_goes_and_what_stays_and_changes_nothing():
     rows = dict((re.sub(r"<[^>]+>", "", a).strip(), (b, c)) for a, b, c in re.findall(
         r'<tr><th scope="row">(.*?)</th><td class="num">(\d+)</td>\s*<td>(.*?)</td></tr>', r.text, re.S))
     assert rows["Contracten"][0] == "1" and "pseudoniem" in rows["Contracten"][1], rows
-    assert rows["Documenten (met hun bestanden)"][0] == str(len(STATE["files"]))
+    assert rows["Documenten (met hun bestanden)"][0] == str(len(STATE["files"]) - 1)
+    assert rows["Foto"][0] == "1"
     assert rows["Burgerservicenummer of rijksregisternummer"][0] == "1"
     assert rows["Komende diensten zonder contract (weer open)"][0] == "1"
     assert rows["Komende diensten met contract"][0] == "1" and "backoffice" in rows["Komende diensten met contract"][1]
@@ -190,7 +199,7 @@ def test_erased_no_trace_in_the_database_nor_the_store_and_the_records_the_law_k
     page = o.get(r.header("Location")).text
     assert "Verwijderd op" in page and FIRST not in page and EMAIL not in page
     # No trace: the whole database, as a dump.
-    words = [EMAIL, "%s %s" % (FIRST, LAST), MOBILE, MOBILE.replace(" ", ""), BSN]
+    words = [EMAIL, "%s %s" % (FIRST, LAST), MOBILE, MOBILE.replace(" ", ""), BSN, STREET]
     text = dump().replace("x" + EMAIL, "").replace("%s %ss" % (FIRST, LAST), "")
     found = traces(text, words)
     assert not found, "left in the database: %s" % found
@@ -242,6 +251,17 @@ def test_erasing_again_does_nothing():
     assert o.post("/privacy/persons/%s/erase" % wid, {"csrf": tok, "confirm": "1"}).status == 303
     assert tp.one("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.erasure' AND object_id = %s" % wid) == "1"
     assert len([e for e in tk.sim("GET", "/sim/erasures")["erasures"] if e["ref"] == "W%s" % wid]) == 1
+
+
+def test_the_agency_sees_the_pseudonym_and_can_change_nothing():
+    wid = STATE["wid"]
+    a = tp.as_user(ADMIN)
+    page = a.get("/admin/users/%s" % wid)
+    assert page.status == 200 and "verwijderd (AVG)" in page.text and LAST not in page.text
+    for action in ("enable", "invite", "sessions/end"):
+        assert a.post("/admin/users/%s/%s" % (wid, action), {"csrf": page.csrf()}).status == 404, action
+    assert a.get("/admin/users/%s/edit" % wid).status == 404
+    assert tp.one("SELECT status FROM users WHERE id = %s" % wid) == "revoked"
 
 
 def test_the_planner_sees_the_pseudonym_at_once():

@@ -1,0 +1,241 @@
+/* photo.c: a temp worker's photo (Privacy.Photos) — in the encrypted file store, its key in his row */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <openssl/crypto.h>
+
+#include "acl.h"
+#include "audit.h"
+#include "conf.h"
+#include "db.h"
+#include "filekind.h"
+#include "files.h"
+#include "http.h"
+#include "log.h"
+#include "photo.h"
+#include "util.h"
+
+int photo_on(void)
+{
+	return conf_int("Privacy.Photos") != 0;
+}
+
+static void drop_file(const char *id)
+{
+	NEOERR *err = files_remove(id);
+
+	/* Gone already is what we want; anything else leaves an orphan for
+	 * files-sweep, which is no reason to fail what was done. */
+	if (err && !nerr_match(err, NERR_NOT_FOUND))
+		log_nerr(NULL, err);
+	nerr_ignore(&err);
+}
+
+NEOERR *photo_put(FILE *f, FilesInfo *info, const char **problem)
+{
+	struct stat st;
+	NEOERR *err;
+
+	*problem = NULL;
+	memset(info, 0, sizeof(*info));
+	/* Too large is known before a byte is stored. */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > PHOTO_MAX_BYTES) {
+		*problem = "photo_size";
+		return STATUS_OK;
+	}
+	err = files_store_file(f, info);
+	if (err)
+		return nerr_pass(err);
+	if (!info->size)
+		*problem = "file_empty";
+	else if (info->size > PHOTO_MAX_BYTES)
+		*problem = "photo_size";
+	else if (info->kind != FILEKIND_PNG && info->kind != FILEKIND_JPEG)
+		*problem = "photo_kind";
+	if (*problem) {
+		drop_file(info->id);
+		OPENSSL_cleanse(info, sizeof(*info));
+	}
+	return STATUS_OK;
+}
+
+NEOERR *photo_attach(Request *r, long long uid, long long unit, const FilesInfo *info,
+		     char old[FILES_ID_LEN + 1])
+{
+	char *had = NULL, detail[64];
+	NEOERR *err;
+
+	old[0] = '\0';
+	err = db_value(&had, "SELECT COALESCE(photo_file_id, '') FROM users WHERE id = ? FOR UPDATE", "i", uid);
+	if (err)
+		return nerr_pass(err);
+	if (!had)
+		return nerr_raise(NERR_NOT_FOUND, "no user %lld", uid);
+	snprintf(old, FILES_ID_LEN + 1, "%s", had);
+	free(had);
+	err = db_exec(NULL, "UPDATE users SET photo_file_id = ?, photo_key = ?, photo_key_id = ? WHERE id = ?",
+		      "sbii", info->id, info->wrapped_key, info->wrapped_len, (long long)info->key_id, uid);
+	snprintf(detail, sizeof(detail), "%s, %llu bytes", filekind_name(info->kind),
+		 (unsigned long long)info->size);
+	if (!err)
+		err = audit_add(r, r && r->user ? r->user->id : 0, old[0] ? "photo.replace" : "photo.add", "user",
+				uid, unit, detail);
+	return nerr_pass(err);
+}
+
+NEOERR *photo_store(Request *r, long long uid, long long unit, FILE *f, const char **problem)
+{
+	char old[FILES_ID_LEN + 1] = "";
+	FilesInfo info;
+	NEOERR *err = photo_put(f, &info, problem);
+
+	if (err || *problem)
+		return nerr_pass(err);
+	err = db_begin();
+	if (!err)
+		err = photo_attach(r, uid, unit, &info, old);
+	err = db_finish(err);
+	/* The row says which file is the photo: the other one goes, after
+	 * the commit (a file without a row is an orphan, never a broken
+	 * link). */
+	if (err)
+		drop_file(info.id);
+	else if (old[0])
+		drop_file(old);
+	OPENSSL_cleanse(&info, sizeof(info));
+	return nerr_pass(err);
+}
+
+static NEOERR *remove_as(Request *r, long long uid, long long unit, const char *action, const char *why,
+			 int *had)
+{
+	char *file = NULL;
+	NEOERR *err = db_begin();
+
+	*had = 0;
+	if (!err)
+		err = db_value(&file, "SELECT photo_file_id FROM users WHERE id = ? FOR UPDATE", "i", uid);
+	if (!err && file) {
+		err = db_exec(NULL, "UPDATE users SET photo_file_id = NULL, photo_key = NULL, photo_key_id = NULL"
+				    " WHERE id = ?", "i", uid);
+		if (!err)
+			err = audit_add(r, r && r->user ? r->user->id : 0, action, "user", uid, unit, why);
+	}
+	err = db_finish(err);
+	if (!err && file) {
+		*had = 1;
+		drop_file(file);
+	}
+	free(file);
+	return nerr_pass(err);
+}
+
+NEOERR *photo_remove(Request *r, long long uid, long long unit, const char *why, int *had)
+{
+	return nerr_pass(remove_as(r, uid, unit, "photo.remove", why, had));
+}
+
+NEOERR *photo_exists(long long uid, int *has)
+{
+	char *v = NULL;
+	NEOERR *err = db_value(&v, "SELECT photo_file_id IS NOT NULL FROM users WHERE id = ?", "i", uid);
+
+	*has = v && !strcmp(v, "1");
+	free(v);
+	return nerr_pass(err);
+}
+
+NEOERR *photo_send(Request *r, long long uid)
+{
+	char file_id[FILES_ID_LEN + 1] = "";
+	unsigned char key[128], buf[65536];
+	size_t key_len = 0, got = 0;
+	FileKind kind;
+	FilesReader *rd = NULL;
+	DBQuery *q;
+	NEOERR *err;
+
+	err = db_query(&q, "SELECT photo_file_id, photo_key FROM users WHERE id = ? AND photo_file_id IS NOT NULL",
+		       "i", uid);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		snprintf(file_id, sizeof(file_id), "%s", db_str(q, 0));
+		key_len = db_len(q, 1) <= sizeof(key) ? db_len(q, 1) : 0;
+		memcpy(key, db_str(q, 1), key_len);
+	}
+	db_end(&q);
+	if (!file_id[0])
+		return http_fail(r, 404, "user %lld has no photo", uid);
+	err = files_open(file_id, key, key_len, &rd);
+	OPENSSL_cleanse(key, sizeof(key));
+	if (!err)
+		err = files_read(rd, buf, sizeof(buf), &got);
+	if (err) {
+		files_close(&rd);
+		if (nerr_match(err, PERR_FILES_INTEGRITY) || nerr_match(err, NERR_NOT_FOUND)) {
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			return http_fail(r, 500, "the photo of user %lld cannot be read", uid);
+		}
+		return nerr_pass(err);
+	}
+	/* What the store took was checked; what it gives back is read again,
+	 * so that nothing but an image is ever served from here. */
+	kind = filekind_detect(buf, got, 0);
+	if (kind != FILEKIND_PNG && kind != FILEKIND_JPEG) {
+		files_close(&rd);
+		OPENSSL_cleanse(buf, sizeof(buf));
+		return http_fail(r, 500, "the photo of user %lld is no image", uid);
+	}
+	r->content_type = filekind_mime(kind);
+	r->csp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+	r->cache_control = "private, no-store";
+	http_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+	err = http_send_head(r, files_size(rd));
+	while (!err && got) {
+		err = http_write(r, buf, got);
+		if (!err)
+			err = files_read(rd, buf, sizeof(buf), &got);
+	}
+	files_close(&rd);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	return nerr_pass(err);
+}
+
+NEOERR *photo_planner_sees(Request *r, long long uid, int *sees)
+{
+	char *scope = acl_scope(r, "planning.view"), *found = NULL;
+	NEOERR *err;
+
+	err = db_value(&found, "SELECT 1 FROM pool p JOIN users u ON u.id = p.worker_user_id"
+			       " JOIN org_units o ON o.id = p.unit_id WHERE p.worker_user_id = ?"
+			       " AND u.kind = 'worker' AND u.status <> 'revoked' AND" ACL_IN_SCOPE("o.path")
+			       " LIMIT 1", "is", uid, scope);
+	free(scope);
+	*sees = found != NULL;
+	free(found);
+	return nerr_pass(err);
+}
+
+NEOERR *photo_purge(int *n)
+{
+	NEOERR *err = STATUS_OK;
+
+	*n = 0;
+	/* One person at a time: each row and its audit line commit together,
+	 * then his file goes; an interrupted purge goes on where it stopped. */
+	for (;;) {
+		char *uid = NULL;
+		int had = 0;
+		err = db_value(&uid, "SELECT id FROM users WHERE photo_file_id IS NOT NULL ORDER BY id LIMIT 1", NULL);
+		if (err || !uid)
+			break;
+		err = remove_as(NULL, atoll(uid), 0, "photo.purge", "Privacy.Photos is off", &had);
+		free(uid);
+		if (err)
+			break;
+		*n += had;
+	}
+	return nerr_pass(err);
+}

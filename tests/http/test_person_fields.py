@@ -1,0 +1,445 @@
+#!/usr/bin/python3
+"""Optional personal fields and temp workers' photos: a mobile number, a
+date of birth and an address stored and shown while Fields.* has them on,
+corrected by the person on /account and by the agency on the user's page,
+each refusal with a message that keeps the input; a photo shown to who sees
+the worker in planning (404 to everyone else), in the week view at once
+after it changes. With a field or the photos switched off — the binaries
+run as plain CGI with another configuration, the same database — nothing
+is shown, accepted or stored, and `portalctl purge-photos` empties the
+store (and refuses while photos are on)."""
+import glob
+import io
+import os
+import re
+import subprocess
+import struct
+import sys
+import urllib.parse
+import uuid
+import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from portaltest import *  # noqa: E402,F401,F403
+
+from test_timesheets import as_user, one, text_of  # noqa: E402
+
+ADMIN = "admin@uitzendbureau.example"
+FILES = abspath(conf("Paths.Files"))
+
+
+def uid_of(email):
+    return one("SELECT id FROM users WHERE email = '%s'" % email)
+
+
+def col(uid, column):
+    return one("SELECT COALESCE(%s, 'NULL') FROM users WHERE id = %s" % (column, uid))
+
+
+def error_of(r, name):
+    m = re.search(r'<p class="field-error" id="e-%s">([^<]*)</p>' % name, r.text)
+    return m.group(1) if m else None
+
+
+def value_of(r, name):
+    m = re.search(r'<input id="f-%s" name="%s"[^>]* value="([^"]*)"' % (name, name), r.text)
+    return m.group(1) if m else None
+
+
+def audits(action, uid):
+    return [row[0] for row in sql("SELECT detail FROM audit_log WHERE action = '%s' AND object_type = 'user'"
+                                  " AND object_id = %s ORDER BY id" % (action, uid))]
+
+
+def png(side=8, rgb=(40, 120, 140)):
+    raw = b"".join(b"\0" + bytes(rgb) * side for _ in range(side))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def multipart(fields, name, filename, content, ctype):
+    boundary = uuid.uuid4().hex
+    out = io.BytesIO()
+    for k, v in fields.items():
+        out.write(('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (boundary, k, v)).encode())
+    out.write(('--%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\nContent-Type: %s\r\n\r\n'
+               % (boundary, name, filename, ctype)).encode())
+    out.write(content)
+    out.write(("\r\n--%s--\r\n" % boundary).encode())
+    return out.getvalue(), "multipart/form-data; boundary=" + boundary
+
+
+def upload_photo(c, uid, content, filename="foto.png", ctype="image/png"):
+    tok = c.get("/admin/users/%s" % uid).csrf()
+    body, ct = multipart({"csrf": tok}, "file", filename, content, ctype)
+    return c.request("POST", "/admin/users/%s/photo" % uid, body=body, headers={"Content-Type": ct})
+
+
+def remove_photo(c, uid):
+    tok = c.get("/admin/users/%s" % uid).csrf()
+    return c.post("/admin/users/%s/photo/delete" % uid, {"csrf": tok})
+
+
+def photo_files():
+    return sorted(os.path.basename(f) for f in glob.glob(os.path.join(FILES, "*", "*"))
+                  if not os.path.basename(f).startswith("."))
+
+
+def week_of(c, team):
+    unit = one("SELECT id FROM org_units WHERE name LIKE '%s%%'" % team)
+    r = c.get("/planning/?unit=%s" % unit)
+    assert r.status == 200, r.status
+    return r
+
+
+def avatar_of(r, uid):
+    return ('<img class="avatar" src="/admin/users/%s/photo"' % uid) in r.text
+
+
+# --- on: stored and shown ------------------------------------------------------
+
+
+def test_a_temp_worker_is_registered_with_his_birth_date_and_address_stored_and_shown():
+    email = "nieuw.%s@flex.example" % uuid.uuid4().hex[:8]
+    c = as_user(ADMIN)
+    form = c.get("/admin/users/new")
+    assert 'name="birth_date"' in form.text and 'name="postcode"' in form.text and 'name="mobile"' in form.text
+    r = c.post("/admin/users", {"csrf": form.csrf(), "kind": "worker", "first_name": "Noor", "last_name": "Bos",
+                                "email": email, "mobile": "+31 6 55512345", "birth_date": "1997-04-02",
+                                "street": "Witte de Withstraat 3", "postcode": "3012bn", "city": "Rotterdam",
+                                "country": "NL"})
+    assert r.status == 303, (r.status, r.text[-600:])
+    uid = uid_of(email)
+    assert col(uid, "birth_date") == "1997-04-02" and col(uid, "mobile") == "+31 6 55512345"
+    # The postal code as the Netherlands writes it.
+    assert col(uid, "address_postcode") == "3012 BN" and col(uid, "address_country") == "NL"
+    page = text_of(c.get("/admin/users/%s" % uid).text)
+    for shown in ("1997-04-02", "Witte de Withstraat 3", "3012 BN Rotterdam", "Nederland", "+31 6 55512345"):
+        assert shown in page, shown
+
+
+def test_a_workers_field_given_for_a_client_user_is_refused_on_the_form():
+    email = "klant.%s@klant.example" % uuid.uuid4().hex[:8]
+    c = as_user(ADMIN)
+    client = one("SELECT id FROM clients WHERE name = 'Klant NV'")
+    r = c.post("/admin/users", {"csrf": c.get("/admin/users/new").csrf(), "kind": "client", "client": client,
+                                "first_name": "Piet", "last_name": "Kok", "email": email, "birth_date": "1980-01-01"})
+    assert r.status == 422 and "uitzendkrachten" in (error_of(r, "birth_date") or ""), r.status
+    assert value_of(r, "birth_date") == "1980-01-01", "the input is gone"
+    assert not sql("SELECT id FROM users WHERE email = '%s'" % email)
+
+
+def test_a_client_user_corrects_his_own_profile_and_sees_whom_to_ask_for_his_address():
+    hr = uid_of("hr.manager@klant.example")
+    c = as_user("hr.manager@klant.example")
+    r = c.get("/account")
+    assert r.status == 200 and "Mijn gegevens" in r.text
+    # A client user's data: no date of birth, no home address.
+    assert 'name="birth_date"' not in r.text and 'name="street"' not in r.text
+    assert 'name="email"' not in r.text and "support@" in r.text, "the page says whom to ask for the address"
+    before = len(audits("profile.update", hr))
+    # A bad number comes back with a message, the input kept, nothing stored.
+    r = c.post("/account/profile", {"csrf": r.csrf(), "first_name": "Daan", "last_name": "Bakker",
+                                    "job_title": "HR-manager", "mobile": "06-abc"})
+    assert r.status == 422 and "telefoonnummer" in (error_of(r, "mobile") or ""), r.status
+    assert value_of(r, "mobile") == "06-abc" and col(hr, "mobile") == "NULL"
+    r = c.post("/account/profile", {"csrf": r.csrf(), "first_name": "Daan", "last_name": "Bakker",
+                                    "job_title": "HR-manager Rotterdam", "mobile": "+31 10 4123456"})
+    assert r.status == 303 and r.header("Location") == "/account?done=profile", r.status
+    assert col(hr, "mobile") == "+31 10 4123456" and col(hr, "job_title") == "HR-manager Rotterdam"
+    page = c.get("/account?done=profile")
+    assert "+31 10 4123456" in page.text and "HR-manager Rotterdam" in page.text
+    # Audited with the names of the fields, never their values.
+    details = audits("profile.update", hr)
+    assert len(details) == before + 1 and details[-1] == "job_title, mobile", details
+    # A field of a temp worker is refused outright: the form never offers it.
+    r = c.post("/account/profile", {"csrf": page.csrf(), "first_name": "Daan", "last_name": "Bakker",
+                                    "birth_date": "1980-01-01"})
+    assert r.status == 400 and col(hr, "birth_date") == "NULL"
+    c.post("/account/profile", {"csrf": page.csrf(), "first_name": "Daan", "last_name": "Bakker",
+                                "job_title": "HR-manager"})
+
+
+def test_a_temp_worker_corrects_his_birth_date_and_address_with_refusals_that_keep_the_input():
+    w = uid_of("worker@flex.example")
+    c = as_user("worker@flex.example")
+    r = c.get("/account")
+    assert "1994-03-12" in r.text and "Kruisstraat 12" in r.text, "the demo's data is not shown"
+    fields = {"csrf": r.csrf(), "first_name": "Jan", "last_name": "Willems", "job_title": "Productiemedewerker",
+              "mobile": "+31 6 21436587", "birth_date": "1994-03-12", "street": "Kruisstraat 12",
+              "postcode": "3012 CT", "city": "Rotterdam", "country": "NL"}
+    for name, bad, word in (("birth_date", "2090-01-01", "verleden"), ("birth_date", "1910-01-01", "tussen 13"),
+                            ("birth_date", "2020-01-01", "tussen 13"),
+                            ("birth_date", "12-03-1994", "geldige datum"), ("postcode", "301 CT", "postcode"),
+                            ("mobile", "12", "telefoonnummer"), ("city", "", "helemaal")):
+        r = c.post("/account/profile", dict(fields, **{name: bad}))
+        assert r.status == 422 and word in (error_of(r, name) or ""), (name, bad, r.status, error_of(r, name))
+        assert 'aria-invalid="true" aria-describedby="e-%s"' % name in r.text
+        if bad:
+            assert value_of(r, name) == bad, (name, "the input is gone")
+        assert col(w, "birth_date") == "1994-03-12" and col(w, "address_postcode") == "3012 CT"
+    r = c.post("/account/profile", dict(fields, street="Nieuwe Binnenweg 200", postcode="3021gk"))
+    assert r.status == 303, r.status
+    assert col(w, "address_street") == "Nieuwe Binnenweg 200" and col(w, "address_postcode") == "3021 GK"
+    assert audits("profile.update", w)[-1] == "street, postcode"
+    assert "Nieuwe Binnenweg 200" not in "".join(x[0] for x in sql("SELECT detail FROM audit_log"))
+    c.post("/account/profile", dict(fields, csrf=c.get("/account").csrf()))
+    assert col(w, "address_street") == "Kruisstraat 12"
+
+
+def test_the_agency_corrects_a_users_details_with_refusals_that_keep_the_input():
+    tom = uid_of("tom.jacobs@flex.example")
+    sql("UPDATE users SET email = 'tom.jacobs@flex.example', birth_date = NULL WHERE id = %s" % tom)
+    c = as_user(ADMIN)
+    page = c.get("/admin/users/%s" % tom)
+    assert "/admin/users/%s/edit" % tom in page.text
+    form = c.get("/admin/users/%s/edit" % tom)
+    assert form.status == 200 and value_of(form, "email") == "tom.jacobs@flex.example"
+    fields = {"csrf": form.csrf(), "first_name": "Tom", "last_name": "Jacobs", "job_title": "",
+              "email": "tom.jacobs@flex.example", "mobile": "", "birth_date": "2001-09-15",
+              "street": "", "postcode": "", "city": "", "country": "NL"}
+    for name, bad, word in (("birth_date", "2090-01-01", "verleden"), ("mobile", "+31 6 1234567890123456", "telefoonnummer"),
+                            ("email", "sanne.peeters@flex.example", "al in gebruik"), ("email", "tom@", "geldig")):
+        r = c.post("/admin/users/%s/edit" % tom, dict(fields, **{name: bad}))
+        assert r.status == 422 and word in (error_of(r, name) or ""), (name, r.status, error_of(r, name))
+        assert value_of(r, name) == bad, (name, "the input is gone")
+        assert col(tom, "birth_date") == "NULL" and col(tom, "email") == "tom.jacobs@flex.example"
+    before = len(audits("user.update", tom))
+    r = c.post("/admin/users/%s/edit" % tom, dict(fields, email="t.jacobs@flex.example"))
+    assert r.status == 303 and r.header("Location") == "/admin/users/%s?done=details" % tom, r.status
+    assert col(tom, "birth_date") == "2001-09-15" and col(tom, "email") == "t.jacobs@flex.example"
+    assert audits("user.update", tom)[before:] == ["email, birth_date"]
+    shown = text_of(c.get("/admin/users/%s" % tom).text)
+    assert "2001-09-15" in shown and "t.jacobs@flex.example" in shown
+    sql("UPDATE users SET email = 'tom.jacobs@flex.example' WHERE id = %s" % tom)
+    # A client user's details are kept by who registers them there: the
+    # consultant (Klant NV), not the other client's planner.
+    sup = uid_of("supervisor@klant.example")
+    assert as_user("consultant@uitzendbureau.example").get("/admin/users/%s/edit" % sup).status == 200
+    assert as_user("planner@andereklant.example").get("/admin/users/%s/edit" % sup).status == 404
+    assert as_user("privacy@uitzendbureau.example").get("/admin/users/%s/edit" % tom).status == 404
+
+
+# --- photos -------------------------------------------------------------------
+
+
+def test_a_photo_is_a_png_or_jpeg_by_its_content_and_small():
+    jan = uid_of("worker@flex.example")
+    c = as_user(ADMIN)
+    before = photo_files()
+    # A PDF called .png, text called .jpg, and a PNG of more than 2 MiB.
+    for content, name, word in ((b"%PDF-1.4\n%%EOF\n", "foto.png", "PNG"), (b"hallo", "foto.jpg", "PNG"),
+                                (png() + b"\0" * (2 * 1024 * 1024), "groot.png", "te groot")):
+        r = upload_photo(c, jan, content, name)
+        assert r.status == 422 and word in (error_of(r, "file") or ""), (name, r.status, error_of(r, "file"))
+        assert col(jan, "photo_file_id") == "NULL"
+    assert photo_files() == before, "a refused file stayed in the store"
+
+
+def test_only_who_sees_the_worker_sees_his_photo():
+    sanne = uid_of("sanne.peeters@flex.example")
+    if col(sanne, "photo_file_id") == "NULL":
+        assert upload_photo(as_user(ADMIN), sanne, png()).status == 303
+    r = as_user("supervisor@klant.example").get("/admin/users/%s/photo" % sanne)
+    assert r.status == 200 and r.body.startswith(b"\x89PNG"), r.status
+    assert r.header("Content-Type") == "image/png" and r.header("Cache-Control") == "private, no-store"
+    assert "default-src 'none'" in r.header("Content-Security-Policy") and r.header("X-Content-Type-Options") == "nosniff"
+    # Sanne works at team A1 of Klant NV: the other client's planner, and
+    # who plans nothing, get 404, as for a worker without a photo.
+    for who in ("planner@andereklant.example", "finance@klant.example", "hiring.manager@klant.example",
+                "worker@flex.example"):
+        assert as_user(who).get("/admin/users/%s/photo" % sanne).status == 404, who
+    assert as_user("consultant@uitzendbureau.example").get("/admin/users/%s/photo" % sanne).status == 200
+    assert Client().get("/admin/users/%s/photo" % sanne).status == 303
+    # Nobody else uploads one.
+    assert upload_photo(as_user("planner@klant.example"), sanne, png()).status in (403, 404)
+
+
+def test_the_week_view_shows_a_new_photo_at_once_and_drops_a_removed_one_at_once():
+    jan = uid_of("worker@flex.example")
+    planner = as_user("planner@klant.example")
+    if col(jan, "photo_file_id") != "NULL":
+        assert remove_photo(as_user(ADMIN), jan).status == 303
+    # Twice: the second comes from the kept page of one process or both.
+    assert not avatar_of(week_of(planner, "Team A1"), jan) and not avatar_of(week_of(planner, "Team A1"), jan)
+    r = upload_photo(as_user(ADMIN), jan, png(rgb=(200, 40, 40)))
+    assert r.status == 303 and r.header("Location") == "/admin/users/%s?done=photo" % jan, r.status
+    assert "photo.add" in [x[0] for x in sql("SELECT action FROM audit_log WHERE object_id = %s" % jan)]
+    for _ in range(4):
+        assert avatar_of(week_of(planner, "Team A1"), jan), "the new photo is not in the week view"
+    assert planner.get("/admin/users/%s/photo" % jan).body == png(rgb=(200, 40, 40))
+    # The worker sees his own on his account.
+    assert "/admin/users/%s/photo" % jan in as_user("worker@flex.example").get("/account").text
+    old = col(jan, "photo_file_id")
+    assert remove_photo(as_user(ADMIN), jan).status == 303
+    assert col(jan, "photo_file_id") == "NULL" and old not in photo_files(), "the file stayed in the store"
+    for _ in range(4):
+        assert not avatar_of(week_of(planner, "Team A1"), jan), "the removed photo is still in the week view"
+    assert planner.get("/admin/users/%s/photo" % jan).status == 404
+
+
+def test_the_sweep_takes_no_photo_for_an_orphan():
+    r = portalctl("files-sweep")
+    assert r.returncode == 0 and ", 0 orphans" in r.stdout, r.stdout
+
+
+# --- off: not shown, not accepted, not stored -------------------------------------
+
+
+def off_conf(**switches):
+    """A configuration that includes the stack's and switches off what is
+    given; the CGI processes read it, the stack's keep theirs."""
+    path = os.path.join(VAR, "person-fields-%s.hdf" % "-".join(sorted(switches)))
+    with open(path, "w") as f:
+        f.write('#include "%s"\n' % abspath(os.environ["PORTAL_CONF"]))
+        for key, value in switches.items():
+            f.write("%s = %s\n" % (key.replace("_", "."), value))
+    return path
+
+
+ALL_OFF = {"Fields_Mobile": 0, "Fields_BirthDate": 0, "Fields_Address": 0, "Privacy_Photos": 0}
+
+
+class Cgi:
+    """A binary run as plain CGI (STYLE.md, "Tests") with another
+    configuration and the session of a client logged in over HTTPS."""
+
+    def __init__(self, conf_path, client):
+        self.conf, self.client = conf_path, client
+
+    def request(self, binary, method, path, query="", body=b"", ctype="application/x-www-form-urlencoded"):
+        if isinstance(body, dict):
+            body = urllib.parse.urlencode(body).encode()
+        env = {"PORTAL_CONF": self.conf, "PATH": "/usr/bin:/bin", "REQUEST_METHOD": method, "PATH_INFO": path,
+               "QUERY_STRING": query, "CONTENT_LENGTH": str(len(body)), "CONTENT_TYPE": ctype,
+               "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1", "HTTP_ORIGIN": BASE,
+               "HTTP_COOKIE": "; ".join("%s=%s" % kv for kv in self.client.cookies.items())}
+        out = subprocess.run([os.path.join(ROOT, "build", "cgi-bin", binary + ".fcgi")], input=body, env=env,
+                             cwd=ROOT, capture_output=True, timeout=60).stdout
+        head, _, payload = out.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+        return status, headers, payload.decode("utf-8", "replace")
+
+
+def csrf_of(text):
+    return re.search(r'name="csrf" value="([^"]*)"', text).group(1)
+
+
+def test_switched_off_fields_are_neither_shown_nor_accepted_nor_stored():
+    cgi = Cgi(off_conf(**ALL_OFF), as_user(ADMIN))
+    jan = uid_of("worker@flex.example")
+    assert col(jan, "birth_date") == "1994-03-12" and col(jan, "mobile") != "NULL"
+    # Stored while on: not shown while off, on the page nor on the form.
+    status, _, page = cgi.request("admin", "GET", "/admin/users/%s" % jan)
+    assert status == 200 and "Willems" in page
+    for stored in ("1994-03-12", "Kruisstraat", "3012 CT", "+31 6 21436587", "/photo"):
+        assert stored not in page, stored
+    status, _, form = cgi.request("admin", "GET", "/admin/users/%s/edit" % jan)
+    assert status == 200 and 'name="first_name"' in form
+    for name in ("mobile", "birth_date", "street", "postcode", "city", "country"):
+        assert 'name="%s"' % name not in form, name
+    tok = csrf_of(form)
+    base = {"csrf": tok, "first_name": "Jan", "last_name": "Willems", "email": "worker@flex.example",
+            "job_title": "Productiemedewerker"}
+    # Not accepted: a clear 400, and nothing written.
+    for name, value in (("birth_date", "1990-01-01"), ("mobile", "+31 6 99999999"), ("street", "Elders 1"),
+                        ("postcode", "1000"), ("country", "BE")):
+        status, _, _ = cgi.request("admin", "POST", "/admin/users/%s/edit" % jan, body=dict(base, **{name: value}))
+        assert status == 400, (name, status)
+    assert col(jan, "birth_date") == "1994-03-12" and col(jan, "address_country") == "NL"
+    # Registering: refused with the field, stored without it — and then
+    # the columns stay empty.
+    status, _, newform = cgi.request("admin", "GET", "/admin/users/new")
+    assert status == 200 and 'name="birth_date"' not in newform and 'name="mobile"' not in newform
+    email = "uit.%s@flex.example" % uuid.uuid4().hex[:8]
+    new = {"csrf": tok, "kind": "worker", "first_name": "Uit", "last_name": "Gezet", "email": email}
+    status, _, _ = cgi.request("admin", "POST", "/admin/users", body=dict(new, birth_date="1990-01-01"))
+    assert status == 400 and not sql("SELECT id FROM users WHERE email = '%s'" % email)
+    status, _, _ = cgi.request("admin", "POST", "/admin/users", body=new)
+    assert status == 303, status
+    assert sql("SELECT mobile, birth_date, address_street, address_country FROM users WHERE email = '%s'"
+               % email) == [["NULL", "NULL", "NULL", "NULL"]]
+    # A correction with the fields that are left writes only those.
+    status, _, _ = cgi.request("admin", "POST", "/admin/users/%s/edit" % jan, body=dict(base, job_title="Inpakker"))
+    assert status == 303 and col(jan, "job_title") == "Inpakker" and col(jan, "mobile") == "+31 6 21436587"
+    sql("UPDATE users SET job_title = 'Productiemedewerker' WHERE id = %s" % jan)
+
+
+def test_switched_off_fields_are_not_on_the_own_account_nor_the_candidate_form():
+    worker = as_user("worker@flex.example")
+    cgi = Cgi(off_conf(**ALL_OFF), worker)
+    jan = uid_of("worker@flex.example")
+    status, _, page = cgi.request("login", "GET", "/account")
+    assert status == 200 and "Mijn gegevens" in page
+    assert "1994-03-12" not in page and "Kruisstraat" not in page and 'name="mobile"' not in page
+    body = {"csrf": csrf_of(page), "first_name": "Jan", "last_name": "Willems", "job_title": "Productiemedewerker"}
+    status, _, _ = cgi.request("login", "POST", "/account/profile", body=dict(body, mobile="+31 6 1"))
+    assert status == 400
+    status, _, _ = cgi.request("login", "POST", "/account/profile", body=body)
+    assert status == 303 and col(jan, "mobile") == "+31 6 21436587" and col(jan, "birth_date") == "1994-03-12"
+    # A candidate known by name only: no phone number while Fields.Mobile is off.
+    consultant = Cgi(off_conf(Fields_Mobile=0), as_user("consultant@uitzendbureau.example"))
+    vac = one("SELECT id FROM vacancies WHERE title = 'Inpakker dagdienst'")
+    status, _, form = consultant.request("vacancies", "GET", "/vacancies/%s/candidates/new" % vac)
+    assert status == 200 and 'name="name"' in form and 'name="phone"' not in form
+    name = "Telefoon %s" % uuid.uuid4().hex[:6]
+    payload, ct = multipart({"csrf": csrf_of(form), "name": name, "email": "t@x.example", "phone": "+31 6 12345678",
+                             "proposal": "Ervaren"}, "file", "cv.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    status, _, _ = consultant.request("vacancies", "POST", "/vacancies/%s/candidates" % vac, body=payload, ctype=ct)
+    assert status == 400 and not sql("SELECT id FROM candidates WHERE name = '%s'" % name)
+
+
+def test_switched_off_photos_are_hidden_at_once_and_uploads_refused():
+    sanne = uid_of("sanne.peeters@flex.example")
+    if col(sanne, "photo_file_id") == "NULL":
+        assert upload_photo(as_user(ADMIN), sanne, png()).status == 303
+    planner = as_user("planner@klant.example")
+    assert avatar_of(week_of(planner, "Team A1"), sanne), "on: the photo shows"
+    off = off_conf(Privacy_Photos=0)
+    unit = one("SELECT id FROM org_units WHERE name LIKE 'Team A1%'")
+    status, _, week = Cgi(off, planner).request("planning", "GET", "/planning/", "unit=%s" % unit)
+    assert status == 200 and "Sanne Peeters" in week and 'class="avatar"' not in week
+    status, _, _ = Cgi(off, planner).request("admin", "GET", "/admin/users/%s/photo" % sanne)
+    assert status == 404
+    admin = Cgi(off, as_user(ADMIN))
+    status, _, page = admin.request("admin", "GET", "/admin/users/%s" % sanne)
+    assert status == 200 and "/photo" not in page
+    payload, ct = multipart({"csrf": csrf_of(page)}, "file", "foto.png", png(), "image/png")
+    status, _, _ = admin.request("admin", "POST", "/admin/users/%s/photo" % sanne, body=payload, ctype=ct)
+    assert status == 404
+    status, _, _ = admin.request("admin", "POST", "/admin/users/%s/photo/delete" % sanne, body={"csrf": csrf_of(page)})
+    assert status == 404 and col(sanne, "photo_file_id") != "NULL"
+
+
+def test_purge_photos_refuses_while_they_are_on_and_empties_the_store_once_off():
+    sanne = uid_of("sanne.peeters@flex.example")
+    if col(sanne, "photo_file_id") == "NULL":
+        assert upload_photo(as_user(ADMIN), sanne, png()).status == 303
+    photos = [row[0] for row in sql("SELECT photo_file_id FROM users WHERE photo_file_id IS NOT NULL")]
+    assert photos and all(p in photo_files() for p in photos)
+    r = portalctl("purge-photos")
+    assert r.returncode == 1 and "Privacy.Photos" in r.stderr and r.stdout == "", (r.returncode, r.stderr)
+    assert all(p in photo_files() for p in photos), "a refused purge removed a file"
+    files = len(photo_files())
+    off = off_conf(Privacy_Photos=0)
+    r = subprocess.run([CTL, "purge-photos"], cwd=ROOT, env=dict(os.environ, PORTAL_CONF=off),
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "%d photo" % len(photos) in r.stdout, (r.stdout, r.stderr)
+    assert len(photo_files()) == files - len(photos) and not any(p in photo_files() for p in photos)
+    assert one("SELECT COUNT(*) FROM users WHERE photo_file_id IS NOT NULL OR photo_key IS NOT NULL") == "0"
+    assert audits("photo.purge", sanne)[-1] == "Privacy.Photos is off"
+    # Again: nothing left to do.
+    r = subprocess.run([CTL, "purge-photos"], cwd=ROOT, env=dict(os.environ, PORTAL_CONF=off),
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "0 photos" in r.stdout and len(photo_files()) == files - len(photos), r.stdout
+    # The demo's photo again, for what runs after.
+    assert upload_photo(as_user(ADMIN), sanne, png()).status == 303
+
+
+if __name__ == "__main__":
+    run(globals())
