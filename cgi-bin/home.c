@@ -1,12 +1,14 @@
-/* home.c: the dashboard after login, and the health check */
+/* home.c: the dashboard after login, the health check and security.txt */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl.h"
 #include "app.h"
+#include "conf.h"
 #include "db.h"
 #include "timesheet.h"
+#include "util.h"
 #include "view.h"
 
 /* What waits for the user on the hours tile, counted in SQL in his part
@@ -91,9 +93,43 @@ static NEOERR *healthz(Request *r)
 	return STATUS_OK;
 }
 
+/* /.well-known/security.txt (RFC 9116) from Security.*: where to report a
+ * vulnerability, until when this holds (the end of the configured day,
+ * UTC), in which languages, and the address it is valid at (Canonical:
+ * Portal.BaseURL and Portal.Prefix). Policy, Acknowledgments and
+ * Encryption only when set. portalctl check-config checks the values and
+ * names an Expires that has passed. */
+static NEOERR *security_txt(Request *r)
+{
+	static const struct {
+		const char *field, *key;
+	} optional[] = {
+		{ "Encryption", "Security.Encryption" },
+		{ "Acknowledgments", "Security.Acknowledgments" },
+		{ "Policy", "Security.Policy" },
+	};
+	char *contacts = xstrdup(conf_str("Security.Contact")), *save = NULL, *canonical;
+
+	/* One address or several, split by spaces or commas: a line each. */
+	for (char *c = strtok_r(contacts, " ,\t", &save); c; c = strtok_r(NULL, " ,\t", &save))
+		string_appendf(&r->body, "Contact: %s\n", c);
+	free(contacts);
+	string_appendf(&r->body, "Expires: %sT23:59:59Z\n", conf_str("Security.Expires"));
+	for (size_t i = 0; i < ARRAY_SIZE(optional); i++)
+		if (*conf_str(optional[i].key))
+			string_appendf(&r->body, "%s: %s\n", optional[i].field, conf_str(optional[i].key));
+	string_appendf(&r->body, "Preferred-Languages: %s\n", conf_str("Security.PreferredLanguages"));
+	canonical = conf_url("/.well-known/security.txt");
+	string_appendf(&r->body, "Canonical: %s\n", canonical);
+	free(canonical);
+	r->content_type = "text/plain; charset=utf-8";
+	return STATUS_OK;
+}
+
 static const Route routes[] = {
 	{ "GET", "/", dashboard, NULL, 0, NULL },
 	{ "GET", "/healthz", healthz, NULL, R_PUBLIC | R_JSON | R_NOLOG, NULL },
+	{ "GET", "/.well-known/security.txt", security_txt, NULL, R_PUBLIC, NULL },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
