@@ -4,9 +4,12 @@
 #include <string.h>
 
 #include "acl.h"
+#include "agreement.h"
 #include "app.h"
 #include "conf.h"
 #include "db.h"
+#include "log.h"
+#include "statement.h"
 #include "timesheet.h"
 #include "util.h"
 #include "view.h"
@@ -41,9 +44,45 @@ static NEOERR *waiting(Request *r)
 	return nerr_pass(err);
 }
 
+/* The processing agreement (privacy/agreement.c): who signs for the
+ * whole client (agreement.sign on its root) is asked to sign a version
+ * his client has not signed — a new version asks again; whoever holds
+ * the right on a part of the client, or agreement.view at the agency,
+ * finds the page from here. One query on keys, and only for who holds
+ * agreement.sign; nothing for anyone else. */
+static NEOERR *agreement_notice(Request *r)
+{
+	const char *version = agreement_version();
+	AgreementClient c;
+	NEOERR *err;
+
+	if (!*version || !view_module_on("privacy"))
+		return STATUS_OK;
+	if (!strcmp(r->user->kind, "agency")) {
+		if (acl_may(r, "agreement.view"))
+			hdf_set_value(r->hdf, "Page.Agreement.Agency", "1");
+		return STATUS_OK;
+	}
+	if (strcmp(r->user->kind, "client") || !r->user->client_id || !acl_may(r, "agreement.sign"))
+		return STATUS_OK;
+	err = agreement_client(r->user->client_id, version, &c);
+	if (err || !c.root[0])
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Page.Agreement.Link", "1");
+	if (!c.signed_it && acl_may_at(r, "agreement.sign", c.root)) {
+		hdf_set_value(r->hdf, "Page.Agreement.Due", "1");
+		hdf_set_value(r->hdf, "Page.Agreement.Version", version);
+		hdf_set_value(r->hdf, "Page.Agreement.Client", c.name);
+	}
+	return STATUS_OK;
+}
+
 static NEOERR *dashboard(Request *r)
 {
 	NEOERR *err = waiting(r);
+
+	if (!err)
+		err = agreement_notice(r);
 
 	if (err)
 		return nerr_pass(err);
@@ -135,5 +174,17 @@ static const Route routes[] = {
 
 int main(int argc, char **argv)
 {
+	NEOERR *err = STATUS_OK;
+
+	/* The processing agreement's version for the dashboard, from
+	 * conf/privacy.hdf; without it the dashboard shows no notice (the
+	 * reason goes to the log), and the rest works. */
+	nerr_init();
+	if (conf_load(NULL) == STATUS_OK)
+		err = statement_init();
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	}
 	return app_run("home", routes, argc, argv);
 }
