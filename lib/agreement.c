@@ -1,4 +1,4 @@
-/* agreement.c: the processing agreement clients sign — its current version and text (conf/privacy.hdf) */
+/* agreement.c: the processing agreement's current version and text (conf/privacy.hdf) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

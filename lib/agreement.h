@@ -1,4 +1,4 @@
-/* agreement.h: the processing agreement clients sign — its current version and text (conf/privacy.hdf) */
+/* agreement.h: the processing agreement's current version and text (conf/privacy.hdf) */
 #ifndef PORTAL_AGREEMENT_H
 #define PORTAL_AGREEMENT_H
 

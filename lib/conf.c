@@ -494,7 +494,8 @@ static void check_security(HDF *h, HDF *d, const char *path, FILE *out, int *n)
 		problem(out, n, path, "Security.Encryption", "must be an https://, dns: or openpgp4fpr: address");
 	v = lookup(h, d, "Security.PreferredLanguages");
 	if (!*v || v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-, ")])
-		problem(out, n, path, "Security.PreferredLanguages", "must be language tags split by commas, such as nl, en, fr");
+		problem(out, n, path, "Security.PreferredLanguages",
+			"must be language tags split by commas, such as nl, en, fr");
 }
 
 /* Reads the secrets file into s; reports into out as conf_check does. */

@@ -1,4 +1,4 @@
-/* agreement.c: the processing agreement — the client's page to read and sign it, the signed PDF, the agency's list of clients and a client's history */
+/* agreement.c: the processing agreement — read, signed and downloaded by the client, followed by the agency */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

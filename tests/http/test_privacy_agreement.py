@@ -282,6 +282,14 @@ def test_a_new_version_asks_again():
     assert "2020-1" in r.text  # what it signed before stays listed, with its copy
     old = one("SELECT id FROM agreement_signatures WHERE client_id = %d AND version = '2020-1'" % STATE["other"])
     assert "Oude tekst." in pdf_text(c.get("/privacy/agreement/%s/pdf" % old).body)
+    # She signs it, with a name and title as long as they may be, in
+    # characters of four bytes; then it asks no more.
+    name, title = "\U0001F58A" * 99 + "N", "\U0001F4BC" * 99 + "T"
+    r = sign(c, name=name, title=title, authorised="1")
+    assert r.status == 303, r.status
+    assert sql("SELECT signer_name, signer_title FROM agreement_signatures WHERE client_id = %d AND version = '%s'"
+               % (STATE["other"], version())) == [[name, title]]
+    assert 'id="agreement-due"' not in c.get("/").text
     # Nobody without the right is asked, nor shown the way.
     for email in (PLANNER, "planner@klant.example", "worker@flex.example", "consultant@uitzendbureau.example"):
         t = as_user(email).get("/").text
