@@ -1,12 +1,17 @@
-/* home.c: the dashboard after login, and the health check */
+/* home.c: the dashboard after login, the health check and security.txt */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl.h"
+#include "agreement.h"
 #include "app.h"
+#include "conf.h"
 #include "db.h"
+#include "log.h"
+#include "statement.h"
 #include "timesheet.h"
+#include "util.h"
 #include "view.h"
 
 /* What waits for the user on the hours tile, counted in SQL in his part
@@ -39,9 +44,45 @@ static NEOERR *waiting(Request *r)
 	return nerr_pass(err);
 }
 
+/* The processing agreement (privacy/agreement.c): who signs for the
+ * whole client (agreement.sign on its root) is asked to sign a version
+ * his client has not signed — a new version asks again; whoever holds
+ * the right on a part of the client, or agreement.view at the agency,
+ * finds the page from here. One query on keys, and only for who holds
+ * agreement.sign; nothing for anyone else. */
+static NEOERR *agreement_notice(Request *r)
+{
+	const char *version = agreement_version();
+	AgreementClient c;
+	NEOERR *err;
+
+	if (!*version || !view_module_on("privacy"))
+		return STATUS_OK;
+	if (!strcmp(r->user->kind, "agency")) {
+		if (acl_may(r, "agreement.view"))
+			hdf_set_value(r->hdf, "Page.Agreement.Agency", "1");
+		return STATUS_OK;
+	}
+	if (strcmp(r->user->kind, "client") || !r->user->client_id || !acl_may(r, "agreement.sign"))
+		return STATUS_OK;
+	err = agreement_client(r->user->client_id, version, &c);
+	if (err || !c.root[0])
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Page.Agreement.Link", "1");
+	if (!c.signed_it && acl_may_at(r, "agreement.sign", c.root)) {
+		hdf_set_value(r->hdf, "Page.Agreement.Due", "1");
+		hdf_set_value(r->hdf, "Page.Agreement.Version", version);
+		hdf_set_value(r->hdf, "Page.Agreement.Client", c.name);
+	}
+	return STATUS_OK;
+}
+
 static NEOERR *dashboard(Request *r)
 {
 	NEOERR *err = waiting(r);
+
+	if (!err)
+		err = agreement_notice(r);
 
 	if (err)
 		return nerr_pass(err);
@@ -91,13 +132,59 @@ static NEOERR *healthz(Request *r)
 	return STATUS_OK;
 }
 
+/* /.well-known/security.txt (RFC 9116) from Security.*: where to report a
+ * vulnerability, until when this holds (the end of the configured day,
+ * UTC), in which languages, and the address it is valid at (Canonical:
+ * Portal.BaseURL and Portal.Prefix). Policy, Acknowledgments and
+ * Encryption only when set. portalctl check-config checks the values and
+ * names an Expires that has passed. */
+static NEOERR *security_txt(Request *r)
+{
+	static const struct {
+		const char *field, *key;
+	} optional[] = {
+		{ "Encryption", "Security.Encryption" },
+		{ "Acknowledgments", "Security.Acknowledgments" },
+		{ "Policy", "Security.Policy" },
+	};
+	char *contacts = xstrdup(conf_str("Security.Contact")), *save = NULL, *canonical;
+
+	/* One address or several, split by spaces or commas: a line each. */
+	for (char *c = strtok_r(contacts, " ,\t", &save); c; c = strtok_r(NULL, " ,\t", &save))
+		string_appendf(&r->body, "Contact: %s\n", c);
+	free(contacts);
+	string_appendf(&r->body, "Expires: %sT23:59:59Z\n", conf_str("Security.Expires"));
+	for (size_t i = 0; i < ARRAY_SIZE(optional); i++)
+		if (*conf_str(optional[i].key))
+			string_appendf(&r->body, "%s: %s\n", optional[i].field, conf_str(optional[i].key));
+	string_appendf(&r->body, "Preferred-Languages: %s\n", conf_str("Security.PreferredLanguages"));
+	canonical = conf_url("/.well-known/security.txt");
+	string_appendf(&r->body, "Canonical: %s\n", canonical);
+	free(canonical);
+	r->content_type = "text/plain; charset=utf-8";
+	return STATUS_OK;
+}
+
 static const Route routes[] = {
 	{ "GET", "/", dashboard, NULL, 0, NULL },
 	{ "GET", "/healthz", healthz, NULL, R_PUBLIC | R_JSON | R_NOLOG, NULL },
+	{ "GET", "/.well-known/security.txt", security_txt, NULL, R_PUBLIC, NULL },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 int main(int argc, char **argv)
 {
+	NEOERR *err = STATUS_OK;
+
+	/* The processing agreement's version for the dashboard, from
+	 * conf/privacy.hdf; without it the dashboard shows no notice (the
+	 * reason goes to the log), and the rest works. */
+	nerr_init();
+	if (conf_load(NULL) == STATUS_OK)
+		err = statement_init();
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	}
 	return app_run("home", routes, argc, argv);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <openssl/crypto.h>
 
 #include "conf.h"
@@ -452,6 +453,51 @@ static int copy_secret(char *dst, size_t len, const char *v)
 	return 1;
 }
 
+/* security.txt (RFC 9116) takes URIs: a Contact of mailto:, https: or
+ * tel: (several split by spaces or commas), a Policy and Acknowledgments
+ * page on https:, a key on https:, dns: or openpgp4fpr:. */
+static int uri_of(const char *v, const char *const *schemes)
+{
+	for (; *schemes; schemes++)
+		if (!strncmp(v, *schemes, strlen(*schemes)) && v[strlen(*schemes)] &&
+		    !strpbrk(v, " \t<>\"'"))
+			return 1;
+	return 0;
+}
+
+static void check_security(HDF *h, HDF *d, const char *path, FILE *out, int *n)
+{
+	static const char *const contact[] = { "mailto:", "https://", "tel:", NULL };
+	static const char *const page[] = { "https://", NULL };
+	static const char *const key[] = { "https://", "dns:", "openpgp4fpr:", NULL };
+	char *list = xstrdup(lookup(h, d, "Security.Contact")), *save = NULL;
+	const char *v;
+	int any = 0;
+
+	for (char *c = strtok_r(list, " ,\t", &save); c; c = strtok_r(NULL, " ,\t", &save), any++)
+		if (!uri_of(c, contact)) {
+			problem(out, n, path, "Security.Contact",
+				"must be mailto:, https:// or tel: addresses, such as mailto:security@example.com");
+			break;
+		}
+	free(list);
+	if (!any)
+		problem(out, n, path, "Security.Contact", "must name at least one address");
+	v = lookup(h, d, "Security.Policy");
+	if (*v && !uri_of(v, page))
+		problem(out, n, path, "Security.Policy", "must be an https:// address");
+	v = lookup(h, d, "Security.Acknowledgments");
+	if (*v && !uri_of(v, page))
+		problem(out, n, path, "Security.Acknowledgments", "must be an https:// address");
+	v = lookup(h, d, "Security.Encryption");
+	if (*v && !uri_of(v, key))
+		problem(out, n, path, "Security.Encryption", "must be an https://, dns: or openpgp4fpr: address");
+	v = lookup(h, d, "Security.PreferredLanguages");
+	if (!*v || v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-, ")])
+		problem(out, n, path, "Security.PreferredLanguages",
+			"must be language tags split by commas, such as nl, en, fr");
+}
+
 /* Reads the secrets file into s; reports into out as conf_check does. */
 static void load_secrets(const char *file, struct secrets *s, FILE *out, int *n)
 {
@@ -536,6 +582,7 @@ static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, stru
 		problem(out, &n, path, "Mail.URL", "must be an smtps:// address when Mail.TLS = smtps");
 	if (strcmp(lookup(h, d, "Mail.TLS"), "smtps") && !strncmp(lookup(h, d, "Mail.URL"), "smtps://", 8))
 		problem(out, &n, path, "Mail.TLS", "must be smtps for an smtps:// address");
+	check_security(h, d, path, out, &n);
 	if (s)
 		load_secrets(lookup(h, d, "Paths.Secrets"), s, out, &n);
 	*out_hdf = h;
@@ -579,6 +626,36 @@ NEOERR *conf_load_public(const char *path)
 	return nerr_pass(load(path, 0));
 }
 
+/* security.txt says until when it holds (Security.Expires, to the end of
+ * that day, UTC); after that, finders are told not to trust it. A date
+ * that passes is no reason for a process to stop starting, so only
+ * check-config names it: a problem once passed, a warning (not counted)
+ * within 30 days. */
+static void check_expiry(HDF *h, HDF *d, const char *path, FILE *out, int *n)
+{
+	const char *v = lookup(h, d, "Security.Expires");
+	struct tm tm = { 0 };
+	char where[600];
+	time_t end;
+	int y, mo, day;
+
+	if (sscanf(v, "%4d-%2d-%2d", &y, &mo, &day) != 3)
+		return; /* named as a bad date already */
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = day + 1;
+	end = timegm(&tm);
+	if (end <= time(NULL)) {
+		problem(out, n, path, "Security.Expires",
+			"%s has passed: security.txt now tells finders not to trust it; set a date within a year", v);
+	} else if (end - time(NULL) < 30 * 86400 && out) {
+		if (!find_line(path, "Security.Expires", where, sizeof(where), 0))
+			snprintf(where, sizeof(where), "%s", path);
+		fprintf(out, "%s: Security.Expires: warning: %s is within 30 days; set a new date within a year\n",
+			where, v);
+	}
+}
+
 int conf_check(const char *path, FILE *out)
 {
 	HDF *h = NULL, *d = NULL;
@@ -587,6 +664,8 @@ int conf_check(const char *path, FILE *out)
 
 	path = conf_file(path);
 	n = load_checked(path, &h, &d, &s, out);
+	if (h)
+		check_expiry(h, d, path, out, &n);
 	OPENSSL_cleanse(&s, sizeof(s));
 	hdf_destroy(&h);
 	hdf_destroy(&d);

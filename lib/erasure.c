@@ -353,6 +353,10 @@ NEOERR *erasure_plan(char kind, long long id, ErasurePlan *p)
 			p->files++;
 		}
 		free(set);
+		if (!err)
+			err = count("SELECT COUNT(*) FROM agreement_signatures WHERE signer_id = ?", "i", id, 0, &n);
+		if (!err && n)
+			add(p, "signatures", 1, n);
 	}
 	if (!err) {
 		struct patterns re;
@@ -604,6 +608,13 @@ NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const 
 					  " inactivity_warned_at = NULL, keep_until = NULL, erased_at = UTC_TIMESTAMP()"
 					  " WHERE id = ?", "ssi", pseudonym, erased_email, id);
 		add(p, "account", 1, (long long)n);
+		/* The processing agreements he signed for his client are a legal
+		 * act of the client's: they stay, under the pseudonym (sql/029). */
+		if (!err)
+			err = db_exec(&n, "UPDATE agreement_signatures SET signer_name = ?, signer_title = ''"
+					  " WHERE signer_id = ?", "si", pseudonym, id);
+		if (n)
+			add(p, "signatures", 1, (long long)n);
 		steps_run(user_steps, ARRAY_SIZE(user_steps), id, p, &err);
 		/* The hours as each version went out: without the remarks, the
 		 * reasons and the back-office's words. */

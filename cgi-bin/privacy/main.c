@@ -119,6 +119,7 @@ static const Param p_consent_give[] = {
 };
 
 static const Param p_id[] = { P_ID("id"), P_END };
+
 /* requests */
 #define P_REQUEST_KIND(flags) { "request_kind", P_ENUM, flags, 0, 0, "access rectification erasure" }
 #define P_REQUEST_TEXT { "request_text", P_TEXT, P_REQUIRED | P_FORM, 0, 4000, NULL }
@@ -162,6 +163,34 @@ static const Param p_request_self[] = {
 	P_REQUEST_TEXT,
 	P_END,
 };
+
+/* The processing agreement: the client user's page (done: after a
+ * signature), his signature (the text he read — its version, language and
+ * SHA-256 — with his name, job title and the box he ticks), the agency's
+ * list of clients. */
+static const Param p_agreement[] = {
+	{ "done", P_ENUM, 0, 0, 0, "signed already" },
+	P_END,
+};
+
+static const Param p_agreement_sign[] = {
+	{ "name", P_LINE, P_REQUIRED | P_FORM, 0, 100, NULL },
+	{ "title", P_LINE, P_REQUIRED | P_FORM, 0, 100, NULL },
+	{ "authorised", P_ENUM, P_REQUIRED | P_FORM, 0, 0, "1" },
+	{ "version", P_TOKEN, P_REQUIRED, 0, 32, NULL },
+	{ "sha256", P_TOKEN, P_REQUIRED, 0, 64, NULL },
+	{ "text_lang", P_ENUM, P_REQUIRED, 0, 0, "nl en fr" },
+	P_END,
+};
+
+static const Param p_agreements[] = {
+	{ "q", P_LINE, P_FORM, 0, 100, NULL },
+	{ "state", P_ENUM, P_FORM, 0, 0, "signed unsigned" },
+	P_PAGE,
+	P_END,
+};
+
+static const Param p_agreement_id[] = { P_ID("id"), P_END };
 
 /* --- the routes ---------------------------------------------------------- */
 
@@ -213,7 +242,14 @@ static const Route routes[] = {
 	{ "GET", "/privacy/candidates/:id/erase", erasure_preview, "privacy.handle", 0, p_id },
 	{ "POST", "/privacy/candidates/:id/erase", erasure_confirm, "privacy.handle", R_CSRF, p_erase },
 
-	/* processing agreement */
+	/* processing agreement: the client's own (agreement.sign, signed on
+	 * the client's root), a signed copy (the client's readers and the
+	 * agency's agreement.view; checked in agreement.c), the agency's */
+	{ "GET", "/privacy/agreement", agreement_show, "agreement.sign", 0, p_agreement },
+	{ "POST", "/privacy/agreement", agreement_sign, "agreement.sign", R_CSRF, p_agreement_sign },
+	{ "GET", "/privacy/agreement/:id/pdf", agreement_pdf, NULL, 0, p_agreement_id },
+	{ "GET", "/privacy/agreements", agreements_list, "agreement.view", 0, p_agreements },
+	{ "GET", "/privacy/agreements/:id", agreements_client, "agreement.view", 0, p_agreement_id },
 
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -74,4 +74,11 @@ NEOERR *requests_tile(Request *r);
 NEOERR *privacy_index(Request *r);
 NEOERR *privacy_statement(Request *r);
 
+/* agreement.c */
+NEOERR *agreement_show(Request *r);
+NEOERR *agreement_sign(Request *r);
+NEOERR *agreement_pdf(Request *r);
+NEOERR *agreements_list(Request *r);
+NEOERR *agreements_client(Request *r);
+
 #endif

@@ -56,6 +56,7 @@ static const struct demo_user {
 	{ "client", "klant", "supervisor@klant.example", "Finn", "Smit", "Teamleider", "supervisor", "teamA1" },
 	{ "client", "klant", "hiring.manager@klant.example", "Gijs", "Mulder", "Afdelingshoofd", "hiring_manager", "teamA1" },
 	{ "client", "klant", "finance@klant.example", "Hanna", "de Boer", "Controller", "finance", "klant" },
+	{ "client", "klant", "directie@klant.example", "Karin", "Hermans", "Algemeen directeur", "client_admin", "klant" },
 	{ "client", "andere", "planner@andereklant.example", "Ilse", "Dubois", "Planner", "planner", "andere" },
 	{ "worker", NULL, "worker@flex.example", "Jan", "Willems", "Productiemedewerker", NULL, NULL },
 };

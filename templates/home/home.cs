@@ -2,6 +2,9 @@
 <?cs def:title() ?><?cs var:Lang.Home.Title ?><?cs /def ?>
 <?cs def:content() ?>
 <h1><?cs var:Lang.Home.Welcome ?>, <?cs var:Page.User.Name ?></h1>
+<?cs if:Page.Agreement.Due ?>
+<div class="alert alert-warn" role="status" id="agreement-due"><?cs var:Lang.Privacy.Agreement.NoticeA ?> <?cs var:Page.Agreement.Version ?> <?cs var:Lang.Privacy.Agreement.NoticeB ?> <?cs var:Page.Agreement.Client ?>. <a href="<?cs var:Page.Prefix ?>/privacy/agreement"><?cs var:Lang.Privacy.Agreement.NoticeLink ?></a></div>
+<?cs /if ?>
 <?cs if:subcount(Page.Nav) > 1 ?>
 <ul class="tiles">
   <?cs each:item = Page.Nav ?><?cs if:item.Code != "home" ?>
@@ -10,6 +13,11 @@
 </ul>
 <?cs else ?>
 <div class="panel"><p><?cs var:Lang.Home.NoModules ?></p></div>
+<?cs /if ?>
+<?cs if:Page.Agreement.Link ?>
+<div class="panel"><p><a href="<?cs var:Page.Prefix ?>/privacy/agreement"><?cs var:Lang.Privacy.Agreement.Link ?></a>: <?cs var:Lang.Privacy.Agreement.LinkText ?></p></div>
+<?cs elif:Page.Agreement.Agency ?>
+<div class="panel"><p><a href="<?cs var:Page.Prefix ?>/privacy/agreements"><?cs var:Lang.Privacy.Agreement.ListTitle ?></a>: <?cs var:Lang.Privacy.Agreement.AgencyLink ?></p></div>
 <?cs /if ?>
 <?cs /def ?>
 <?cs include:"layout.cs" ?>

@@ -72,5 +72,25 @@ rc=$?
 ok "the_worker_refuses_to_start_with_it" test $rc -eq 1
 ok "and_says_why" grep -q "Mail.URL: must be an smtps:// address" "$D/out"
 
+# security.txt: an Expires that has passed is named (the processes still
+# start: a date that passes must not stop the portal), one near is warned
+# of, a Contact must be an address finders can use.
+base
+sed -i 's/^  Expires = .*/  Expires = 2020-01-31/' "$D/p.hdf"
+line=$(grep -n 'Expires = 2020-01-31' "$D/p.hdf" | cut -d: -f1)
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+rc=$?
+ok "an_expired_security_txt_is_a_problem" test $rc -ne 0
+ok "and_its_line_is_named" grep -q "p.hdf:$line: Security.Expires: 2020-01-31 has passed" "$D/out"
+sed -i "s/^  Expires = .*/  Expires = $(date -u -d '+10 days' +%Y-%m-%d)/" "$D/p.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+rc=$?
+ok "one_that_ends_soon_is_a_warning" grep -q "Security.Expires: warning: .* is within 30 days" "$D/out"
+ok "that_passes_the_check" test $rc -eq 0
+base
+sed -i 's/^  Contact = .*/  Contact = security@uitzendbureau.example/' "$D/p.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "a_contact_without_a_scheme_is_refused" grep -q "Security.Contact: must be mailto:, https:// or tel: addresses" "$D/out"
+
 echo "1..$N"
 [ "$FAILED" -eq 0 ]

@@ -34,6 +34,7 @@ LOGGED_IN = dict({u: 200 for u in EVERYONE}, anon=303)
 MATRIX = {
     ("GET", "/"): LOGGED_IN,
     ("GET", "/healthz"): dict({u: 200 for u in EVERYONE}, anon=200),
+    ("GET", "/.well-known/security.txt"): dict({u: 200 for u in EVERYONE}, anon=200),
     ("GET", "/login"): dict({u: 303 for u in EVERYONE}, anon=200),
     ("GET", "/login/totp"): dict({u: 303 for u in EVERYONE}, anon=303),
     ("GET", "/account"): LOGGED_IN,
@@ -241,8 +242,14 @@ MATRIX.update({
     ("GET", "/privacy/candidates/:id/erase"): "object",
     ("POST", "/privacy/candidates/:id/erase"): "post",
 
-    # processing agreement
-
+    # processing agreement: the client's own page for agreement.sign (the
+    # HR manager holds it on his site: he reads it, does not sign); a
+    # signed copy is an object; the agency's list for agreement.view
+    ("GET", "/privacy/agreement"): holders("hr_manager"),
+    ("POST", "/privacy/agreement"): "post",
+    ("GET", "/privacy/agreement/:id/pdf"): "object",
+    ("GET", "/privacy/agreements"): holders("agency_admin", "privacy_officer"),
+    ("GET", "/privacy/agreements/:id"): "object",
 })
 
 # A demo timesheet of a worker in a state, by id; and its worker and id.
@@ -288,6 +295,17 @@ OBJECTS = [
      holders("privacy_officer")),
     (("GET", "/privacy/candidates/:id/dossier.json"), "SELECT id FROM candidates WHERE name = 'Toegang A1'",
      holders("privacy_officer")),
+    # A signed processing agreement: its client's readers (agreement.sign
+    # anywhere in it) and the agency's agreement.view; a client's history:
+    # the agency's only.
+    (("GET", "/privacy/agreement/:id/pdf"), "SELECT s.id FROM agreement_signatures s JOIN clients c"
+     " ON c.id = s.client_id WHERE c.name = 'Klant NV' ORDER BY s.id LIMIT 1",
+     holders("agency_admin", "privacy_officer", "hr_manager")),
+    (("GET", "/privacy/agreement/:id/pdf"), "SELECT s.id FROM agreement_signatures s JOIN clients c"
+     " ON c.id = s.client_id WHERE c.name = 'Andere Klant BV' ORDER BY s.id LIMIT 1",
+     holders("agency_admin", "privacy_officer")),
+    (("GET", "/privacy/agreements/:id"), "SELECT id FROM clients WHERE name = 'Klant NV'",
+     holders("agency_admin", "privacy_officer")),
     # A client's figures: the client-wide report needs the permission on
     # its root (the HR manager holds it on his site only).
     (("GET", "/reports/?unit=:id"), "SELECT unit_id FROM clients WHERE name = 'Klant NV'",

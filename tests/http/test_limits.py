@@ -347,6 +347,10 @@ def forms():
                                                         path={"id": s["vacancy"],
                                                               "cid": lambda: new_candidate(s["vacancy"])},
                                                         fields={"key": lambda: unique("k")}),
+        # A text that is not the current one: the form comes back, nothing
+        # is signed (test_privacy_agreement signs at the longest).
+        "/privacy/agreement": dict(who="directie@klant.example", page="/privacy/agreement",
+                                   fields={"authorised": "1", "version": "0", "sha256": "0", "text_lang": "nl"}),
     }
 
 

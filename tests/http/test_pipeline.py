@@ -42,8 +42,6 @@ def test_static_files_are_served_with_headers():
     r = c.get("/static/portal.css")
     assert r.status == 200 and r.header("Content-Type").startswith("text/css")
     assert r.header("X-Content-Type-Options") == "nosniff"
-    r = c.get("/.well-known/security.txt")
-    assert r.status == 200 and "Contact:" in r.text
 
 
 def test_unknown_path_gets_the_404_page_with_a_reference():
