@@ -25,7 +25,7 @@ cp -R templates "$DESTDIR$SHARE/templates"
 mkdir -p "$DESTDIR$SHARE/htdocs"
 cp -R htdocs/static "$DESTDIR$SHARE/htdocs/static"
 cp -R sql "$DESTDIR$SHARE/sql"
-install -m 0644 conf/secrets.hdf.example conf/roles.hdf "$DESTDIR$SHARE/"
+install -m 0644 conf/secrets.hdf.example conf/roles.hdf conf/documents.hdf conf/privacy.hdf "$DESTDIR$SHARE/"
 install -m 0644 conf/nginx/fastcgi.conf conf/nginx/static-headers.conf "$DESTDIR$SHARE/nginx/"
 
 # The example configuration: the shipped one with the installed paths.
@@ -33,6 +33,8 @@ sed -e "s|^  Templates = templates|  Templates = $SHARE/templates|" \
     -e "s|^  Static = htdocs/static|  Static = $SHARE/htdocs/static|" \
     -e "s|^  Sql = sql|  Sql = $SHARE/sql|" \
     -e "s|^  Roles = conf/roles.hdf|  Roles = $SHARE/roles.hdf|" \
+    -e "s|^  DocumentTypes = conf/documents.hdf|  DocumentTypes = $SHARE/documents.hdf|" \
+    -e "s|^  Privacy = conf/privacy.hdf|  Privacy = $SHARE/privacy.hdf|" \
     -e "s|^  Var = var|  Var = /var/lib/flexportal\n  Run = /run/flexportal\n  Log = /var/log/flexportal\n  Secrets = $SYSCONFDIR/flexportal/secrets.hdf|" \
     -e "s|^  # Socket = var/run/mysqld.sock|  Socket = /run/mysqld/mysqld.sock|" \
     conf/portal.hdf > "$DESTDIR$SHARE/portal.hdf.example"
