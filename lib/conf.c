@@ -456,11 +456,15 @@ static int copy_secret(char *dst, size_t len, const char *v)
 /* security.txt (RFC 9116) takes URIs: a Contact of mailto:, https: or
  * tel: (several split by spaces or commas), a Policy and Acknowledgments
  * page on https:, a key on https:, dns: or openpgp4fpr:. */
+/* A URI of one of the schemes, on one line of printable characters: a
+ * line break would add lines of its own to security.txt. */
 static int uri_of(const char *v, const char *const *schemes)
 {
+	for (const unsigned char *c = (const unsigned char *)v; *c; c++)
+		if (*c <= 0x20 || *c == 0x7f)
+			return 0;
 	for (; *schemes; schemes++)
-		if (!strncmp(v, *schemes, strlen(*schemes)) && v[strlen(*schemes)] &&
-		    !strpbrk(v, " \t<>\"'"))
+		if (!strncmp(v, *schemes, strlen(*schemes)) && v[strlen(*schemes)] && !strpbrk(v, "<>\"'"))
 			return 1;
 	return 0;
 }

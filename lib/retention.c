@@ -242,6 +242,17 @@ static NEOERR *verdict_of(char kind, long long id, const struct standing *s, enu
 	else if (!err && s->expired && (!state || !strcmp(state, "lapsed")))
 		*v = ANONYMISE;
 	free(state);
+	/* Not while a request of his is open: it is answered first (and his
+	 * words stay until then). */
+	if (!err && *v == ANONYMISE) {
+		char *open = NULL;
+		err = db_value(&open, kind == 'u'
+			? "SELECT id FROM privacy_requests WHERE user_id = ? AND state = 'open' LIMIT 1"
+			: "SELECT id FROM privacy_requests WHERE candidate_id = ? AND state = 'open' LIMIT 1", "i", id);
+		if (open)
+			*v = WAIT;
+		free(open);
+	}
 	return nerr_pass(err);
 }
 

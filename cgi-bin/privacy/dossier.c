@@ -437,8 +437,12 @@ static void read_tree(Request *r, json_t *d)
 			snprintf(key, sizeof(key), "Lang.Privacy.Dossier.Note.%s",
 				 json_string_value(json_object_get(e, "note")));
 			t = lang_text(r, key);
-			hdf_set_valuef(h, "Notes.%d=%s %lld", nn++, t ? t : key,
-				       (long long)json_integer_value(json_object_get(e, "count")));
+			/* A count only where the note has one (cut: how many shown). */
+			if (json_integer_value(json_object_get(e, "count")) > 0)
+				hdf_set_valuef(h, "Notes.%d=%s %lld", nn++, t ? t : key,
+					       (long long)json_integer_value(json_object_get(e, "count")));
+			else
+				hdf_set_valuef(h, "Notes.%d=%s", nn++, t ? t : key);
 		}
 		if (json_is_object(x)) {
 			hdf_set_value(h, "Kind", "fields");

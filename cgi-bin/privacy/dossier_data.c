@@ -38,12 +38,14 @@
  *   availability_week     availability_week (temp workers)
  *   availability_days     availability_days (temp workers)
  *   shifts, contracts     shifts with every contract drawn up for them
- *                         (number, wage, bill rate, premium) and the rules
+ *                         (number, wage, premium; not the bill rate, the
+ *                         client's price) and the rules
  *                         the back-office refused a shift for
  *   timesheets,           timesheets with their days (times, breaks,
  *   timesheet_entries,    premiums, remarks) and every approved version as
  *   timesheet_versions    it was sent to the back-office
  *   invoice_lines         invoice_lines: his hours as invoiced to the client
+ *                         (not the amounts: the client's price)
  *   candidates,           candidacies: the vacancy, proposal, state, reasons,
  *   candidate_events,     interview time, the CV's title; every step, the
  *   candidate_slots,      interview times offered, the remarks about him
@@ -52,6 +54,8 @@
  *                         title, file name, dates (never the file itself)
  *   contact_moments,      contact_moments, consent_requests: when he agreed
  *   consent_requests      to be kept longer, and the links mailed to ask
+ *   agreement_signatures  signatures: the processing agreements a client user
+ *                         signed, with the name and title he signed with
  *   privacy_requests      privacy_requests: his requests of access,
  *                         rectification and erasure, his words, the
  *                         deadlines and the answers
@@ -442,9 +446,12 @@ static NEOERR *shifts(Gather *g)
 		{ "break_minutes", 'i' }, { "client", 's' }, { "unit", 's' }, { "position", 's' },
 		{ "state", 's' }, { "note", 's' }, { "published_at", 's' }, { "refusals", 'a' }, { NULL, 0 },
 	};
+	/* His wage and premium, not the client's price (the bill rate): what
+	 * the agency charges is the agency's and the client's business, not
+	 * his personal data (GDPR art. 15(4)); a note says so. */
 	static const Col contract_cols[] = {
-		{ "contract_no", 's' }, { "version", 'i' }, { "hourly_wage", 's' }, { "bill_rate", 's' },
-		{ "premium_pct", 's' }, { "created_at", 's' }, { NULL, 0 },
+		{ "contract_no", 's' }, { "version", 'i' }, { "hourly_wage", 's' }, { "premium_pct", 's' },
+		{ "created_at", 's' }, { NULL, 0 },
 	};
 	json_t *index = json_object();
 	DBQuery *q;
@@ -460,13 +467,15 @@ static NEOERR *shifts(Gather *g)
 		list(g, "shifts", cols, &q, CAP_SHIFTS, index);
 		/* contracts_shift_version (shift_id, version) */
 		err = db_query(&q,
-			"SELECT k.shift_id, k.contract_no, k.version, " EUR("k.hourly_wage") ", " EUR("k.bill_rate") ","
+			"SELECT k.shift_id, k.contract_no, k.version, " EUR("k.hourly_wage") ","
 			" " EUR("k.premium_pct") ", " ISO("k.created_at")
 			" FROM shifts s JOIN contracts k ON k.shift_id = s.id WHERE s.worker_user_id = ?"
 			" ORDER BY k.shift_id, k.version", "i", g->uid);
 	}
-	if (!err)
+	if (!err) {
 		attach(g, index, "contracts", contract_cols, &q, CAP_SHIFTS * 4, "shifts");
+		note(g, "shifts", "prices_withheld", 0);
+	}
 	json_decref(index);
 	return nerr_pass(err);
 }
@@ -545,14 +554,14 @@ static NEOERR *invoice_lines(Gather *g)
 	static const Col cols[] = {
 		{ "invoice", 's' }, { "invoice_kind", 's' }, { "invoice_date", 's' }, { "client", 's' },
 		{ "unit", 's' }, { "position", 's' }, { "period_start", 's' }, { "period_end", 's' },
-		{ "minutes", 'i' }, { "rate", 's' }, { "amount", 's' }, { "vat", 's' }, { NULL, 0 },
+		{ "minutes", 'i' }, { NULL, 0 },
 	};
 	DBQuery *q;
-	/* invoice_lines_worker (worker_user_id) */
+	/* invoice_lines_worker (worker_user_id). His hours as invoiced, not
+	 * the amounts: the client's price (see shifts). */
 	NEOERR *err = db_query(&q,
 		"SELECT i.number, i.kind, " DAY("l.invoice_date") ", c.name, o.name, l.position,"
-		" " DAY("l.period_start") ", " DAY("l.period_end") ", l.minutes, " CENTS("l.rate_cents") ","
-		" " CENTS("l.amount_cents") ", " CENTS("l.vat_cents")
+		" " DAY("l.period_start") ", " DAY("l.period_end") ", l.minutes"
 		" FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id JOIN org_units o ON o.id = l.unit_id"
 		" LEFT JOIN clients c ON c.id = i.client_id WHERE l.worker_user_id = ?"
 		" ORDER BY l.invoice_date DESC, i.number, l.line_no LIMIT ?", "ii", g->uid, (long long)CAP_LINES + 1);
@@ -560,6 +569,7 @@ static NEOERR *invoice_lines(Gather *g)
 	if (err)
 		return nerr_pass(err);
 	list(g, "invoice_lines", cols, &q, CAP_LINES, NULL);
+	note(g, "invoice_lines", "prices_withheld", 0);
 	return STATUS_OK;
 }
 
@@ -610,24 +620,29 @@ static NEOERR *candidacies(Gather *g)
 	"SELECT m.candidate_id, " ISO("m.created_at") ", " BY("m.author") ", m.body" \
 	" FROM candidates ca JOIN candidate_comments m ON m.candidate_id = ca.id" \
 	" WHERE " where " ORDER BY m.candidate_id, m.created_at, m.id"
-#define EITHER(sql) (cand ? sql("ca.id = ?") : sql("ca.worker_id = ?"))
+	/* His own, and those made under his address by someone without a
+	 * login — the same person (erasure.c takes them along too):
+	 * candidates_contact (contact). */
+#define EITHER(sql) (cand ? sql("(ca.id = ? OR (ca.worker_id IS NULL AND ? <> '' AND ca.contact = ?))") \
+			  : sql("(ca.worker_id = ? OR (ca.worker_id IS NULL AND ? <> '' AND ca.contact = ?))"))
 	int cand = g->s->kind == 'c';
 	long long who = cand ? g->s->id : g->uid;
+	const char *mail = g->s->email;
 	json_t *index = json_object();
 	DBQuery *q;
-	NEOERR *err = db_query(&q, EITHER(CANDIDACIES), "iii", g->uid, who, (long long)CAP_LIST + 1);
+	NEOERR *err = db_query(&q, EITHER(CANDIDACIES), "iissi", g->uid, who, mail, mail, (long long)CAP_LIST + 1);
 
 	if (!err) {
 		list(g, "candidacies", cols, &q, CAP_LIST, index);
-		err = db_query(&q, EITHER(STEPS), "ii", g->uid, who);
+		err = db_query(&q, EITHER(STEPS), "iiss", g->uid, who, mail, mail);
 	}
 	if (!err) {
 		attach(g, index, "steps", step_cols, &q, CAP_LIST * 10, "candidacies");
-		err = db_query(&q, EITHER(SLOTS), "i", who);
+		err = db_query(&q, EITHER(SLOTS), "iss", who, mail, mail);
 	}
 	if (!err) {
 		attach(g, index, "interview_times", slot_cols, &q, CAP_LIST * 10, "candidacies");
-		err = db_query(&q, EITHER(REMARKS), "ii", g->uid, who);
+		err = db_query(&q, EITHER(REMARKS), "iiss", g->uid, who, mail, mail);
 	}
 	if (!err)
 		attach(g, index, "remarks", remark_cols, &q, CAP_LIST * 10, "candidacies");
@@ -659,13 +674,17 @@ static NEOERR *documents(Gather *g)
 
 	/* documents_person (person_id, …); candidates: PRIMARY or candidates_worker */
 	if (g->s->kind == 'c')
-		err = db_query(&q, DOC_COLUMNS " JOIN candidates ca ON ca.cv_document_id = d.id WHERE ca.id = ?"
-				   " ORDER BY sort_at DESC LIMIT ?", "iii", 0LL, g->s->id, (long long)CAP_LIST + 1);
+		err = db_query(&q, DOC_COLUMNS " JOIN candidates ca ON ca.cv_document_id = d.id WHERE (ca.id = ?"
+				   " OR (ca.worker_id IS NULL AND ? <> '' AND ca.contact = ?))"
+				   " ORDER BY sort_at DESC LIMIT ?", "iissi", 0LL, g->s->id, g->s->email, g->s->email,
+			       (long long)CAP_LIST + 1);
 	else
 		err = db_query(&q, DOC_COLUMNS " WHERE d.person_id = ?"
 				   " UNION " DOC_COLUMNS " JOIN candidates ca ON ca.cv_document_id = d.id"
-				   " WHERE ca.worker_id = ? ORDER BY sort_at DESC, 1 DESC LIMIT ?",
-			       "iiiii", g->uid, g->uid, g->uid, g->uid, (long long)CAP_LIST + 1);
+				   " WHERE (ca.worker_id = ? OR (ca.worker_id IS NULL AND ? <> '' AND ca.contact = ?))"
+				   " ORDER BY sort_at DESC, 1 DESC LIMIT ?",
+			       "iiiissi", g->uid, g->uid, g->uid, g->uid, g->s->email, g->s->email,
+			       (long long)CAP_LIST + 1);
 #undef DOC_COLUMNS
 	if (err)
 		return nerr_pass(err);
@@ -709,6 +728,26 @@ static NEOERR *consent(Gather *g)
 	if (err)
 		return nerr_pass(err);
 	list(g, "consent_requests", request_cols, &q, CAP_LIST, NULL);
+	return STATUS_OK;
+}
+
+/* The processing agreements he signed for his client: the version, when,
+ * and the name and job title he signed with (agreement_signatures_signer). */
+static NEOERR *signatures(Gather *g)
+{
+	static const Col cols[] = {
+		{ "client", 's' }, { "version", 's' }, { "language", 's' }, { "signer_name", 's' },
+		{ "signer_title", 's' }, { "signed_at", 's' }, { NULL, 0 },
+	};
+	DBQuery *q;
+	NEOERR *err = db_query(&q,
+		"SELECT c.name, s.version, s.lang, s.signer_name, s.signer_title, " ISO("s.signed_at")
+		" FROM agreement_signatures s JOIN clients c ON c.id = s.client_id WHERE s.signer_id = ?"
+		" ORDER BY s.signed_at DESC, s.id DESC LIMIT ?", "ii", g->uid, (long long)CAP_LIST + 1);
+
+	if (err)
+		return nerr_pass(err);
+	list(g, "signatures", cols, &q, CAP_LIST, NULL);
 	return STATUS_OK;
 }
 
@@ -908,6 +947,8 @@ static NEOERR *gather_all(Gather *g)
 		err = documents(g);
 	if (!err && !strcmp(s->user_kind, "worker"))
 		err = consent(g);
+	if (!err && !strcmp(s->user_kind, "client"))
+		err = signatures(g);
 	if (!err)
 		err = privacy_requests(g);
 	if (!err)

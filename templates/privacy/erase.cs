@@ -20,6 +20,7 @@
   <li><?cs var:Lang.Privacy.Erasure.Sessions ?></li>
   <?cs if:Page.Erasure.Backoffice ?><li><?cs var:Lang.Privacy.Erasure.Backoffice ?></li><?cs /if ?>
   <li><?cs var:Lang.Privacy.Erasure.Certificate ?></li>
+  <li><?cs var:Lang.Privacy.Erasure.Tell ?></li>
 </ul>
 <section class="panel" aria-labelledby="confirm-h">
   <h2 id="confirm-h"><?cs var:Lang.Privacy.Erasure.Confirm ?></h2>

@@ -91,6 +91,11 @@ base
 sed -i 's/^  Contact = .*/  Contact = security@uitzendbureau.example/' "$D/p.hdf"
 $CTL check-config "$D/p.hdf" > "$D/out" 2>&1
 ok "a_contact_without_a_scheme_is_refused" grep -q "Security.Contact: must be mailto:, https:// or tel: addresses" "$D/out"
+base
+# A value over several lines would add lines of its own to security.txt.
+sed -i 's/^  Policy =.*/  Policy << EOM\nhttps:\/\/example.com\/policy\nAcknowledgments:https:\/\/evil.example\nEOM/' "$D/p.hdf"
+$CTL check-config "$D/p.hdf" > "$D/out" 2>&1
+ok "a_policy_over_two_lines_is_refused" grep -q "Security.Policy: must be an https:// address" "$D/out"
 
 echo "1..$N"
 [ "$FAILED" -eq 0 ]

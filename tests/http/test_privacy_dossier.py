@@ -119,13 +119,16 @@ def test_the_officer_downloads_the_json_with_every_section():
     assert d["national_id"] == {"recorded": True, "country": "NL", "number": "*****2333"}
     assert any(s["position"] == "Productiemedewerker inpak" for s in d["skills"])
     shift = next(s for s in d["shifts"] if s["contracts"])
-    assert set(shift["contracts"][0]) == {"contract_no", "version", "hourly_wage", "bill_rate", "premium_pct",
+    assert set(shift["contracts"][0]) == {"contract_no", "version", "hourly_wage", "premium_pct",
                                           "created_at"}
     assert re.match(r"^\d+\.\d\d$", shift["contracts"][0]["hourly_wage"]), "an amount in euros"
     week = next(t for t in d["timesheets"] if t["state"] == "approved")
     assert week["days"] and week["minutes"] == sum(e["minutes"] for e in week["days"])
     assert week["decided_by"] == "client", "the decider by his side, not by name"
     assert d["invoice_lines"] and all(ISO_DAY.match(l["invoice_date"]) for l in d["invoice_lines"])
+    # His wage, not the client's price: no bill rate, no invoice amounts.
+    assert not any(k in l for l in d["invoice_lines"] for k in ("rate", "amount", "vat"))
+    assert {"section": "invoice_lines", "note": "prices_withheld", "count": 0} in d["notes"]
     assert d["candidacies"][0]["cv"] == "CV Jan Willems" and d["candidacies"][0]["steps"]
     assert {x["type"] for x in d["documents"]} >= {"contract", "cv"}
     assert all(set(p) == {"code", "name", "purpose", "legal_basis", "data", "retention", "recipients"}
@@ -221,6 +224,27 @@ def test_the_officer_reads_a_candidate_known_by_name_only():
     assert "Kevin Maes" in pdf_text(get(c, "/privacy/candidates/%s/dossier.pdf" % cid).body)
     # His page shows what his file holds.
     assert "dossier.pdf" in get(c, "/privacy/candidates/%s" % cid).text
+
+
+def test_a_signers_file_holds_the_processing_agreements_he_signed():
+    [[signer, version]] = sql("SELECT signer_id, version FROM agreement_signatures ORDER BY id LIMIT 1")
+    d = get(as_user(PRIVACY), "/privacy/persons/%s/dossier.json" % signer).json()
+    assert [x["version"] for x in d["signatures"]] == [version], d.get("signatures")
+    assert d["signatures"][0]["signer_name"] and d["signatures"][0]["signed_at"]
+
+
+def test_proposals_made_under_his_address_before_he_had_a_login_are_in_his_file():
+    """Proposed as someone new, registered later with the same address:
+    the same person, whose file holds both."""
+    email = "voorheen-%s@flex.example" % os.urandom(3).hex()
+    vac = one("SELECT id FROM vacancies ORDER BY id LIMIT 1")
+    sql("INSERT INTO candidates (vacancy_id, name, contact, proposal, state, created_at, state_changed_at)"
+        " VALUES (%s, 'Voorheen Nieuw', '%s', 'Eerder voorgesteld', 'rejected', UTC_TIMESTAMP(),"
+        " UTC_TIMESTAMP())" % (vac, email))
+    sql("INSERT INTO users (kind, email, first_name, last_name, status, created_at)"
+        " VALUES ('worker', '%s', 'Voorheen', 'Nieuw', 'active', UTC_TIMESTAMP())" % email)
+    d = get(as_user(PRIVACY), "/privacy/persons/%s/dossier.json" % uid(email)).json()
+    assert [c["proposal"] for c in d["candidacies"]] == ["Eerder voorgesteld"], d["candidacies"]
 
 
 def test_every_view_and_download_is_audited_with_its_format_only():

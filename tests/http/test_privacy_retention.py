@@ -203,6 +203,20 @@ def test_the_job_run_again_does_nothing():
         assert tp.one("SELECT COUNT(*) FROM audit_log") == audit
         assert tp.one("SELECT COUNT(*) FROM outbox") == outbox
         assert tp.one("SELECT COUNT(*) FROM consent_requests WHERE user_id = %s" % wid) == "1"
+        # Past his date, the link lapsed — but a request of his is open:
+        # it is answered first.
+        asking, _ = old_worker("Gijs", -1)
+        assert run_job() == "retention: 1 asked to consent, 0 anonymised"
+        sql("UPDATE consent_requests SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE user_id = %s"
+            % asking)
+        sql("INSERT INTO privacy_requests (kind, user_id, channel, recorded_by, recorded_at, received_on,"
+            " first_due_on, due_on, request_text) VALUES ('access', %s, 'self', %s, UTC_TIMESTAMP(), UTC_DATE(),"
+            " UTC_DATE() + INTERVAL 1 MONTH, UTC_DATE() + INTERVAL 1 MONTH, 'Wat hebben jullie van mij?')"
+            % (asking, asking))
+        assert run_job() == "retention: 0 asked to consent, 0 anonymised"
+        assert tp.one("SELECT erased_at IS NULL FROM users WHERE id = %s" % asking) == "1"
+        sql("UPDATE privacy_requests SET state = 'done', closed_at = UTC_TIMESTAMP() WHERE user_id = %s" % asking)
+        assert run_job() == "retention: 0 asked to consent, 1 anonymised"
     finally:
         stack("restart-one", "worker")
 
