@@ -18,8 +18,7 @@
   <form method="post" action="<?cs var:Page.Prefix ?>/privacy/consent/<?cs var:Page.Consent.Token ?>" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <div class="field field-check<?cs if:Page.Errors.agree ?> has-error<?cs /if ?>">
-      <input type="checkbox" id="f-agree" name="agree" value="1" required<?cs if:Page.Errors.agree ?> aria-invalid="true" aria-describedby="e-agree"<?cs /if ?>>
-      <label for="f-agree"><?cs var:Lang.Privacy.Retention.Agree ?></label>
+      <label for="f-agree"><input type="checkbox" id="f-agree" name="agree" value="1" required<?cs if:Page.Errors.agree ?> aria-invalid="true" aria-describedby="e-agree"<?cs /if ?>> <?cs var:Lang.Privacy.Retention.Agree ?></label>
       <?cs if:Page.Errors.agree ?><p class="field-error" id="e-agree"><?cs var:Lang.Errors[Page.Errors.agree] ?></p><?cs /if ?>
     </div>
     <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Privacy.Retention.Give ?></button></div>

@@ -27,8 +27,7 @@
   <form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Subject.Path ?>/erase" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <div class="field field-check<?cs if:Page.Errors.confirm ?> has-error<?cs /if ?>">
-      <input type="checkbox" id="f-confirm" name="confirm" value="1" required<?cs if:Page.Errors.confirm ?> aria-invalid="true" aria-describedby="e-confirm"<?cs /if ?>>
-      <label for="f-confirm"><?cs var:Lang.Privacy.Erasure.ConfirmText ?></label>
+      <label for="f-confirm"><input type="checkbox" id="f-confirm" name="confirm" value="1" required<?cs if:Page.Errors.confirm ?> aria-invalid="true" aria-describedby="e-confirm"<?cs /if ?>> <?cs var:Lang.Privacy.Erasure.ConfirmText ?></label>
       <?cs if:Page.Errors.confirm ?><p class="field-error" id="e-confirm"><?cs var:Lang.Errors[Page.Errors.confirm] ?></p><?cs /if ?>
     </div>
     <div class="actions"><button type="submit" class="btn btn-danger"><?cs var:Lang.Privacy.Erasure.Do ?></button>

@@ -11,7 +11,7 @@
     <option value=""><?cs var:Lang.Admin.Any ?></option>
     <?cs each:k = Lang.Privacy.Kind ?><?cs call:option(name(k), k, Page.Form.kind) ?><?cs /each ?>
   <?cs call:select_close("kind") ?>
-  <div class="field field-check"><input type="checkbox" id="f-due" name="due" value="1"<?cs if:Page.Form.due ?> checked<?cs /if ?>><label for="f-due"><?cs var:Lang.Privacy.Persons.Due ?> (<?cs var:Page.LeadDays ?> <?cs var:Lang.Privacy.Persons.Days ?>)</label></div>
+  <div class="field field-check"><label for="f-due"><input type="checkbox" id="f-due" name="due" value="1"<?cs if:Page.Form.due ?> checked<?cs /if ?>> <?cs var:Lang.Privacy.Persons.Due ?> (<?cs var:Page.LeadDays ?> <?cs var:Lang.Privacy.Persons.Days ?>)</label></div>
   <button type="submit" class="btn"><?cs var:Lang.Admin.Filter ?></button>
   <a href="<?cs var:Page.Prefix ?>/privacy/persons"><?cs var:Lang.Admin.Reset ?></a>
 </form>
