@@ -20,8 +20,8 @@ LDLIBS_ALL := -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lmariadb -lcrypto -lssl -
 
 # What one module needs and the others do not. The PDFs the portal writes
 # (lib/pdf.c) take cairo and pango: only the programs that call it link them.
-PDF_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null)
-PDF_LIBS := $(shell pkg-config --libs pangocairo 2>/dev/null)
+PDF_CFLAGS := $(shell pkg-config --cflags pangocairo fontconfig 2>/dev/null)
+PDF_LIBS := $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null)
 LDLIBS_timesheets := -lxlsxwriter
 LDLIBS_reports := -lxlsxwriter
 LDLIBS_privacy := $(PDF_LIBS)

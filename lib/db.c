@@ -108,11 +108,20 @@ void db_request_begin(void)
  * transaction would be lost. Returns 1 when the caller may retry. */
 static int try_reconnect(unsigned int e)
 {
+	NEOERR *err;
+
 	if (!conn_lost(e) || reconnected || in_tx)
 		return 0;
 	reconnected = 1;
 	db_close();
-	return db_connect() == STATUS_OK;
+	/* A server still gone: the caller raises the first error, this one
+	 * would say the same. */
+	err = db_connect();
+	if (err) {
+		nerr_ignore(&err);
+		return 0;
+	}
+	return 1;
 }
 
 static NEOERR *stmt_error(MYSQL_STMT *st, const char *sql)

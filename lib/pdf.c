@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <fontconfig/fontconfig.h>
 
 #include "pdf.h"
 #include "util.h"
@@ -232,4 +233,11 @@ void pdf_abort(Pdf **pp)
 	if (*pp)
 		destroy(*pp);
 	*pp = NULL;
+}
+
+void pdf_shutdown(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }

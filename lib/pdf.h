@@ -31,4 +31,9 @@ NEOERR *pdf_finish(Pdf **p, STRING *out);
 /* Frees an unfinished document; NULL is fine. */
 void pdf_abort(Pdf **p);
 
+/* Lets go of the fonts a process loaded for its PDFs (pango's font map,
+ * cairo's caches, fontconfig's configuration): at its end, so that a leak
+ * checker finds only what a request left behind. */
+void pdf_shutdown(void);
+
 #endif

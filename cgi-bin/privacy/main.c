@@ -8,6 +8,7 @@
 #include "dossier.h"
 #include "log.h"
 #include "org.h"
+#include "pdf.h"
 #include "privacy.h"
 #include "retention.h"
 #include "util.h"
@@ -268,5 +269,7 @@ int main(int argc, char **argv)
 		nerr_ignore(&err);
 		return 1;
 	}
+	/* The fonts of its PDFs are loaded once and kept: let go at the end. */
+	atexit(pdf_shutdown);
 	return app_run("privacy", routes, argc, argv);
 }

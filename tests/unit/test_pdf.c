@@ -11,17 +11,6 @@
 
 #include "pdf.h"
 
-/* Under SANITIZE=1: fontconfig keeps the fonts it found for the life of
- * the process (looked up once, not per document), which LeakSanitizer
- * would count at exit. Only what fontconfig itself allocated is let go:
- * a layout or a surface of ours left behind is still reported (GLib's
- * objects come from malloc here, see main, so that it can see them). */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
 /* The text of a PDF as poppler's pdftotext reads it (pages end with a
  * form feed): what a reader, a screen reader or a search finds in it.
  * Given, to free. */
@@ -188,6 +177,7 @@ static void an_unfinished_document_is_freed(void **s)
 
 int main(void)
 {
+	int rc;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_document_over_several_pages_is_a_whole_pdf),
 		cmocka_unit_test(text_with_markup_characters_and_other_scripts_prints_as_it_is),
@@ -198,5 +188,7 @@ int main(void)
 	/* Before GLib's first allocation: its slices would hide a leaked
 	 * layout from LeakSanitizer. */
 	setenv("G_SLICE", "always-malloc", 1);
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	pdf_shutdown();
+	return rc;
 }
