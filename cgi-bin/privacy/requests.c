@@ -231,12 +231,13 @@ NEOERR *requests_list(Request *r)
 
 /* --- a request ------------------------------------------------------------- */
 
-/* One line of a request's history. */
+/* One line of a request's history; by is CONCAT(first_name, ' ',
+ * last_name): 201 characters of up to 4 bytes. */
 typedef struct event {
 	long long at;
 	int seq;
 	const char *what;
-	char by[256], due[11];
+	char by[4 * 201 + 1], due[11];
 	char *note;
 } Event;
 

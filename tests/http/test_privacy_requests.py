@@ -424,6 +424,24 @@ def test_bad_input_is_shown_again_with_the_input_kept():
     assert one("SELECT COUNT(*) FROM privacy_requests") == n
 
 
+def test_the_history_names_who_acted_whole_in_four_byte_characters():
+    # Names as long as users.first_name and last_name hold, four bytes a
+    # character but the last: cut anywhere, the end would be missing.
+    first, last = "\U0001F469" * 99 + "F", "\U0001F3E1" * 94 + SFX
+    email = "lang.%s@uitzendbureau.example" % SFX
+    sql("INSERT INTO users (kind, email, first_name, last_name, status, created_at) VALUES ('agency', '%s',"
+        " '%s', '%s', 'disabled', UTC_TIMESTAMP())" % (email, first, last))
+    c = as_user(OFFICER)
+    tom = uid("tom.jacobs@flex.example")
+    assert record(c, "/privacy/persons/%s" % tom, "access", today().isoformat(), "Lang %s" % SFX).status == 303
+    rid = one("SELECT MAX(id) FROM privacy_requests WHERE user_id = %s" % tom)
+    # Recorded and closed by him (the columns say who; the page shows it).
+    sql("UPDATE privacy_requests SET recorded_by = %s, state = 'done', closed_at = UTC_TIMESTAMP(),"
+        " closed_by = %s WHERE id = %s" % (uid(email), uid(email), rid))
+    t = text_of(c.get("/privacy/requests/%s" % rid).text)
+    assert t.count("%s %s" % (first, last)) == 2, "the history cuts the name"
+
+
 def test_a_person_has_at_most_five_open_requests_of_his_own():
     free_own_requests(CLIENT_USER)
     f = as_user(CLIENT_USER)
