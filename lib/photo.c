@@ -62,17 +62,28 @@ NEOERR *photo_put(FILE *f, FilesInfo *info, const char **problem)
 NEOERR *photo_attach(Request *r, long long uid, long long unit, const FilesInfo *info,
 		     char old[FILES_ID_LEN + 1])
 {
-	char *had = NULL, detail[64];
+	char detail[64];
+	int found = 0, erased = 0;
+	DBQuery *q;
 	NEOERR *err;
 
 	old[0] = '\0';
-	err = db_value(&had, "SELECT COALESCE(photo_file_id, '') FROM users WHERE id = ? FOR UPDATE", "i", uid);
+	/* Erased since the upload began (the erasure locks this row too): no
+	 * photo of him is kept again. */
+	err = db_query(&q, "SELECT COALESCE(photo_file_id, ''), erased_at IS NOT NULL FROM users WHERE id = ?"
+			   " FOR UPDATE", "i", uid);
 	if (err)
 		return nerr_pass(err);
-	if (!had)
-		return nerr_raise(NERR_NOT_FOUND, "no user %lld", uid);
-	snprintf(old, FILES_ID_LEN + 1, "%s", had);
-	free(had);
+	if (db_next(q)) {
+		found = 1;
+		snprintf(old, FILES_ID_LEN + 1, "%s", db_str(q, 0));
+		erased = db_int(q, 1) != 0;
+	}
+	db_end(&q);
+	if (!found || erased) {
+		old[0] = '\0';
+		return nerr_raise(NERR_NOT_FOUND, "user %lld %s", uid, found ? "was erased" : "does not exist");
+	}
 	err = db_exec(NULL, "UPDATE users SET photo_file_id = ?, photo_key = ?, photo_key_id = ? WHERE id = ?",
 		      "sbii", info->id, info->wrapped_key, info->wrapped_len, (long long)info->key_id, uid);
 	snprintf(detail, sizeof(detail), "%s, %llu bytes", filekind_name(info->kind),

@@ -22,12 +22,15 @@ NEOERR *photo_put(FILE *f, FilesInfo *info, const char **problem);
 
 /* Makes the stored file info user uid's photo, in the caller's
  * transaction (the row locked), audited (unit: for the audit row).
+ * NERR_NOT_FOUND, nothing written, when there is no such user or he was
+ * erased.
  * old gets the id of the photo it replaces, "" when none: the caller
  * removes that file once the transaction is committed. */
 NEOERR *photo_attach(Request *r, long long uid, long long unit, const FilesInfo *info,
 		     char old[FILES_ID_LEN + 1]);
 
-/* photo_put, photo_attach and the commit; then the old file goes. */
+/* photo_put, photo_attach and the commit; then the old file goes. On
+ * any error (NERR_NOT_FOUND: the user was erased) the new file goes. */
 NEOERR *photo_store(Request *r, long long uid, long long unit, FILE *f, const char **problem);
 
 /* Removes user uid's photo: the row cleared and audited with why (its own

@@ -245,12 +245,12 @@ static const struct column {
 
 #define SELECT_COLUMNS \
 	"SELECT first_name, last_name, job_title, email, mobile, DATE_FORMAT(birth_date, '%Y-%m-%d')," \
-	" address_street, address_postcode, address_city, address_country FROM users WHERE id = ?"
+	" address_street, address_postcode, address_city, address_country"
 
 NEOERR *profile_load(Request *r, long long uid, unsigned fields, HDF *h, int form)
 {
 	DBQuery *q;
-	NEOERR *err = db_query(&q, SELECT_COLUMNS, "i", uid);
+	NEOERR *err = db_query(&q, SELECT_COLUMNS " FROM users WHERE id = ?", "i", uid);
 
 	if (err)
 		return nerr_pass(err);
@@ -287,19 +287,25 @@ NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email,
 	char pc[16];
 	DBQuery *q;
 	NEOERR *err;
-	int found = 0;
+	int found = 0, erased = 0;
 
-	err = db_query(&q, SELECT_COLUMNS " FOR UPDATE", "i", uid);
+	/* Erased since the form was loaded (the erasure locks this row too):
+	 * nothing of him is written again. */
+	err = db_query(&q, SELECT_COLUMNS ", erased_at IS NOT NULL FROM users WHERE id = ? FOR UPDATE", "i", uid);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(q)) {
 		found = 1;
 		for (int c = 0; c < C_N; c++)
 			old[c] = db_str(q, c) ? xstrdup(db_str(q, c)) : NULL;
+		erased = db_int(q, C_N) != 0;
 	}
 	db_end(&q);
-	if (!found)
-		return nerr_raise(NERR_NOT_FOUND, "no user %lld", uid);
+	if (!found || erased) {
+		for (int c = 0; c < C_N; c++)
+			free(old[c]);
+		return nerr_raise(NERR_NOT_FOUND, "user %lld %s", uid, found ? "was erased" : "does not exist");
+	}
 	for (int c = 0; c < C_N; c++) {
 		in_play[c] = columns[c].group ? (fields & columns[c].group) != 0 : c != C_EMAIL || with_email;
 		now[c] = given(r, columns[c].form);

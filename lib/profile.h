@@ -43,8 +43,9 @@ NEOERR *profile_load(Request *r, long long uid, unsigned fields, HDF *h, int for
 
 /* Writes the request's names and job title (with_email: the e-mail
  * address too) and the fields among fields to user uid, in the caller's
- * transaction, the row locked first. A column of a field not among fields
- * is left as it is. changed gets the names of the fields that changed,
+ * transaction, the row locked first. NERR_NOT_FOUND, nothing written,
+ * when there is no such user or he was erased (the caller answers 404
+ * and rolls back). A column of a field not among fields is left as it is. changed gets the names of the fields that changed,
  * ", " between them (nothing when none did): for the audit log, which
  * holds no value. */
 NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email, STRING *changed);

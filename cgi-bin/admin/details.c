@@ -121,6 +121,11 @@ NEOERR *user_update(Request *r)
 		err = audit_add(r, r->user->id, "user.update", "user", p.id, p.home_id, changed.buf);
 	err = db_finish(err);
 	string_clear(&changed);
+	if (err && nerr_match(err, NERR_NOT_FOUND)) {
+		/* Erased since the form was loaded: nothing was written. */
+		nerr_ignore(&err);
+		return http_fail(r, 404, "user %lld was erased meanwhile", p.id);
+	}
 	if (err) {
 		if (!db_duplicate(err))
 			return nerr_pass(err);
@@ -215,6 +220,11 @@ NEOERR *user_photo_upload(Request *r)
 		param_error(r, "file", "required");
 	if (!r->form_errors) {
 		err = photo_store(r, p.id, p.home_id, request_file(r, "file"), &problem);
+		if (err && nerr_match(err, NERR_NOT_FOUND)) {
+			/* Erased since the page was loaded: nothing was kept. */
+			nerr_ignore(&err);
+			return http_fail(r, 404, "user %lld was erased meanwhile", p.id);
+		}
 		if (err && nerr_match(err, NERR_IO)) {
 			/* A full disk, say: nothing was kept, the user may retry. */
 			log_nerr(r->ref, err);

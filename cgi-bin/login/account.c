@@ -170,6 +170,11 @@ NEOERR *account_profile(Request *r)
 		err = audit_add(r, r->user->id, "profile.update", "user", r->user->id, 0, changed.buf);
 	err = db_finish(err);
 	string_clear(&changed);
+	if (err && nerr_match(err, NERR_NOT_FOUND)) {
+		/* Erased since the form was loaded: nothing was written. */
+		nerr_ignore(&err);
+		return http_fail(r, 404, "user %lld was erased meanwhile", r->user->id);
+	}
 	if (err)
 		return nerr_pass(err);
 	return http_redirect(r, "/account?done=profile");
