@@ -279,7 +279,7 @@ static int same(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
-NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email, STRING *changed)
+NEOERR *profile_save(Request *r, long long uid, unsigned fields, unsigned how, STRING *changed)
 {
 	char *old[C_N] = { NULL };
 	const char *now[C_N] = { NULL };
@@ -307,9 +307,11 @@ NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email,
 		return nerr_raise(NERR_NOT_FOUND, "user %lld %s", uid, found ? "was erased" : "does not exist");
 	}
 	for (int c = 0; c < C_N; c++) {
-		in_play[c] = columns[c].group ? (fields & columns[c].group) != 0 : c != C_EMAIL || with_email;
+		in_play[c] = columns[c].group ? (fields & columns[c].group) != 0 : 1;
 		now[c] = given(r, columns[c].form);
 	}
+	in_play[C_EMAIL] = (how & PROFILE_WITH_EMAIL) != 0;
+	in_play[C_FIRST] = in_play[C_LAST] = !(how & PROFILE_KEEP_NAMES);
 	now[C_TITLE] = or_empty(now[C_TITLE]);
 	if (now[C_POSTCODE] && now[C_COUNTRY] && postcode_norm(now[C_COUNTRY], now[C_POSTCODE], pc, sizeof(pc)))
 		now[C_POSTCODE] = pc;
@@ -325,16 +327,17 @@ NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email,
 	}
 	if (changed->len)
 		err = db_exec(NULL,
-			"UPDATE users SET first_name = ?, last_name = ?, job_title = ?, email = IF(?, ?, email),"
+			"UPDATE users SET first_name = IF(?, ?, first_name), last_name = IF(?, ?, last_name),"
+			" job_title = ?, email = IF(?, ?, email),"
 			" mobile = IF(?, ?, mobile), birth_date = IF(?, ?, birth_date),"
 			" address_street = IF(?, ?, address_street), address_postcode = IF(?, ?, address_postcode),"
 			" address_city = IF(?, ?, address_city), address_country = IF(?, ?, address_country)"
 			" WHERE id = ?",
-			"sssisisisisisisisi", now[C_FIRST], now[C_LAST], now[C_TITLE], (long long)in_play[C_EMAIL],
-			now[C_EMAIL], (long long)in_play[C_MOBILE], now[C_MOBILE], (long long)in_play[C_BIRTH],
-			now[C_BIRTH], (long long)in_play[C_STREET], now[C_STREET], (long long)in_play[C_POSTCODE],
-			now[C_POSTCODE], (long long)in_play[C_CITY], now[C_CITY], (long long)in_play[C_COUNTRY],
-			now[C_COUNTRY], uid);
+			"isissisisisisisisisi", (long long)in_play[C_FIRST], now[C_FIRST], (long long)in_play[C_LAST],
+			now[C_LAST], now[C_TITLE], (long long)in_play[C_EMAIL], now[C_EMAIL],
+			(long long)in_play[C_MOBILE], now[C_MOBILE], (long long)in_play[C_BIRTH], now[C_BIRTH],
+			(long long)in_play[C_STREET], now[C_STREET], (long long)in_play[C_POSTCODE], now[C_POSTCODE],
+			(long long)in_play[C_CITY], now[C_CITY], (long long)in_play[C_COUNTRY], now[C_COUNTRY], uid);
 	for (int c = 0; c < C_N; c++)
 		free(old[c]);
 	return nerr_pass(err);

@@ -116,7 +116,7 @@ NEOERR *user_update(Request *r)
 	string_init(&changed);
 	err = db_begin();
 	if (!err)
-		err = profile_save(r, p.id, fields, 1, &changed);
+		err = profile_save(r, p.id, fields, PROFILE_WITH_EMAIL, &changed);
 	if (!err && changed.len)
 		err = audit_add(r, r->user->id, "user.update", "user", p.id, p.home_id, changed.buf);
 	err = db_finish(err);

@@ -191,6 +191,50 @@ def test_a_temp_worker_corrects_his_birth_date_and_address_with_refusals_that_ke
     assert col(w, "address_street") == "Kruisstraat 12"
 
 
+def test_a_temp_worker_sees_his_names_read_only_and_a_change_of_them_is_refused():
+    w = uid_of("worker@flex.example")
+    c = as_user("worker@flex.example")
+    r = c.get("/account")
+    # His names are on his contracts and payslips: shown, not his to change.
+    for name, value in (("first_name", "Jan"), ("last_name", "Willems")):
+        m = re.search(r'<input id="f-%s" name="%s"[^>]*>' % (name, name), r.text)
+        assert m and ' readonly' in m.group(0) and 'value="%s"' % value in m.group(0), (name, m and m.group(0))
+        assert 'aria-describedby="name-ask' in m.group(0)
+    assert "Vraag het uitzendbureau om uw naam te corrigeren" in r.text
+    fields = {"csrf": r.csrf(), "first_name": "Jan", "last_name": "Willems", "job_title": "Productiemedewerker",
+              "mobile": "+31 6 21436587", "birth_date": "1994-03-12", "street": "Kruisstraat 12",
+              "postcode": "3012 CT", "city": "Rotterdam", "country": "NL"}
+    before = len(audits("profile.update", w))
+    # Another name in the post (the field is read-only; a crafted request
+    # is still one): refused on the field, nothing written.
+    for name, other in (("first_name", "Johannes"), ("last_name", "Willemsen")):
+        r = c.post("/account/profile", dict(fields, job_title="Heftruckchauffeur", **{name: other}))
+        assert r.status == 422 and "uitzendbureau" in (error_of(r, name) or ""), (name, r.status)
+        assert value_of(r, name) == dict(first_name="Jan", last_name="Willems")[name], "not the stored name"
+        assert sql("SELECT first_name, last_name, job_title FROM users WHERE id = %s" % w) == \
+            [["Jan", "Willems", "Productiemedewerker"]]
+    assert len(audits("profile.update", w)) == before
+    # The rest he corrects as before.
+    r = c.post("/account/profile", dict(fields, job_title="Heftruckchauffeur"))
+    assert r.status == 303 and col(w, "job_title") == "Heftruckchauffeur", r.status
+    assert audits("profile.update", w)[-1] == "job_title"
+    c.post("/account/profile", dict(fields, csrf=c.get("/account").csrf()))
+    assert col(w, "job_title") == "Productiemedewerker"
+    # A client user corrects his own names.
+    hr = uid_of("hr.manager@klant.example")
+    h = as_user("hr.manager@klant.example")
+    page = h.get("/account")
+    m = re.search(r'<input id="f-first_name"[^>]*>', page.text)
+    assert m and "readonly" not in m.group(0), m and m.group(0)
+    first, last = sql("SELECT first_name, last_name FROM users WHERE id = %s" % hr)[0]
+    r = h.post("/account/profile", {"csrf": page.csrf(), "first_name": first + "-Jan", "last_name": last,
+                                    "job_title": col(hr, "job_title")})
+    assert r.status == 303 and col(hr, "first_name") == first + "-Jan", r.status
+    h.post("/account/profile", {"csrf": page.csrf(), "first_name": first, "last_name": last,
+                                "job_title": col(hr, "job_title")})
+    assert col(hr, "first_name") == first
+
+
 def test_the_agency_corrects_a_users_details_with_refusals_that_keep_the_input():
     tom = uid_of("tom.jacobs@flex.example")
     sql("UPDATE users SET email = 'tom.jacobs@flex.example', birth_date = NULL WHERE id = %s" % tom)
