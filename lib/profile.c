@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "account.h"
 #include "conf.h"
 #include "db.h"
 #include "page.h"
@@ -279,6 +280,38 @@ static int same(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
+/* User uid's login address is about to change, his row locked and still
+ * holding the old one: his sessions end, his unused invitation and reset
+ * links stop working (they went to the old address), and the old address
+ * is told by whom and whom to ask — so that a takeover of an account
+ * through its address does not go unseen by its owner. */
+static NEOERR *email_moves(Request *r, long long uid)
+{
+	char key[96], *by = NULL;
+	HDF *extra = NULL;
+	NEOERR *err;
+
+	err = account_end_sessions(uid, 0, "revoked");
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM tokens WHERE user_id = ? AND used_at IS NULL", "i", uid);
+	if (!err && r && r->user)
+		err = db_value(&by, "SELECT CONCAT(first_name, ' ', last_name) FROM users WHERE id = ?", "i",
+			       r->user->id);
+	if (err) {
+		free(by);
+		return nerr_pass(err);
+	}
+	hdf_init(&extra);
+	if (by)
+		hdf_set_value(extra, "By", by);
+	snprintf(key, sizeof(key), "mail:email-changed:%lld:%lld", uid, (long long)util_now_us());
+	/* account_mail reads the address from the row: the old one, still. */
+	err = account_mail(uid, "EmailChanged", key, extra);
+	hdf_destroy(&extra);
+	free(by);
+	return nerr_pass(err);
+}
+
 NEOERR *profile_save(Request *r, long long uid, unsigned fields, unsigned how, STRING *changed)
 {
 	char *old[C_N] = { NULL };
@@ -325,7 +358,9 @@ NEOERR *profile_save(Request *r, long long uid, unsigned fields, unsigned how, S
 			string_append(changed, ", ");
 		string_append(changed, columns[c].form);
 	}
-	if (changed->len)
+	if (in_play[C_EMAIL] && !same(old[C_EMAIL], now[C_EMAIL]))
+		err = email_moves(r, uid);
+	if (!err && changed->len)
 		err = db_exec(NULL,
 			"UPDATE users SET first_name = IF(?, ?, first_name), last_name = IF(?, ?, last_name),"
 			" job_title = ?, email = IF(?, ?, email),"

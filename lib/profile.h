@@ -44,7 +44,10 @@ NEOERR *profile_load(Request *r, long long uid, unsigned fields, HDF *h, int for
 /* What profile_save writes besides the job title and the fields: the
  * names always, unless PROFILE_KEEP_NAMES (a temp worker's own: they are
  * his payroll identity, the agency's to correct); the e-mail address only
- * with PROFILE_WITH_EMAIL. */
+ * with PROFILE_WITH_EMAIL — and when it changes, in the same transaction,
+ * the user's sessions end, his unused invitation and reset links go, and
+ * a mail (EmailChanged) tells the old address. Who may change it is the
+ * caller's to decide. */
 #define PROFILE_WITH_EMAIL 0x1u
 #define PROFILE_KEEP_NAMES 0x2u
 
