@@ -255,7 +255,8 @@ static NEOERR *photo_done(Request *r, const Person *p, const char *what)
 	return http_redirect(r, loc);
 }
 
-/* PNG or JPEG by its content, at most 2 MiB; replaces the one before. A
+/* PNG or JPEG by its content, at most 2 MiB and 16 megapixels, kept
+ * without what only describes it (photo_put); replaces the one before. A
  * file that does not fit comes back with a message on the user's page. */
 NEOERR *user_photo_upload(Request *r)
 {
