@@ -77,8 +77,11 @@ NEOERR *photo_put(FILE *f, FilesInfo *info, const char **problem)
 		*problem = "file_empty";
 	else if (n > PHOTO_MAX_BYTES)
 		*problem = "photo_size";
-	else if (!(err = filekind_picture(buf, n, &pic, NULL, NULL)))
-		*problem = refusal(&pic);
+	else {
+		/* Only read: nothing to raise. */
+		err = filekind_picture(buf, n, &pic, NULL, NULL);
+		*problem = err ? NULL : refusal(&pic);
+	}
 	if (!err && !*problem) {
 		err = files_store_begin(&w);
 		if (!err)

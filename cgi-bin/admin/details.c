@@ -126,7 +126,8 @@ static NEOERR *check_email(Request *r, const Person *p)
 		param_error(r, "email", why);
 		return STATUS_OK;
 	}
-	err = db_value(&taken, "SELECT id FROM users WHERE email = ? AND id <> ?", "si", param_str(r, "email"), p->id);
+	err = db_value(&taken, "SELECT id FROM users WHERE email = ? AND id <> ?", "si", param_str(r, "email"),
+		       p->id);
 	if (!err && taken)
 		param_error(r, "email", "email_taken");
 	free(taken);
