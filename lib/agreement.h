@@ -36,7 +36,7 @@ void agreement_sha256(const char *text, size_t len, char out[65]);
  * keys. root is "" when there is no such client. */
 typedef struct agreement_client {
 	char root[ORG_PATH_LEN + 1];
-	char name[201];
+	char name[4 * 200 + 1];         /* clients.name: 200 characters of up to 4 bytes */
 	int signed_it;
 } AgreementClient;
 

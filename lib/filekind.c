@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include "conf.h"
 #include "filekind.h"
@@ -20,6 +21,16 @@
  * 95 MB that way. So the source lets libzip read no more than the end
  * records and ZIP_DIR_BYTES for each entry Files.ZipMaxEntries permits;
  * a zip that needs more holds too many parts.
+ *
+ * Pictures (photos) are walked by hand, chunk by chunk and segment by
+ * segment, in filekind_picture: what it needs is their framing — the size
+ * in the header, which parts only describe the picture — and no library
+ * the build links reads that without decoding. libpng would inflate every
+ * IDAT and deflate it again; libjpeg(-turbo) gives the markers only to a
+ * decompressor, and its lossless copy (jpegtran's) entropy-decodes the
+ * whole picture; libexif knows EXIF alone, not XMP, COM or PNG's text.
+ * Decoding a stranger's file is also the larger attack surface. A photo
+ * is at most 2 MiB (photo.h) and walked in memory, every read bounded.
  *
  * Magic bytes are a small table rather than libmagic, for the memory of
  * the documents process: after 70 uploads of the seven kinds its VmRSS was
@@ -425,4 +436,243 @@ FileKind filekind_detect(const unsigned char *head, size_t n, int complete)
 		return k;
 	filekind_feed(&s, head, n);
 	return is_text(&s, complete) ? FILEKIND_TEXT : FILEKIND_UNKNOWN;
+}
+
+/* --- pictures: PNG chunks and JPEG segments ------------------------------- */
+
+static uint16_t be16(const unsigned char *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/* Where the kept bytes go; after emit's first error, nowhere. */
+struct out {
+	FileKindEmit emit;
+	void *ctx;
+	NEOERR *err;
+};
+
+static void put(struct out *o, const void *buf, size_t n)
+{
+	if (o->emit && !o->err && n)
+		o->err = o->emit(o->ctx, buf, n);
+}
+
+/* The chunks a PNG is shown with; every other ancillary chunk (tEXt,
+ * zTXt, iTXt, eXIf, tIME, and those yet to come) only describes it. */
+static const char png_kept[][5] = {
+	"IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "pHYs", "sBIT", "bKGD",
+};
+
+static int png_walk(const unsigned char *p, size_t n, FileKindPicture *pic, struct out *o)
+{
+	size_t pos = 8;
+	int idat = 0;
+
+	put(o, p, 8);
+	while (n - pos >= 12) {
+		uint32_t len = be32(p + pos);
+		const unsigned char *type = p + pos + 4;
+		int kept = 0;
+
+		if (len > 0x7fffffffu || len > n - pos - 12)
+			return 0;
+		for (int i = 0; i < 4; i++)
+			if ((type[i] | 0x20) < 'a' || (type[i] | 0x20) > 'z')
+				return 0;
+		if (crc32(crc32(0L, Z_NULL, 0), type, (uInt)len + 4) != be32(type + 4 + len))
+			return 0;
+		if (pos == 8) {
+			if (memcmp(type, "IHDR", 4) || len != 13)
+				return 0;
+			pic->width = be32(type + 4);
+			pic->height = be32(type + 8);
+			if (!pic->width || !pic->height || pic->width > 0x7fffffffu || pic->height > 0x7fffffffu)
+				return 0;
+		} else if (!memcmp(type, "IHDR", 4)) {
+			return 0;
+		}
+		for (size_t i = 0; i < ARRAY_SIZE(png_kept) && !kept; i++)
+			kept = !memcmp(type, png_kept[i], 4);
+		/* A critical chunk (upper-case first letter) no decoder knows. */
+		if (!kept && !(type[0] & 0x20))
+			return 0;
+		if (kept)
+			put(o, p + pos, 12 + (size_t)len);
+		pos += 12 + (size_t)len;
+		idat |= !memcmp(type, "IDAT", 4);
+		if (!memcmp(type, "IEND", 4))
+			return idat && !len;
+	}
+	return 0; /* cut short: no IEND */
+}
+
+static uint16_t rd16(const unsigned char *p, int le)
+{
+	return le ? (uint16_t)(p[0] | p[1] << 8) : be16(p);
+}
+
+static uint32_t rd32(const unsigned char *p, int le)
+{
+	return le ? (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24 : be32(p);
+}
+
+/* The orientation (2 to 8: turned or mirrored) an EXIF APP1's payload s
+ * gives in its first IFD; 0 for none, upright or unreadable. */
+static unsigned exif_orientation(const unsigned char *s, size_t n)
+{
+	const unsigned char *t = s + 6;
+	size_t tn = n - 6, count;
+	uint32_t ifd;
+	int le;
+
+	if (n < 6 + 8 || memcmp(s, "Exif\0\0", 6))
+		return 0;
+	if (!memcmp(t, "II*\0", 4))
+		le = 1;
+	else if (!memcmp(t, "MM\0*", 4))
+		le = 0;
+	else
+		return 0;
+	ifd = rd32(t + 4, le);
+	if (ifd < 8 || ifd > tn || tn - ifd < 2)
+		return 0;
+	count = rd16(t + ifd, le);
+	/* The entries and the next IFD's offset after them, all inside. */
+	if (!count || (tn - ifd - 2) / 12 < count || tn - ifd - 2 - 12 * count < 4)
+		return 0;
+	for (size_t i = 0; i < count; i++) {
+		const unsigned char *e = t + ifd + 2 + 12 * i;
+		if (rd16(e, le) == 0x0112 && rd16(e + 2, le) == 3 && rd32(e + 4, le) == 1) {
+			unsigned v = rd16(e + 8, le);
+			return v >= 2 && v <= 8 ? v : 0;
+		}
+	}
+	return 0;
+}
+
+/* An EXIF APP1 of the orientation alone (36 bytes, big-endian). */
+static void put_orientation(struct out *o, unsigned v)
+{
+	const unsigned char seg[] = {
+		0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,      /* APP1, 34 bytes, "Exif\0\0" */
+		'M', 'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08,          /* TIFF header, IFD0 at 8 */
+		0x00, 0x01,                                            /* one entry: */
+		0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01,        /* Orientation, SHORT, 1 */
+		0x00, (unsigned char)v, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0x00,                                /* no next IFD */
+	};
+
+	_Static_assert(sizeof(seg) == 36, "an APP1 of 34 bytes with its marker");
+	put(o, seg, sizeof(seg));
+}
+
+/* Start of frame: SOF0 to SOF15 but DHT (C4), JPG (C8) and DAC (CC). */
+static int jpeg_sof(unsigned m)
+{
+	return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+}
+
+static int jpeg_walk(const unsigned char *p, size_t n, FileKindPicture *pic, struct out *o)
+{
+	size_t pos = 2;
+	int frame = 0, scan = 0, exif = 0;
+
+	put(o, p, 2); /* SOI */
+	for (;;) {
+		unsigned char mark[2] = { 0xFF, 0 };
+		const unsigned char *body;
+		size_t len, blen;
+		int kept;
+
+		if (pos >= n || p[pos] != 0xFF)
+			return 0;
+		while (pos < n && p[pos] == 0xFF) /* fill bytes */
+			pos++;
+		if (pos >= n)
+			return 0;
+		mark[1] = p[pos++];
+		if (mark[1] == 0xD9) { /* EOI: what follows it is dropped */
+			put(o, mark, 2);
+			return frame && scan;
+		}
+		if (mark[1] == 0x00 || mark[1] == 0xD8)
+			return 0;
+		if ((mark[1] >= 0xD0 && mark[1] <= 0xD7) || mark[1] == 0x01) { /* RSTn, TEM: no length */
+			put(o, mark, 2);
+			continue;
+		}
+		if (n - pos < 2)
+			return 0;
+		len = be16(p + pos);
+		if (len < 2 || len > n - pos)
+			return 0;
+		body = p + pos + 2;
+		blen = len - 2;
+		if (jpeg_sof(mark[1])) {
+			if (frame || blen < 6)
+				return 0;
+			pic->height = be16(body + 1);
+			pic->width = be16(body + 3);
+			/* A height of 0 waits for a DNL segment: no photo does. */
+			if (!pic->width || !pic->height)
+				return 0;
+			frame = 1;
+		}
+		if (mark[1] == 0xDA && !frame) /* a scan before the frame's header */
+			return 0;
+		kept = !(mark[1] >= 0xE1 && mark[1] <= 0xEF) && mark[1] != 0xFE;
+		if (mark[1] == 0xEE && blen == 12 && !memcmp(body, "Adobe", 5))
+			kept = 1;
+		if (mark[1] == 0xE1 && !exif && blen >= 6 && !memcmp(body, "Exif\0\0", 6)) {
+			unsigned v = exif_orientation(body, blen);
+			exif = 1;
+			if (v)
+				put_orientation(o, v);
+		}
+		if (kept) {
+			put(o, mark, 2);
+			put(o, p + pos, len);
+		}
+		pos += len;
+		if (mark[1] == 0xDA) {
+			/* The entropy-coded data runs to the next marker: a 0xFF
+			 * followed by neither 0 (a stuffed 0xFF) nor a restart. */
+			size_t start = pos;
+			for (;;) {
+				const unsigned char *ff = memchr(p + pos, 0xFF, n - pos);
+				if (!ff || (size_t)(ff - p) + 1 >= n)
+					return 0;
+				pos = (size_t)(ff - p);
+				if (p[pos + 1] != 0x00 && (p[pos + 1] < 0xD0 || p[pos + 1] > 0xD7))
+					break;
+				pos += 2;
+			}
+			put(o, p + start, pos - start);
+			scan = 1;
+		}
+	}
+}
+
+NEOERR *filekind_picture(const unsigned char *p, size_t n, FileKindPicture *pic, FileKindEmit emit, void *ctx)
+{
+	struct out o = { emit, ctx, STATUS_OK };
+	FileKind k = magic(p, n);
+	int whole = 0;
+
+	memset(pic, 0, sizeof(*pic));
+	if (k == FILEKIND_PNG)
+		whole = png_walk(p, n, pic, &o);
+	else if (k == FILEKIND_JPEG)
+		whole = jpeg_walk(p, n, pic, &o);
+	if (whole && !o.err)
+		pic->kind = k;
+	else
+		pic->width = pic->height = 0;
+	return o.err;
 }

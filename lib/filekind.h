@@ -74,4 +74,35 @@ const char *filekind_mime(FileKind kind);
  * still cap what comes out. */
 NEOERR *filekind_zip_check(const FileKindInput *in, FileKind *kind, const char **problem);
 
+/* --- pictures: a PNG or JPEG read whole ---------------------------------- */
+
+/* What filekind_picture found: kind PNG or JPEG when the bytes are a whole
+ * one (FILEKIND_UNKNOWN otherwise, width and height 0), its size in pixels
+ * from its header (PNG IHDR, JPEG SOFn). */
+typedef struct filekind_picture {
+	FileKind kind;
+	uint32_t width, height;
+} FileKindPicture;
+
+/* Takes the next n bytes of what filekind_picture keeps; an error it
+ * raises stops the output and is passed up. */
+typedef NEOERR *(*FileKindEmit)(void *ctx, const void *buf, size_t n);
+
+/* Reads the n bytes of a whole PNG or JPEG in memory, its structure only
+ * (nothing is decoded): a PNG's chunks with their CRCs, IHDR first, IDAT,
+ * IEND; a JPEG's segments from SOI to EOI, its frame header (SOFn) before
+ * its first scan, the entropy-coded data of each scan to the next marker.
+ * Cut short, a header missing or a critical part unknown: not a picture.
+ * With emit (NULL: only read), the picture goes out again without what
+ * only describes it: a PNG without ancillary chunks but those it is shown
+ * with (tRNS gAMA cHRM sRGB iCCP pHYs sBIT bKGD), so no tEXt, zTXt, iTXt,
+ * eXIf, tIME; a JPEG without COM and APP1 to APP15 (EXIF with its GPS
+ * position, XMP, ICC, maker notes) but an Adobe APP14, which the colour
+ * transform of decoding needs — EXIF's orientation, when it turns the
+ * picture, kept as an EXIF of that tag alone; nothing after IEND or EOI.
+ * What goes out is never longer than what came in. Emitted bytes of what
+ * turns out to be no picture are the caller's to drop: read first. An
+ * error only from emit. */
+NEOERR *filekind_picture(const unsigned char *p, size_t n, FileKindPicture *pic, FileKindEmit emit, void *ctx);
+
 #endif

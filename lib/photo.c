@@ -1,4 +1,5 @@
 /* photo.c: a temp worker's photo (Privacy.Photos) — in the encrypted file store, its key in his row */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,48 +32,101 @@ static void drop_file(const char *id)
 	nerr_ignore(&err);
 }
 
+static NEOERR *to_store(void *w, const void *buf, size_t n)
+{
+	return nerr_pass(files_store_write(w, buf, n));
+}
+
+/* Why a picture is no photo to keep, NULL when it is one. */
+static const char *refusal(const FileKindPicture *pic)
+{
+	if (pic->kind != FILEKIND_PNG && pic->kind != FILEKIND_JPEG)
+		return "photo_kind";
+	if (pic->width > PHOTO_MAX_SIDE || pic->height > PHOTO_MAX_SIDE ||
+	    (uint64_t)pic->width * pic->height > PHOTO_MAX_PIXELS)
+		return "photo_dimensions";
+	return NULL;
+}
+
+/* The upload is read whole into memory, at most PHOTO_MAX_BYTES (and one
+ * byte more, to know it is too large): a picture's header may come after
+ * any number of segments, and what is kept is known only once the whole
+ * file is read (filekind_picture). Then only what is kept is stored. */
 NEOERR *photo_put(FILE *f, FilesInfo *info, const char **problem)
 {
+	unsigned char *buf;
+	size_t n = 0, got;
 	struct stat st;
-	NEOERR *err;
+	FileKindPicture pic;
+	FilesWriter *w = NULL;
+	NEOERR *err = STATUS_OK;
 
 	*problem = NULL;
 	memset(info, 0, sizeof(*info));
-	/* Too large is known before a byte is stored. */
+	/* Too large is known before a byte is read. */
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > PHOTO_MAX_BYTES) {
 		*problem = "photo_size";
 		return STATUS_OK;
 	}
-	err = files_store_file(f, info);
-	if (err)
-		return nerr_pass(err);
-	if (!info->size)
+	buf = xmalloc(PHOTO_MAX_BYTES + 1);
+	while (n <= PHOTO_MAX_BYTES && (got = fread(buf + n, 1, PHOTO_MAX_BYTES + 1 - n, f)) > 0)
+		n += got;
+	if (ferror(f))
+		err = nerr_raise_errno(NERR_IO, "reading an uploaded photo");
+	else if (!n)
 		*problem = "file_empty";
-	else if (info->size > PHOTO_MAX_BYTES)
+	else if (n > PHOTO_MAX_BYTES)
 		*problem = "photo_size";
-	else if (info->kind != FILEKIND_PNG && info->kind != FILEKIND_JPEG)
-		*problem = "photo_kind";
-	if (*problem) {
-		drop_file(info->id);
-		OPENSSL_cleanse(info, sizeof(*info));
+	else {
+		/* Only read: nothing to raise. */
+		err = filekind_picture(buf, n, &pic, NULL, NULL);
+		*problem = err ? NULL : refusal(&pic);
 	}
-	return STATUS_OK;
+	if (!err && !*problem) {
+		err = files_store_begin(&w);
+		if (!err)
+			err = filekind_picture(buf, n, &pic, to_store, w);
+		if (!err)
+			err = files_store_finish(&w, info);
+		files_store_abort(&w);
+		/* The store names the kind from what it was given: the same
+		 * picture, only without what described it. */
+		if (!err && info->kind != pic.kind) {
+			drop_file(info->id);
+			OPENSSL_cleanse(info, sizeof(*info));
+			*problem = "photo_kind";
+		}
+	}
+	OPENSSL_cleanse(buf, PHOTO_MAX_BYTES + 1);
+	free(buf);
+	return nerr_pass(err);
 }
 
 NEOERR *photo_attach(Request *r, long long uid, long long unit, const FilesInfo *info,
 		     char old[FILES_ID_LEN + 1])
 {
-	char *had = NULL, detail[64];
+	char detail[64];
+	int found = 0, erased = 0;
+	DBQuery *q;
 	NEOERR *err;
 
 	old[0] = '\0';
-	err = db_value(&had, "SELECT COALESCE(photo_file_id, '') FROM users WHERE id = ? FOR UPDATE", "i", uid);
+	/* Erased since the upload began (the erasure locks this row too): no
+	 * photo of him is kept again. */
+	err = db_query(&q, "SELECT COALESCE(photo_file_id, ''), erased_at IS NOT NULL FROM users WHERE id = ?"
+			   " FOR UPDATE", "i", uid);
 	if (err)
 		return nerr_pass(err);
-	if (!had)
-		return nerr_raise(NERR_NOT_FOUND, "no user %lld", uid);
-	snprintf(old, FILES_ID_LEN + 1, "%s", had);
-	free(had);
+	if (db_next(q)) {
+		found = 1;
+		snprintf(old, FILES_ID_LEN + 1, "%s", db_str(q, 0));
+		erased = db_int(q, 1) != 0;
+	}
+	db_end(&q);
+	if (!found || erased) {
+		old[0] = '\0';
+		return nerr_raise(NERR_NOT_FOUND, "user %lld %s", uid, found ? "was erased" : "does not exist");
+	}
 	err = db_exec(NULL, "UPDATE users SET photo_file_id = ?, photo_key = ?, photo_key_id = ? WHERE id = ?",
 		      "sbii", info->id, info->wrapped_key, info->wrapped_len, (long long)info->key_id, uid);
 	snprintf(detail, sizeof(detail), "%s, %llu bytes", filekind_name(info->kind),

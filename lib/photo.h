@@ -7,27 +7,37 @@
 #include "files.h"
 #include "request.h"
 
-/* The largest photo taken: a face, not a poster. */
+/* The largest photo taken: a face, not a poster — in bytes, and in
+ * pixels, as its header says (so that nobody who shows it decodes a
+ * picture of gigabytes from a small file). */
 #define PHOTO_MAX_BYTES (2 * 1024 * 1024)
+#define PHOTO_MAX_SIDE 4096
+#define PHOTO_MAX_PIXELS 16000000u
 
 /* Are photos on (Privacy.Photos)? While they are off none is shown,
  * served or taken, from the first request of a process that read so. */
 int photo_on(void);
 
-/* Stores f in the file store when it is a photo: a PNG or JPEG by its
- * content (never its name), not empty, at most PHOTO_MAX_BYTES. Else
+/* Stores f in the file store when it is a photo: a whole PNG or JPEG by
+ * its content (never its name), not empty, at most PHOTO_MAX_BYTES, at
+ * most PHOTO_MAX_SIDE pixels a side and PHOTO_MAX_PIXELS in all. What is
+ * stored is the picture without what only describes it (filekind_picture:
+ * EXIF with a GPS position, XMP, comments, PNG's text and time). Else
  * *problem names why (a key of Lang.Errors: photo_kind, photo_size,
- * file_empty) and nothing is kept. Touches no row. */
+ * photo_dimensions, file_empty) and nothing is kept. Touches no row. */
 NEOERR *photo_put(FILE *f, FilesInfo *info, const char **problem);
 
 /* Makes the stored file info user uid's photo, in the caller's
  * transaction (the row locked), audited (unit: for the audit row).
+ * NERR_NOT_FOUND, nothing written, when there is no such user or he was
+ * erased.
  * old gets the id of the photo it replaces, "" when none: the caller
  * removes that file once the transaction is committed. */
 NEOERR *photo_attach(Request *r, long long uid, long long unit, const FilesInfo *info,
 		     char old[FILES_ID_LEN + 1]);
 
-/* photo_put, photo_attach and the commit; then the old file goes. */
+/* photo_put, photo_attach and the commit; then the old file goes. On
+ * any error (NERR_NOT_FOUND: the user was erased) the new file goes. */
 NEOERR *photo_store(Request *r, long long uid, long long unit, FILE *f, const char **problem);
 
 /* Removes user uid's photo: the row cleared and audited with why (its own

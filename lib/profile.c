@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "account.h"
 #include "conf.h"
 #include "db.h"
 #include "page.h"
@@ -245,12 +246,12 @@ static const struct column {
 
 #define SELECT_COLUMNS \
 	"SELECT first_name, last_name, job_title, email, mobile, DATE_FORMAT(birth_date, '%Y-%m-%d')," \
-	" address_street, address_postcode, address_city, address_country FROM users WHERE id = ?"
+	" address_street, address_postcode, address_city, address_country"
 
 NEOERR *profile_load(Request *r, long long uid, unsigned fields, HDF *h, int form)
 {
 	DBQuery *q;
-	NEOERR *err = db_query(&q, SELECT_COLUMNS, "i", uid);
+	NEOERR *err = db_query(&q, SELECT_COLUMNS " FROM users WHERE id = ?", "i", uid);
 
 	if (err)
 		return nerr_pass(err);
@@ -279,7 +280,39 @@ static int same(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
-NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email, STRING *changed)
+/* User uid's login address is about to change, his row locked and still
+ * holding the old one: his sessions end, his unused invitation and reset
+ * links stop working (they went to the old address), and the old address
+ * is told by whom and whom to ask — so that a takeover of an account
+ * through its address does not go unseen by its owner. */
+static NEOERR *email_moves(Request *r, long long uid)
+{
+	char key[96], *by = NULL;
+	HDF *extra = NULL;
+	NEOERR *err;
+
+	err = account_end_sessions(uid, 0, "revoked");
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM tokens WHERE user_id = ? AND used_at IS NULL", "i", uid);
+	if (!err && r && r->user)
+		err = db_value(&by, "SELECT CONCAT(first_name, ' ', last_name) FROM users WHERE id = ?", "i",
+			       r->user->id);
+	if (err) {
+		free(by);
+		return nerr_pass(err);
+	}
+	hdf_init(&extra);
+	if (by)
+		hdf_set_value(extra, "By", by);
+	snprintf(key, sizeof(key), "mail:email-changed:%lld:%lld", uid, (long long)util_now_us());
+	/* account_mail reads the address from the row: the old one, still. */
+	err = account_mail(uid, "EmailChanged", key, extra);
+	hdf_destroy(&extra);
+	free(by);
+	return nerr_pass(err);
+}
+
+NEOERR *profile_save(Request *r, long long uid, unsigned fields, unsigned how, STRING *changed)
 {
 	char *old[C_N] = { NULL };
 	const char *now[C_N] = { NULL };
@@ -287,23 +320,31 @@ NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email,
 	char pc[16];
 	DBQuery *q;
 	NEOERR *err;
-	int found = 0;
+	int found = 0, erased = 0;
 
-	err = db_query(&q, SELECT_COLUMNS " FOR UPDATE", "i", uid);
+	/* Erased since the form was loaded (the erasure locks this row too):
+	 * nothing of him is written again. */
+	err = db_query(&q, SELECT_COLUMNS ", erased_at IS NOT NULL FROM users WHERE id = ? FOR UPDATE", "i", uid);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(q)) {
 		found = 1;
 		for (int c = 0; c < C_N; c++)
 			old[c] = db_str(q, c) ? xstrdup(db_str(q, c)) : NULL;
+		erased = db_int(q, C_N) != 0;
 	}
 	db_end(&q);
-	if (!found)
-		return nerr_raise(NERR_NOT_FOUND, "no user %lld", uid);
+	if (!found || erased) {
+		for (int c = 0; c < C_N; c++)
+			free(old[c]);
+		return nerr_raise(NERR_NOT_FOUND, "user %lld %s", uid, found ? "was erased" : "does not exist");
+	}
 	for (int c = 0; c < C_N; c++) {
-		in_play[c] = columns[c].group ? (fields & columns[c].group) != 0 : c != C_EMAIL || with_email;
+		in_play[c] = columns[c].group ? (fields & columns[c].group) != 0 : 1;
 		now[c] = given(r, columns[c].form);
 	}
+	in_play[C_EMAIL] = (how & PROFILE_WITH_EMAIL) != 0;
+	in_play[C_FIRST] = in_play[C_LAST] = !(how & PROFILE_KEEP_NAMES);
 	now[C_TITLE] = or_empty(now[C_TITLE]);
 	if (now[C_POSTCODE] && now[C_COUNTRY] && postcode_norm(now[C_COUNTRY], now[C_POSTCODE], pc, sizeof(pc)))
 		now[C_POSTCODE] = pc;
@@ -317,18 +358,21 @@ NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email,
 			string_append(changed, ", ");
 		string_append(changed, columns[c].form);
 	}
-	if (changed->len)
+	if (in_play[C_EMAIL] && !same(old[C_EMAIL], now[C_EMAIL]))
+		err = email_moves(r, uid);
+	if (!err && changed->len)
 		err = db_exec(NULL,
-			"UPDATE users SET first_name = ?, last_name = ?, job_title = ?, email = IF(?, ?, email),"
+			"UPDATE users SET first_name = IF(?, ?, first_name), last_name = IF(?, ?, last_name),"
+			" job_title = ?, email = IF(?, ?, email),"
 			" mobile = IF(?, ?, mobile), birth_date = IF(?, ?, birth_date),"
 			" address_street = IF(?, ?, address_street), address_postcode = IF(?, ?, address_postcode),"
 			" address_city = IF(?, ?, address_city), address_country = IF(?, ?, address_country)"
 			" WHERE id = ?",
-			"sssisisisisisisisi", now[C_FIRST], now[C_LAST], now[C_TITLE], (long long)in_play[C_EMAIL],
-			now[C_EMAIL], (long long)in_play[C_MOBILE], now[C_MOBILE], (long long)in_play[C_BIRTH],
-			now[C_BIRTH], (long long)in_play[C_STREET], now[C_STREET], (long long)in_play[C_POSTCODE],
-			now[C_POSTCODE], (long long)in_play[C_CITY], now[C_CITY], (long long)in_play[C_COUNTRY],
-			now[C_COUNTRY], uid);
+			"isissisisisisisisisi", (long long)in_play[C_FIRST], now[C_FIRST], (long long)in_play[C_LAST],
+			now[C_LAST], now[C_TITLE], (long long)in_play[C_EMAIL], now[C_EMAIL],
+			(long long)in_play[C_MOBILE], now[C_MOBILE], (long long)in_play[C_BIRTH], now[C_BIRTH],
+			(long long)in_play[C_STREET], now[C_STREET], (long long)in_play[C_POSTCODE], now[C_POSTCODE],
+			(long long)in_play[C_CITY], now[C_CITY], (long long)in_play[C_COUNTRY], now[C_COUNTRY], uid);
 	for (int c = 0; c < C_N; c++)
 		free(old[c]);
 	return nerr_pass(err);

@@ -41,13 +41,24 @@ void profile_flags(Request *r, unsigned fields);
  * is never read, so nothing stored earlier shows. */
 NEOERR *profile_load(Request *r, long long uid, unsigned fields, HDF *h, int form);
 
-/* Writes the request's names and job title (with_email: the e-mail
- * address too) and the fields among fields to user uid, in the caller's
- * transaction, the row locked first. A column of a field not among fields
- * is left as it is. changed gets the names of the fields that changed,
+/* What profile_save writes besides the job title and the fields: the
+ * names always, unless PROFILE_KEEP_NAMES (a temp worker's own: they are
+ * his payroll identity, the agency's to correct); the e-mail address only
+ * with PROFILE_WITH_EMAIL — and when it changes, in the same transaction,
+ * the user's sessions end, his unused invitation and reset links go, and
+ * a mail (EmailChanged) tells the old address. Who may change it is the
+ * caller's to decide. */
+#define PROFILE_WITH_EMAIL 0x1u
+#define PROFILE_KEEP_NAMES 0x2u
+
+/* Writes the request's names and job title (as how says: the e-mail
+ * address too, or not the names) and the fields among fields to user uid,
+ * in the caller's transaction, the row locked first. NERR_NOT_FOUND, nothing written,
+ * when there is no such user or he was erased (the caller answers 404
+ * and rolls back). A column of a field not among fields is left as it is. changed gets the names of the fields that changed,
  * ", " between them (nothing when none did): for the audit log, which
  * holds no value. */
-NEOERR *profile_save(Request *r, long long uid, unsigned fields, int with_email, STRING *changed);
+NEOERR *profile_save(Request *r, long long uid, unsigned fields, unsigned how, STRING *changed);
 
 /* A phone number as people write one: digits, spaces, + - ( ) and 6 to
  * 15 digits (E.164 allows no more). */

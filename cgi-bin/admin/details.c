@@ -81,14 +81,68 @@ NEOERR *user_edit(Request *r)
 	return nerr_pass(edit_page(r, &p, 1));
 }
 
-/* Names, e-mail address (unique: it is the login), job title and the
- * optional fields that are on; a field switched off is refused with 400,
- * as the form never offers it. Audited with the names of the fields that
- * changed, never their values. */
+/* May the viewer change p's login address? Not his own here: another
+ * administrator does, so that a change of a login is always someone
+ * else's. Nor the address of anyone who holds a role the viewer could not
+ * hand out where he holds it (grant_refusal: an agency role only with all
+ * its rights there; client roles are the consultant's to give): whoever
+ * sets the address can reset the password, and so would hold the roles.
+ * *why is NULL when he may, else a key of Lang.Errors. */
+static NEOERR *email_refusal(Request *r, const Person *p, const char **why)
+{
+	DBQuery *q;
+	NEOERR *err;
+
+	*why = NULL;
+	if (p->id == r->user->id) {
+		*why = "email_self";
+		return STATUS_OK;
+	}
+	err = db_query(&q, "SELECT g.role, o.path FROM grants g JOIN org_units o ON o.id = g.unit_id"
+			   " WHERE g.user_id = ?", "i", p->id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(q))
+		if (!*why && grant_refusal(r, p, acl_role(db_str(q, 0)), db_str(q, 1)))
+			*why = "email_above_own";
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* Is the form's address another than the stored one, and may the viewer
+ * not make it so? Marks the field. */
+static NEOERR *check_email(Request *r, const Person *p)
+{
+	char *stored = NULL, *taken = NULL;
+	const char *why = NULL;
+	NEOERR *err = db_value(&stored, "SELECT email FROM users WHERE id = ?", "i", p->id);
+
+	if (!err && stored && strcmp(stored, param_str(r, "email")))
+		err = email_refusal(r, p, &why);
+	free(stored);
+	if (err)
+		return nerr_pass(err);
+	if (why) {
+		param_error(r, "email", why);
+		return STATUS_OK;
+	}
+	err = db_value(&taken, "SELECT id FROM users WHERE email = ? AND id <> ?", "si", param_str(r, "email"),
+		       p->id);
+	if (!err && taken)
+		param_error(r, "email", "email_taken");
+	free(taken);
+	return nerr_pass(err);
+}
+
+/* Names, e-mail address (unique: it is the login; changed as
+ * check_email allows, with what profile_save does then), job title and
+ * the optional fields that are on; a field switched off is refused with
+ * 400, as the form never offers it. Audited with the names of the fields
+ * that changed, never their values. */
 NEOERR *user_update(Request *r)
 {
 	unsigned fields;
-	char *taken = NULL, loc[80];
+	char loc[80];
 	const char *off;
 	STRING changed;
 	Person p;
@@ -101,13 +155,9 @@ NEOERR *user_update(Request *r)
 		return http_fail(r, 400, "%s is switched off or not kept for a user of kind %s", off, p.kind);
 	profile_check(r, fields);
 	if (!hdf_get_value(r->hdf, "Page.Errors.email", NULL)) {
-		err = db_value(&taken, "SELECT id FROM users WHERE email = ? AND id <> ?", "si",
-			       param_str(r, "email"), p.id);
+		err = check_email(r, &p);
 		if (err)
 			return nerr_pass(err);
-		if (taken)
-			param_error(r, "email", "email_taken");
-		free(taken);
 	}
 	if (r->form_errors) {
 		r->status = FORM_REFUSED;
@@ -116,11 +166,16 @@ NEOERR *user_update(Request *r)
 	string_init(&changed);
 	err = db_begin();
 	if (!err)
-		err = profile_save(r, p.id, fields, 1, &changed);
+		err = profile_save(r, p.id, fields, PROFILE_WITH_EMAIL, &changed);
 	if (!err && changed.len)
 		err = audit_add(r, r->user->id, "user.update", "user", p.id, p.home_id, changed.buf);
 	err = db_finish(err);
 	string_clear(&changed);
+	if (err && nerr_match(err, NERR_NOT_FOUND)) {
+		/* Erased since the form was loaded: nothing was written. */
+		nerr_ignore(&err);
+		return http_fail(r, 404, "user %lld was erased meanwhile", p.id);
+	}
 	if (err) {
 		if (!db_duplicate(err))
 			return nerr_pass(err);
@@ -201,7 +256,8 @@ static NEOERR *photo_done(Request *r, const Person *p, const char *what)
 	return http_redirect(r, loc);
 }
 
-/* PNG or JPEG by its content, at most 2 MiB; replaces the one before. A
+/* PNG or JPEG by its content, at most 2 MiB and 16 megapixels, kept
+ * without what only describes it (photo_put); replaces the one before. A
  * file that does not fit comes back with a message on the user's page. */
 NEOERR *user_photo_upload(Request *r)
 {
@@ -215,6 +271,11 @@ NEOERR *user_photo_upload(Request *r)
 		param_error(r, "file", "required");
 	if (!r->form_errors) {
 		err = photo_store(r, p.id, p.home_id, request_file(r, "file"), &problem);
+		if (err && nerr_match(err, NERR_NOT_FOUND)) {
+			/* Erased since the page was loaded: nothing was kept. */
+			nerr_ignore(&err);
+			return http_fail(r, 404, "user %lld was erased meanwhile", p.id);
+		}
 		if (err && nerr_match(err, NERR_IO)) {
 			/* A full disk, say: nothing was kept, the user may retry. */
 			log_nerr(r->ref, err);

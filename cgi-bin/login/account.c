@@ -45,11 +45,20 @@ static NEOERR *sessions(Request *r)
 	return STATUS_OK;
 }
 
+/* A temp worker's first and last name are his payroll identity, on his
+ * contracts and payslips: the agency corrects them (worker.edit), he does
+ * not. Client users and staff correct their own. */
+static int names_fixed(Request *r)
+{
+	return !strcmp(r->user->kind, "worker");
+}
+
 /* Page.Profile: what the portal keeps of the user — names, job title, the
  * optional fields that are on, a temp worker's photo while photos are on —
  * and the form to correct it, started from the stored values unless a
- * refused one comes back (kept). The e-mail address is his login: the
- * agency changes it (the page says whom to ask). */
+ * refused one comes back (kept; a temp worker's names always as stored,
+ * shown read-only). The e-mail address is his login: the agency changes
+ * it (the page says whom to ask). */
 static NEOERR *profile(Request *r, int refused)
 {
 	unsigned fields = profile_fields(r->user->kind);
@@ -80,6 +89,11 @@ static NEOERR *profile(Request *r, int refused)
 	err = profile_load(r, r->user->id, fields, h, !refused);
 	if (!err && refused)
 		param_keep_form(r);
+	if (names_fixed(r)) {
+		hdf_set_value(h, "NamesFixed", "1");
+		hdf_set_value(r->hdf, "Page.Form.first_name", hdf_get_value(h, "FirstName", ""));
+		hdf_set_value(r->hdf, "Page.Form.last_name", hdf_get_value(h, "LastName", ""));
+	}
 	return nerr_pass(err);
 }
 
@@ -142,10 +156,33 @@ NEOERR *account_password(Request *r)
 	return http_redirect(r, "/account?done=password");
 }
 
-/* The user corrects his names, job title and the optional fields that
- * are on; a field switched off is refused with 400 (the form never offers
- * it) and nothing is written. Audited with the names of the fields that
- * changed, never their values. */
+/* A temp worker's form carries his names as stored (read-only); other
+ * ones are refused on the field, and nothing is written. */
+static NEOERR *names_kept(Request *r)
+{
+	static const char *const names[] = { "first_name", "last_name" };
+	DBQuery *q;
+	NEOERR *err = db_query(&q, "SELECT first_name, last_name FROM users WHERE id = ?", "i", r->user->id);
+
+	if (err)
+		return nerr_pass(err);
+	if (db_next(q)) {
+		for (int i = 0; i < 2; i++) {
+			char key[64];
+			snprintf(key, sizeof(key), "Page.Errors.%s", names[i]);
+			if (!hdf_get_value(r->hdf, key, NULL) &&
+			    strcmp(or_empty(param_str(r, names[i])), or_empty(db_str(q, i))))
+				param_error(r, names[i], "name_agency");
+		}
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* The user corrects his names (a temp worker not his: names_fixed), job
+ * title and the optional fields that are on; a field switched off is
+ * refused with 400 (the form never offers it) and nothing is written.
+ * Audited with the names of the fields that changed, never their values. */
 NEOERR *account_profile(Request *r)
 {
 	unsigned fields = profile_fields(r->user->kind);
@@ -156,6 +193,11 @@ NEOERR *account_profile(Request *r)
 	if (off)
 		return http_fail(r, 400, "%s is switched off or not kept for a user of kind %s", off,
 				 r->user->kind);
+	if (names_fixed(r)) {
+		err = names_kept(r);
+		if (err)
+			return nerr_pass(err);
+	}
 	profile_check(r, fields);
 	if (r->form_errors) {
 		r->status = 422;
@@ -165,11 +207,16 @@ NEOERR *account_profile(Request *r)
 	string_init(&changed);
 	err = db_begin();
 	if (!err)
-		err = profile_save(r, r->user->id, fields, 0, &changed);
+		err = profile_save(r, r->user->id, fields, names_fixed(r) ? PROFILE_KEEP_NAMES : 0, &changed);
 	if (!err && changed.len)
 		err = audit_add(r, r->user->id, "profile.update", "user", r->user->id, 0, changed.buf);
 	err = db_finish(err);
 	string_clear(&changed);
+	if (err && nerr_match(err, NERR_NOT_FOUND)) {
+		/* Erased since the form was loaded: nothing was written. */
+		nerr_ignore(&err);
+		return http_fail(r, 404, "user %lld was erased meanwhile", r->user->id);
+	}
 	if (err)
 		return nerr_pass(err);
 	return http_redirect(r, "/account?done=profile");

@@ -26,9 +26,9 @@ enum right { NONE, READ, SIGN };
 typedef struct client {
 	long long id;
 	long long unit_id;              /* the client's root unit */
-	char name[201];
+	char name[4 * 200 + 1];         /* clients.name: 200 characters of up to 4 bytes */
 	char root[ORG_PATH_LEN + 1];
-	char zone[64];                  /* the root unit's time zone: times are shown on it */
+	char zone[4 * 64 + 1];          /* the root unit's time zone: times are shown on it */
 } Client;
 
 static NEOERR *client_load(long long id, Client *c)
@@ -387,7 +387,7 @@ static NEOERR *signature_load(long long id, Signature *s, Client *c)
 static NEOERR *signature_pdf(const Signature *s, const Client *c, STRING *out)
 {
 	const char *lang = s->lang;
-	char sub[400], at[160], local[32], zulu[32];
+	char at[4 * 64 + 80], local[32], zulu[32], *sub;
 	const char *p = s->text, *para;
 	size_t len;
 	struct tm tm, utc;
@@ -395,8 +395,9 @@ static NEOERR *signature_pdf(const Signature *s, const Client *c, STRING *out)
 	NEOERR *err;
 
 #define L(key) view_text(lang, "Lang.Privacy.Agreement.Pdf." key)
-	snprintf(sub, sizeof(sub), "%s %s · %s", L("Version"), s->version, c->name);
+	sub = xasprintf("%s %s · %s", L("Version"), s->version, c->name);
 	err = pdf_begin(&pdf, s->title, sub);
+	free(sub);
 	if (err)
 		return nerr_pass(err);
 	pdf_field(pdf, L("Client"), c->name);

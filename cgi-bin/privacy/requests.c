@@ -231,12 +231,13 @@ NEOERR *requests_list(Request *r)
 
 /* --- a request ------------------------------------------------------------- */
 
-/* One line of a request's history. */
+/* One line of a request's history; by is CONCAT(first_name, ' ',
+ * last_name): 201 characters of up to 4 bytes. */
 typedef struct event {
 	long long at;
 	int seq;
 	const char *what;
-	char by[256], due[11];
+	char by[4 * 201 + 1], due[11];
 	char *note;
 } Event;
 
@@ -497,6 +498,22 @@ static NEOERR *insert_request(Request *r, const Subject *s, const char *channel,
 	return nerr_pass(err);
 }
 
+/* Locks the person's row (users, or candidates for a candidate) in the
+ * caller's transaction and reads it again: *gone when he was erased, or
+ * is no more, since the page was loaded — the erasure locks the same row,
+ * so one of the two waits for the other. */
+static NEOERR *lock_subject(const Subject *s, int *gone)
+{
+	char *erased = NULL;
+	NEOERR *err = db_value(&erased, s->kind == 'u'
+			       ? "SELECT erased_at IS NOT NULL FROM users WHERE id = ? FOR UPDATE"
+			       : "SELECT erased_at IS NOT NULL FROM candidates WHERE id = ? FOR UPDATE", "i", s->id);
+
+	*gone = !erased || strcmp(erased, "0");
+	free(erased);
+	return nerr_pass(err);
+}
+
 /* The privacy officer records a request that came in by letter, mail,
  * phone or at the desk: on the person's page, the day it came in. */
 NEOERR *request_add(Request *r)
@@ -504,6 +521,7 @@ NEOERR *request_add(Request *r)
 	const char *received = param_str(r, "request_received");
 	char today[11], loc[96];
 	long long id = 0;
+	int gone = 0;
 	Subject s;
 	NEOERR *err = subject_of_route(r, "privacy.handle", &s);
 
@@ -525,6 +543,12 @@ NEOERR *request_add(Request *r)
 	}
 	err = db_begin();
 	if (!err)
+		err = lock_subject(&s, &gone);
+	if (!err && gone) {
+		db_rollback();
+		return http_fail(r, 404, "%s %lld was erased meanwhile", s.kind == 'u' ? "user" : "candidate", s.id);
+	}
+	if (!err)
 		err = insert_request(r, &s, "officer", param_str(r, "request_kind"), received,
 				     param_str(r, "request_text"), &id);
 	err = db_finish(err);
@@ -541,6 +565,7 @@ NEOERR *request_self(Request *r)
 {
 	char today[11], *open = NULL;
 	long long id = 0;
+	int gone = 0;
 	Subject s;
 	NEOERR *err = subject_load(r, 'u', r->user->id, NULL, &s);
 
@@ -553,12 +578,15 @@ NEOERR *request_self(Request *r)
 		return nerr_pass(privacy_me(r));
 	}
 	rights_today(time(NULL), today);
-	/* His own row, locked: two requests of his at once count each other. */
+	/* His own row, locked: two requests of his at once count each other,
+	 * and an erasure in between is seen. */
 	err = db_begin();
 	if (!err)
-		err = db_value(&open, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i", s.id);
-	free(open);
-	open = NULL;
+		err = lock_subject(&s, &gone);
+	if (!err && gone) {
+		db_rollback();
+		return http_fail(r, 404, "user %lld was erased meanwhile", s.id);
+	}
 	if (!err)
 		err = db_value(&open, "SELECT COUNT(*) FROM privacy_requests WHERE user_id = ? AND channel = 'self'"
 				      " AND state = 'open'", "i", s.id);

@@ -1,6 +1,15 @@
 <?cs # account.cs: the user's own account: his details (and correcting them), sessions, password, language ?>
 <?cs include:"partials/form.cs" ?>
 <?cs include:"partials/person_fields.cs" ?>
+<?cs # A temp worker's names, shown in the form but not his to change: the
+     agency corrects them (name-ask says so). ?>
+<?cs def:fixed_field(name, label, autocomplete) ?>
+<div class="field<?cs if:Page.Errors[name] ?> has-error<?cs /if ?>">
+  <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
+  <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="text" autocomplete="<?cs var:autocomplete ?>" value="<?cs var:Page.Form[name] ?>" readonly aria-describedby="name-ask<?cs if:Page.Errors[name] ?> e-<?cs var:name ?><?cs /if ?>"<?cs if:Page.Errors[name] ?> aria-invalid="true"<?cs /if ?>>
+  <?cs if:Page.Errors[name] ?><p class="field-error" id="e-<?cs var:name ?>"><?cs var:Lang.Errors[Page.Errors[name]] ?></p><?cs /if ?>
+</div>
+<?cs /def ?>
 <?cs def:title() ?><?cs var:Lang.Account.Title ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Account.Title ?></h1></div>
@@ -24,8 +33,14 @@
   <?cs if:Page.ProfileRefused ?><?cs call:form_summary() ?><?cs /if ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/account/profile" novalidate>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <?cs if:Page.Profile.NamesFixed ?>
+    <p class="muted small" id="name-ask"><?cs var:Lang.Account.NameAsk ?> <a href="mailto:<?cs var:Page.SupportEmail ?>"><?cs var:Page.SupportEmail ?></a>.</p>
+    <?cs call:fixed_field("first_name", Lang.Admin.Users.FirstName, "given-name") ?>
+    <?cs call:fixed_field("last_name", Lang.Admin.Users.LastName, "family-name") ?>
+    <?cs else ?>
     <?cs call:field("first_name", Lang.Admin.Users.FirstName, "text", "given-name", 1) ?>
     <?cs call:field("last_name", Lang.Admin.Users.LastName, "text", "family-name", 1) ?>
+    <?cs /if ?>
     <?cs call:field("job_title", Lang.Admin.Users.JobTitle, "text", "organization-title", 1) ?>
     <?cs call:person_fields(Lang.Account.BirthAndAddress, 1) ?>
     <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Account.SaveProfile ?></button></div>

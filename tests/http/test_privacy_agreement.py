@@ -296,6 +296,23 @@ def test_a_new_version_asks_again():
         assert 'id="agreement-due"' not in t and "/privacy/agreement" not in t, email
 
 
+def test_a_client_name_of_two_hundred_four_byte_characters_is_shown_whole():
+    # The longest name clients.name holds, every character four bytes in
+    # UTF-8 but the last six: cut anywhere, the end would be missing.
+    name = "\U0001F3ED" * 194 + SFX
+    client, root, _ = make_client(name, "Vestiging Lang %s" % SFX)
+    email = "long.%s@test.example" % SFX
+    make_user(email, "Lena", "Lang", "Directeur", client, "client_admin", root)
+    c = as_user(email)
+    assert name in text_of(c.get("/").text), "the dashboard's notice cuts the name"
+    assert name in text_of(c.get("/privacy/agreement").text), "the agreement's page cuts the name"
+    assert sign(c, name="Lena Lang", title="Directeur", authorised="1").status == 303
+    sid = one("SELECT id FROM agreement_signatures WHERE client_id = %d" % client)
+    r = c.get("/privacy/agreement/%s/pdf" % sid)
+    assert r.status == 200 and r.body[:5] == b"%PDF-", r.status
+    assert SFX in pdf_text(r.body), "the signed copy cuts the client's name"
+
+
 def test_others_get_404_on_the_pages_and_the_pdf():
     setup()
     sid = STATE["signature"]

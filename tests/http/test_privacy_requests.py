@@ -282,16 +282,27 @@ def test_a_request_is_closed_done_or_refused_with_the_reason():
     assert len(answers_to("tom.jacobs@flex.example")) == before
 
 
+def late_request():
+    """A request of Tom Jacobs that came in forty days ago, ten days past
+    its due date, marked as reminded of that date: made once."""
+    if "late" not in _made:
+        c = as_user(OFFICER)
+        tom = uid("tom.jacobs@flex.example")
+        assert record(c, "/privacy/persons/%s" % tom, "access", today().isoformat(), "Laat %s" % SFX).status == 303
+        late = one("SELECT MAX(id) FROM privacy_requests WHERE user_id = %s" % tom)
+        sql("UPDATE privacy_requests SET received_on = '%s', first_due_on = '%s', due_on = '%s',"
+            " reminded_due = due_on WHERE id = %s"
+            % (today(-40), plus_months(today(-40), 1), plus_months(today(-40), 1), late))
+        _made["late"] = late
+    return _made["late"]
+
+
 def test_overdue_requests_are_marked_and_come_first_in_the_queue():
     c = as_user(OFFICER)
     tom = uid("tom.jacobs@flex.example")
-    assert record(c, "/privacy/persons/%s" % tom, "access", today().isoformat(), "Laat %s" % SFX).status == 303
-    late = one("SELECT MAX(id) FROM privacy_requests WHERE user_id = %s" % tom)
+    late = late_request()
     assert record(c, "/privacy/persons/%s" % tom, "access", today().isoformat(), "Op tijd %s" % SFX).status == 303
     fresh = one("SELECT MAX(id) FROM privacy_requests WHERE user_id = %s" % tom)
-    # Came in forty days ago: ten days past its due date.
-    sql("UPDATE privacy_requests SET received_on = '%s', first_due_on = '%s', due_on = '%s', reminded_due = due_on"
-        " WHERE id = %s" % (today(-40), plus_months(today(-40), 1), plus_months(today(-40), 1), late))
     r = c.get("/privacy/requests")
     rows = re.findall(r'<tr data-request="(\d+)">(.*?)</tr>', r.text, re.S)
     order = [x[0] for x in rows]
@@ -317,7 +328,6 @@ def test_overdue_requests_are_marked_and_come_first_in_the_queue():
                          % today())[0]
     tile = re.search(r'tile-requests">(.*?)</span>', c.get("/privacy/").text).group(1)
     assert re.findall(r"<strong>(\d+)</strong>", tile) == [n_open, n_over], (tile, n_open, n_over)
-    _made["late"] = late
 
 
 def test_the_privacy_officers_are_reminded_once_before_the_deadline():
@@ -350,12 +360,12 @@ def test_the_privacy_officers_are_reminded_once_before_the_deadline():
         assert {k: len(v) for k, v in again.items()} == {OFFICER: 1, second: 1}, again
         assert one("SELECT COUNT(*) FROM outbox WHERE idempotency_key LIKE 'mail:privacy-remind:%s:%%'" % rid) == "2"
         # An overdue one never reminded is reminded too; the page tells.
-        late = _made.get("late")
-        if late:
-            sql("UPDATE privacy_requests SET reminded_due = NULL, reminded_at = NULL WHERE id = %s" % late)
-            got = wait_until(lambda: mails_about(late, "remind").get(OFFICER), 30)
-            assert got and "verstreken" in got[0], got
-            assert "Herinnering verstuurd" in text_of(c.get("/privacy/requests/%s" % late).text)
+        late = late_request()
+        assert not mails_about(late, "remind"), "an overdue request marked as reminded was reminded"
+        sql("UPDATE privacy_requests SET reminded_due = NULL, reminded_at = NULL WHERE id = %s" % late)
+        got = wait_until(lambda: mails_about(late, "remind").get(OFFICER), 30)
+        assert got and "verstreken" in got[0], got
+        assert "Herinnering verstuurd" in text_of(c.get("/privacy/requests/%s" % late).text)
     finally:
         sql("DELETE FROM grants WHERE user_id = (SELECT id FROM users WHERE email = '%s')" % second)
         sql("UPDATE users SET status = 'disabled' WHERE email = '%s'" % second)
@@ -412,6 +422,24 @@ def test_bad_input_is_shown_again_with_the_input_kept():
     r = file_own(w, "erasure", "x" * 4001)
     assert r.status == 422 and error_of(r, "request_text") and "x" * 4001 in r.text
     assert one("SELECT COUNT(*) FROM privacy_requests") == n
+
+
+def test_the_history_names_who_acted_whole_in_four_byte_characters():
+    # Names as long as users.first_name and last_name hold, four bytes a
+    # character but the last: cut anywhere, the end would be missing.
+    first, last = "\U0001F469" * 99 + "F", "\U0001F3E1" * 94 + SFX
+    email = "lang.%s@uitzendbureau.example" % SFX
+    sql("INSERT INTO users (kind, email, first_name, last_name, status, created_at) VALUES ('agency', '%s',"
+        " '%s', '%s', 'disabled', UTC_TIMESTAMP())" % (email, first, last))
+    c = as_user(OFFICER)
+    tom = uid("tom.jacobs@flex.example")
+    assert record(c, "/privacy/persons/%s" % tom, "access", today().isoformat(), "Lang %s" % SFX).status == 303
+    rid = one("SELECT MAX(id) FROM privacy_requests WHERE user_id = %s" % tom)
+    # Recorded and closed by him (the columns say who; the page shows it).
+    sql("UPDATE privacy_requests SET recorded_by = %s, state = 'done', closed_at = UTC_TIMESTAMP(),"
+        " closed_by = %s WHERE id = %s" % (uid(email), uid(email), rid))
+    t = text_of(c.get("/privacy/requests/%s" % rid).text)
+    assert t.count("%s %s" % (first, last)) == 2, "the history cuts the name"
 
 
 def test_a_person_has_at_most_five_open_requests_of_his_own():
