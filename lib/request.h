@@ -82,7 +82,7 @@ typedef struct user {
 	long long id;
 	long long session_id;
 	char kind[16];
-	char name[256];
+	char name[1024];        /* first and last name: 2 × 100 characters of up to 4 bytes */
 	char lang[4];
 	char email[256];
 	char stage[8];          /* "full", or "totp"/"enrol" before the second factor */

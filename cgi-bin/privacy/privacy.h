@@ -16,7 +16,7 @@ typedef struct subject {
 	char kind;                  /* 'u' a user, 'c' a candidate without a login */
 	long long id;               /* users.id or candidates.id */
 	char user_kind[16];         /* worker, client or agency; "" for a candidate */
-	char name[256];             /* as shown; a pseudonym once erased */
+	char name[1024];            /* as shown (two names of 100 characters of up to 4 bytes); a pseudonym once erased */
 	char email[256];
 	long long client_id;        /* a client user's client; 0 otherwise */
 	long long unit_id;          /* the unit whose scope covers him (see home) */
