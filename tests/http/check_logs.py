@@ -11,7 +11,8 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from portaltest import *  # noqa: E402,F401,F403
 
-PORTAL_LOGS = ("admin-", "documents-", "home-", "login-", "planning-", "vacancies-", "worker",
+PORTAL_LOGS = ("admin-", "documents-", "home-", "login-", "planning-", "privacy-", "reports-", "timesheets-",
+               "vacancies-", "worker",
                "nginx-access", "nginx-error")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 TOKEN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")
