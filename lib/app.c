@@ -74,6 +74,78 @@ static int emu_iterenv(void *data, int n, char **k, char **v)
 	return *k && *v ? 0 : 1;
 }
 
+/* --- the kit's multipart parser ---------------------------------------- */
+
+/* ClearSilver 0.10.5's multipart parser (rfc2388.c, _is_boundary) keeps
+ * the length of the last boundary it saw under the address of the string
+ * that held it. A process that serves many requests frees that string and
+ * may get the same address for the next request's boundary: when that one
+ * is of another length (Chrome's are 38 characters, curl's 40, Python's
+ * often 32), no boundary is ever found and the form arrives empty — a 403
+ * for its missing CSRF token, one upload in some dozens. So before each
+ * multipart body the kit parses a small form of its own whose boundary is
+ * as long as the coming one; once that form is read whole, the cache holds
+ * the right length, whatever address the real boundary then gets. The
+ * small parse meets the same stale cache when its boundary lands on the
+ * old address; a boundary of another size goes elsewhere and clears it.
+ * (The kit is Debian's static library; the fixed parser is not in
+ * Debian 12.) */
+static const char *prime_body;
+static int prime_left;
+
+static int prime_read(void *data, char *buf, int len)
+{
+	int n = len < prime_left ? len : prime_left;
+
+	(void)data;
+	memcpy(buf, prime_body, (size_t)n);
+	prime_body += n;
+	prime_left -= n;
+	return n;
+}
+
+/* Whether the kit read a form whose boundary is n characters long. */
+static int prime_once(Request *r, size_t n)
+{
+	char b[200], body[512], type[256];
+	CGI dummy;
+	NEOERR *err;
+	int ok;
+
+	memset(b, 'x', n);
+	b[n] = '\0';
+	snprintf(body, sizeof(body),
+		"--%s\r\nContent-Disposition: form-data; name=\"p\"\r\n\r\n1\r\n--%s--\r\n", b, b);
+	snprintf(type, sizeof(type), "multipart/form-data; boundary=%s", b);
+	prime_body = body;
+	prime_left = (int)strlen(body);
+	memset(&dummy, 0, sizeof(dummy));
+	if (hdf_init(&dummy.hdf) != STATUS_OK)
+		abort();
+	if ((err = hdf_set_value(dummy.hdf, "CGI.ContentType", type)) == STATUS_OK)
+		err = hdf_set_int_value(dummy.hdf, "CGI.ContentLength", prime_left);
+	cgiwrap_init_emu(r->fcgi, prime_read, emu_writef, emu_write, emu_getenv, emu_putenv, emu_iterenv);
+	if (!err)
+		err = parse_rfc2388(&dummy);
+	cgiwrap_init_emu(r->fcgi, emu_read, emu_writef, emu_write, emu_getenv, emu_putenv, emu_iterenv);
+	ok = !err && hdf_get_value(dummy.hdf, "Query.p", NULL) != NULL;
+	nerr_ignore(&err);
+	free(dummy.buf);
+	hdf_destroy(&dummy.hdf);
+	return ok;
+}
+
+static void prime_multipart(Request *r)
+{
+	const char *boundary = hdf_get_value(r->hdf, "CGI.ContentType.boundary", NULL);
+	size_t len = boundary ? strlen(boundary) : 0;
+
+	if (!r->fcgi || len == 0 || len > 100)
+		return; /* RFC 2046 allows 70 characters */
+	for (int i = 0; i < 3 && !prime_once(r, len); i++)
+		prime_once(r, len + 64);
+}
+
 /* --- errors ------------------------------------------------------------ */
 
 static void error_page(Request *r)
@@ -355,6 +427,7 @@ static void serve(Request *r, const Route *routes)
 	}
 	hdf_set_value(r->hdf, "Config.Upload.TmpDir", conf_str("Paths.Tmp"));
 	if (!strcmp(r->method, "POST")) {
+		prime_multipart(r);
 		err = cgi_parse(r->cgi);
 		if (err) {
 			log_nerr(r->ref, err);

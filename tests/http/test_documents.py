@@ -350,5 +350,24 @@ def test_a_19_mib_upload_and_download_stay_within_bounded_memory():
     assert grown < 8 * 1024, "the two documents processes grew by %d KiB" % grown
 
 
+def test_forms_with_boundaries_of_every_length_are_read_whole_one_after_another():
+    # The same processes read form after form; each boundary is of another
+    # length than the one before (a browser's 38 characters, then 32, 24 …),
+    # and each form's token must be found: a missing one is a 403.
+    c = admin()
+    tok = c.get("/documents/new").csrf()
+    refused = []
+    for i in range(800):
+        n = (38, 32, 24, 39, 70, 16)[i % 6]
+        b = ("-" * 8 + uuid.uuid4().hex * 3)[:n]
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n--%s--\r\n"
+                % (b, tok, b)).encode()
+        r = c.request("POST", "/documents/", body=body,
+                      headers={"Content-Type": "multipart/form-data; boundary=" + b})
+        if r.status != 422:
+            refused.append((i, n, r.status))
+    assert not refused, refused[:10]
+
+
 if __name__ == "__main__":
     run(globals())
