@@ -9,38 +9,120 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "org.h"
+#include "page.h"
+#include "rights.h"
 #include "statement.h"
 #include "timesheet.h"
 #include "util.h"
 #include "view.h"
+#include "waiting.h"
 
-/* What waits for the user on the hours tile, counted in SQL in his part
- * of the organisation: a temp worker's weeks to submit (those his
- * contracted shifts make, at each unit's clock, that are not submitted
- * or approved); for who approves, the weeks submitted. */
+/* What waits for the user, each a count in SQL — within his part of the
+ * organisation where it has one (the scope of the right: its first '?')
+ * — linking to the list it counts. One statement a line; a line only for
+ * who holds its right (on the agency's root, for the privacy officers'),
+ * in a module that is on; nothing shown for a count of 0. */
+static const struct todo {
+	const char *code, *module, *perm, *sql, *href;
+	/* What the statement binds: 's' the scope; 'w' the scope and the
+	 * first week the supervisors' list shows; 't' the agency's day
+	 * (rights_today), as the requests' queue reckons overdue; 0 nothing. */
+	char bind;
+	int at_root;
+} todos[] = {
+	{ "timesheets", "timesheets", "timesheet.approve",
+	  /* From the units in scope through (unit, state): never all the
+	   * submitted weeks of every client. */
+	  "SELECT COUNT(*) FROM org_units o JOIN timesheets t ON t.unit_id = o.id AND t.state = 'submitted'"
+	  " WHERE" ACL_IN_SCOPE("o.path") " AND t.week >= ?", "/timesheets/?state=submitted", 'w', 0 },
+	{ "planned", "planning", "planning.edit", WAIT_COUNT(WAIT_PLANNED), "/planning/waiting?show=planned", 's', 0 },
+	{ "refused", "planning", "planning.edit", WAIT_COUNT(WAIT_REFUSED), "/planning/waiting?show=refused", 's', 0 },
+	{ "open", "planning", "planning.edit", WAIT_COUNT(WAIT_OPEN), "/planning/waiting?show=open", 's', 0 },
+	{ "decide", "vacancies", "candidate.decide",
+	  /* The vacancies, as the list filtered so shows them. */
+	  "SELECT COUNT(DISTINCT v.id) FROM org_units o JOIN vacancies v ON v.unit_id = o.id"
+	  " AND v.state IN ('open', 'on_hold') JOIN candidates c ON c.vacancy_id = v.id AND c.state = 'proposed'"
+	  " WHERE" ACL_IN_SCOPE("o.path"), "/vacancies/?waiting=decision", 's', 0 },
+	{ "confirm", "vacancies", "candidate.propose",
+	  /* As the consultant's overview lists them (vacancies/overview.c). */
+	  "SELECT COUNT(*) FROM candidates c FORCE INDEX (candidates_waiting)"
+	  " STRAIGHT_JOIN vacancies v ON v.id = c.vacancy_id STRAIGHT_JOIN org_units o ON o.id = v.unit_id"
+	  " WHERE c.state = 'interview' AND c.interview_at IS NULL AND v.state IN ('open', 'on_hold')"
+	  " AND" ACL_IN_SCOPE("o.path"), "/vacancies/overview#to-confirm", 's', 0 },
+	{ "expiring", "documents", "retention.edit",
+	  /* The documents list's "within 30 days", expired ones included. */
+	  "SELECT COUNT(*) FROM documents d JOIN org_units o ON o.id = d.unit_id"
+	  " WHERE d.expires_at < UTC_DATE() + INTERVAL 30 DAY AND" ACL_IN_SCOPE("o.path"), "/documents/?within=30", 's', 0 },
+	{ "dead", "admin", "outbox.view", "SELECT COUNT(*) FROM outbox WHERE state = 'dead'", "/admin/outbox", 0, 0 },
+	/* The privacy officers, on the agency's root: all the requests are
+	 * theirs. */
+	{ "requests", "privacy", "privacy.handle", "SELECT COUNT(*) FROM privacy_requests WHERE state = 'open'",
+	  "/privacy/requests?state=open", 0, 1 },
+	{ "overdue", "privacy", "privacy.handle",
+	  "SELECT COUNT(*) FROM privacy_requests WHERE state = 'open' AND due_on < ?", "/privacy/requests?state=overdue",
+	  't', 1 },
+};
+
+static void todo_put(Request *r, int *n, const char *code, long long count, const char *href)
+{
+	HDF *h = page_item(r, "Todo", (*n)++);
+
+	page_put(h, "Code", code);
+	page_put_int(h, "Count", count);
+	page_put(h, "Href", href);
+}
+
 static NEOERR *waiting(Request *r)
 {
-	char *count = NULL;
 	NEOERR *err = STATUS_OK;
+	char root[ORG_PATH_LEN + 1] = "";
+	long long root_id = -1;
+	int n = 0, any = 0;
 
-	if (!view_module_on("timesheets"))
-		return STATUS_OK;
-	if (!strcmp(r->user->kind, "worker")) {
+	/* A temp worker's weeks to submit: those his contracted shifts make,
+	 * at each unit's clock, that are not submitted or approved. */
+	if (!strcmp(r->user->kind, "worker") && view_module_on("timesheets")) {
 		int open = 0;
+		any = 1;
 		err = timesheet_open_weeks(r->user->id, time(NULL), 0, &open);
 		if (!err && open)
-			hdf_set_int_value(r->hdf, "Page.Waiting.myhours", open);
-	} else if (acl_may(r, "timesheet.approve")) {
-		char *scope = acl_scope(r, "timesheet.approve");
-		/* From the units in scope through (unit, state): never all the
-		 * submitted weeks of every client. */
-		err = db_value(&count, "SELECT COUNT(*) FROM org_units o JOIN timesheets t ON t.unit_id = o.id"
-				       " AND t.state = 'submitted' WHERE" ACL_IN_SCOPE("o.path"), "s", scope);
-		free(scope);
-		if (!err && count && strcmp(count, "0"))
-			hdf_set_value(r->hdf, "Page.Waiting.timesheets", count);
+			todo_put(r, &n, "myhours", open, "/timesheets/me");
 	}
-	free(count);
+	for (size_t i = 0; !err && i < ARRAY_SIZE(todos); i++) {
+		const struct todo *t = &todos[i];
+		char *count = NULL, *scope, today[11], from[11];
+
+		if (!view_module_on(t->module) || !acl_may(r, t->perm))
+			continue;
+		if (t->at_root) {
+			if (root_id < 0 && (err = org_root(&root_id, root, sizeof(root))) != STATUS_OK)
+				break;
+			if (!acl_may_at(r, t->perm, root))
+				continue;
+		}
+		any = 1;
+		if (t->bind == 's') {
+			scope = acl_scope(r, t->perm);
+			err = db_value(&count, t->sql, "s", scope);
+			free(scope);
+		} else if (t->bind == 'w') {
+			scope = acl_scope(r, t->perm);
+			timesheet_list_from(time(NULL), from);
+			err = db_value(&count, t->sql, "ss", scope, from);
+			free(scope);
+		} else if (t->bind == 't') {
+			rights_today(time(NULL), today);
+			err = db_value(&count, t->sql, "s", today);
+		} else {
+			err = db_value(&count, t->sql, NULL);
+		}
+		if (!err && count && strcmp(count, "0"))
+			todo_put(r, &n, t->code, atoll(count), t->href);
+		free(count);
+	}
+	if (any)
+		hdf_set_value(r->hdf, "Page.TodoShown", "1");
 	return nerr_pass(err);
 }
 

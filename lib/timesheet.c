@@ -416,3 +416,12 @@ NEOERR *timesheet_remind(time_t now, int *workers, int *supervisors)
 				    " ON DUPLICATE KEY UPDATE done_at = done_at", "s", period);
 	return nerr_pass(err);
 }
+
+void timesheet_list_from(time_t now, char out[11])
+{
+	time_t back = now - (time_t)conf_int("Timesheets.ListWeeks") * 7 * 86400;
+	struct tm tm;
+
+	gmtime_r(&back, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}

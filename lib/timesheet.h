@@ -25,6 +25,9 @@ void timesheet_week_of(const char *zone, time_t t, char out[11]);
  * has contracted shifts — of the last Timesheets.WeeksShown weeks, to
  * now, each week found at its unit's clock; with ended_only only weeks
  * that have ended — that have no timesheet submitted or approved. */
+/* The first week the supervisors' list shows without a week chosen:
+ * Timesheets.ListWeeks back from now, as "YYYY-MM-DD". */
+void timesheet_list_from(time_t now, char out[11]);
 NEOERR *timesheet_open_weeks(long long worker, time_t now, int ended_only, int *open);
 
 /* Once Timesheets.RemindDay has come, from Timesheets.RemindHour at

@@ -73,6 +73,9 @@ void grid_rows_html(Request *r, const Unit *u, const Grid *g, Day monday, int ma
 		    STRING *out);
 void grid_free(Grid **g);
 
+/* waiting.c */
+NEOERR *plan_waiting(Request *r);
+
 /* day.c */
 NEOERR *plan_day_view(Request *r);
 

@@ -149,10 +149,7 @@ NEOERR *ts_index(Request *r)
 		snprintf(from, sizeof(from), "%s", week);
 		snprintf(to, sizeof(to), "%s", week);
 	} else {
-		time_t back = time(NULL) - (time_t)conf_int("Timesheets.ListWeeks") * 7 * 86400;
-		struct tm tm;
-		gmtime_r(&back, &tm);
-		strftime(from, sizeof(from), "%Y-%m-%d", &tm);
+		timesheet_list_from(time(NULL), from);
 		snprintf(to, sizeof(to), "9999-12-31");
 		hdf_set_int_value(r->hdf, "Page.ListWeeks", conf_int("Timesheets.ListWeeks"));
 	}

@@ -10,7 +10,9 @@
 #include "vacancies.h"
 #include "view.h"
 
-/* Vacancies in the user's scope, of a state and below a unit when given. */
+/* Vacancies in the user's scope, of a state and below a unit when given,
+ * and, asked for (the dashboard's link), those whose candidates wait for
+ * the client's decision. */
 #define VACANCIES_IN_SCOPE VACANCIES_IN_SCOPE_BY("")
 /* The same, read in the order of an index: the page's statements read the
  * vacancies in the order shown and stop after one page, rather than sort
@@ -20,8 +22,10 @@
 	" LEFT JOIN clients c ON c.id = o.client_id" \
 	" WHERE" ACL_IN_SCOPE("o.path") \
 	" AND (? = '' OR v.state = ?)" \
-	" AND (? = 0 OR o.path LIKE CONCAT((SELECT u.path FROM org_units u WHERE u.id = ?), '%'))"
-#define IN_SCOPE_TYPES "s" "ss" "ii"
+	" AND (? = 0 OR o.path LIKE CONCAT((SELECT u.path FROM org_units u WHERE u.id = ?), '%'))" \
+	" AND (? = 0 OR (v.state IN ('open', 'on_hold') AND EXISTS (SELECT 1 FROM candidates k" \
+	"  WHERE k.vacancy_id = v.id AND k.state = 'proposed')))"
+#define IN_SCOPE_TYPES "s" "ss" "ii" "i"
 /* ... and with the text in the title or the position. Apart, so that a
  * count without text reads the (unit, state) index alone. */
 #define TEXT_MATCHES " AND (LOCATE(?, v.title) > 0 OR LOCATE(?, v.position) > 0)"
@@ -83,8 +87,8 @@ static NEOERR *candidate_counts(Request *r, const long long *ids, int n)
 /* Page.Table: the list's table and pages, from the database — or, while
  * no vacancy, candidate or name changed, as this process made it before
  * for the same scope, filters, order, page and language. */
-static NEOERR *table(Request *r, const char *state, const char *text, long long unit, long long page,
-		     const char *sort)
+static NEOERR *table(Request *r, const char *state, const char *text, long long unit, long long waiting,
+		     long long page, const char *sort)
 {
 	char *scope = acl_scope(r, "vacancy.view"), *total = NULL, *key, clients[CACHE_SCOPE];
 	unsigned long long gen;
@@ -97,8 +101,8 @@ static NEOERR *table(Request *r, const char *state, const char *text, long long 
 	NEOERR *err = cache_clock_perm(r, "vacancies", "vacancy.view", &gen, clients);
 	int n = 0;
 
-	key = xasprintf("vacancies %s %s %s %lld %lld %s %s\n%s", clients, scope, state, unit, page, sort, r->lang,
-			text);
+	key = xasprintf("vacancies %s %s %s %lld %lld %lld %s %s\n%s", clients, scope, state, unit, waiting, page,
+			sort, r->lang, text);
 	kept = err ? NULL : cache_get(key, gen, &len);
 	if (err || kept) {
 		if (kept)
@@ -109,10 +113,10 @@ static NEOERR *table(Request *r, const char *state, const char *text, long long 
 	}
 	if (*text)
 		err = db_value(&total, "SELECT COUNT(*)" VACANCIES_IN_SCOPE TEXT_MATCHES, IN_SCOPE_TYPES "ss",
-			       scope, state, state, unit, unit, text, text);
+			       scope, state, state, unit, unit, waiting, text, text);
 	else
 		err = db_value(&total, "SELECT COUNT(*)" VACANCIES_IN_SCOPE, IN_SCOPE_TYPES, scope, state,
-			       state, unit, unit);
+			       state, unit, unit, waiting);
 	t = total ? atoll(total) : 0;
 	free(total);
 	pages = t ? (t + PAGE_SIZE - 1) / PAGE_SIZE : 1;
@@ -123,7 +127,7 @@ static NEOERR *table(Request *r, const char *state, const char *text, long long 
 			order = &orders[i];
 	if (!err)
 		err = db_query(&rows, order->sql, IN_SCOPE_TYPES "sss" "ii", scope, state, state, unit, unit,
-			       text, text, text, (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
+			       waiting, text, text, text, (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
 	free(scope);
 	if (err) {
 		free(key);
@@ -157,6 +161,8 @@ static NEOERR *table(Request *r, const char *state, const char *text, long long 
 		snprintf(buf, sizeof(buf), "%lld", unit);
 		page_query_add(&qs, "unit", buf);
 	}
+	if (waiting)
+		page_query_add(&qs, "waiting", "decision");
 	page_query_add(&qs, "q", text);
 	page_query_add(&qs, "sort", sort);
 	hdf_set_value(r->hdf, "Page.Query", qs.buf ? qs.buf : "");
@@ -178,7 +184,7 @@ static NEOERR *table(Request *r, const char *state, const char *text, long long 
 NEOERR *vac_list(Request *r)
 {
 	const char *state = or_empty(param_str(r, "state")), *text = or_empty(param_str(r, "q"));
-	long long unit = param_int(r, "unit", 0);
+	long long unit = param_int(r, "unit", 0), waiting = *or_empty(param_str(r, "waiting")) != '\0';
 	NEOERR *err;
 
 	/* A filter that failed its check filters nothing; the form says why. */
@@ -188,7 +194,9 @@ NEOERR *vac_list(Request *r)
 		text = "";
 	if (hdf_get_value(r->hdf, "Page.Errors.unit", NULL))
 		unit = 0;
-	err = table(r, state, text, unit, param_int(r, "page", 1), or_empty(param_str(r, "sort")));
+	if (hdf_get_value(r->hdf, "Page.Errors.waiting", NULL))
+		waiting = 0;
+	err = table(r, state, text, unit, waiting, param_int(r, "page", 1), or_empty(param_str(r, "sort")));
 	if (err)
 		return nerr_pass(err);
 	page_words(r, "States", VAC_STATES);

@@ -135,6 +135,7 @@ void vac_duration(HDF *h, long long secs)
 static const Param p_list[] = {
 	{ "state", P_ENUM, P_FORM, 0, 0, VAC_STATES },
 	{ "unit", P_INT, P_FORM, 0, ID_MAX, NULL },
+	{ "waiting", P_ENUM, P_FORM, 0, 0, "decision" },
 	{ "q", P_LINE, P_FORM, 0, 100, NULL },
 	{ "sort", P_ENUM, P_FORM, 0, 0, "newest start title" },
 	{ "page", P_INT, 0, 1, 100000, NULL },

@@ -12,6 +12,9 @@
   <?cs if:subcount(Page.Units) > 1 ?><div class="field"><label for="f-unit"><?cs var:Lang.Vacancies.Unit ?></label>
     <select id="f-unit" name="unit"><option value=""><?cs var:Lang.Vacancies.All ?></option>
     <?cs each:u = Page.Units ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Page.Form.unit ?> selected<?cs /if ?>><?cs loop:i = 1, u.Depth, 1 ?>— <?cs /loop ?><?cs var:u.Name ?></option><?cs /each ?></select></div><?cs /if ?>
+  <div class="field"><label for="f-waiting"><?cs var:Lang.Vacancies.Waiting ?></label>
+    <select id="f-waiting" name="waiting"><option value=""><?cs var:Lang.Vacancies.All ?></option>
+    <option value="decision"<?cs if:Page.Form.waiting == "decision" ?> selected<?cs /if ?>><?cs var:Lang.Vacancies.WaitingDecision ?></option></select></div>
   <?cs call:field("q", Lang.Vacancies.Search, "search", "off", 1) ?>
   <div class="field"><label for="f-sort"><?cs var:Lang.Vacancies.Sort ?></label>
     <select id="f-sort" name="sort">

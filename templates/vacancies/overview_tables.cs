@@ -1,6 +1,6 @@
 <?cs # overview_tables.cs: the tables of the consultant's overview — interviews waiting for a time, open vacancies without candidates, each client's pipeline. Kept per process (overview.c): nothing here may depend on the user but what the key holds (his clients and units, the language). ?>
 <?cs def:who(c) ?><?cs if:c.Name ?><?cs var:c.Name ?><?cs else ?><?cs var:Lang.Vacancies.Cand.Anonymous ?><?cs var:c.Id ?><?cs /if ?><?cs /def ?>
-<section class="panel">
+<section class="panel" id="to-confirm">
 <h2><?cs var:Lang.Vacancies.Overview.ToConfirm ?></h2>
 <?cs if:subcount(Page.ToConfirm) > 0 ?>
 <div class="table-wrap" tabindex="0"><table class="data">

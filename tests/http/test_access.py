@@ -138,6 +138,7 @@ MATRIX.update({
                                    "other_client_planner"),
     ("GET", "/planning/shifts/new"): holders("consultant", "planner", "other_client_planner"),
     ("GET", "/planning/shifts/:id/edit"): "object",
+    ("GET", "/planning/waiting"): holders("consultant", "planner", "other_client_planner"),
     ("POST", "/planning/shifts"): "post",
     ("POST", "/planning/shifts/:id"): "post",
     ("POST", "/planning/shifts/:id/delete"): "post",

@@ -765,11 +765,14 @@ def test_the_dashboard_counts_what_waits_for_the_user():
     contracted(w, monday(2))
     home = text_of(worker_client(w).get("/").text)
     assert "2 weken in te dienen" in home, home[:1500]
+    # The weeks his list shows: those of Timesheets.ListWeeks back.
     scope_count = one("SELECT COUNT(*) FROM timesheets t JOIN org_units o ON o.id = t.unit_id"
                       " WHERE t.state = 'submitted' AND o.path LIKE (SELECT CONCAT(path, '%%') FROM org_units"
-                      " WHERE name = '" + A1 + "')")
+                      " WHERE name = '" + A1 + "') AND t.week >= UTC_DATE() - INTERVAL %s DAY"
+                      % (7 * int(conf("Timesheets.ListWeeks"))))
     home = text_of(as_user(SUPERVISOR).get("/").text)
-    assert "%s weken goed te keuren" % scope_count in home, (scope_count, home[:1500])
+    words = "week goed te keuren" if scope_count == "1" else "weken goed te keuren"
+    assert "%s %s" % (scope_count, words) in home, (scope_count, home[:1500])
 
 
 if __name__ == "__main__":
