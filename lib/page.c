@@ -84,9 +84,10 @@ static int depth_of(const char *path)
 	return n > 2 ? n - 2 : 0;
 }
 
-/* The rows (id, name, path) of q as Page.<list>, then freed; with
- * relative, each Depth counted from the shallowest. */
-static void put_units(Request *r, const char *list, DBQuery *q, int relative)
+/* The rows (id, name, path) of q as Page.<list>, then freed, each Depth
+ * counted from the shallowest: the user's own top unit is not indented,
+ * however deep in the client it lies. */
+static void put_units(Request *r, const char *list, DBQuery *q)
 {
 	HDF *h;
 	int n = 0, top = -1;
@@ -100,7 +101,7 @@ static void put_units(Request *r, const char *list, DBQuery *q, int relative)
 		top = top < 0 || depth < top ? depth : top;
 	}
 	db_end(&q);
-	if (relative && top > 0) {
+	if (top > 0) {
 		char key[96];
 		snprintf(key, sizeof(key), "Page.%s", list);
 		for (h = hdf_obj_child(hdf_get_obj(r->hdf, key)); h; h = hdf_obj_next(h))
@@ -120,7 +121,7 @@ NEOERR *page_units(Request *r, const char *list, const char *perm)
 	free(scope);
 	if (err)
 		return nerr_pass(err);
-	put_units(r, list, q, 0);
+	put_units(r, list, q);
 	return STATUS_OK;
 }
 
@@ -137,7 +138,7 @@ NEOERR *page_client_units(Request *r, const char *list, const char *perm, long l
 	free(scope);
 	if (err)
 		return nerr_pass(err);
-	put_units(r, list, q, 1);
+	put_units(r, list, q);
 	return STATUS_OK;
 }
 

@@ -20,11 +20,11 @@ void page_csv_cell(STRING *out, const char *v, int last);
 /* Page.<list>.<n>: the space-separated words of a list. */
 void page_words(Request *r, const char *list, const char *words);
 /* Page.<list>: the units (Id, Name, Depth) where the user holds perm, in
- * tree order, archived ones left out. */
+ * tree order, archived ones left out; each Depth counted from the
+ * shallowest listed, so that the user's own top unit is not indented. */
 NEOERR *page_units(Request *r, const char *list, const char *perm);
-/* The same for one client's units (client_id: clients.id), each Depth
- * counted from the shallowest listed: what a page about one client
- * offers, however many clients the user's scope holds. */
+/* The same for one client's units (client_id: clients.id): what a page
+ * about one client offers, however many clients the user's scope holds. */
 NEOERR *page_client_units(Request *r, const char *list, const char *perm, long long client_id);
 
 /* Page.Pager.*: the page shown of size rows each, how many there are, and

@@ -147,6 +147,8 @@ NEOERR *plan_day_view(Request *r)
 	plan_day_text(day, text);
 	hdf_set_value(r->hdf, "Page.Date", text);
 	hdf_set_value(r->hdf, "Page.DayName", names[plan_weekday(day) - 1]);
+	hdf_set_int_value(r->hdf, "Page.D", day.d);
+	hdf_set_int_value(r->hdf, "Page.M", day.m);
 	plan_day_text(plan_monday(day), text);
 	hdf_set_value(r->hdf, "Page.Week", text);
 	plan_day_text(plan_add_days(day, -1), text);

@@ -102,6 +102,8 @@ static NEOERR *mine_page(Request *r, const Whose *w)
 		strftime(buf, sizeof(buf), "%Y-%m-%d", &ls);
 		page_put(h, "Date", buf);
 		page_put(h, "Day", names[(ls.tm_wday + 6) % 7]);
+		page_put_int(h, "D", ls.tm_mday);
+		page_put_int(h, "M", ls.tm_mon + 1);
 		strftime(buf, sizeof(buf), "%H:%M", &ls);
 		page_put(h, "Start", buf);
 		strftime(buf, sizeof(buf), "%H:%M", &le);

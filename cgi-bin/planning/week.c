@@ -133,7 +133,8 @@ NEOERR *plan_week(Request *r)
 		plan_day_text(day, text);
 		page_put(h, "Date", text);
 		page_put(h, "Name", names[d]);
-		hdf_set_valuef(h, "Short=%d-%d", day.d, day.m);
+		page_put_int(h, "D", day.d);
+		page_put_int(h, "M", day.m);
 		if (day.y == today.y && day.m == today.m && day.d == today.d)
 			page_put(h, "Today", "1");
 	}

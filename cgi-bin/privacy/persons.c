@@ -155,6 +155,7 @@ NEOERR *persons_list(Request *r)
 		HDF *h = page_item(r, "Persons", n++);
 		hdf_set_valuef(h, "Path=/privacy/%s/%lld", !strcmp(db_str(rows, 0), "u") ? "persons" : "candidates",
 			       db_int(rows, 1));
+		page_put(h, "Id", db_str(rows, 1));
 		page_put(h, "Name", db_str(rows, 2));
 		page_put(h, "Email", db_str(rows, 3));
 		page_put(h, "Kind", db_str(rows, 4));

@@ -1,4 +1,5 @@
 <?cs # day.cs: a unit's day per position — coverage (shifts needed against those with a worker) per time slot, the shifts, and publishing the chosen ones ?>
+<?cs include:"partials/date.cs" ?>
 <?cs def:title() ?><?cs var:Lang.Planning.DayView.Title ?> — <?cs var:Page.Unit.Name ?><?cs /def ?>
 <?cs def:cover(c) ?><meter min="0" max="<?cs var:c.Needed ?>" value="<?cs var:c.Planned ?>" low="<?cs var:c.Needed ?>" optimum="<?cs var:c.Needed ?>"></meter>
   <?cs var:c.Planned ?> <?cs var:Lang.Planning.DayView.Of ?> <?cs var:c.Needed ?><?cs if:c.Open > 0 ?> · <strong><?cs var:c.Open ?> <?cs var:Lang.Planning.DayView.OpenCount ?></strong><?cs /if ?><?cs /def ?>
@@ -9,7 +10,7 @@
 <?cs if:Page.Done == "none_chosen" ?><div class="alert alert-warn" role="alert"><?cs var:Lang.Planning.DayView.NoneChosen ?></div><?cs /if ?>
 <nav class="week-nav" aria-label="<?cs var:Lang.Planning.DayView.Days ?>">
   <a href="<?cs var:Page.Prefix ?>/planning/day?unit=<?cs var:Page.Unit.Id ?>&amp;date=<?cs var:Page.PrevDay ?>">&larr; <?cs var:Lang.Planning.DayView.Prev ?></a>
-  <strong><?cs var:Lang.Planning.Mine.Days[Page.DayName] ?> <?cs var:Page.Date ?></strong>
+  <strong><time datetime="<?cs var:Page.Date ?>"><?cs call:day(Page.DayName, Page.D, Page.M) ?></time></strong>
   <a href="<?cs var:Page.Prefix ?>/planning/day?unit=<?cs var:Page.Unit.Id ?>&amp;date=<?cs var:Page.NextDay ?>"><?cs var:Lang.Planning.DayView.Next ?> &rarr;</a>
 </nav>
 <p class="muted small"><?cs var:Lang.Planning.TimesIn ?> <?cs var:Page.Unit.Zone ?> · <a href="<?cs var:Page.Prefix ?>/planning/?unit=<?cs var:Page.Unit.Id ?>&amp;week=<?cs var:Page.Week ?>"><?cs var:Lang.Planning.DayView.ToWeek ?></a></p>

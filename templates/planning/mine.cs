@@ -1,4 +1,5 @@
 <?cs # mine.cs: a temp worker's own planning — the shifts published for him, open shifts to take, his week and the days that differ; for the agency (Page.Agency) only a worker's week and days ?>
+<?cs include:"partials/date.cs" ?>
 <?cs def:title() ?><?cs if:Page.Agency ?><?cs var:Lang.Planning.Mine.AgencyTitle ?> <?cs var:Page.Worker.Name ?><?cs else ?><?cs var:Lang.Nav.myplanning ?><?cs /if ?><?cs /def ?>
 <?cs def:err(name) ?><?cs if:Page.Errors[name] ?><p class="field-error" id="e-<?cs var:name ?>"><?cs var:Lang.Errors[Page.Errors[name]] ?></p><?cs /if ?><?cs /def ?>
 <?cs def:time(name, label) ?><div class="field<?cs if:Page.Errors[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label>
@@ -35,7 +36,7 @@
 <?cs if:subcount(Page.Shifts) > 0 ?>
 <div class="table-wrap" tabindex="0"><table class="data">
   <thead><tr><th scope="col"><?cs var:Lang.Planning.Mine.Date ?></th><th scope="col"><?cs var:Lang.Planning.Mine.Time ?></th><th scope="col"><?cs var:Lang.Planning.Mine.Where ?></th><th scope="col"><?cs var:Lang.Planning.Position ?></th><th scope="col"><?cs var:Lang.Planning.Mine.State ?></th></tr></thead>
-  <tbody><?cs each:s = Page.Shifts ?><tr><td class="nowrap"><?cs var:Lang.Planning.Day[s.Day] ?> <?cs var:s.Date ?></td><td class="nowrap"><?cs var:s.Start ?>–<?cs var:s.End ?><?cs if:s.Break > 0 ?> <span class="muted small">(<?cs var:s.Break ?> min <?cs var:Lang.Planning.Mine.Break ?>)</span><?cs /if ?></td><td><?cs var:s.Client ?><br><span class="muted small"><?cs var:s.Unit ?></span></td><td><?cs var:s.Position ?></td><td><?cs var:Lang.Planning.States[s.State] ?></td></tr><?cs /each ?></tbody>
+  <tbody><?cs each:s = Page.Shifts ?><tr><td class="nowrap"><time datetime="<?cs var:s.Date ?>"><?cs call:day(s.Day, s.D, s.M) ?></time></td><td class="nowrap"><?cs var:s.Start ?>–<?cs var:s.End ?><?cs if:s.Break > 0 ?> <span class="muted small">(<?cs var:s.Break ?> min <?cs var:Lang.Planning.Mine.Break ?>)</span><?cs /if ?></td><td><?cs var:s.Client ?><br><span class="muted small"><?cs var:s.Unit ?></span></td><td><?cs var:s.Position ?></td><td><?cs var:Lang.Planning.States[s.State] ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs else ?><p class="muted"><?cs var:Lang.Planning.Mine.NoShifts ?></p><?cs /if ?>
 </section>

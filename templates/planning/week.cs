@@ -12,21 +12,23 @@
 </nav>
 <p class="muted small"><?cs var:Lang.Planning.TimesIn ?> <?cs var:Page.Unit.Zone ?> · <a href="<?cs var:Page.Prefix ?>/planning/export.csv?unit=<?cs var:Page.Unit.Id ?>&amp;week=<?cs var:Page.Week ?>" download><?cs var:Lang.Planning.Export ?></a></p>
 <?cs if:Page.MayEdit ?>
-<form method="post" action="<?cs var:Page.Prefix ?>/planning/copy" class="inline">
+<div class="week-actions">
+<form method="post" action="<?cs var:Page.Prefix ?>/planning/copy">
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <input type="hidden" name="unit" value="<?cs var:Page.Unit.Id ?>">
   <input type="hidden" name="week" value="<?cs var:Page.Week ?>">
   <button type="submit" class="btn"><?cs var:Lang.Planning.CopyWeek ?></button>
 </form>
-<?cs /if ?>
-<?cs if:Page.MayEdit && Page.PlannedCount > 0 ?>
-<form method="post" action="<?cs var:Page.Prefix ?>/planning/publish" class="inline">
+<?cs if:Page.PlannedCount > 0 ?>
+<form method="post" action="<?cs var:Page.Prefix ?>/planning/publish">
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <input type="hidden" name="unit" value="<?cs var:Page.Unit.Id ?>">
   <input type="hidden" name="week" value="<?cs var:Page.Week ?>">
-  <button type="submit" class="btn btn-primary"><?cs var:Lang.Planning.Publish ?> (<?cs var:Page.PlannedCount ?>)</button>
-  <span class="muted small"><?cs var:Lang.Planning.PublishHelp ?></span>
+  <button type="submit" class="btn btn-primary" aria-describedby="publish-help"><?cs var:Lang.Planning.Publish ?> (<?cs var:Page.PlannedCount ?>)</button>
 </form>
+<?cs /if ?>
+</div>
+<?cs if:Page.PlannedCount > 0 ?><p class="muted small" id="publish-help"><?cs var:Lang.Planning.PublishHelp ?></p><?cs /if ?>
 <?cs /if ?>
 <?cs # Page.Grid is HTML that grid.cs rendered with this page's escaping (view_render_part in week.c, kept per process), never a value a user sent: printed as it is. ?>
 <?cs uvar:Page.Grid ?>

@@ -22,7 +22,7 @@
   <thead><tr><th scope="col"><?cs var:Lang.Privacy.Persons.Name ?></th><th scope="col"><?cs var:Lang.Privacy.Persons.Email ?></th><th scope="col"><?cs var:Lang.Privacy.Persons.Kind ?></th><th scope="col"><?cs var:Lang.Privacy.Persons.Client ?></th><th scope="col"><?cs var:Lang.Privacy.Persons.KeepUntil ?></th></tr></thead>
   <tbody>
   <?cs each:p = Page.Persons ?>
-  <tr><th scope="row"><a href="<?cs var:Page.Prefix ?><?cs var:p.Path ?>"><?cs var:p.Name ?></a></th><td class="wrap"><?cs var:p.Email ?></td><td><?cs var:Lang.Privacy.Kind[p.Kind] ?></td><td><?cs var:p.Client ?></td>
+  <tr><th scope="row"><a href="<?cs var:Page.Prefix ?><?cs var:p.Path ?>"><?cs if:p.Name ?><?cs var:p.Name ?><?cs else ?><?cs var:Lang.Vacancies.Cand.Anonymous ?><?cs var:p.Id ?><?cs /if ?></a></th><td class="wrap"><?cs var:p.Email ?></td><td><?cs var:Lang.Privacy.Kind[p.Kind] ?></td><td><?cs var:p.Client ?></td>
     <td class="nowrap"><?cs if:p.Erased ?><span class="badge badge-neutral"><?cs var:Lang.Privacy.Persons.Erased ?></span><?cs else ?><?cs var:p.KeepUntil ?><?cs if:p.Overdue ?> <span class="badge badge-error"><?cs var:Lang.Privacy.Persons.Overdue ?></span><?cs /if ?><?cs /if ?></td></tr>
   <?cs /each ?>
   </tbody>

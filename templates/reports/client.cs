@@ -4,7 +4,7 @@
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Reports.Client.Title ?></h1></div>
 <?cs include:"reports/filters.cs" ?>
-<figure class="panel chart">
+<figure class="panel chart" tabindex="0" aria-labelledby="chart-h">
 <figcaption id="chart-h"><?cs var:Lang.Reports.ChartTitle ?></figcaption>
 <svg role="img" aria-labelledby="chart-h chart-d" viewBox="0 0 <?cs var:Page.Chart.Width ?> 210" width="<?cs var:Page.Chart.Width ?>" height="210" class="chart-svg" focusable="false">
   <desc id="chart-d"><?cs var:Lang.Reports.ChartHelp ?></desc>

@@ -3,7 +3,7 @@
 # headless, against the test stack. Prints TAP.
 set -eu
 cd "$(dirname "$0")"
-if [ ! -d node_modules/playwright-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@axe-core/playwright ]; then
 	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 BASE_URL=$(cd ../.. && build/sbin/portalctl config-get Portal.BaseURL)

@@ -103,11 +103,12 @@ def test_the_list_refuses_what_it_does_not_know_and_who_does_not_plan():
 def test_candidates_waiting_for_a_decision_are_counted_and_listed_for_the_client():
     hr = "hr.manager@klant.example"
     before, href = todo(hr)[0].get("decide", (0, None))
-    # An open vacancy of his where nobody waits yet: it now counts.
-    vacancy = one("SELECT v.id FROM vacancies v JOIN org_units o ON o.id = v.unit_id WHERE v.state = 'open'"
-                  " AND o.path LIKE (SELECT CONCAT(path, '%%') FROM org_units WHERE id = %s)"
-                  " AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.vacancy_id = v.id AND c.state = 'proposed')"
-                  " ORDER BY v.id LIMIT 1" % unit_of(hr))
+    # A new open vacancy of his (a copy of one), where nobody waits yet.
+    sql("CREATE TEMPORARY TABLE tv AS SELECT v.* FROM vacancies v JOIN org_units o ON o.id = v.unit_id"
+        " WHERE v.state = 'open' AND o.path LIKE (SELECT CONCAT(path, '%%') FROM org_units WHERE id = %s)"
+        " ORDER BY v.id LIMIT 1; UPDATE tv SET id = 0, title = 'Besluit %s';"
+        " INSERT INTO vacancies SELECT * FROM tv" % (unit_of(hr), RUN))
+    vacancy = one("SELECT id FROM vacancies WHERE title = 'Besluit %s'" % RUN)
     sql("INSERT INTO candidates (vacancy_id, name, proposal, state, created_at, state_changed_at)"
         " VALUES (%s, 'Besluit %s', 'x', 'proposed', UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (vacancy, RUN))
     n, href = todo(hr)[0]["decide"]
@@ -194,6 +195,7 @@ def test_who_has_nothing_of_the_kind_sees_no_such_section_and_a_quiet_day_says_s
 def cleanup():
     sql("DELETE FROM shifts WHERE position LIKE '%% %s'" % RUN)
     sql("DELETE FROM candidates WHERE name LIKE '%% %s'" % RUN)
+    sql("DELETE FROM vacancies WHERE title = 'Besluit %s'" % RUN)
 
 
 if __name__ == "__main__":

@@ -640,5 +640,30 @@ def test_the_agency_keeps_a_workers_pools_and_positions():
     assert sql("SELECT id FROM pool WHERE worker_user_id = %s" % wid) == []
 
 
+
+def test_the_weeks_days_are_written_in_the_users_language():
+    # Monday 30 November 2026, as a Dutch, an English and a French reader
+    # writes it; the planner's language set back afterwards.
+    c = as_user("planner@klant.example")
+    url = "/planning/?unit=%s&week=2026-12-02" % unit(A1)
+    try:
+        for lang, monday_text, sunday_text in (("nl", "ma 30 nov", "zo 6 dec"), ("en", "Mon 30 Nov", "Sun 6 Dec"),
+                                              ("fr", "lun. 30 nov.", "dim. 6 déc.")):
+            r = c.post("/account/lang", {"csrf": c.get("/account").csrf(), "lang": lang})
+            assert r.status == 303, r.status
+            page = c.get(url)
+            assert page.status == 200 and monday_text in page.text and sunday_text in page.text, lang
+            assert "30-11" not in page.text
+    finally:
+        c.post("/account/lang", {"csrf": c.get("/account").csrf(), "lang": "nl"})
+
+
+def test_the_unit_choices_are_indented_from_the_planners_own_top_unit():
+    # Her rights start at a department: it is not indented, its teams are
+    # one step in — not three steps from the agency's root.
+    page = as_user("planner@klant.example").get("/planning/?unit=%s" % unit(A1)).text
+    assert re.search(r'<option value="\d+"( selected)?>Afdeling A — Productie</option>', page), page[:3000]
+    assert re.search(r'<option value="\d+"( selected)?>— Team A1 — Inpak</option>', page)
+
 if __name__ == "__main__":
     run(globals())
