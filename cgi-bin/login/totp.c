@@ -225,23 +225,27 @@ NEOERR *twofa_disable(Request *r)
 {
 	char *hash = NULL;
 	TotpState t;
-	NEOERR *err;
+	NEOERR *err = totp_load(r->user->id, &t);
 
-	err = db_value(&hash, "SELECT password_hash FROM credentials WHERE user_id = ?", "i",
-		       r->user->id);
 	if (err)
 		return nerr_pass(err);
-	if (!r->form_errors && !auth_verify(param_str(r, "password"), hash))
+	/* Nothing to turn off: the page, which offers to turn it on. */
+	if (!t.enabled) {
+		OPENSSL_cleanse(&t, sizeof(t));
+		return http_redirect(r, "/account/2fa");
+	}
+	err = db_value(&hash, "SELECT password_hash FROM credentials WHERE user_id = ?", "i",
+		       r->user->id);
+	if (!err && !r->form_errors && !auth_verify(param_str(r, "password"), hash))
 		param_error(r, "password", "password_wrong");
 	free(hash);
-	if (r->form_errors) {
+	if (!err && r->form_errors) {
 		r->status = 422;
-		err = totp_load(r->user->id, &t);
-		if (!err)
-			err = show(r, &t);
-		OPENSSL_cleanse(&t, sizeof(t));
-		return nerr_pass(err);
+		err = show(r, &t);
 	}
+	OPENSSL_cleanse(&t, sizeof(t));
+	if (err || r->form_errors)
+		return nerr_pass(err);
 	err = db_begin();
 	if (!err)
 		err = totp_disable(r->user->id);

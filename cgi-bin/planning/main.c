@@ -349,6 +349,12 @@ static const Param p_feed[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
+static const Param p_progress[] = {
+	{ "unit", P_INT, P_REQUIRED, 1, ID_MAX, NULL },
+	{ "week", P_DATE, P_REQUIRED, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
 static const Param p_waiting[] = {
 	{ "show", P_ENUM, 0, 0, 0, "planned refused open" },
 	{ NULL, 0, 0, 0, 0, NULL },
@@ -385,6 +391,7 @@ static const Route routes[] = {
 	{ "POST", "/planning/publish", plan_publish, "planning.edit", R_CSRF, p_publish },
 	{ "POST", "/planning/copy", plan_copy, "planning.edit", R_CSRF, p_copy },
 	{ "GET", "/planning/waiting", plan_waiting, "planning.edit", 0, p_waiting },
+	{ "GET", "/planning/progress", plan_progress, "planning.view", R_JSON, p_progress },
 	{ "GET", "/planning/day", plan_day_view, "planning.view", 0, p_day },
 	{ "GET", "/planning/export.csv", plan_export, "planning.view", 0, p_export },
 	{ NULL, NULL, NULL, NULL, 0, NULL },

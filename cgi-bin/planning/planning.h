@@ -73,6 +73,11 @@ void grid_rows_html(Request *r, const Unit *u, const Grid *g, Day monday, int ma
 		    STRING *out);
 void grid_free(Grid **g);
 
+/* progress.c: a week's shifts at the unit and below sent to the
+ * back-office — counts[0] contracted, [1] refused, [2] still waiting. */
+NEOERR *plan_progress_counts(const Unit *u, Day monday, int counts[3]);
+NEOERR *plan_progress(Request *r);
+
 /* waiting.c */
 NEOERR *plan_waiting(Request *r);
 

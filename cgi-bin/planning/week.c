@@ -157,6 +157,17 @@ NEOERR *plan_week(Request *r)
 		return nerr_pass(err);
 	if (param_str(r, "done"))
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
+	/* Just published: how far the back-office is, which the page's
+	 * script follows (progress.c) until nothing waits. */
+	if (param_str(r, "done") && !strcmp(param_str(r, "done"), "published")) {
+		int counts[3];
+		err = plan_progress_counts(&u, monday, counts);
+		if (err)
+			return nerr_pass(err);
+		hdf_set_int_value(r->hdf, "Page.Progress.Contracted", counts[0]);
+		hdf_set_int_value(r->hdf, "Page.Progress.Refused", counts[1]);
+		hdf_set_int_value(r->hdf, "Page.Progress.Waiting", counts[2]);
+	}
 	hdf_set_valuef(r->hdf, "Page.Count=%lld", param_int(r, "count", 0));
 	hdf_set_valuef(r->hdf, "Page.Skipped=%lld", param_int(r, "skipped", 0));
 	return nerr_pass(view_render(r, "planning/week.cs"));

@@ -76,6 +76,47 @@
     });
   }
 
+  /* After publishing: the week's contracts as the back-office makes them,
+   * from the JSON route in data-progress, every two seconds while any
+   * wait (for ten minutes at most). Without script the note says to
+   * reload. */
+  var progress = document.querySelector('[data-progress]');
+  var note = progress && progress.querySelector('[data-progress-note]');
+  if (progress && note && window.fetch) {
+    var tries = 0;
+    var show = function (data) {
+      ['contracted', 'refused', 'waiting'].forEach(function (k) {
+        var el = progress.querySelector('[data-count="' + k + '"]');
+        if (el && typeof data[k] === 'number' && el.textContent !== String(data[k])) {
+          el.textContent = String(data[k]);
+        }
+      });
+      note.textContent = note.getAttribute(data.waiting > 0 ? 'data-live' : 'data-finished');
+      return data.waiting > 0;
+    };
+    var poll = function () {
+      fetch(progress.getAttribute('data-progress'), {
+        credentials: 'same-origin', headers: { Accept: 'application/json' }
+      }).then(function (res) {
+        if (!res.ok) {
+          throw new Error(String(res.status));
+        }
+        return res.json();
+      }).then(function (data) {
+        if (show(data) && ++tries < 300) {
+          setTimeout(poll, 2000);
+        }
+      }).catch(function () {
+        note.textContent = note.getAttribute('data-reload') || note.textContent;
+      });
+    };
+    if (progress.querySelector('[data-count="waiting"]').textContent !== '0') {
+      note.setAttribute('data-reload', note.textContent);
+      note.textContent = note.getAttribute('data-live');
+      setTimeout(poll, 1000);
+    }
+  }
+
   var invalid = document.querySelector(
     '.field.has-error input:not([type="hidden"]), ' +
     '.field.has-error select, .field.has-error textarea');

@@ -70,7 +70,7 @@
     <?cs each:c = Page.RejectReasons ?><option value="<?cs var:c ?>"<?cs if:c == Page.Form.reason ?> selected<?cs /if ?>><?cs var:Lang.Vacancies.RejectReason[c] ?></option><?cs /each ?></select>
     <?cs call:err("reason") ?></div>
   <div class="field<?cs if:Page.Errors.text ?> has-error<?cs /if ?>"><label for="f-text"><?cs var:Lang.Vacancies.Note ?></label>
-    <textarea id="f-text" name="text" rows="3" maxlength="1000"><?cs var:Page.Form.text ?></textarea>
+    <textarea id="f-text" name="text" rows="3" maxlength="1000"<?cs if:Page.Errors.text ?> aria-invalid="true" aria-describedby="e-text"<?cs /if ?>><?cs var:Page.Form.text ?></textarea>
     <?cs call:err("text") ?></div>
   <div class="actions"><button type="submit" class="btn btn-danger"><?cs var:Lang.Vacancies.Cand.Reject ?></button></div>
 </form>

@@ -27,7 +27,7 @@
     <?cs each:c = Page.CloseReasons ?><option value="<?cs var:c ?>"<?cs if:c == Page.Form.reason ?> selected<?cs /if ?>><?cs var:Lang.Vacancies.CloseReason[c] ?></option><?cs /each ?></select>
     <?cs if:Page.Errors.reason ?><p class="field-error" id="e-reason"><?cs var:Lang.Errors[Page.Errors.reason] ?></p><?cs /if ?></div>
   <div class="field<?cs if:Page.Errors.note ?> has-error<?cs /if ?>"><label for="f-note"><?cs var:Lang.Vacancies.Note ?></label>
-    <input id="f-note" name="note" type="text" autocomplete="off" value="<?cs var:Page.Form.note ?>">
+    <input id="f-note" name="note" type="text" autocomplete="off" value="<?cs var:Page.Form.note ?>"<?cs if:Page.Errors.note ?> aria-invalid="true" aria-describedby="e-note"<?cs /if ?>>
     <?cs if:Page.Errors.note ?><p class="field-error" id="e-note"><?cs var:Lang.Errors[Page.Errors.note] ?></p><?cs /if ?></div>
   <div class="actions"><button type="submit" class="btn btn-danger"><?cs var:Lang.Vacancies.To.closed ?></button></div>
 </form>

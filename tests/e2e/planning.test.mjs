@@ -65,6 +65,23 @@ await test('the_planner_plans_three_workers_and_publishes', async () => {
   await planner.waitForSelector('.alert-success');
 });
 
+await test('the_week_follows_its_contracts_as_they_arrive_without_a_reload', async () => {
+  // The page after publishing counts what the back-office made of the
+  // week; its script updates the counts while the same page stays open.
+  await planner.waitForSelector('[data-progress] [data-count="waiting"]');
+  await planner.evaluate(() => { window.stillTheSamePage = true; });
+  let waiting = null;
+  for (let i = 0; i < 60 && waiting !== '0'; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    waiting = await planner.textContent('[data-count="waiting"]');
+  }
+  expect(waiting === '0', `nothing waits any more, still ${waiting}`);
+  expect(await planner.evaluate(() => window.stillTheSamePage === true), 'no reload happened');
+  const contracted = Number(await planner.textContent('[data-count="contracted"]'));
+  expect(contracted >= 3, `the three contracts counted, got ${contracted}`);
+  expect((await planner.textContent('[data-progress-note]')).includes('alles verwerkt'), 'the page says it is done');
+});
+
 await test('the_contracts_appear', async () => {
   let n = 0;
   for (let i = 0; i < 30 && n < 3; i++) {
@@ -78,7 +95,9 @@ await test('the_contracts_appear', async () => {
 await test('the_worker_sees_his_shift', async () => {
   await worker.goto(`${BASE}/planning/me`);
   const text = await worker.textContent('main');
-  expect(text.includes(day(0)) && text.includes('08:00–16:00') && text.includes('gecontracteerd'),
+  // The day in his language ("ma 7 dec"), the date itself for machines.
+  expect(await worker.$(`time[datetime="${day(0)}"]`), `his shift on ${day(0)}`);
+  expect(text.includes('08:00–16:00') && text.includes('gecontracteerd'),
     `his contracted shift, got ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
   expect(!text.includes('14:00–22:00'), 'not a colleague\'s shift');
 });

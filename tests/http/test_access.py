@@ -139,6 +139,7 @@ MATRIX.update({
     ("GET", "/planning/shifts/new"): holders("consultant", "planner", "other_client_planner"),
     ("GET", "/planning/shifts/:id/edit"): "object",
     ("GET", "/planning/waiting"): holders("consultant", "planner", "other_client_planner"),
+    ("GET", "/planning/progress"): "object",
     ("POST", "/planning/shifts"): "post",
     ("POST", "/planning/shifts/:id"): "post",
     ("POST", "/planning/shifts/:id/delete"): "post",
@@ -377,6 +378,11 @@ OBJECTS = [
     # A day of team A2: as the week as CSV.
     (("GET", "/planning/day?unit=:id"), "SELECT id FROM org_units WHERE name = 'Team A2 — Expeditie'",
      holders("agency_admin", "consultant", "hr_manager", "planner")),
+    # The week's contracts as JSON: no redirect to the login page for a
+    # script, a 403 for a visitor.
+    (("GET", "/planning/progress?unit=:id&week=2026-12-07"),
+     "SELECT id FROM org_units WHERE name = 'Team A2 — Expeditie'",
+     dict(holders("agency_admin", "consultant", "hr_manager", "planner"), anon=403)),
     # A temp worker's availability: kept by the agency's planners only.
     (("GET", "/planning/workers/:id"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
      holders("consultant")),

@@ -54,7 +54,15 @@ def test_a_published_week_is_contracted_and_the_pdf_stored():
     r = publish(tp.unit(tp.A1), mon)
     assert r.status == 303 and "done=published" in r.header("Location")
     assert state_of(sid) in ("published", "contracted")
+    # The page after publishing, and its JSON, count the week's contracts
+    # until nothing waits.
+    after = tp.planner().get(r.header("Location"))
+    assert 'data-progress="/planning/progress?unit=%s&amp;week=%s"' % (tp.unit(tp.A1), mon.isoformat()) in after.text
+    progress = "/planning/progress?unit=%s&week=%s" % (tp.unit(tp.A1), mon.isoformat())
+    first = json.loads(tp.planner().get(progress).text)
+    assert first["contracted"] + first["waiting"] == 1 and first["refused"] == 0, first
     assert wait_until(lambda: state_of(sid) == "contracted", 20), state_of(sid)
+    assert json.loads(tp.planner().get(progress).text) == {"contracted": 1, "refused": 0, "waiting": 0}
     [[no, wage, doc]] = sql("SELECT c.contract_no, c.hourly_wage, c.document_id FROM contracts c"
                             " JOIN shifts s ON s.contract_id = c.id WHERE s.id = %s" % sid)
     assert no.startswith("C") and float(wage) >= 14

@@ -5,6 +5,7 @@ binaries' route tables), each text field at its maximum allowed length in
 form the test has no way to fill yet fails the test: a new form comes with
 its line here."""
 import datetime
+import html.parser
 import io
 import os
 import re
@@ -427,6 +428,46 @@ def post(route, form, text):
     return c.post(path, fields)
 
 
+class _Fields(html.parser.HTMLParser):
+    """The fields a refused form marks (class has-error), each with its
+    controls' attributes, and every id on the page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.fields, self._depth = set(), [], 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "div":
+            if self._depth:
+                self._depth += 1
+            elif "has-error" in (a.get("class") or "").split():
+                self._depth = 1
+                self.fields.append([])
+        elif self._depth and tag in ("input", "select", "textarea") and a.get("type") != "hidden":
+            self.fields[-1].append(a)
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self._depth:
+            self._depth -= 1
+
+
+def unannounced(page):
+    """The controls of a refused form that do not say so to a screen
+    reader: aria-invalid, and aria-describedby naming the message."""
+    p = _Fields()
+    p.feed(page)
+    bad = []
+    for controls in p.fields:
+        for a in controls:
+            described = (a.get("aria-describedby") or "").split()
+            if a.get("aria-invalid") != "true" or not described or not all(d in p.ids for d in described):
+                bad.append(a.get("name") or a.get("id") or "?")
+    return bad
+
+
 def test_every_form_with_text_has_a_way_to_be_filled_here():
     missing = sorted({r["path"] for r in text_routes()} - set(forms()))
     assert not missing, "forms this test cannot fill: %s" % missing
@@ -450,6 +491,15 @@ def test_every_text_field_at_its_longest_in_four_byte_characters_gives_no_error(
             if got.status >= 500:
                 ref = re.search(r"[A-Z2-9]{8}", got.text)
                 wrong.append("%s %s: %d (%s)" % (r["path"], label, got.status, ref and ref.group(0)))
+            elif got.status == 422 and "text/html" in (got.header("Content-Type") or ""):
+                # The form again, each refused field telling a screen
+                # reader that it is refused and why.
+                if "has-error" not in got.text and 'role="alert"' not in got.text:
+                    wrong.append("%s %s: 422 without saying which field" % (r["path"], label))
+                bad = unannounced(got.text)
+                if bad:
+                    wrong.append("%s %s: refused fields without aria-invalid and their message: %s"
+                                 % (r["path"], label, bad))
     assert not wrong, "\n".join(wrong)
 
 
