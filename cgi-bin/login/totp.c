@@ -74,8 +74,10 @@ NEOERR *totp_post(Request *r)
 		err = login_account_waits(uid, &waits);
 	if (!err && !over && !waits)
 		err = totp_load(uid, &t);
-	if (err)
+	if (err) {
+		OPENSSL_cleanse(&t, sizeof(t));
 		return nerr_pass(err);
+	}
 	err = db_begin();
 	if (!err && !over && !waits) {
 		ok = totp_check(&t, code, &step);
@@ -172,8 +174,10 @@ NEOERR *twofa_enable(Request *r)
 	int ok = 0;
 
 	err = totp_load(r->user->id, &t);
-	if (err)
+	if (err) {
+		OPENSSL_cleanse(&t, sizeof(t));
 		return nerr_pass(err);
+	}
 	if (t.enabled)
 		return http_redirect(r, "/account/2fa");
 	if (!r->form_errors)
@@ -227,8 +231,10 @@ NEOERR *twofa_disable(Request *r)
 	TotpState t;
 	NEOERR *err = totp_load(r->user->id, &t);
 
-	if (err)
+	if (err) {
+		OPENSSL_cleanse(&t, sizeof(t));
 		return nerr_pass(err);
+	}
 	/* Nothing to turn off: the page, which offers to turn it on. */
 	if (!t.enabled) {
 		OPENSSL_cleanse(&t, sizeof(t));

@@ -48,8 +48,10 @@ NEOERR *plan_progress(Request *r)
 	if (err)
 		return nerr_pass(err);
 	o = json_pack("{s:i, s:i, s:i}", "contracted", counts[0], "refused", counts[1], "waiting", counts[2]);
-	text = json_dumps(o, JSON_COMPACT);
+	text = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	json_decref(o);
+	if (!text)
+		return nerr_raise(NERR_NOMEM, "progress: no memory for the answer");
 	string_append(&r->body, text);
 	string_append(&r->body, "\n");
 	free(text);

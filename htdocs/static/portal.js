@@ -84,6 +84,10 @@
   var note = progress && progress.querySelector('[data-progress-note]');
   if (progress && note && window.fetch) {
     var tries = 0;
+    var failures = 0;
+    var stop = function () {
+      note.textContent = note.getAttribute('data-reload') || note.textContent;
+    };
     var show = function (data) {
       ['contracted', 'refused', 'waiting'].forEach(function (k) {
         var el = progress.querySelector('[data-count="' + k + '"]');
@@ -103,11 +107,21 @@
         }
         return res.json();
       }).then(function (data) {
-        if (show(data) && ++tries < 300) {
-          setTimeout(poll, 2000);
+        failures = 0;
+        if (show(data)) {
+          if (++tries < 300) {
+            setTimeout(poll, 2000);
+          } else {
+            stop();
+          }
         }
       }).catch(function () {
-        note.textContent = note.getAttribute('data-reload') || note.textContent;
+        /* A moment's trouble is tried again; a lasting one says reload. */
+        if (++failures < 3 && ++tries < 300) {
+          setTimeout(poll, 4000);
+        } else {
+          stop();
+        }
       });
     };
     if (progress.querySelector('[data-count="waiting"]').textContent !== '0') {

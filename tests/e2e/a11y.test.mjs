@@ -43,6 +43,7 @@ async function check(page, email, url) {
 const b = await browser();
 const found = [];
 const wide = [];
+const broken = [];
 let pages = 0;
 
 for (const [email, key] of ROLES) {
@@ -67,6 +68,8 @@ for (const [email, key] of ROLES) {
       }
       const status = res ? res.status() : 0;
       const type = res ? (res.headers()['content-type'] || '') : '';
+      // A link the portal shows leads somewhere: never an error page.
+      if (status >= 400) broken.push(`${email} ${target}: ${status}`);
       if (status !== 200 || !type.startsWith('text/html')) continue;
       const url = new URL(page.url());
       if (url.origin !== new URL(BASE).origin || url.pathname === '/login') {
@@ -101,6 +104,10 @@ for (const [email, key] of ROLES) {
 await test('no page has a WCAG 2.1 A or AA violation', async () => {
   expect(pages > ROLES.length, `the roles reached pages (${pages})`);
   expect(found.length === 0, `0 violations in ${pages} pages, found:\n${found.join('\n')}`);
+});
+await test('no link a role is shown leads to an error', async () => {
+  expect(pages > ROLES.length, `the roles reached pages (${pages})`);
+  expect(broken.length === 0, `every link answers, these do not:\n${broken.join('\n')}`);
 });
 await test('no page scrolls sideways on a phone of 390 × 844', async () => {
   expect(pages > ROLES.length, `the roles reached pages (${pages})`);

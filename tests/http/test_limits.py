@@ -434,23 +434,22 @@ class _Fields(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.ids, self.fields, self._depth = set(), [], 0
+        self.ids, self.fields, self._tag, self._depth = set(), [], None, 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if a.get("id"):
             self.ids.add(a["id"])
-        if tag == "div":
-            if self._depth:
-                self._depth += 1
-            elif "has-error" in (a.get("class") or "").split():
-                self._depth = 1
-                self.fields.append([])
+        if self._depth and tag == self._tag:
+            self._depth += 1
+        elif not self._depth and tag in ("div", "fieldset") and "has-error" in (a.get("class") or "").split():
+            self._tag, self._depth = tag, 1
+            self.fields.append([])
         elif self._depth and tag in ("input", "select", "textarea") and a.get("type") != "hidden":
             self.fields[-1].append(a)
 
     def handle_endtag(self, tag):
-        if tag == "div" and self._depth:
+        if self._depth and tag == self._tag:
             self._depth -= 1
 
 
