@@ -22,12 +22,15 @@
  * organisation where it has one (the scope of the right: its first '?')
  * — linking to the list it counts. One statement a line; a line only for
  * who holds its right (on the agency's root, for the privacy officers'),
- * in a module that is on; nothing shown for a count of 0. */
+ * in a module that is on; nothing shown for a count of 0. A line without
+ * a statement is the next column of the statement above it: the
+ * planning's three counts are one round trip. */
 static const struct todo {
 	const char *code, *module, *perm, *sql, *href;
-	/* What the statement binds: 's' the scope; 'w' the scope and the
-	 * first week the supervisors' list shows; 't' the agency's day
-	 * (rights_today), as the requests' queue reckons overdue; 0 nothing. */
+	/* What the statement binds: 's' the scope; '3' the scope three
+	 * times; 'w' the scope and the first week the supervisors' list
+	 * shows; 't' the agency's day (rights_today), as the requests' queue
+	 * reckons overdue; 0 nothing. */
 	char bind;
 	int at_root;
 } todos[] = {
@@ -36,9 +39,11 @@ static const struct todo {
 	   * submitted weeks of every client. */
 	  "SELECT COUNT(*) FROM org_units o JOIN timesheets t ON t.unit_id = o.id AND t.state = 'submitted'"
 	  " WHERE" ACL_IN_SCOPE("o.path") " AND t.week >= ?", "/timesheets/?state=submitted", 'w', 0 },
-	{ "planned", "planning", "planning.edit", WAIT_COUNT(WAIT_PLANNED), "/planning/waiting?show=planned", 's', 0 },
-	{ "refused", "planning", "planning.edit", WAIT_COUNT(WAIT_REFUSED), "/planning/waiting?show=refused", 's', 0 },
-	{ "open", "planning", "planning.edit", WAIT_COUNT(WAIT_OPEN), "/planning/waiting?show=open", 's', 0 },
+	{ "planned", "planning", "planning.edit",
+	  "SELECT (" WAIT_COUNT(WAIT_PLANNED) "), (" WAIT_COUNT(WAIT_REFUSED) "), (" WAIT_COUNT(WAIT_OPEN) ")",
+	  "/planning/waiting?show=planned", '3', 0 },
+	{ "refused", "planning", "planning.edit", NULL, "/planning/waiting?show=refused", 0, 0 },
+	{ "open", "planning", "planning.edit", NULL, "/planning/waiting?show=open", 0, 0 },
 	{ "decide", "vacancies", "candidate.decide",
 	  /* The vacancies, as the list filtered so shows them. */
 	  "SELECT COUNT(DISTINCT v.id) FROM org_units o JOIN vacancies v ON v.unit_id = o.id"
@@ -78,6 +83,7 @@ static NEOERR *waiting(Request *r)
 	NEOERR *err = STATUS_OK;
 	char root[ORG_PATH_LEN + 1] = "";
 	long long root_id = -1;
+	DBQuery *q = NULL;
 	int n = 0, any = 0;
 
 	/* A temp worker's weeks to submit: those his contracted shifts make,
@@ -91,8 +97,11 @@ static NEOERR *waiting(Request *r)
 	}
 	for (size_t i = 0; !err && i < ARRAY_SIZE(todos); i++) {
 		const struct todo *t = &todos[i];
-		char *count = NULL, *scope, today[11], from[11];
+		char *scope = NULL, today[11], from[11];
+		long long count;
 
+		if (!t->sql)
+			continue; /* read with the statement above */
 		if (!view_module_on(t->module) || !acl_may(r, t->perm))
 			continue;
 		if (t->at_root) {
@@ -102,24 +111,31 @@ static NEOERR *waiting(Request *r)
 				continue;
 		}
 		any = 1;
+		if (t->bind == 's' || t->bind == '3' || t->bind == 'w')
+			scope = acl_scope(r, t->perm);
 		if (t->bind == 's') {
-			scope = acl_scope(r, t->perm);
-			err = db_value(&count, t->sql, "s", scope);
-			free(scope);
+			err = db_query(&q, t->sql, "s", scope);
+		} else if (t->bind == '3') {
+			err = db_query(&q, t->sql, "sss", scope, scope, scope);
 		} else if (t->bind == 'w') {
-			scope = acl_scope(r, t->perm);
 			timesheet_list_from(time(NULL), from);
-			err = db_value(&count, t->sql, "ss", scope, from);
-			free(scope);
+			err = db_query(&q, t->sql, "ss", scope, from);
 		} else if (t->bind == 't') {
 			rights_today(time(NULL), today);
-			err = db_value(&count, t->sql, "s", today);
+			err = db_query(&q, t->sql, "s", today);
 		} else {
-			err = db_value(&count, t->sql, NULL);
+			err = db_query(&q, t->sql, NULL);
 		}
-		if (!err && count && strcmp(count, "0"))
-			todo_put(r, &n, t->code, atoll(count), t->href);
-		free(count);
+		free(scope);
+		if (err)
+			break;
+		if (db_next(q)) {
+			/* This line, and those after it without a statement. */
+			for (size_t j = i; j == i || (j < ARRAY_SIZE(todos) && !todos[j].sql); j++)
+				if ((count = db_int(q, (int)(j - i))) > 0)
+					todo_put(r, &n, todos[j].code, count, todos[j].href);
+		}
+		db_end(&q);
 	}
 	if (any)
 		hdf_set_value(r->hdf, "Page.TodoShown", "1");

@@ -16,6 +16,12 @@
 #include "util.h"
 #include "view.h"
 
+/* The database's now, in seconds since the epoch (UTC), whatever the
+ * session's time zone. */
+#define SINCE_NOW "TIMESTAMPDIFF(SECOND, TIMESTAMP'1970-01-01 00:00:00', UTC_TIMESTAMP())"
+/* A version the back-office refused, or whose call died. */
+#define TS_REFUSED "v.refusal IS NOT NULL OR ob.state = 'dead'"
+
 /* --- the list ------------------------------------------------------------ */
 
 /* Timesheets in the user's scope that have left the worker's hands (never
@@ -102,6 +108,60 @@ static void row_html(STRING *out, const Words *w, DBQuery *q, int may_approve)
 		string_append(out, "</span>");
 	}
 	string_append(out, "</td></tr>\n");
+}
+
+/* --- what the back-office did with them ---------------------------------- */
+
+/* Of the versions the user made from the second since on (seconds since
+ * the epoch, UTC; SINCE_NOW): taken by the back-office (or replaced by a
+ * newer version before they went), refused (its rules, or a dead letter
+ * for the agency), still on their way. From his own versions through
+ * (made_by, made_at), each with its call in the outbox by its key. */
+static NEOERR *sent_counts(Request *r, long long since, int counts[3])
+{
+	DBQuery *q;
+	NEOERR *err;
+
+	err = db_query(&q, "SELECT COALESCE(SUM(" TS_REFUSED "), 0),"
+			   " COALESCE(SUM(NOT (" TS_REFUSED ") AND ob.state IN ('pending', 'sending', 'retry')), 0),"
+			   " COUNT(*)"
+			   " FROM timesheet_versions v LEFT JOIN outbox ob"
+			   "  ON ob.idempotency_key = CONCAT('timesheet:', v.timesheet_id, ':', v.version)"
+			   " WHERE v.made_by = ? AND v.made_at >= TIMESTAMP'1970-01-01 00:00:00' + INTERVAL ? SECOND",
+		       "ii", r->user->id, since);
+	if (err)
+		return nerr_pass(err);
+	counts[0] = counts[1] = counts[2] = 0;
+	if (db_next(q)) {
+		counts[1] = (int)db_int(q, 0);
+		counts[2] = (int)db_int(q, 1);
+		counts[0] = (int)db_int(q, 2) - counts[1] - counts[2];
+	}
+	db_end(&q);
+	return STATUS_OK;
+}
+
+/* GET /timesheets/progress?since=: {"delivered", "refused", "waiting"},
+ * for the list's script to follow after a bulk approval. */
+NEOERR *ts_progress(Request *r)
+{
+	int counts[3];
+	json_t *o;
+	char *text;
+	NEOERR *err = sent_counts(r, param_int(r, "since", 0), counts);
+
+	if (err)
+		return nerr_pass(err);
+	o = json_pack("{s:i, s:i, s:i}", "delivered", counts[0], "refused", counts[1], "waiting", counts[2]);
+	text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	if (!text)
+		return nerr_raise(NERR_NOMEM, "progress: no memory for the answer");
+	string_append(&r->body, text);
+	string_append(&r->body, "\n");
+	free(text);
+	r->content_type = "application/json";
+	return STATUS_OK;
 }
 
 NEOERR *ts_index(Request *r)
@@ -232,6 +292,16 @@ NEOERR *ts_index(Request *r)
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
 	if (param_str(r, "count"))
 		hdf_set_value(r->hdf, "Page.DoneCount", param_str(r, "count"));
+	/* After a bulk approval, how far the back-office is with it. */
+	if (param_str(r, "since") && param_str(r, "done") && !strcmp(param_str(r, "done"), "approved_many")) {
+		int counts[3];
+		if ((err = sent_counts(r, param_int(r, "since", 0), counts)) != STATUS_OK)
+			return nerr_pass(err);
+		hdf_set_value(r->hdf, "Page.Since", param_str(r, "since"));
+		hdf_set_int_value(r->hdf, "Page.Progress.Delivered", counts[0]);
+		hdf_set_int_value(r->hdf, "Page.Progress.Refused", counts[1]);
+		hdf_set_int_value(r->hdf, "Page.Progress.Waiting", counts[2]);
+	}
 	err = page_units(r, "Units", "timesheet.view");
 	if (err)
 		return nerr_pass(err);
@@ -501,7 +571,7 @@ NEOERR *ts_approve_many(Request *r)
 	long long ids[LIST_MAX];
 	int n = param_ids(r, "sheet", ids, LIST_MAX), approved = 0, found = 0;
 	const char *back = param_str(r, "back");
-	char loc[600];
+	char loc[640], *since = NULL;
 	STRING list;
 	DBQuery *q;
 	NEOERR *err;
@@ -550,7 +620,11 @@ NEOERR *ts_approve_many(Request *r)
 			return http_fail(r, 404, "%d of the timesheets are not there to approve", distinct - found);
 		}
 	}
-	err = db_begin();
+	/* The database's second before the first version: the list follows
+	 * the versions the user made from then on to the back-office. */
+	err = db_value(&since, "SELECT " SINCE_NOW, NULL);
+	if (!err)
+		err = db_begin();
 	for (int i = 0; i < found && !err; i++) {
 		int done = 0;
 		err = ts_approve_one(r, picks[i].id, picks[i].unit, &done);
@@ -558,12 +632,15 @@ NEOERR *ts_approve_many(Request *r)
 	}
 	err = db_finish(err);
 	free(picks);
-	if (err)
+	if (err) {
+		free(since);
 		return nerr_pass(err);
+	}
 	/* Back to the list as it was. */
 	if (!back || strncmp(back, "/timesheets/?", 13) || strpbrk(back, "\r\n#"))
 		back = "/timesheets/?";
-	snprintf(loc, sizeof(loc), "%s%sdone=approved_many&count=%d", back, back[strlen(back) - 1] == '?' ? "" : "&",
-		 approved);
+	snprintf(loc, sizeof(loc), "%s%sdone=approved_many&count=%d&since=%s", back,
+		 back[strlen(back) - 1] == '?' ? "" : "&", approved, or_empty(since));
+	free(since);
 	return http_redirect(r, loc);
 }

@@ -265,6 +265,8 @@ NEOERR *ts_lock(Request *r, Sheet *s, const char *states, int *state_ok, int *st
 
 #define WORKER { "worker", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL }
 #define ID { "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL }
+/* A second of the database's clock (ts_progress): up to the year 2100. */
+#define SINCE_MAX 4102444800LL
 
 static const Param p_mine[] = {
 	{ "done", P_ENUM, 0, 0, 0, "submitted opened" },
@@ -330,6 +332,12 @@ static const Param p_list[] = {
 	{ "q", P_LINE, P_FORM, 0, 100, NULL },
 	{ "done", P_ENUM, 0, 0, 0, "approved rejected approved_many none" },
 	{ "count", P_INT, 0, 0, 100000, NULL },
+	{ "since", P_INT, 0, 0, SINCE_MAX, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static const Param p_progress[] = {
+	{ "since", P_INT, P_REQUIRED, 0, SINCE_MAX, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -378,6 +386,7 @@ static const Route routes[] = {
 	{ "GET", "/timesheets/export.csv", ts_export_csv, "timesheet.view", 0, p_export },
 	{ "GET", "/timesheets/export.xlsx", ts_export_xlsx, "timesheet.view", 0, p_export },
 	{ "POST", "/timesheets/approve", ts_approve_many, "timesheet.approve", R_CSRF, p_many },
+	{ "GET", "/timesheets/progress", ts_progress, "timesheet.approve", R_JSON, p_progress },
 	{ "GET", "/timesheets/me", mine_list, NULL, 0, p_mine },
 	{ "POST", "/timesheets/me/open", mine_open, NULL, R_CSRF, p_open },
 	{ "GET", "/timesheets/me/:id", mine_show, NULL, 0, p_sheet },

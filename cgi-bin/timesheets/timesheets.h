@@ -98,6 +98,9 @@ NEOERR *ts_show(Request *r);
 NEOERR *ts_approve(Request *r);
 NEOERR *ts_reject(Request *r);
 NEOERR *ts_approve_many(Request *r);
+/* GET /timesheets/progress?since=: the user's versions since a bulk
+ * approval, as the back-office took them, as JSON. */
+NEOERR *ts_progress(Request *r);
 /* Approves a submitted timesheet in the caller's transaction: locked,
  * its version kept and queued for the back-office. *done 0 when it was
  * not submitted any more (decided by someone else meanwhile). */

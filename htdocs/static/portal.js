@@ -76,10 +76,10 @@
     });
   }
 
-  /* After publishing: the week's contracts as the back-office makes them,
-   * from the JSON route in data-progress, every two seconds while any
-   * wait (for ten minutes at most). Without script the note says to
-   * reload. */
+  /* After publishing or a bulk approval: each count of the panel
+   * (data-count) as the back-office works, from the JSON route in
+   * data-progress, every two seconds while any wait (for ten minutes at
+   * most). Without script the note says to reload. */
   var progress = document.querySelector('[data-progress]');
   var note = progress && progress.querySelector('[data-progress-note]');
   if (progress && note && window.fetch) {
@@ -89,10 +89,10 @@
       note.textContent = note.getAttribute('data-reload') || note.textContent;
     };
     var show = function (data) {
-      ['contracted', 'refused', 'waiting'].forEach(function (k) {
-        var el = progress.querySelector('[data-count="' + k + '"]');
-        if (el && typeof data[k] === 'number' && el.textContent !== String(data[k])) {
-          el.textContent = String(data[k]);
+      Array.prototype.forEach.call(progress.querySelectorAll('[data-count]'), function (el) {
+        var v = data[el.getAttribute('data-count')];
+        if (typeof v === 'number' && el.textContent !== String(v)) {
+          el.textContent = String(v);
         }
       });
       note.textContent = note.getAttribute(data.waiting > 0 ? 'data-live' : 'data-finished');

@@ -186,6 +186,7 @@ MATRIX.update({
     ("GET", "/reports/hours.xlsx"): holders("agency_admin", "consultant", "finance"),
     ("GET", "/timesheets/export.xlsx"): "object",
     ("POST", "/timesheets/approve"): "post",
+    ("GET", "/timesheets/progress"): "object",
     ("GET", "/timesheets/me"): holders("worker"),
     ("POST", "/timesheets/me/open"): "post",
     ("GET", "/timesheets/me/:id"): "object",
@@ -383,6 +384,9 @@ OBJECTS = [
     (("GET", "/planning/progress?unit=:id&week=2026-12-07"),
      "SELECT id FROM org_units WHERE name = 'Team A2 — Expeditie'",
      dict(holders("agency_admin", "consultant", "hr_manager", "planner"), anon=403)),
+    # After a bulk approval, the approver's own weeks on their way, as
+    # JSON: for who approves; a 403 for a visitor.
+    (("GET", "/timesheets/progress?since=:id"), "SELECT '0'", dict(holders("supervisor"), anon=403)),
     # A temp worker's availability: kept by the agency's planners only.
     (("GET", "/planning/workers/:id"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
      holders("consultant")),

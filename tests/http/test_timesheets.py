@@ -566,7 +566,8 @@ def test_500_weeks_are_approved_in_one_request():
                     headers={"Content-Type": "application/x-www-form-urlencoded"})
     took = time.time() - t0
     assert r.status == 303, (r.status, text_of(r.text)[-500:])
-    assert r.header("Location") == "/timesheets/?week=%s&done=approved_many&count=500" % week, r.header("Location")
+    assert re.fullmatch(r"/timesheets/\?week=%s&done=approved_many&count=500&since=\d+" % week,
+                        r.header("Location")), r.header("Location")
     assert one("SELECT COUNT(*) FROM timesheets WHERE worker_user_id = %s AND state = 'approved' AND version = 1"
                % w["id"]) == "500"
     assert one("SELECT COUNT(*) FROM outbox WHERE idempotency_key IN (%s)"
@@ -575,7 +576,7 @@ def test_500_weeks_are_approved_in_one_request():
     # The same selection again approves nothing twice.
     r = sup.request("POST", "/timesheets/approve", body=body,
                     headers={"Content-Type": "application/x-www-form-urlencoded"})
-    assert r.status == 303 and r.header("Location").endswith("count=0")
+    assert r.status == 303 and "count=0&since=" in r.header("Location")
     # One outside the supervisor's part of the organisation: nothing at all.
     other = worker(unit_name=A2)
     other_w, other_sheet = submitted_sheet(other)
@@ -585,6 +586,49 @@ def test_500_weeks_are_approved_in_one_request():
                     headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert r.status == 404
     assert state(mine) == "submitted" and state(other_sheet) == "submitted"
+
+
+def test_after_a_bulk_approval_the_list_follows_the_weeks_to_the_back_office():
+    w = worker()
+    _, first = submitted_sheet(w, week_back=2)
+    _, second = submitted_sheet(w, week_back=3)
+    # A week of more hours than any contract pays: the back-office refuses it.
+    week = monday(5).isoformat()
+    sql("INSERT INTO timesheets (worker_user_id, unit_id, position, week, state, minutes, submitted_at, created_at,"
+        " updated_at) VALUES (%s, %s, 'Te veel', '%s', 'submitted', 4800, UTC_TIMESTAMP(), UTC_TIMESTAMP(),"
+        " UTC_TIMESTAMP())" % (w["id"], w["unit"], week))
+    much = one("SELECT id FROM timesheets WHERE worker_user_id = %s AND position = 'Te veel'" % w["id"])
+    sql("INSERT INTO timesheet_entries (timesheet_id, day, starts_at, ends_at, break_minutes, minutes, position,"
+        " created_at, updated_at) VALUES (%s, '%s', '%s 06:00:00', '%s 14:00:00', 0, 4800, 'Te veel',"
+        " UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (much, week, week, week))
+    sup = as_user(SUPERVISOR)
+    page = sup.get("/timesheets/?state=submitted&q=%s" % urllib.parse.quote(w["name"]))
+    body = urllib.parse.urlencode([("csrf", page.csrf()), ("back", "/timesheets/?state=all")]
+                                  + [("sheet", i) for i in (first, second, much)]).encode()
+    r = sup.request("POST", "/timesheets/approve", body=body,
+                    headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status == 303, r.status
+    loc = r.header("Location")
+    since = re.fullmatch(r"/timesheets/\?state=all&done=approved_many&count=3&since=(\d+)", loc).group(1)
+    # The list says how far the agency is, and where the script asks.
+    after = sup.get(loc)
+    assert after.status == 200
+    assert 'data-progress="/timesheets/progress?since=%s"' % since in after.text
+    counts = [int(n) for n in re.findall(r'data-count="(?:delivered|refused|waiting)">(\d+)<', after.text)]
+    assert len(counts) == 3 and sum(counts) == 3, counts
+    progress = "/timesheets/progress?since=%s" % since
+    r = sup.get(progress)
+    assert r.status == 200 and r.header("Content-Type").startswith("application/json")
+    assert sum(json.loads(r.text).values()) == 3
+    # The worker delivers them: two taken, one refused, none on its way.
+    assert wait_until(lambda: json.loads(sup.get(progress).text)["waiting"] == 0, seconds=30)
+    assert json.loads(sup.get(progress).text) == {"delivered": 2, "refused": 1, "waiting": 0}
+    assert "Het uitzendbureau heeft ze allemaal beantwoord" in text_of(sup.get(loc).text)
+    # Only who approves asks; the counts are of his own versions (made_by).
+    assert as_user("planner@klant.example").get(progress).status == 404
+    # Without a second, or with one that is not a number: refused.
+    assert sup.get("/timesheets/progress").status == 400
+    assert sup.get("/timesheets/progress?since=soon").status == 400
 
 
 # --- the agency ----------------------------------------------------------------
