@@ -7,6 +7,7 @@
 #include "db.h"
 #include "page.h"
 #include "util.h"
+#include "view.h"
 
 HDF *page_item(Request *r, const char *list, int n)
 {
@@ -206,4 +207,33 @@ long long page_pager(Request *r, long long total, long long page, long long size
 		page_put_int(h, "Next", page + 1);
 	hdf_set_value(h, "Query", qs->buf ? qs->buf : "");
 	return page;
+}
+
+void page_months(const char *lang, const char *months[12])
+{
+	char key[32];
+
+	for (int i = 0; i < 12; i++) {
+		snprintf(key, sizeof(key), "Lang.Date.Month.%d", i + 1);
+		months[i] = view_text(lang, key);
+	}
+}
+
+void page_date(STRING *out, const char *const months[12], const char *iso)
+{
+	int m = 0;
+
+	if (strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-' || (m = atoi(iso + 5)) < 1 || m > 12) {
+		page_html(out, iso);
+		return;
+	}
+	string_append(out, "<time datetime=\"");
+	string_appendn(out, iso, 10);
+	string_append(out, "\">");
+	page_num(out, atoi(iso + 8));
+	string_append(out, " ");
+	page_html(out, months[m - 1]);
+	string_append(out, " ");
+	string_appendn(out, iso, 4);
+	string_append(out, "</time>");
 }

@@ -37,5 +37,10 @@ long long page_pager(Request *r, long long total, long long page, long long size
  * entities, carriage returns dropped), and a number, onto out. */
 void page_html(STRING *out, const char *s);
 void page_num(STRING *out, long long v);
+/* The short names of the months in a language (Lang.Date.Month.1–12),
+ * and a date of a list ("YYYY-MM-DD") with them as date.cs's date()
+ * writes it: <time datetime="2026-11-30">30 nov 2026</time>. */
+void page_months(const char *lang, const char *months[12]);
+void page_date(STRING *out, const char *const months[12], const char *iso);
 
 #endif

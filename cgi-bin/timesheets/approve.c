@@ -42,7 +42,7 @@
 
 /* The words of the rows, looked up once. */
 typedef struct words {
-	const char *prefix, *select, *version, *states[4];
+	const char *prefix, *select, *version, *states[4], *months[12];
 } Words;
 
 static const char *const states[] = { "draft", "submitted", "approved", "rejected" };
@@ -86,7 +86,7 @@ static void row_html(STRING *out, const Words *w, DBQuery *q, int may_approve)
 	string_append(out, "\">");
 	page_html(out, db_str(q, 6));
 	string_append(out, "</a></td><td class=\"nowrap\">");
-	page_html(out, db_str(q, 2));
+	page_date(out, w->months, db_str(q, 2));
 	string_append(out, "</td><td>");
 	page_html(out, db_str(q, 5));
 	string_append(out, "<br><span class=\"muted small\">");
@@ -245,6 +245,7 @@ NEOERR *ts_index(Request *r)
 	w.prefix = conf_str("Portal.Prefix");
 	w.select = word(r->lang, "Lang.Timesheets.Select");
 	w.version = word(r->lang, "Lang.Timesheets.History.Version");
+	page_months(r->lang, w.months);
 	for (int i = 0; i < 4; i++) {
 		char key[64];
 		snprintf(key, sizeof(key), "Lang.Timesheets.States.%s", states[i]);

@@ -1,11 +1,12 @@
 <?cs # extend.cs: extending a document's retention by a year, with the reason ?>
 <?cs include:"partials/form.cs" ?>
+<?cs include:"partials/date.cs" ?>
 <?cs def:title() ?><?cs var:Lang.Documents.Extend ?><?cs /def ?>
 <?cs def:content() ?>
 <section class="panel panel-narrow">
   <h1><?cs var:Lang.Documents.Extend ?></h1>
   <dl class="details"><dt><?cs var:Lang.Documents.DocTitle ?></dt><dd><?cs var:Page.Doc.Title ?></dd>
-    <dt><?cs var:Lang.Documents.Expires ?></dt><dd><?cs var:Page.Doc.Expires ?></dd></dl>
+    <dt><?cs var:Lang.Documents.Expires ?></dt><dd><?cs call:date(Page.Doc.Expires) ?></dd></dl>
   <p class="muted"><?cs var:Lang.Documents.ExtendHelp ?></p>
   <?cs call:form_summary() ?>
   <form method="post" action="<?cs var:Page.Prefix ?>/documents/<?cs var:Page.Doc.Id ?>/extend" novalidate>

@@ -1,5 +1,6 @@
 <?cs # list.cs: the documents a user may see, with filters, and retention actions ?>
 <?cs include:"partials/form.cs" ?>
+<?cs include:"partials/date.cs" ?>
 <?cs def:title() ?><?cs var:Lang.Documents.Title ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head"><h1><?cs var:Lang.Documents.Title ?></h1>
@@ -34,8 +35,8 @@
   <?cs each:d = Page.Docs ?>
   <tr><?cs if:Page.MayPurge ?><td><input type="checkbox" name="id" value="<?cs var:d.Id ?>" aria-label="<?cs var:Lang.Documents.Select ?>: <?cs var:d.Title ?>"></td><?cs /if ?>
     <td class="wrap"><strong><?cs var:d.Title ?></strong><br><span class="muted small"><?cs var:d.Filename ?> · <?cs var:d.Kind ?> · <?cs var:d.KiB ?> KiB</span></td>
-    <td><?cs var:Lang.Documents.Types[d.Type] ?></td><td><?cs var:d.Unit ?></td><td><?cs var:d.Person ?></td><td class="nowrap"><?cs var:d.Date ?></td>
-    <td class="nowrap"><?cs if:d.Expired ?><span class="badge badge-error"><?cs var:d.Expires ?></span><?cs else ?><?cs var:d.Expires ?><?cs /if ?></td>
+    <td><?cs var:Lang.Documents.Types[d.Type] ?></td><td><?cs var:d.Unit ?></td><td><?cs var:d.Person ?></td><td class="nowrap"><?cs call:date(d.Date) ?></td>
+    <td class="nowrap"><?cs if:d.Expired ?><span class="badge badge-error"><?cs call:date(d.Expires) ?></span><?cs else ?><?cs call:date(d.Expires) ?><?cs /if ?></td>
     <td class="nowrap"><a href="<?cs var:Page.Prefix ?>/documents/<?cs var:d.Id ?>/download"><?cs var:Lang.Documents.Download ?></a><?cs if:d.Preview ?> · <a href="<?cs var:Page.Prefix ?>/documents/<?cs var:d.Id ?>/preview" target="_blank" rel="noopener"><?cs var:Lang.Documents.Preview ?></a><?cs /if ?>
       <?cs if:Page.MayPurge ?> · <a href="<?cs var:Page.Prefix ?>/documents/<?cs var:d.Id ?>/extend"><?cs var:Lang.Documents.Extend ?></a><?cs /if ?></td></tr>
   <?cs /each ?>
