@@ -65,6 +65,13 @@ NEOERR *claim_list(Request *r)
 		page_put(h, "Id", db_str(q, 0));
 		page_put(h, "Position", db_str(q, 1));
 		page_put(h, "When", when);
+		{
+			struct tm ls;
+			tz_local(zone_of(db_str(q, 7)), (time_t)db_int(q, 2), &ls);
+			page_put(h, "Day", plan_day_names[(ls.tm_wday + 6) % 7]);
+			page_put_int(h, "D", ls.tm_mday);
+			page_put_int(h, "M", ls.tm_mon + 1);
+		}
 		page_put(h, "Break", db_str(q, 4));
 		page_put(h, "Unit", db_str(q, 5));
 		page_put(h, "Client", db_str(q, 6));

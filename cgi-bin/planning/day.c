@@ -124,7 +124,6 @@ static NEOERR *positions(Request *r, const Unit *u, Day day, int may_edit, int *
 
 NEOERR *plan_day_view(Request *r)
 {
-	static const char *const names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 	long long unit_id = param_int(r, "unit", 0);
 	Day day;
 	Unit u;
@@ -146,7 +145,7 @@ NEOERR *plan_day_view(Request *r)
 	hdf_set_value(r->hdf, "Page.Unit.Zone", u.zone);
 	plan_day_text(day, text);
 	hdf_set_value(r->hdf, "Page.Date", text);
-	hdf_set_value(r->hdf, "Page.DayName", names[plan_weekday(day) - 1]);
+	hdf_set_value(r->hdf, "Page.DayName", plan_day_names[plan_weekday(day) - 1]);
 	hdf_set_int_value(r->hdf, "Page.D", day.d);
 	hdf_set_int_value(r->hdf, "Page.M", day.m);
 	plan_day_text(plan_monday(day), text);

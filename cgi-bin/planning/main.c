@@ -136,6 +136,8 @@ Day plan_add_days(Day d, int n)
 	return day_of(noon(d) + (time_t)n * 86400);
 }
 
+const char *const plan_day_names[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
 int plan_weekday(Day d)
 {
 	struct tm tm;

@@ -74,7 +74,6 @@ static int minutes_of(const char *s)
 
 static NEOERR *mine_page(Request *r, const Whose *w)
 {
-	static const char *const names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 	DBQuery *q;
 	NEOERR *err;
 	int n = 0;
@@ -101,7 +100,7 @@ static NEOERR *mine_page(Request *r, const Whose *w)
 		tz_local(zone, e, &le);
 		strftime(buf, sizeof(buf), "%Y-%m-%d", &ls);
 		page_put(h, "Date", buf);
-		page_put(h, "Day", names[(ls.tm_wday + 6) % 7]);
+		page_put(h, "Day", plan_day_names[(ls.tm_wday + 6) % 7]);
 		page_put_int(h, "D", ls.tm_mday);
 		page_put_int(h, "M", ls.tm_mon + 1);
 		strftime(buf, sizeof(buf), "%H:%M", &ls);
@@ -122,7 +121,7 @@ static NEOERR *mine_page(Request *r, const Whose *w)
 	/* The week, into the form unless the form came back. */
 	for (int d = 0; d < 7; d++) {
 		HDF *h = page_item(r, "Week", d);
-		page_put(h, "Name", names[d]);
+		page_put(h, "Name", plan_day_names[d]);
 		page_put_int(h, "No", d + 1);
 	}
 	if (!r->form_errors) {

@@ -44,6 +44,8 @@ int plan_day(const char *s, Day *out);
  * … 7 Sunday). */
 Day plan_add_days(Day d, int n);
 int plan_weekday(Day d);
+/* The days' keys of Lang.Date.Day (date.cs), Monday first. */
+extern const char *const plan_day_names[7];
 /* The Monday of d's week. */
 Day plan_monday(Day d);
 /* Today at the unit. */

@@ -33,7 +33,6 @@ static const struct {
 
 NEOERR *plan_waiting(Request *r)
 {
-	static const char *const weekdays[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 	const char *show = *or_empty(param_str(r, "show")) ? param_str(r, "show") : "planned";
 	char *scope, *total = NULL;
 	DBQuery *q = NULL;
@@ -69,7 +68,7 @@ NEOERR *plan_waiting(Request *r)
 		strftime(to, sizeof(to), "%H:%M", &b);
 		page_put(h, "Id", db_str(q, 0));
 		page_put(h, "Day", day);
-		page_put(h, "Weekday", weekdays[(a.tm_wday + 6) % 7]);
+		page_put(h, "Weekday", plan_day_names[(a.tm_wday + 6) % 7]);
 		page_put_int(h, "D", a.tm_mday);
 		page_put_int(h, "M", a.tm_mon + 1);
 		page_put(h, "From", from);

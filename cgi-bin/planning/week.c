@@ -94,7 +94,6 @@ static NEOERR *grid(Request *r, const Unit *u, Day monday, Day today, int may_ed
 
 NEOERR *plan_week(Request *r)
 {
-	static const char *const names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 	long long unit_id = param_int(r, "unit", 0);
 	Day monday, today;
 	Unit u;
@@ -132,7 +131,7 @@ NEOERR *plan_week(Request *r)
 		HDF *h = page_item(r, "Days", d);
 		plan_day_text(day, text);
 		page_put(h, "Date", text);
-		page_put(h, "Name", names[d]);
+		page_put(h, "Name", plan_day_names[d]);
 		page_put_int(h, "D", day.d);
 		page_put_int(h, "M", day.m);
 		if (day.y == today.y && day.m == today.m && day.d == today.d)

@@ -34,21 +34,23 @@
 <section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Shifts ?></h2>
 <?cs if:subcount(Page.Shifts) > 0 ?>
-<div class="table-wrap" tabindex="0"><table class="data">
-  <thead><tr><th scope="col"><?cs var:Lang.Planning.Mine.Date ?></th><th scope="col"><?cs var:Lang.Planning.Mine.Time ?></th><th scope="col"><?cs var:Lang.Planning.Mine.Where ?></th><th scope="col"><?cs var:Lang.Planning.Position ?></th><th scope="col"><?cs var:Lang.Planning.Mine.State ?></th></tr></thead>
-  <tbody><?cs each:s = Page.Shifts ?><tr><td class="nowrap"><time datetime="<?cs var:s.Date ?>"><?cs call:day(s.Day, s.D, s.M) ?></time></td><td class="nowrap"><?cs var:s.Start ?>–<?cs var:s.End ?><?cs if:s.Break > 0 ?> <span class="muted small">(<?cs var:s.Break ?> min <?cs var:Lang.Planning.Mine.Break ?>)</span><?cs /if ?></td><td><?cs var:s.Client ?><br><span class="muted small"><?cs var:s.Unit ?></span></td><td><?cs var:s.Position ?></td><td><?cs var:Lang.Planning.States[s.State] ?></td></tr><?cs /each ?></tbody>
-</table></div>
+<ul class="shift-cards"><?cs each:s = Page.Shifts ?><li class="shift-card">
+  <p class="shift-when"><time datetime="<?cs var:s.Date ?>"><?cs call:day(s.Day, s.D, s.M) ?></time> <span class="shift-time"><?cs var:s.Start ?>–<?cs var:s.End ?></span><?cs if:s.Break > 0 ?> <span class="muted small">(<?cs var:s.Break ?> min <?cs var:Lang.Planning.Mine.Break ?>)</span><?cs /if ?></p>
+  <p><strong><?cs var:s.Position ?></strong> <span class="badge state-<?cs var:s.State ?>"><?cs var:Lang.Planning.States[s.State] ?></span></p>
+  <p class="muted small"><span class="visually-hidden"><?cs var:Lang.Planning.Mine.Where ?>: </span><?cs var:s.Client ?><?cs if:s.Client && s.Unit ?> · <?cs /if ?><?cs var:s.Unit ?></p>
+</li><?cs /each ?></ul>
 <?cs else ?><p class="muted"><?cs var:Lang.Planning.Mine.NoShifts ?></p><?cs /if ?>
 </section>
 <?cs if:Page.MayClaim ?><section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Open ?></h2>
 <p class="muted small"><?cs var:Lang.Planning.Mine.OpenHelp ?></p>
 <?cs if:subcount(Page.Open) > 0 ?>
-<div class="table-wrap" tabindex="0"><table class="data">
-  <thead><tr><th scope="col"><?cs var:Lang.Planning.Mine.Time ?></th><th scope="col"><?cs var:Lang.Planning.Mine.Where ?></th><th scope="col"><?cs var:Lang.Planning.Position ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.Planning.Mine.Take ?></span></th></tr></thead>
-  <tbody><?cs each:s = Page.Open ?><tr><td class="nowrap"><?cs var:s.When ?><?cs if:s.Break > 0 ?> <span class="muted small">(<?cs var:s.Break ?> min <?cs var:Lang.Planning.Mine.Break ?>)</span><?cs /if ?></td><td><?cs var:s.Client ?><br><span class="muted small"><?cs var:s.Unit ?></span></td><td><?cs var:s.Position ?></td>
-    <td><form method="post" action="<?cs var:Page.Prefix ?>/planning/me/open/<?cs var:s.Id ?>/take" class="inline"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn"><?cs var:Lang.Planning.Mine.Take ?></button></form></td></tr><?cs /each ?></tbody>
-</table></div>
+<ul class="shift-cards"><?cs each:s = Page.Open ?><li class="shift-card">
+  <p class="shift-when" id="open-<?cs var:s.Id ?>"><time datetime="<?cs var:string.slice(s.When, 0, 10) ?>"><?cs call:day(s.Day, s.D, s.M) ?></time> <span class="shift-time"><?cs var:string.slice(s.When, 11, string.length(s.When)) ?></span><?cs if:s.Break > 0 ?> <span class="muted small">(<?cs var:s.Break ?> min <?cs var:Lang.Planning.Mine.Break ?>)</span><?cs /if ?></p>
+  <p><strong><?cs var:s.Position ?></strong></p>
+  <p class="muted small"><span class="visually-hidden"><?cs var:Lang.Planning.Mine.Where ?>: </span><?cs var:s.Client ?><?cs if:s.Client && s.Unit ?> · <?cs /if ?><?cs var:s.Unit ?></p>
+  <form method="post" action="<?cs var:Page.Prefix ?>/planning/me/open/<?cs var:s.Id ?>/take"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-primary" aria-describedby="open-<?cs var:s.Id ?>"><?cs var:Lang.Planning.Mine.Take ?></button></form>
+</li><?cs /each ?></ul>
 <?cs else ?><p class="muted"><?cs var:Lang.Planning.Mine.NoOpen ?></p><?cs /if ?>
 </section><?cs /if ?>
 <section class="panel">
@@ -69,7 +71,7 @@
 <form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/week" novalidate>
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <?cs each:d = Page.Week ?>
-  <fieldset class="inline"><legend><?cs var:Lang.Planning.Mine.Days[d.Name] ?></legend>
+  <fieldset class="inline day-times"><legend><?cs var:Lang.Planning.Mine.Days[d.Name] ?></legend>
     <?cs call:time("from" + d.No, Lang.Planning.Mine.From) ?><?cs call:time("to" + d.No, Lang.Planning.Mine.To) ?></fieldset>
   <?cs /each ?>
   <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Planning.Save ?></button></div>
@@ -77,16 +79,16 @@
 </section>
 <section class="panel">
 <h2><?cs var:Lang.Planning.Mine.Exceptions ?></h2>
-<?cs if:subcount(Page.Days) > 0 ?><ul class="plain"><?cs each:x = Page.Days ?><li><?cs var:x.Date ?>: <?cs if:x.Kind == "times" ?><?cs var:x.From ?>–<?cs var:x.To ?><?cs else ?><?cs var:Lang.Planning.Mine.Kinds[x.Kind] ?><?cs /if ?>
+<?cs if:subcount(Page.Days) > 0 ?><ul class="plain day-list"><?cs each:x = Page.Days ?><li><span><strong><?cs call:date(x.Date) ?></strong>: <?cs if:x.Kind == "times" ?><?cs var:x.From ?>–<?cs var:x.To ?><?cs else ?><?cs var:Lang.Planning.Mine.Kinds[x.Kind] ?><?cs /if ?></span>
   <form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/days/<?cs var:x.Id ?>/delete" class="inline"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-quiet"><?cs var:Lang.Planning.Mine.Remove ?></button></form></li><?cs /each ?></ul><?cs /if ?>
 <form method="post" action="<?cs var:Page.Prefix ?><?cs var:Page.Base ?>/days" novalidate>
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <div class="field<?cs if:Page.Errors.date ?> has-error<?cs /if ?>"><label for="f-date"><?cs var:Lang.Planning.Mine.Date ?></label>
     <input id="f-date" name="date" type="date" value="<?cs var:Page.Form.date ?>"<?cs if:Page.Errors.date ?> aria-invalid="true" aria-describedby="e-date"<?cs /if ?>><?cs call:err("date") ?></div>
   <fieldset><legend><?cs var:Lang.Planning.Mine.ThatDay ?></legend>
-    <?cs each:k = Lang.Planning.Mine.Kinds ?><label><input type="radio" name="kind" value="<?cs var:name(k) ?>"<?cs if:name(k) == Page.Form.kind || (!Page.Form.kind && name(k) == "off") ?> checked<?cs /if ?>> <?cs var:k ?></label><br><?cs /each ?>
+    <?cs each:k = Lang.Planning.Mine.Kinds ?><label class="check"><input type="radio" name="kind" value="<?cs var:name(k) ?>"<?cs if:name(k) == Page.Form.kind || (!Page.Form.kind && name(k) == "off") ?> checked<?cs /if ?>> <?cs var:k ?></label><?cs /each ?>
     <?cs call:err("kind") ?></fieldset>
-  <?cs call:time("from", Lang.Planning.Mine.From) ?><?cs call:time("to", Lang.Planning.Mine.To) ?>
+  <div class="day-times"><?cs call:time("from", Lang.Planning.Mine.From) ?><?cs call:time("to", Lang.Planning.Mine.To) ?></div>
   <div class="actions"><button type="submit" class="btn"><?cs var:Lang.Planning.Mine.AddDay ?></button></div>
 </form>
 </section>

@@ -14,7 +14,7 @@
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="view" value="<?cs var:Page.View ?>">
     <div class="field<?cs if:Page.Errors.unit ?> has-error<?cs /if ?>"><label for="f-unit"><?cs var:Lang.Planning.Unit ?></label>
-      <select id="f-unit" name="unit"><?cs each:u = Page.Units ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Page.Form.unit ?> selected<?cs /if ?>><?cs loop:i = 1, u.Depth, 1 ?>— <?cs /loop ?><?cs var:u.Name ?></option><?cs /each ?></select>
+      <select id="f-unit" name="unit"<?cs if:Page.Errors.unit ?> aria-invalid="true" aria-describedby="e-unit"<?cs /if ?>><?cs each:u = Page.Units ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Page.Form.unit ?> selected<?cs /if ?>><?cs loop:i = 1, u.Depth, 1 ?>— <?cs /loop ?><?cs var:u.Name ?></option><?cs /each ?></select>
       <?cs call:err("unit") ?></div>
     <div class="field<?cs if:Page.Errors.worker ?> has-error<?cs /if ?>"><label for="f-worker"><?cs var:Lang.Planning.Worker ?></label>
       <select id="f-worker" name="worker"<?cs if:Page.Errors.worker ?> aria-invalid="true" aria-describedby="e-worker"<?cs /if ?>><option value=""><?cs var:Lang.Planning.OpenShift ?></option>

@@ -1,9 +1,10 @@
 <?cs # correct.cs: the agency's correction of an approved week — its entries and the reason; saved, it is a new version to the back-office, the earlier one kept in the history ?>
+<?cs include:"partials/date.cs" ?>
 <?cs include:"timesheets/rows.cs" ?>
 <?cs include:"timesheets/days.cs" ?>
-<?cs def:title() ?><?cs var:Lang.Timesheets.Correct.Title ?> · <?cs var:Page.Sheet.Worker ?> · <?cs var:Page.Sheet.Week ?><?cs /def ?>
+<?cs def:title() ?><?cs var:Lang.Timesheets.Correct.Title ?> · <?cs var:Page.Sheet.Worker ?> · <?cs call:datetext(Page.Sheet.Week) ?><?cs /def ?>
 <?cs def:content() ?>
-<p><a href="<?cs var:Page.Prefix ?>/timesheets/<?cs var:Page.Sheet.Id ?>">← <?cs var:Page.Sheet.Worker ?> · <?cs var:Lang.Timesheets.WeekOf ?> <?cs var:Page.Sheet.Week ?></a></p>
+<p><a href="<?cs var:Page.Prefix ?>/timesheets/<?cs var:Page.Sheet.Id ?>">← <?cs var:Page.Sheet.Worker ?> · <?cs var:Lang.Timesheets.WeekOf ?> <?cs call:date(Page.Sheet.Week) ?></a></p>
 <h1><?cs var:Lang.Timesheets.Correct.Title ?></h1>
 <p class="muted"><?cs var:Page.Sheet.Worker ?> · <?cs if:Page.Sheet.Client ?><?cs var:Page.Sheet.Client ?> · <?cs /if ?><?cs var:Page.Sheet.Unit ?> · <?cs var:Page.Sheet.Position ?> · <?cs var:Lang.Timesheets.History.Version ?> <?cs var:Page.Sheet.Version ?></p>
 <?cs if:Page.Refused ?><div class="alert alert-error" role="alert"><?cs var:Lang.Timesheets.Refused[Page.Refused] ?></div>

@@ -1,7 +1,8 @@
 <?cs # show.cs: a timesheet for those who decide on it or see it — the week against the planned shifts, approving or rejecting with a reason (timesheet.approve, while submitted), the agency's correction (approved), the versions sent ?>
+<?cs include:"partials/date.cs" ?>
 <?cs include:"partials/form.cs" ?>
 <?cs include:"timesheets/days.cs" ?>
-<?cs def:title() ?><?cs var:Page.Sheet.Worker ?> · <?cs var:Lang.Timesheets.WeekOf ?> <?cs var:Page.Sheet.Week ?><?cs /def ?>
+<?cs def:title() ?><?cs var:Page.Sheet.Worker ?> · <?cs var:Lang.Timesheets.WeekOf ?> <?cs call:datetext(Page.Sheet.Week) ?><?cs /def ?>
 <?cs def:content() ?>
 <p><a href="<?cs var:Page.Prefix ?>/timesheets/">← <?cs var:Lang.Timesheets.Title ?></a></p>
 <h1><?cs call:title() ?> <span class="badge state-<?cs var:Page.Sheet.State ?>"><?cs var:Lang.Timesheets.States[Page.Sheet.State] ?></span></h1>

@@ -1,4 +1,5 @@
 <?cs # candidate.cs: one candidate of a vacancy — the person as the user may see them, the proposal, the CV, the timeline and the next steps ?>
+<?cs include:"partials/date.cs" ?>
 <?cs def:who(c) ?><?cs if:c.Name ?><?cs var:c.Name ?><?cs else ?><?cs var:Lang.Vacancies.Cand.Anonymous ?><?cs var:c.Id ?><?cs /if ?><?cs /def ?>
 <?cs def:title() ?><?cs call:who(Page.Candidate) ?><?cs /def ?>
 <?cs def:err(name) ?><?cs if:Page.Errors[name] ?><p class="field-error" id="e-<?cs var:name ?>"><?cs var:Lang.Errors[Page.Errors[name]] ?></p><?cs /if ?><?cs /def ?>
@@ -18,8 +19,8 @@
   <dt><?cs var:Lang.Vacancies.Cand.Name ?></dt><dd><?cs var:Lang.Vacancies.Cand.Hidden ?></dd>
   <?cs /if ?>
   <?cs if:Page.Candidate.Anonymised ?><dt><?cs var:Lang.Vacancies.Cand.AnonymisedLabel ?></dt><dd><?cs var:Lang.Vacancies.Cand.Yes ?></dd><?cs /if ?>
-  <dt><?cs var:Lang.Vacancies.Cand.ProposedAt ?></dt><dd><?cs var:Page.Candidate.Created ?></dd>
-  <?cs if:Page.Candidate.InterviewAt ?><dt><?cs var:Lang.Vacancies.Cand.InterviewAt ?></dt><dd><?cs var:Page.Candidate.InterviewAt ?></dd><?cs /if ?>
+  <dt><?cs var:Lang.Vacancies.Cand.ProposedAt ?></dt><dd><?cs call:date(Page.Candidate.Created) ?></dd>
+  <?cs if:Page.Candidate.InterviewAt ?><dt><?cs var:Lang.Vacancies.Cand.InterviewAt ?></dt><dd><?cs call:date(Page.Candidate.InterviewAt) ?></dd><?cs /if ?>
   <?cs if:Page.Candidate.ReasonCode ?><dt><?cs var:Lang.Vacancies.Cand.Reason ?></dt><dd><?cs var:Lang.Vacancies.RejectReason[Page.Candidate.ReasonCode] ?><?cs if:Page.Candidate.ReasonText ?>: <?cs var:Page.Candidate.ReasonText ?><?cs /if ?></dd><?cs /if ?>
   <dt><?cs var:Lang.Vacancies.Cand.Cv ?></dt><dd><?cs if:Page.Candidate.HasCv ?><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:Page.Candidate.Id ?>/cv"><?cs var:Lang.Vacancies.Cand.Download ?></a><?cs elif:Page.Candidate.CvWaits ?><?cs var:Lang.Vacancies.Cand.CvWaits ?><?cs else ?><?cs var:Lang.Vacancies.Cand.NoCv ?><?cs /if ?></dd>
 </dl>
@@ -33,12 +34,12 @@
 <form method="post" action="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:Page.Candidate.Id ?>/confirm" novalidate>
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <fieldset class="field<?cs if:Page.Errors.slot ?> has-error<?cs /if ?>"><legend><?cs var:Lang.Vacancies.Cand.ChooseSlot ?></legend>
-  <?cs each:s = Page.Slots ?><label><input type="radio" name="slot" value="<?cs var:s.Id ?>"> <?cs var:s.At ?></label><br><?cs /each ?>
+  <?cs each:s = Page.Slots ?><label><input type="radio" name="slot" value="<?cs var:s.Id ?>"<?cs if:Page.Errors.slot ?> aria-invalid="true" aria-describedby="e-slot"<?cs /if ?>> <?cs call:date(s.At) ?></label><br><?cs /each ?>
   <?cs call:err("slot") ?></fieldset>
   <div class="actions"><button type="submit" class="btn btn-primary"><?cs var:Lang.Vacancies.Cand.Confirm ?></button></div>
 </form>
 <?cs else ?>
-<ul><?cs each:s = Page.Slots ?><li><?cs var:s.At ?><?cs if:s.Chosen ?> — <?cs var:Lang.Vacancies.Cand.Chosen ?><?cs /if ?></li><?cs /each ?></ul>
+<ul><?cs each:s = Page.Slots ?><li><?cs call:date(s.At) ?><?cs if:s.Chosen ?> — <?cs var:Lang.Vacancies.Cand.Chosen ?><?cs /if ?></li><?cs /each ?></ul>
 <?cs /if ?>
 </section>
 <?cs /if ?>
@@ -86,7 +87,7 @@
 <h2><?cs var:Lang.Vacancies.Cand.Comments ?></h2>
 <?cs if:subcount(Page.Comments) == 0 ?><p class="muted"><?cs var:Lang.Vacancies.Cand.NoComments ?></p><?cs /if ?>
 <ol class="thread"><?cs each:m = Page.Comments ?>
-  <li class="<?cs if:m.Agency ?>from-agency<?cs else ?>from-client<?cs /if ?>"><p class="meta"><strong><?cs var:m.Author ?></strong> <span class="badge"><?cs if:m.Agency ?><?cs var:Lang.Vacancies.Cand.FromAgency ?><?cs else ?><?cs var:Lang.Vacancies.Cand.FromClient ?><?cs /if ?></span> <span class="muted small"><?cs var:m.At ?></span></p>
+  <li class="<?cs if:m.Agency ?>from-agency<?cs else ?>from-client<?cs /if ?>"><p class="meta"><strong><?cs var:m.Author ?></strong> <span class="badge"><?cs if:m.Agency ?><?cs var:Lang.Vacancies.Cand.FromAgency ?><?cs else ?><?cs var:Lang.Vacancies.Cand.FromClient ?><?cs /if ?></span> <span class="muted small"><?cs call:date(m.At) ?></span></p>
   <p class="prewrap"><?cs var:m.Body ?></p></li>
 <?cs /each ?></ol>
 <form method="post" action="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>/candidates/<?cs var:Page.Candidate.Id ?>/comments" novalidate>
@@ -103,7 +104,7 @@
 <h2><?cs var:Lang.Vacancies.Cand.Timeline ?></h2>
 <div class="table-wrap" tabindex="0"><table class="data">
   <thead><tr><th scope="col"><?cs var:Lang.Vacancies.Cand.Step ?></th><th scope="col"><?cs var:Lang.Vacancies.Since ?></th><th scope="col"><?cs var:Lang.Vacancies.Duration ?></th><th scope="col"><?cs var:Lang.Vacancies.By ?></th><th scope="col"><?cs var:Lang.Vacancies.Note ?></th></tr></thead>
-  <tbody><?cs each:e = Page.Events ?><tr><td><?cs var:Lang.Vacancies.Cand.Steps[e.Step] ?></td><td class="nowrap"><?cs var:e.At ?></td><td class="nowrap"><?cs if:!(e.Step == "accepted" || e.Step == "rejected" || e.Step == "withdrawn") ?><?cs var:e.Days ?> <?cs var:Lang.Vacancies.Days ?> <?cs var:e.Hours ?> <?cs var:Lang.Vacancies.HoursShort ?> <?cs var:e.Minutes ?> <?cs var:Lang.Vacancies.MinutesShort ?><?cs /if ?></td><td><?cs var:e.Actor ?></td><td class="wrap"><?cs var:e.Note ?></td></tr><?cs /each ?></tbody>
+  <tbody><?cs each:e = Page.Events ?><tr><td><?cs var:Lang.Vacancies.Cand.Steps[e.Step] ?></td><td class="nowrap"><?cs call:date(e.At) ?></td><td class="nowrap"><?cs if:!(e.Step == "accepted" || e.Step == "rejected" || e.Step == "withdrawn") ?><?cs var:e.Days ?> <?cs var:Lang.Vacancies.Days ?> <?cs var:e.Hours ?> <?cs var:Lang.Vacancies.HoursShort ?> <?cs var:e.Minutes ?> <?cs var:Lang.Vacancies.MinutesShort ?><?cs /if ?></td><td><?cs var:e.Actor ?></td><td class="wrap"><?cs var:e.Note ?></td></tr><?cs /each ?></tbody>
 </table></div>
 </section>
 <p><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:Page.Vacancy.Id ?>"><?cs var:Lang.Vacancies.Cand.BackToVacancy ?></a></p>

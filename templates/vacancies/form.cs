@@ -19,7 +19,7 @@
     <?cs call:field("work_location", Lang.Vacancies.Location, "text", "off", 1) ?>
     <?cs call:field("hours", Lang.Vacancies.Hours, "text", "off", 1) ?>
     <div class="field<?cs if:Page.Errors.shift ?> has-error<?cs /if ?>"><label for="f-shift"><?cs var:Lang.Vacancies.Shift ?></label>
-      <select id="f-shift" name="shift"><?cs each:s = Page.Shifts ?><option value="<?cs var:s ?>"<?cs if:s == Page.Form.shift ?> selected<?cs /if ?>><?cs var:Lang.Vacancies.Shifts[s] ?></option><?cs /each ?></select>
+      <select id="f-shift" name="shift"<?cs if:Page.Errors.shift ?> aria-invalid="true" aria-describedby="e-shift"<?cs /if ?>><?cs each:s = Page.Shifts ?><option value="<?cs var:s ?>"<?cs if:s == Page.Form.shift ?> selected<?cs /if ?>><?cs var:Lang.Vacancies.Shifts[s] ?></option><?cs /each ?></select>
       <?cs call:errmsg("shift") ?></div>
     <?cs call:field("start", Lang.Vacancies.Start, "date", "off", 1) ?>
     <?cs call:field("end", Lang.Vacancies.End, "date", "off", 1) ?>

@@ -1,4 +1,5 @@
 <?cs # table.cs: the vacancies of a list page with their candidates per state, and the pages. Kept per process while no vacancy, candidate or name changes (lib/cache.c): nothing here may depend on the user but what the key holds (scope, filters, order, page, language). ?>
+<?cs include:"partials/date.cs" ?>
 <p class="muted small"><?cs var:Lang.Vacancies.Found ?>: <?cs var:Page.Total ?></p>
 <?cs if:subcount(Page.Vacancies) > 0 ?>
 <div class="table-wrap" tabindex="0"><table class="data">
@@ -8,7 +9,7 @@
   <tr><td class="wrap"><a href="<?cs var:Page.Prefix ?>/vacancies/<?cs var:v.Id ?>"><strong><?cs var:v.Title ?></strong></a><br><span class="muted small"><?cs var:v.Position ?></span></td>
     <td><?cs var:v.Unit ?><?cs if:v.Client ?><br><span class="muted small"><?cs var:v.Client ?></span><?cs /if ?></td>
     <td><span class="badge state-<?cs var:v.State ?>"><?cs var:Lang.Vacancies.States[v.State] ?></span></td>
-    <td class="nowrap"><?cs var:v.Start ?><?cs if:v.End ?> – <?cs var:v.End ?><?cs /if ?></td>
+    <td class="nowrap"><?cs call:date(v.Start) ?><?cs if:v.End ?> – <?cs call:date(v.End) ?><?cs /if ?></td>
     <td><?cs var:v.Positions ?></td>
     <td class="small"><?cs each:k = v.Count ?><span class="nowrap"><?cs var:Lang.Vacancies.CandidateState[name(k)] ?>: <?cs var:k ?></span> <?cs /each ?></td></tr>
   <?cs /each ?>

@@ -5,7 +5,7 @@
 // only, no form is sent; downloads, logging out and one-time links are
 // left alone.
 import AxeBuilder from '@axe-core/playwright';
-import { BASE, browser, done, expect, logIn, test } from './lib.mjs';
+import { BASE, browser, done, expect, logIn, shape, TAGS, test } from './lib.mjs';
 
 const PASSWORD = 'Flexportal-demo-2026';
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -15,7 +15,6 @@ const ROLES = [
   ['supervisor@klant.example'], ['hiring.manager@klant.example'], ['finance@klant.example'],
   ['directie@klant.example'], ['planner@andereklant.example'], ['worker@flex.example'],
 ];
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // Files, not pages; the end of the session; links that are used up.
 const SKIP = /\/(logout|download|preview|cv|photo|feed|pdf)(\/|$|\?)|\.(csv|xlsx|pdf|json|ics|txt)($|\?)|^\/(login|invite|password\/reset|privacy\/consent)/;
 // Pages of the same shape (ids and dates aside, the same query names):
@@ -24,11 +23,6 @@ const SKIP = /\/(logout|download|preview|cv|photo|feed|pdf)(\/|$|\?)|\.(csv|xlsx
 const ROLES_PER_SHAPE = 2;
 const PER_ROLE = 60;
 const checked = new Map();
-
-function shape(url) {
-  const names = [...url.searchParams.keys()].sort().join('&');
-  return url.pathname.replace(/\d{4}-\d\d-\d\d/g, ':date').replace(/\/\d+/g, '/:id') + '?' + names;
-}
 
 async function check(page, email, url) {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -40,7 +34,8 @@ async function check(page, email, url) {
   if (width > 390) wide.push(`${email} ${url.pathname}${url.search}: ${width} px wide`);
 }
 
-const b = await browser();
+// This file checks every page itself, at phone width.
+const b = await browser({ axe: false });
 const found = [];
 const wide = [];
 const broken = [];

@@ -1,22 +1,131 @@
 // lib.mjs: what the browser tests share — Debian's chromium through
-// playwright-core, and TAP output.
+// playwright-core, axe-core on every page a test visits, and TAP output.
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.BASE_URL;
+export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 let n = 0;
 let failed = 0;
 
-export async function browser() {
-  return chromium.launch({
+// Pages of the same shape: ids and dates aside, the same query names.
+export function shape(url) {
+  const names = [...url.searchParams.keys()].sort().join('&');
+  return url.pathname.replace(/\d{4}-\d\d-\d\d/g, ':date').replace(/\/\d+/g, '/:id') + '?' + names;
+}
+
+// Every HTML page of the portal that loads in a test's browser — after a
+// goto, a click, a form sent or a redirect — is checked with axe-core
+// against WCAG 2.1 A and AA, once per shape and form state (a form shown
+// again with its errors is checked apart from the clean form). At its
+// load the page's DOM is copied (scripts left out, so nothing runs twice,
+// and long tables and lists cut to their first rows);
+// the copies are checked when the context or browser closes, each in a
+// page of its own in the same context (same viewport, same session),
+// served from the copy. The test's own page is only read, once, as it
+// loads, and never worked on while the test acts: the checks cannot make
+// a test flaky.
+const audit = {
+  on: true, queue: [], pending: new Set(), own: new WeakSet(), keys: new Set(), found: [], pages: 0,
+};
+
+function watch(page) {
+  let csp = '';
+  page.on('response', (r) => {
+    if (r.frame() === page.mainFrame() && r.request().isNavigationRequest()) {
+      csp = r.headers()['content-security-policy'] || '';
+    }
+  });
+  page.on('load', () => {
+    if (audit.own.has(page)) return;
+    // A page gone before it was read is one the test did not stay on.
+    const p = copy(page, csp).catch(() => {});
+    audit.pending.add(p);
+    p.finally(() => audit.pending.delete(p));
+  });
+}
+
+async function copy(page, csp) {
+  if (!page.url().startsWith(`${BASE}/`)) return;
+  const snap = await page.evaluate(() => {
+    if (document.contentType !== 'text/html') return null;
+    const root = document.documentElement.cloneNode(true);
+    for (const s of root.querySelectorAll('script')) s.remove();
+    // Rows and items past the twentieth repeat the ones before them; a
+    // long list of them makes axe-core take minutes.
+    for (const list of root.querySelectorAll('tbody, ul, ol')) {
+      while (list.children.length > 20) list.lastElementChild.remove();
+    }
+    return {
+      url: location.href,
+      invalid: !!document.querySelector('[aria-invalid="true"]'),
+      html: `<!DOCTYPE html>${root.outerHTML}`,
+    };
+  });
+  if (!snap) return;
+  const key = shape(new URL(snap.url)) + (snap.invalid ? ' with errors' : '');
+  if (audit.keys.has(key)) return;
+  audit.keys.add(key);
+  audit.queue.push({ context: page.context(), csp, ...snap });
+}
+
+// Checks the copies taken in context (all when none is named), after
+// the copies still being read.
+async function flush(context) {
+  await Promise.allSettled([...audit.pending]);
+  for (const s of audit.queue.filter((q) => !context || q.context === context)) {
+    audit.queue.splice(audit.queue.indexOf(s), 1);
+    const at = new URL(s.url);
+    at.hash = '';
+    let page;
+    try {
+      page = await s.context.newPage();
+      audit.own.add(page);
+      await page.route((u) => u.href.split('#')[0] === at.href, (route) => route.fulfill({
+        status: 200, contentType: 'text/html; charset=utf-8', body: s.html,
+        headers: s.csp ? { 'content-security-policy': s.csp } : {},
+      }));
+      await page.goto(at.href);
+      const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      audit.pages++;
+      for (const v of result.violations) {
+        audit.found.push(`${at.pathname}${at.search}${s.invalid ? ' (with errors)' : ''}: ${v.id}`
+          + ` (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')}`);
+      }
+    } catch (e) {
+      audit.found.push(`${at.pathname}${at.search}: not checked: ${String(e.message || e).split('\n')[0]}`);
+    } finally {
+      if (page) await page.close().catch(() => {});
+    }
+  }
+}
+
+// Chromium for a test file; { axe: false } for a file that runs axe-core
+// itself (a11y.test.mjs).
+export async function browser({ axe = true } = {}) {
+  const b = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  audit.on = axe;
+  if (!axe) return b;
+  const newContext = b.newContext.bind(b);
+  b.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', watch);
+    const closeContext = context.close.bind(context);
+    context.close = async (...a) => { await flush(context); return closeContext(...a); };
+    return context;
+  };
+  const closeBrowser = b.close.bind(b);
+  b.close = async (...a) => { await flush(); return closeBrowser(...a); };
+  return b;
 }
 
 export async function test(name, fn) {
@@ -32,6 +141,19 @@ export async function test(name, fn) {
 }
 
 export function done() {
+  if (audit.on) {
+    n++;
+    const name = `${basename(process.argv[1])}: every page visited has no WCAG 2.1 A or AA violation`;
+    const left = audit.queue.map((s) => `${new URL(s.url).pathname}: not checked (browser still open at done())`);
+    const found = [...audit.found, ...left];
+    if (found.length) {
+      failed++;
+      console.log(`not ok ${n} - ${name}`);
+      for (const line of found) console.log(`#   ${line}`);
+    } else {
+      console.log(`ok ${n} - ${name} (${audit.pages} pages checked)`);
+    }
+  }
   console.log(`1..${n}`);
   process.exitCode = failed ? 1 : 0;
 }

@@ -63,8 +63,11 @@ await test('the_consultant_confirms_a_time', async () => {
   await consultant.check('input[name=slot] >> nth=1');
   await consultant.click('button:has-text("Tijdstip bevestigen")');
   await consultant.waitForSelector('.alert-success');
-  const slots = await consultant.textContent('main');
-  expect(slots.includes(`${ahead(4, 14).replace('T', ' ')} — bevestigd`), 'the second time is confirmed');
+  // The time in words ("11 dec 2026 14:00"), its date kept for machines.
+  const chosen = consultant.locator('li', { hasText: '— bevestigd' });
+  expect(await chosen.count() === 1, 'one time is confirmed');
+  expect(await chosen.locator('time').getAttribute('datetime') === ahead(4, 14).slice(0, 10)
+    && (await chosen.textContent()).includes('14:00'), 'the second time is confirmed');
 });
 
 await test('the_hiring_manager_accepts_and_the_board_shows_it', async () => {
