@@ -194,7 +194,6 @@ static NEOERR *healthz(Request *r)
 	DBQuery *q = NULL;
 	NEOERR *err;
 	json_t *o, *ob;
-	char *text;
 
 	o = json_object();
 	err = db_connect();
@@ -221,13 +220,7 @@ static NEOERR *healthz(Request *r)
 		json_object_set_new(o, "database", json_string("up"));
 		json_object_set_new(o, "outbox", ob);
 	}
-	text = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	string_append(&r->body, text);
-	string_append(&r->body, "\n");
-	free(text);
-	r->content_type = "application/json";
-	return STATUS_OK;
+	return nerr_pass(http_json(r, o));
 }
 
 /* /.well-known/security.txt (RFC 9116) from Security.*: where to report a

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcgiapp.h>
+#include <jansson.h>
 
 #include "conf.h"
 #include "http.h"
@@ -174,4 +175,18 @@ NEOERR *http_send_file(Request *r, const char *path)
 		err = http_write(r, buf, n);
 	fclose(f);
 	return nerr_pass(err);
+}
+
+NEOERR *http_json(Request *r, json_t *o)
+{
+	char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+
+	json_decref(o);
+	if (!text)
+		return nerr_raise(NERR_NOMEM, "no memory for a JSON answer");
+	string_append(&r->body, text);
+	string_append(&r->body, "\n");
+	free(text);
+	r->content_type = "application/json";
+	return STATUS_OK;
 }

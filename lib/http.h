@@ -29,6 +29,11 @@ NEOERR *http_write(Request *r, const void *buf, size_t n);
  * are the caller's. */
 NEOERR *http_send_file(Request *r, const char *path);
 
+/* o (taken, may be NULL when building it failed) as the answer's body,
+ * compact JSON and a newline, application/json. */
+struct json_t;
+NEOERR *http_json(Request *r, struct json_t *o);
+
 /* Ends the request with an error page (or JSON error) of this status.
  * detail goes to the technical log only. Returns STATUS_OK so that a
  * handler can `return http_fail(r, 404, "...")`. */

@@ -1,7 +1,5 @@
 /* progress.c: how far the back-office is with a week's contracts — contracted, refused, still waiting — shown on the week after publishing, and as JSON for the page's script to follow without a reload */
 #include <jansson.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "db.h"
 #include "planning.h"
@@ -34,8 +32,6 @@ NEOERR *plan_progress_counts(const Unit *u, Day monday, int counts[3])
 NEOERR *plan_progress(Request *r)
 {
 	int counts[3], ok;
-	json_t *o;
-	char *text;
 	Day day;
 	Unit u;
 	NEOERR *err = plan_unit(r, param_int(r, "unit", 0), "planning.view", &u, &ok);
@@ -47,14 +43,6 @@ NEOERR *plan_progress(Request *r)
 	err = plan_progress_counts(&u, plan_monday(day), counts);
 	if (err)
 		return nerr_pass(err);
-	o = json_pack("{s:i, s:i, s:i}", "contracted", counts[0], "refused", counts[1], "waiting", counts[2]);
-	text = o ? json_dumps(o, JSON_COMPACT) : NULL;
-	json_decref(o);
-	if (!text)
-		return nerr_raise(NERR_NOMEM, "progress: no memory for the answer");
-	string_append(&r->body, text);
-	string_append(&r->body, "\n");
-	free(text);
-	r->content_type = "application/json";
-	return STATUS_OK;
+	return nerr_pass(http_json(r, json_pack("{s:i, s:i, s:i}", "contracted", counts[0], "refused", counts[1],
+						"waiting", counts[2])));
 }

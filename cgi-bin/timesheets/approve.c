@@ -146,22 +146,12 @@ static NEOERR *sent_counts(Request *r, long long since, int counts[3])
 NEOERR *ts_progress(Request *r)
 {
 	int counts[3];
-	json_t *o;
-	char *text;
 	NEOERR *err = sent_counts(r, param_int(r, "since", 0), counts);
 
 	if (err)
 		return nerr_pass(err);
-	o = json_pack("{s:i, s:i, s:i}", "delivered", counts[0], "refused", counts[1], "waiting", counts[2]);
-	text = o ? json_dumps(o, JSON_COMPACT) : NULL;
-	json_decref(o);
-	if (!text)
-		return nerr_raise(NERR_NOMEM, "progress: no memory for the answer");
-	string_append(&r->body, text);
-	string_append(&r->body, "\n");
-	free(text);
-	r->content_type = "application/json";
-	return STATUS_OK;
+	return nerr_pass(http_json(r, json_pack("{s:i, s:i, s:i}", "delivered", counts[0], "refused", counts[1],
+						"waiting", counts[2])));
 }
 
 NEOERR *ts_index(Request *r)
