@@ -23,8 +23,8 @@
  * — linking to the list it counts. One statement a line; a line only for
  * who holds its right (on the agency's root, for the privacy officers'),
  * in a module that is on; nothing shown for a count of 0. A line without
- * a statement is the next column of the statement above it: the
- * planning's three counts are one round trip. */
+ * a statement is the next column of the statement above it, shown under
+ * its module and right: the planning's three counts are one round trip. */
 static const struct todo {
 	const char *code, *module, *perm, *sql, *href;
 	/* What the statement binds: 's' the scope; '3' the scope three

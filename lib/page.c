@@ -1,4 +1,5 @@
 /* page.c: filling Page.* for a template */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,7 +224,13 @@ void page_date(STRING *out, const char *const months[12], const char *iso)
 {
 	int m = 0;
 
-	if (strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-' || (m = atoi(iso + 5)) < 1 || m > 12) {
+	/* Digits where a date has them, or the text as it is, escaped. */
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? iso[i] != '-' : !isdigit((unsigned char)iso[i])) {
+			page_html(out, iso);
+			return;
+		}
+	if ((m = atoi(iso + 5)) < 1 || m > 12) {
 		page_html(out, iso);
 		return;
 	}

@@ -16,9 +16,10 @@
 #include "util.h"
 #include "view.h"
 
-/* The database's now, in seconds since the epoch (UTC), whatever the
- * session's time zone. */
-#define SINCE_NOW "TIMESTAMPDIFF(SECOND, TIMESTAMP'1970-01-01 00:00:00', UTC_TIMESTAMP())"
+/* The last version the user made: a bulk approval's versions are those
+ * of his after the one before it, up to the one after it — through the
+ * index of made_by, which holds the id. */
+#define LAST_MADE "SELECT COALESCE(MAX(id), 0) FROM timesheet_versions WHERE made_by = ?"
 /* A version the back-office refused, or whose call died. */
 #define TS_REFUSED "v.refusal IS NOT NULL OR ob.state = 'dead'"
 
@@ -112,12 +113,12 @@ static void row_html(STRING *out, const Words *w, DBQuery *q, int may_approve)
 
 /* --- what the back-office did with them ---------------------------------- */
 
-/* Of the versions the user made from the second since on (seconds since
- * the epoch, UTC; SINCE_NOW): taken by the back-office (or replaced by a
- * newer version before they went), refused (its rules, or a dead letter
- * for the agency), still on their way. From his own versions through
- * (made_by, made_at), each with its call in the outbox by its key. */
-static NEOERR *sent_counts(Request *r, long long since, int counts[3])
+/* Of the versions the user made after the version after and up to upto
+ * (LAST_MADE): taken by the back-office (or replaced by a newer version
+ * before they went), refused (its rules, or a dead letter for the
+ * agency), still on their way. Each with its call in the outbox by its
+ * key. */
+static NEOERR *sent_counts(Request *r, long long after, long long upto, int counts[3])
 {
 	DBQuery *q;
 	NEOERR *err;
@@ -127,8 +128,8 @@ static NEOERR *sent_counts(Request *r, long long since, int counts[3])
 			   " COUNT(*)"
 			   " FROM timesheet_versions v LEFT JOIN outbox ob"
 			   "  ON ob.idempotency_key = CONCAT('timesheet:', v.timesheet_id, ':', v.version)"
-			   " WHERE v.made_by = ? AND v.made_at >= TIMESTAMP'1970-01-01 00:00:00' + INTERVAL ? SECOND",
-		       "ii", r->user->id, since);
+			   " WHERE v.made_by = ? AND v.id > ? AND v.id <= ?",
+		       "iii", r->user->id, after, upto);
 	if (err)
 		return nerr_pass(err);
 	counts[0] = counts[1] = counts[2] = 0;
@@ -141,12 +142,12 @@ static NEOERR *sent_counts(Request *r, long long since, int counts[3])
 	return STATUS_OK;
 }
 
-/* GET /timesheets/progress?since=: {"delivered", "refused", "waiting"},
- * for the list's script to follow after a bulk approval. */
+/* GET /timesheets/progress?after=&upto=: {"delivered", "refused",
+ * "waiting"}, for the list's script to follow after a bulk approval. */
 NEOERR *ts_progress(Request *r)
 {
 	int counts[3];
-	NEOERR *err = sent_counts(r, param_int(r, "since", 0), counts);
+	NEOERR *err = sent_counts(r, param_int(r, "after", 0), param_int(r, "upto", 0), counts);
 
 	if (err)
 		return nerr_pass(err);
@@ -283,12 +284,15 @@ NEOERR *ts_index(Request *r)
 		hdf_set_value(r->hdf, "Page.Done", param_str(r, "done"));
 	if (param_str(r, "count"))
 		hdf_set_value(r->hdf, "Page.DoneCount", param_str(r, "count"));
-	/* After a bulk approval, how far the back-office is with it. */
-	if (param_str(r, "since") && param_str(r, "done") && !strcmp(param_str(r, "done"), "approved_many")) {
+	/* After a bulk approval, how far the back-office is with it: for
+	 * who approves, as the script that follows it asks. */
+	if (param_str(r, "upto") && param_str(r, "done") && !strcmp(param_str(r, "done"), "approved_many") &&
+	    acl_may(r, "timesheet.approve")) {
 		int counts[3];
-		if ((err = sent_counts(r, param_int(r, "since", 0), counts)) != STATUS_OK)
+		if ((err = sent_counts(r, param_int(r, "after", 0), param_int(r, "upto", 0), counts)) != STATUS_OK)
 			return nerr_pass(err);
-		hdf_set_value(r->hdf, "Page.Since", param_str(r, "since"));
+		hdf_set_value(r->hdf, "Page.After", or_empty(param_str(r, "after")));
+		hdf_set_value(r->hdf, "Page.Upto", param_str(r, "upto"));
 		hdf_set_int_value(r->hdf, "Page.Progress.Delivered", counts[0]);
 		hdf_set_int_value(r->hdf, "Page.Progress.Refused", counts[1]);
 		hdf_set_int_value(r->hdf, "Page.Progress.Waiting", counts[2]);
@@ -562,7 +566,7 @@ NEOERR *ts_approve_many(Request *r)
 	long long ids[LIST_MAX];
 	int n = param_ids(r, "sheet", ids, LIST_MAX), approved = 0, found = 0;
 	const char *back = param_str(r, "back");
-	char loc[640], *since = NULL;
+	char loc[640], *after = NULL, *upto = NULL;
 	STRING list;
 	DBQuery *q;
 	NEOERR *err;
@@ -611,9 +615,9 @@ NEOERR *ts_approve_many(Request *r)
 			return http_fail(r, 404, "%d of the timesheets are not there to approve", distinct - found);
 		}
 	}
-	/* The database's second before the first version: the list follows
-	 * the versions the user made from then on to the back-office. */
-	err = db_value(&since, "SELECT " SINCE_NOW, NULL);
+	/* The user's versions before and after: the list follows those
+	 * between to the back-office. */
+	err = db_value(&after, LAST_MADE, "i", r->user->id);
 	if (!err)
 		err = db_begin();
 	for (int i = 0; i < found && !err; i++) {
@@ -623,15 +627,19 @@ NEOERR *ts_approve_many(Request *r)
 	}
 	err = db_finish(err);
 	free(picks);
+	if (!err)
+		err = db_value(&upto, LAST_MADE, "i", r->user->id);
 	if (err) {
-		free(since);
+		free(after);
+		free(upto);
 		return nerr_pass(err);
 	}
 	/* Back to the list as it was. */
 	if (!back || strncmp(back, "/timesheets/?", 13) || strpbrk(back, "\r\n#"))
 		back = "/timesheets/?";
-	snprintf(loc, sizeof(loc), "%s%sdone=approved_many&count=%d&since=%s", back,
-		 back[strlen(back) - 1] == '?' ? "" : "&", approved, or_empty(since));
-	free(since);
+	snprintf(loc, sizeof(loc), "%s%sdone=approved_many&count=%d&after=%s&upto=%s", back,
+		 back[strlen(back) - 1] == '?' ? "" : "&", approved, or_empty(after), or_empty(upto));
+	free(after);
+	free(upto);
 	return http_redirect(r, loc);
 }

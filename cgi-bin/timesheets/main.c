@@ -265,8 +265,6 @@ NEOERR *ts_lock(Request *r, Sheet *s, const char *states, int *state_ok, int *st
 
 #define WORKER { "worker", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL }
 #define ID { "id", P_INT, P_PATH | P_REQUIRED, 1, ID_MAX, NULL }
-/* A second of the database's clock (ts_progress): up to the year 2100. */
-#define SINCE_MAX 4102444800LL
 
 static const Param p_mine[] = {
 	{ "done", P_ENUM, 0, 0, 0, "submitted opened" },
@@ -332,12 +330,14 @@ static const Param p_list[] = {
 	{ "q", P_LINE, P_FORM, 0, 100, NULL },
 	{ "done", P_ENUM, 0, 0, 0, "approved rejected approved_many none" },
 	{ "count", P_INT, 0, 0, 100000, NULL },
-	{ "since", P_INT, 0, 0, SINCE_MAX, NULL },
+	{ "after", P_INT, 0, 0, ID_MAX, NULL },
+	{ "upto", P_INT, 0, 0, ID_MAX, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
 static const Param p_progress[] = {
-	{ "since", P_INT, P_REQUIRED, 0, SINCE_MAX, NULL },
+	{ "after", P_INT, P_REQUIRED, 0, ID_MAX, NULL },
+	{ "upto", P_INT, P_REQUIRED, 0, ID_MAX, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 

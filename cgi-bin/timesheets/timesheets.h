@@ -98,7 +98,7 @@ NEOERR *ts_show(Request *r);
 NEOERR *ts_approve(Request *r);
 NEOERR *ts_reject(Request *r);
 NEOERR *ts_approve_many(Request *r);
-/* GET /timesheets/progress?since=: the user's versions since a bulk
+/* GET /timesheets/progress?after=&upto=: the user's versions of a bulk
  * approval, as the back-office took them, as JSON. */
 NEOERR *ts_progress(Request *r);
 /* Approves a submitted timesheet in the caller's transaction: locked,

@@ -5,8 +5,8 @@
 <div class="page-head"><h1><?cs var:Lang.Timesheets.Title ?></h1>
   <?cs if:Page.MayEnter ?><a class="btn" href="<?cs var:Page.Prefix ?>/timesheets/workers"><?cs var:Lang.Timesheets.Workers.Title ?></a><?cs /if ?></div>
 <?cs if:Page.Done == "approved_many" ?><div class="alert alert-success" role="status"><?cs var:Lang.Timesheets.Done.approved_many ?> <?cs var:Page.DoneCount ?></div>
-<?cs if:Page.Since ?>
-<section class="panel progress" aria-labelledby="progress-h" data-progress="<?cs var:Page.Prefix ?>/timesheets/progress?since=<?cs var:Page.Since ?>">
+<?cs if:Page.Upto ?>
+<section class="panel progress" aria-labelledby="progress-h" data-progress="<?cs var:Page.Prefix ?>/timesheets/progress?after=<?cs var:Page.After ?>&amp;upto=<?cs var:Page.Upto ?>">
   <h2 id="progress-h"><?cs var:Lang.Timesheets.Progress.Title ?></h2>
   <p role="status"><strong data-count="delivered"><?cs var:Page.Progress.Delivered ?></strong> <?cs var:Lang.Timesheets.Progress.Delivered ?> · <strong data-count="refused"><?cs var:Page.Progress.Refused ?></strong> <?cs var:Lang.Timesheets.Progress.Refused ?> · <strong data-count="waiting"><?cs var:Page.Progress.Waiting ?></strong> <?cs var:Lang.Timesheets.Progress.Waiting ?></p>
   <p class="muted small" data-progress-note data-live="<?cs var:Lang.Timesheets.Progress.Live ?>" data-finished="<?cs var:Lang.Timesheets.Progress.Finished ?>"><?cs if:Page.Progress.Waiting > 0 ?><?cs var:Lang.Timesheets.Progress.Reload ?><?cs else ?><?cs var:Lang.Timesheets.Progress.Finished ?><?cs /if ?></p>

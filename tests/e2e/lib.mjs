@@ -30,7 +30,7 @@ export function shape(url) {
 // loads, and never worked on while the test acts: the checks cannot make
 // a test flaky.
 const audit = {
-  on: true, queue: [], pending: new Set(), own: new WeakSet(), keys: new Set(), found: [], pages: 0,
+  on: true, queue: [], pending: new Set(), own: new WeakSet(), keys: new Set(), found: [], pages: 0, gone: [],
 };
 
 function watch(page) {
@@ -42,8 +42,10 @@ function watch(page) {
   });
   page.on('load', () => {
     if (audit.own.has(page)) return;
-    // A page gone before it was read is one the test did not stay on.
-    const p = copy(page, csp).catch(() => {});
+    // A page gone before it was read is one the test did not stay on:
+    // its shape is checked when a test stays on it, and done() names it.
+    const url = page.url();
+    const p = copy(page, csp).catch(() => { audit.gone.push(url); });
     audit.pending.add(p);
     p.finally(() => audit.pending.delete(p));
   });
@@ -153,6 +155,8 @@ export function done() {
     } else {
       console.log(`ok ${n} - ${name} (${audit.pages} pages checked)`);
     }
+    const unchecked = [...new Set(audit.gone.map((u) => shape(new URL(u))))].filter((k) => !audit.keys.has(k));
+    for (const k of unchecked) console.log(`#   left before it could be read, its shape not checked: ${k}`);
   }
   console.log(`1..${n}`);
   process.exitCode = failed ? 1 : 0;

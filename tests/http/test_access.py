@@ -386,7 +386,7 @@ OBJECTS = [
      dict(holders("agency_admin", "consultant", "hr_manager", "planner"), anon=403)),
     # After a bulk approval, the approver's own weeks on their way, as
     # JSON: for who approves; a 403 for a visitor.
-    (("GET", "/timesheets/progress?since=:id"), "SELECT '0'", dict(holders("supervisor"), anon=403)),
+    (("GET", "/timesheets/progress?after=0&upto=:id"), "SELECT '0'", dict(holders("supervisor"), anon=403)),
     # A temp worker's availability: kept by the agency's planners only.
     (("GET", "/planning/workers/:id"), "SELECT id FROM users WHERE email = 'worker@flex.example'",
      holders("consultant")),

@@ -566,7 +566,7 @@ def test_500_weeks_are_approved_in_one_request():
                     headers={"Content-Type": "application/x-www-form-urlencoded"})
     took = time.time() - t0
     assert r.status == 303, (r.status, text_of(r.text)[-500:])
-    assert re.fullmatch(r"/timesheets/\?week=%s&done=approved_many&count=500&since=\d+" % week,
+    assert re.fullmatch(r"/timesheets/\?week=%s&done=approved_many&count=500&after=\d+&upto=\d+" % week,
                         r.header("Location")), r.header("Location")
     assert one("SELECT COUNT(*) FROM timesheets WHERE worker_user_id = %s AND state = 'approved' AND version = 1"
                % w["id"]) == "500"
@@ -576,7 +576,7 @@ def test_500_weeks_are_approved_in_one_request():
     # The same selection again approves nothing twice.
     r = sup.request("POST", "/timesheets/approve", body=body,
                     headers={"Content-Type": "application/x-www-form-urlencoded"})
-    assert r.status == 303 and "count=0&since=" in r.header("Location")
+    assert r.status == 303 and "count=0&after=" in r.header("Location")
     # One outside the supervisor's part of the organisation: nothing at all.
     other = worker(unit_name=A2)
     other_w, other_sheet = submitted_sheet(other)
@@ -609,14 +609,14 @@ def test_after_a_bulk_approval_the_list_follows_the_weeks_to_the_back_office():
                     headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert r.status == 303, r.status
     loc = r.header("Location")
-    since = re.fullmatch(r"/timesheets/\?state=all&done=approved_many&count=3&since=(\d+)", loc).group(1)
+    batch = re.fullmatch(r"/timesheets/\?state=all&done=approved_many&count=3&(after=\d+&upto=\d+)", loc).group(1)
     # The list says how far the agency is, and where the script asks.
     after = sup.get(loc)
     assert after.status == 200
-    assert 'data-progress="/timesheets/progress?since=%s"' % since in after.text
+    assert 'data-progress="/timesheets/progress?%s"' % batch.replace("&", "&amp;") in after.text
     counts = [int(n) for n in re.findall(r'data-count="(?:delivered|refused|waiting)">(\d+)<', after.text)]
     assert len(counts) == 3 and sum(counts) == 3, counts
-    progress = "/timesheets/progress?since=%s" % since
+    progress = "/timesheets/progress?" + batch
     r = sup.get(progress)
     assert r.status == 200 and r.header("Content-Type").startswith("application/json")
     assert sum(json.loads(r.text).values()) == 3
@@ -626,9 +626,13 @@ def test_after_a_bulk_approval_the_list_follows_the_weeks_to_the_back_office():
     assert "Het uitzendbureau heeft ze allemaal beantwoord" in text_of(sup.get(loc).text)
     # Only who approves asks; the counts are of his own versions (made_by).
     assert as_user("planner@klant.example").get(progress).status == 404
-    # Without a second, or with one that is not a number: refused.
+    # Without the batch, or with one that is not a number: refused.
     assert sup.get("/timesheets/progress").status == 400
-    assert sup.get("/timesheets/progress?since=soon").status == 400
+    assert sup.get("/timesheets/progress?after=0&upto=soon").status == 400
+    # The supervisor's next approval is not counted with this one.
+    _, later = submitted_sheet(w, week_back=6)
+    assert decide(SUPERVISOR, later, "approve").status == 303
+    assert sum(json.loads(sup.get(progress).text).values()) == 3
 
 
 # --- the agency ----------------------------------------------------------------
