@@ -79,7 +79,8 @@ async function copy(page, csp) {
 // the copies still being read.
 async function flush(context) {
   await Promise.allSettled([...audit.pending]);
-  for (const s of audit.queue.filter((q) => !context || q.context === context)) {
+  // A page that loaded while others were checked is checked too.
+  for (let s; (s = audit.queue.find((q) => !context || q.context === context));) {
     audit.queue.splice(audit.queue.indexOf(s), 1);
     const at = new URL(s.url);
     at.hash = '';
