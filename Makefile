@@ -3,8 +3,14 @@
 
 CC      ?= gcc
 BUILD   := build
+# make install: where (see scripts/install.sh for the layout). URL_PREFIX
+# is the path the portal is served under (/portal), empty for the root.
 PREFIX  ?= /usr/local
 DESTDIR ?=
+SYSCONFDIR ?=
+LOCALSTATEDIR ?= /var
+RUNSTATEDIR ?= /run
+URL_PREFIX ?=
 
 # Debian's hardening flags (dpkg-buildflags with hardening=+all).
 HARDEN_CFLAGS  := -fstack-protector-strong -fstack-clash-protection -fcf-protection \
@@ -74,7 +80,7 @@ TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
 # A change of build flags (SANITIZE=1 or not) rebuilds everything.
 FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
 
-.PHONY: all tests deps deps-bench run stop check test bench bench-data install clean
+.PHONY: all tests deps deps-bench deps-ops run stop check test check-ops bench bench-data install clean
 # Objects stay after a link, for the next incremental build. (Only the
 # objects: the flags stamp must stay an ordinary target, or a change of
 # SANITIZE would rebuild nothing.)
@@ -138,6 +144,10 @@ deps:
 deps-bench:
 	@scripts/deps.sh --bench
 
+# The operations tests need what a hosting provider's server has.
+deps-ops:
+	@scripts/deps.sh --ops
+
 run: deps
 	@$(MAKE) --no-print-directory all $(SIM_BIN)
 	@scripts/stack.sh start
@@ -150,6 +160,12 @@ check test: deps
 	@$(MAKE) --no-print-directory tests
 	@SANITIZE=$(SANITIZE) tests/run.sh
 
+# Operations: an installed portal under a prefix; more as they come
+# (tests/ops/).
+check-ops: deps-ops
+	@$(MAKE) --no-print-directory tests
+	@tests/ops/run.sh
+
 bench: deps-bench
 	@$(MAKE) --no-print-directory tests
 	@tests/bench/run.sh
@@ -160,7 +176,9 @@ bench-data: all
 	@scripts/bench-data.sh
 
 install: all
-	scripts/install.sh "$(DESTDIR)" "$(PREFIX)"
+	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" SYSCONFDIR="$(SYSCONFDIR)" \
+	 LOCALSTATEDIR="$(LOCALSTATEDIR)" RUNSTATEDIR="$(RUNSTATEDIR)" URL_PREFIX="$(URL_PREFIX)" \
+	 scripts/install.sh
 
 clean:
 	rm -rf $(BUILD)

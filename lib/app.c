@@ -13,6 +13,7 @@
 #include "app.h"
 #include "conf.h"
 #include "db.h"
+#include "files.h"
 #include "http.h"
 #include "log.h"
 #include "request.h"
@@ -317,17 +318,25 @@ static void make_ref(char *out)
 	out[8] = '\0';
 }
 
-/* The path asked for, without the configured prefix. A binary started
- * as CGI with no path at all (REQUEST_METHOD=GET build/cgi-bin/login.fcgi)
- * answers its first route. */
+/* The path asked for, without the configured prefix: nginx's
+ * DOCUMENT_URI; under a CGI server (Apache), SCRIPT_NAME and PATH_INFO
+ * together, which is the whole path however the server split it; else
+ * PATH_INFO. A binary started as CGI with no path at all
+ * (REQUEST_METHOD=GET build/cgi-bin/login.fcgi) answers its first route. */
 static const char *request_path(Request *r, const Route *routes)
 {
-	const char *p = http_env(r, "PATH_INFO");
+	const char *p = http_env(r, "DOCUMENT_URI");
+	const char *script = http_env(r, "SCRIPT_NAME");
+	const char *info = http_env(r, "PATH_INFO");
 	const char *prefix = conf_str("Portal.Prefix");
 	size_t pl = strlen(prefix);
 
+	if ((!p || !*p) && script && *script) {
+		snprintf(r->cgi_path, sizeof(r->cgi_path), "%s%s", script, info ? info : "");
+		p = r->cgi_path;
+	}
 	if (!p || !*p)
-		p = http_env(r, "DOCUMENT_URI");
+		p = info;
 	if (!p || !*p)
 		p = http_env(r, "REQUEST_URI") ? "/" : routes[0].path;
 	if (pl && !strncmp(p, prefix, pl) && (p[pl] == '/' || !p[pl]))
@@ -584,6 +593,8 @@ int app_run(const char *program, const Route *routes, int argc, char **argv)
 	if (!check_routes(program, routes))
 		return 2;
 	err = conf_load(NULL);
+	if (!err)
+		err = files_dirs();
 	if (!err)
 		err = view_init();
 	if (!err)

@@ -48,6 +48,7 @@ static const struct rule {
 	{ "Database.Port", C_INT, "0", 0, 65535, NULL },
 	{ "Database.Name", C_STR, "flexportal", 0, 0, NULL },
 	{ "Database.User", C_STR, "portal", 0, 0, NULL },
+	{ "Database.AdminUser", C_OPT, "", 0, 0, NULL },
 	{ "Database.ConnectTimeoutSeconds", C_INT, "3", 1, 60, NULL },
 	{ "Limits.MaxBodyBytes", C_INT, "1048576", 1024, 1073741824, NULL },
 	{ "Limits.MaxParams", C_INT, "200", 1, 10000, NULL },
@@ -532,6 +533,9 @@ static void load_secrets(const char *file, struct secrets *s, FILE *out, int *n)
 	if (!copy_secret(s->db_password, sizeof(s->db_password),
 			 hdf_get_value(h, "Database.Password", NULL)))
 		problem(out, n, file, "Database.Password", "too long");
+	if (!copy_secret(s->db_admin_password, sizeof(s->db_admin_password),
+			 hdf_get_value(h, "Database.AdminPassword", NULL)))
+		problem(out, n, file, "Database.AdminPassword", "too long");
 	if (!hexkey(hdf_get_value(h, "Keys.Csrf", NULL), s->csrf_key, sizeof(s->csrf_key)))
 		problem(out, n, file, "Keys.Csrf", "must be 64 hexadecimal digits (openssl rand -hex 32)");
 	if (!hexkey(hdf_get_value(h, "Keys.Pepper", NULL), s->pepper, sizeof(s->pepper)))

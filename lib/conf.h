@@ -7,6 +7,7 @@
 
 struct secrets {
 	char db_password[256];
+	char db_admin_password[256]; /* Database.AdminUser's (db_as_admin) */
 	unsigned char csrf_key[32];
 	unsigned char pepper[32];
 	unsigned char data_key[32];   /* seals personal data (crypto.c) */

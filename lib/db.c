@@ -13,6 +13,7 @@ NERR_TYPE PERR_DB_DOWN = 0;
 NERR_TYPE PERR_DB_DUPLICATE = 0;
 
 static MYSQL *conn;
+static int as_admin;       /* connect as Database.AdminUser (db_as_admin) */
 static int reconnected;   /* the connection was reopened in this request */
 static int in_tx;
 
@@ -58,9 +59,14 @@ void db_close(void)
 	in_tx = 0;
 }
 
+void db_as_admin(void)
+{
+	as_admin = 1;
+}
+
 NEOERR *db_connect(void)
 {
-	const char *sock, *host;
+	const char *sock, *host, *user, *password;
 	unsigned int timeout;
 	my_bool off = 0;
 
@@ -83,8 +89,13 @@ NEOERR *db_connect(void)
 	mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
 	sock = conf_str("Database.Socket");
 	host = conf_str("Database.Host");
-	if (!mysql_real_connect(conn, *host ? host : NULL, conf_str("Database.User"),
-				conf_secrets()->db_password, conf_str("Database.Name"),
+	user = conf_str("Database.User");
+	password = conf_secrets()->db_password;
+	if (as_admin && *conf_str("Database.AdminUser")) {
+		user = conf_str("Database.AdminUser");
+		password = conf_secrets()->db_admin_password;
+	}
+	if (!mysql_real_connect(conn, *host ? host : NULL, user, password, conf_str("Database.Name"),
 				(unsigned int)conf_int("Database.Port"), *host ? NULL : sock, 0)) {
 		NEOERR *err = nerr_raise(PERR_DB_DOWN, "cannot connect to MariaDB: %s",
 					 mysql_error(conn));

@@ -13,6 +13,10 @@ extern NERR_TYPE PERR_DB_DUPLICATE;
 
 /* Opens the connection on first use; later calls are free. */
 NEOERR *db_connect(void);
+/* From now on connect as Database.AdminUser, when one is set: the user
+ * that may change the schema (portalctl migrate). Before the first
+ * connection. */
+void db_as_admin(void);
 /* Marks the start of a request: a lost connection may be reopened once. */
 void db_request_begin(void);
 void db_close(void);

@@ -213,6 +213,14 @@ static NEOERR *make_dirs(const char *path)
 	return STATUS_OK;
 }
 
+NEOERR *files_dirs(void)
+{
+	NEOERR *err = make_dirs(conf_str("Paths.Files"));
+	if (!err)
+		err = make_dirs(conf_str("Paths.Tmp"));
+	return nerr_pass(err);
+}
+
 /* --- paths ------------------------------------------------------------- */
 
 NEOERR *files_path(const char *id, char *out, size_t len)

@@ -99,6 +99,11 @@ void files_close(FilesReader **r);
  * form the store gives (so no path can be smuggled in). */
 NEOERR *files_path(const char *id, char *out, size_t len);
 
+/* Makes Paths.Files and Paths.Tmp (upload temp files) when they are
+ * missing, mode 0700: at a program's start, so that a fresh installation
+ * needs only its state folder. */
+NEOERR *files_dirs(void);
+
 /* Removes a stored file; NERR_NOT_FOUND when it is not there. */
 NEOERR *files_remove(const char *id);
 

@@ -99,6 +99,7 @@ struct request {
 	const Route *route;
 	const char *method;
 	const char *path;       /* without the configured prefix */
+	char cgi_path[1024];    /* SCRIPT_NAME and PATH_INFO of a CGI server */
 	char ref[12];           /* reference id shown on error pages and logged */
 	char lang[4];
 	int64_t start_us;

@@ -244,6 +244,13 @@ NEOERR *view_render(Request *r, const char *tpl)
 	return STATUS_OK;
 }
 
+NEOERR *view_empty(Request *r, const char *module, int may_add)
+{
+	hdf_set_value(r->hdf, "Page.Empty.Module", module);
+	hdf_set_int_value(r->hdf, "Page.Empty.MayAdd", may_add);
+	return nerr_pass(view_render(r, "empty.cs"));
+}
+
 /* Renders tpl (HTML, escaped, or a text that is not) with data and the
  * strings of lang onto out. */
 static NEOERR *render_onto(HDF *data, const char *lang, int html, const char *tpl, STRING *out)

@@ -12,6 +12,11 @@ NEOERR *view_init(void);
 /* Renders templates/<tpl> with the request's data into r->body. */
 NEOERR *view_render(Request *r, const char *tpl);
 
+/* A module's page when it has nothing to show yet: no client with a unit
+ * in the user's scope (a fresh installation). module is its key in
+ * Lang.Nav; may_add: the user may add clients (a link to them). */
+NEOERR *view_empty(Request *r, const char *module, int may_add);
+
 /* Renders templates/<tpl> (HTML, escaped as pages are) with the request's
  * data into out: a part of a page, to keep (cache.h) and show again — the
  * one source of what a page prints with uvar. */

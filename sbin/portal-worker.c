@@ -13,6 +13,7 @@
 #include "db.h"
 #include "documents.h"
 #include "erasure.h"
+#include "files.h"
 #include "invoice.h"
 #include "log.h"
 #include "mail.h"
@@ -23,6 +24,8 @@
 #include "util.h"
 
 static volatile sig_atomic_t stopping;
+/* A job (not a delivery) failed: portal-worker --jobs exits 1. */
+static int job_failed;
 
 static void on_signal(int sig)
 {
@@ -110,6 +113,7 @@ static void housekeeping(int once)
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
+		job_failed = 1;
 		return;
 	}
 	if (warned || revoked)
@@ -120,11 +124,13 @@ static void housekeeping(int once)
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
+		job_failed = 1;
 	}
 	err = documents_clocks(&moved);
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
+		job_failed = 1;
 	} else if (moved) {
 		log_msg("info", NULL, "retention: %d documents follow their person's last activity", moved);
 	}
@@ -132,6 +138,7 @@ static void housekeeping(int once)
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
+		job_failed = 1;
 	} else if (workers || supervisors) {
 		log_msg("info", NULL, "timesheets: %d workers and %d supervisors reminded", workers, supervisors);
 	}
@@ -139,8 +146,9 @@ static void housekeeping(int once)
 
 /* The privacy duties, every Privacy.CheckMinutes: the retention of temp
  * workers and candidates (consent links, anonymising), and the reminders
- * of requests coming due. */
-static void privacy_jobs(int once)
+ * of requests coming due. Returns 1 when the retention job has more to
+ * do now. */
+static int privacy_jobs(int once)
 {
 	static int64_t last;
 	int64_t now = util_mono_us();
@@ -148,7 +156,7 @@ static void privacy_jobs(int once)
 	NEOERR *err;
 
 	if (!once && last && now - last < 60LL * 1000000 * conf_int("Privacy.CheckMinutes"))
-		return;
+		return 0;
 	last = now;
 	db_request_begin();
 	err = retention_run(time(NULL), &asked, &anonymised, &more);
@@ -157,6 +165,8 @@ static void privacy_jobs(int once)
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
+		job_failed = 1;
+		more = 0; /* again in the next round, not at once */
 	} else if (asked || anonymised) {
 		log_msg("info", NULL, "retention: %d asked to consent, %d anonymised", asked, anonymised);
 	}
@@ -164,9 +174,11 @@ static void privacy_jobs(int once)
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
+		job_failed = 1;
 	} else if (reminded) {
 		log_msg("info", NULL, "privacy requests: %d reminded", reminded);
 	}
+	return more;
 }
 
 /* Each client's new invoices from the back-office, a pass every
@@ -192,6 +204,7 @@ static void pull_invoices(int once)
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);
+		job_failed = 1;
 	} else if (imported || failed) {
 		log_msg("info", NULL, "invoices: %d imported, %d clients failed", imported, failed);
 	}
@@ -199,18 +212,34 @@ static void pull_invoices(int once)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: portal-worker [--once]\n"
-			"  Delivers the outbox, imports invoices and revokes inactive accounts\n"
-			"  until stopped (SIGTERM); --once does what is due now and exits.\n");
+	fprintf(stderr, "usage: portal-worker [--once | --outbox | --jobs]\n"
+			"  Delivers the outbox and runs the jobs (inactive accounts, retention,\n"
+			"  reminders, invoices) until stopped (SIGTERM); --once does what is\n"
+			"  due now and exits. --outbox only delivers, for when a timer runs\n"
+			"  --jobs, which runs every job once and exits.\n");
+}
+
+/* portal-worker --jobs: every job once, the retention job until it has
+ * nothing more to do now (it works in batches). */
+static void jobs(void)
+{
+	housekeeping(1);
+	while (privacy_jobs(1) && !stopping)
+		;
+	pull_invoices(1);
 }
 
 int main(int argc, char **argv)
 {
-	int once = 0;
+	int once = 0, outbox_only = 0, jobs_only = 0;
 	NEOERR *err;
 
 	if (argc == 2 && !strcmp(argv[1], "--once")) {
 		once = 1;
+	} else if (argc == 2 && !strcmp(argv[1], "--outbox")) {
+		outbox_only = 1;
+	} else if (argc == 2 && !strcmp(argv[1], "--jobs")) {
+		jobs_only = 1;
 	} else if (argc != 1) {
 		usage();
 		return 2;
@@ -219,6 +248,8 @@ int main(int argc, char **argv)
 	nerr_init();
 	err = conf_load(NULL);
 	/* Contracts go to the documents store: its types are read first. */
+	if (!err)
+		err = files_dirs();
 	if (!err)
 		err = documents_init();
 	if (err) {
@@ -232,12 +263,20 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	/* A full disk or a file size limit is an error to retry, not death. */
 	signal(SIGXFSZ, SIG_IGN);
-	log_msg("info", NULL, "worker started");
+	if (jobs_only) {
+		jobs();
+		db_close();
+		curl_global_cleanup();
+		return job_failed;
+	}
+	log_msg("info", NULL, outbox_only ? "worker started (outbox only)" : "worker started");
 	while (!stopping) {
 		int n;
-		housekeeping(once);
-		privacy_jobs(once);
-		pull_invoices(once);
+		if (!outbox_only) {
+			housekeeping(once);
+			privacy_jobs(once);
+			pull_invoices(once);
+		}
 		n = round_once();
 		if (once && n <= 0)
 			break;

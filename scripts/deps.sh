@@ -3,10 +3,12 @@
 # Idempotent: asks apt only for what is missing, and runs `apt-get update`
 # once, and only when something has to be installed.
 #
-#   scripts/deps.sh [--bench]
+#   scripts/deps.sh [--bench | --ops]
 #
 # --bench adds what only `make bench` needs: PHP-FPM, PDO MySQL and the PHP
 # CLI, for the peer the week view is measured against (tests/bench/peer/).
+# --ops adds what only `make check-ops` needs: systemd-analyze for the
+# shipped units, Apache for the plain-CGI recipe, mariadb-backup.
 set -eu
 
 PKGS="make gcc pkg-config ca-certificates curl openssl
@@ -19,9 +21,11 @@ libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
 nginx-light spawn-fcgi python3 python3-aiosmtpd python3-openpyxl
 libcmocka-dev chromium wrk procps tzdata"
 BENCH_PKGS="php-fpm php-mysql php-cli"
-if [ "${1:-}" = "--bench" ]; then
-	PKGS="$PKGS $BENCH_PKGS"
-fi
+OPS_PKGS="systemd apache2 mariadb-backup"
+case "${1:-}" in
+--bench) PKGS="$PKGS $BENCH_PKGS" ;;
+--ops) PKGS="$PKGS $OPS_PKGS" ;;
+esac
 
 missing=""
 for p in $PKGS; do

@@ -1,87 +1,115 @@
 #!/bin/sh
-# install.sh DESTDIR PREFIX: `make install` — the built programs, templates,
-# static files, migrations, an example configuration with the installed
-# paths, the nginx snippet and systemd units. Touches nothing outside
-# DESTDIR/PREFIX (and DESTDIR/etc when PREFIX is /usr).
+# install.sh: `make install` — the built programs, templates, static files,
+# migrations, every configuration file the programs read, the nginx
+# snippets and the systemd units, in the FHS layout:
+#
+#   $PREFIX/sbin/                       portalctl, portal-worker
+#   $PREFIX/lib/flexportal/cgi-bin/     one FastCGI program per module
+#   $PREFIX/share/flexportal/           templates, htdocs/static, sql, nginx/,
+#                                       the shipped configuration as examples
+#   $SYSCONFDIR/flexportal/             portal.hdf, roles.hdf, documents.hdf,
+#                                       privacy.hdf, secrets.hdf.example
+#   $PREFIX/lib/systemd/system/         the units
+#   $LOCALSTATEDIR/lib/flexportal/      documents, upload temp files
+#   $LOCALSTATEDIR/log/flexportal/
+#
+# Everything under $DESTDIR when it is set (packaging). A configuration
+# file already there is kept: the new one is written beside it as .dist.
+# The environment (from the Makefile) gives DESTDIR PREFIX SYSCONFDIR
+# LOCALSTATEDIR RUNSTATEDIR URL_PREFIX.
 set -eu
-DESTDIR=$1
-PREFIX=$2
+cd "$(dirname "$0")/.."
+DESTDIR=${DESTDIR:-}
+PREFIX=${PREFIX:-/usr/local}
 case $PREFIX in
-/usr) SYSCONFDIR=/etc ;;
-*) SYSCONFDIR=$PREFIX/etc ;;
+/usr) SYSCONFDIR=${SYSCONFDIR:-/etc} ;;
+*) SYSCONFDIR=${SYSCONFDIR:-$PREFIX/etc} ;;
 esac
-LIBDIR=$PREFIX/lib
-SBINDIR=$PREFIX/sbin
-SHARE=$PREFIX/share/flexportal
+LOCALSTATEDIR=${LOCALSTATEDIR:-/var}
+RUNSTATEDIR=${RUNSTATEDIR:-/run}
+URL_PREFIX=${URL_PREFIX:-}
+case $URL_PREFIX in
+"" | /*[!/]) ;;
+*) echo "install: URL_PREFIX is a path such as /portal (no trailing slash), or empty" >&2; exit 2 ;;
+esac
 
-d() { install -d "$DESTDIR$1"; }
-d "$SBINDIR"; d "$LIBDIR/flexportal/cgi-bin"; d "$SHARE"; d "$SYSCONFDIR/flexportal"
-d "$SHARE/nginx"; d "$LIBDIR/systemd/system"
+SBINDIR=$PREFIX/sbin
+LIBEXEC=$PREFIX/lib/flexportal/cgi-bin
+SHARE=$PREFIX/share/flexportal
+UNITDIR=$PREFIX/lib/systemd/system
+ETC=$SYSCONFDIR/flexportal
+STATE=$LOCALSTATEDIR/lib/flexportal
+LOGDIR=$LOCALSTATEDIR/log/flexportal
+RUNDIR=$RUNSTATEDIR/flexportal
+MODULES=$(ls build/cgi-bin/*.fcgi | sed 's|.*/||; s|\.fcgi$||')
+
+d() { for x; do install -d "$DESTDIR$x"; done; }
+d "$SBINDIR" "$LIBEXEC" "$SHARE" "$SHARE/nginx" "$UNITDIR" "$ETC" "$STATE" "$LOGDIR"
 
 install -m 0755 build/sbin/portalctl build/sbin/portal-worker "$DESTDIR$SBINDIR/"
-install -m 0755 build/cgi-bin/*.fcgi "$DESTDIR$LIBDIR/flexportal/cgi-bin/"
+install -m 0755 build/cgi-bin/*.fcgi "$DESTDIR$LIBEXEC/"
 rm -rf "$DESTDIR$SHARE/templates" "$DESTDIR$SHARE/htdocs" "$DESTDIR$SHARE/sql"
 cp -R templates "$DESTDIR$SHARE/templates"
 mkdir -p "$DESTDIR$SHARE/htdocs"
 cp -R htdocs/static "$DESTDIR$SHARE/htdocs/static"
 cp -R sql "$DESTDIR$SHARE/sql"
-install -m 0644 conf/secrets.hdf.example conf/roles.hdf conf/documents.hdf conf/privacy.hdf "$DESTDIR$SHARE/"
-install -m 0644 conf/nginx/fastcgi.conf conf/nginx/static-headers.conf "$DESTDIR$SHARE/nginx/"
 
-# The example configuration: the shipped one with the installed paths.
-sed -e "s|^  Templates = templates|  Templates = $SHARE/templates|" \
+# A configuration file: into $ETC unless one is there (then beside it, as
+# .dist, to compare), and always into $SHARE as the example.
+conffile() { # name, source file
+	install -m 0644 "$2" "$DESTDIR$SHARE/$1.example"
+	if [ -e "$DESTDIR$ETC/$1" ]; then
+		install -m 0644 "$2" "$DESTDIR$ETC/$1.dist"
+		echo "install: kept $DESTDIR$ETC/$1; the new one is $1.dist"
+	else
+		install -m 0644 "$2" "$DESTDIR$ETC/$1"
+	fi
+}
+
+# portal.hdf: the shipped one with the installed paths.
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+sed -e "s|^  Prefix =.*|  Prefix = $URL_PREFIX|" \
+    -e "s|^  Templates = templates|  Templates = $SHARE/templates|" \
     -e "s|^  Static = htdocs/static|  Static = $SHARE/htdocs/static|" \
     -e "s|^  Sql = sql|  Sql = $SHARE/sql|" \
-    -e "s|^  Roles = conf/roles.hdf|  Roles = $SHARE/roles.hdf|" \
-    -e "s|^  DocumentTypes = conf/documents.hdf|  DocumentTypes = $SHARE/documents.hdf|" \
-    -e "s|^  Privacy = conf/privacy.hdf|  Privacy = $SHARE/privacy.hdf|" \
-    -e "s|^  Var = var|  Var = /var/lib/flexportal\n  Run = /run/flexportal\n  Log = /var/log/flexportal\n  Secrets = $SYSCONFDIR/flexportal/secrets.hdf|" \
-    -e "s|^  # Socket = var/run/mysqld.sock|  Socket = /run/mysqld/mysqld.sock|" \
-    conf/portal.hdf > "$DESTDIR$SHARE/portal.hdf.example"
-
-# The nginx snippet, two instances of every module.
-modules=$(ls build/cgi-bin/*.fcgi | sed 's|.*/||; s|\.fcgi$||')
-up=""
-locs=""
-for m in $modules; do
-	up="${up}upstream flexportal_$m {
-    server unix:/run/flexportal/$m-1.sock max_fails=1 fail_timeout=5s;
-    server unix:/run/flexportal/$m-2.sock max_fails=1 fail_timeout=5s;
-}
-"
-	case $m in login|home) ;; *) locs="${locs}    location /$m/ {
-        client_max_body_size 21m;
-        include $SHARE/nginx/fastcgi.conf;
-        fastcgi_pass flexportal_$m;
-    }
-" ;; esac
+    -e "s|^  Roles = conf/roles.hdf|  Roles = $ETC/roles.hdf|" \
+    -e "s|^  DocumentTypes = conf/documents.hdf|  DocumentTypes = $ETC/documents.hdf|" \
+    -e "s|^  Privacy = conf/privacy.hdf|  Privacy = $ETC/privacy.hdf|" \
+    -e "s|^  Var = var|  Var = $STATE\n  Run = $RUNDIR\n  Log = $LOGDIR\n  Secrets = $ETC/secrets.hdf|" \
+    -e "s|^  # Socket = var/run/mysqld.sock|  Socket = $RUNSTATEDIR/mysqld/mysqld.sock|" \
+    conf/portal.hdf > "$tmp"
+for k in "Prefix = $URL_PREFIX" "Templates = $SHARE/" "Var = $STATE" "Socket = $RUNSTATEDIR/"; do
+	grep -q "^  $k" "$tmp" || { echo "install: conf/portal.hdf changed: no line '$k'" >&2; exit 1; }
 done
-UPSTREAMS="$up" MODULE_LOCATIONS="$locs" /usr/bin/python3 - "$DESTDIR$SHARE/nginx/flexportal.conf" "$SHARE" <<'EOS'
-import os, sys
-share = sys.argv[2]
-s = open("conf/nginx/flexportal.conf.in").read()
-for k, v in {
-    "@UPSTREAMS@": os.environ["UPSTREAMS"],
-    "@MODULE_LOCATIONS@": os.environ["MODULE_LOCATIONS"],
-    "@STACK_EXTRA@": "",
-    "@LISTEN_HTTP@": "80",
-    "@LISTEN_HTTPS@": "443",
-    "@HTTPS_PORT@": "443",
-    "@TLS_CERT@": "/etc/ssl/flexportal/fullchain.pem",
-    "@TLS_KEY@": "/etc/ssl/flexportal/privkey.pem",
-    "@MAX_BODY@": "1m",
-    "@PREFIX@": "",
-    "@STATIC@": share + "/htdocs/static",
-    "@SNIPPETS@": share + "/nginx",
-    "@ACCESS_LOG@": "/var/log/nginx/flexportal-access.log",
-}.items():
-    s = s.replace(k, v)
-s = s.replace("return 301 https://$host:443$request_uri;", "return 301 https://$host$request_uri;")
-open(sys.argv[1], "w").write(s)
-EOS
-
-for u in flexportal@.socket flexportal@.service flexportal-worker.service; do
-	sed -e "s|@SYSCONFDIR@|$SYSCONFDIR|g" -e "s|@LIBDIR@|$LIBDIR|g" -e "s|@SBINDIR@|$SBINDIR|g" \
-		"conf/systemd/$u" > "$DESTDIR$LIBDIR/systemd/system/$u"
+conffile portal.hdf "$tmp"
+for f in roles documents privacy; do
+	conffile $f.hdf conf/$f.hdf
 done
-echo "installed under $DESTDIR$PREFIX; next steps: INSTALL"
+install -m 0644 conf/secrets.hdf.example "$DESTDIR$ETC/secrets.hdf.example"
+
+# nginx: the http-block part, the locations below URL_PREFIX for an
+# existing server block, and a server of its own.
+/usr/bin/python3 scripts/nginx-conf.py "$DESTDIR$SHARE/nginx" --modules "$MODULES" \
+	--sockets "$RUNDIR" --prefix "$URL_PREFIX" --static "$SHARE/htdocs/static" \
+	--snippets "$SHARE/nginx" --access-log "$LOCALSTATEDIR/log/nginx/flexportal-access.log" \
+	--max-body "$(PORTAL_CONF=conf/portal.hdf build/sbin/portalctl config-get Limits.MaxBodyBytes)" \
+	--max-upload "$(PORTAL_CONF=conf/portal.hdf build/sbin/portalctl config-get Limits.MaxUploadBytes)"
+
+# Apache: the same portal as plain CGI (INSTALL, 6).
+d "$SHARE/apache"
+sed -e "s|@PREFIX@|$URL_PREFIX|g" -e "s|@SHARE@|$SHARE|g" -e "s|@ETC@|$ETC|g" \
+    -e "s|@LIBEXEC@|$LIBEXEC|g" \
+    -e "s/@MODULES@/$(echo "$MODULES" | grep -vx 'login\|home' | tr '\n' '|' | sed 's/|$//')/" \
+    -e "s|@MAX_UPLOAD@|$(PORTAL_CONF=conf/portal.hdf build/sbin/portalctl config-get Limits.MaxUploadBytes)|" \
+	conf/apache/cgi.conf.in > "$DESTDIR$SHARE/apache/flexportal-cgi.conf"
+
+# The units, with the installed paths.
+for u in conf/systemd/*; do
+	sed -e "s|@ETC@|$ETC|g" -e "s|@LIBEXEC@|$LIBEXEC|g" -e "s|@SBINDIR@|$SBINDIR|g" \
+	    -e "s|@STATE@|$STATE|g" -e "s|@LOGDIR@|$LOGDIR|g" -e "s|@RUNDIR@|$RUNDIR|g" \
+		"$u" > "$DESTDIR$UNITDIR/${u##*/}"
+	chmod 0644 "$DESTDIR$UNITDIR/${u##*/}"
+done
+
+echo "installed under $DESTDIR$PREFIX, configuration in $DESTDIR$ETC; next steps: INSTALL"

@@ -11,8 +11,6 @@ export PORTAL_CONF=${PORTAL_CONF:-conf/test.hdf}
 CTL=build/sbin/portalctl
 VAR=$($CTL config-get Paths.Var) || exit 1
 OUT=$VAR/results
-PASS=0
-FAIL=0
 
 # A fresh stack: a new database, no mail, no logs of earlier runs.
 scripts/stack.sh --test stop >/dev/null 2>&1
@@ -20,27 +18,7 @@ rm -rf "$VAR"
 mkdir -p "$OUT"
 $CTL init-secrets >/dev/null || exit 1
 
-# suite NAME COMMAND...: runs it, shows its output, counts its results.
-suite() {
-	name=$1
-	shift
-	echo "# --- $name"
-	"$@" > "$OUT/$name.tap" 2>&1
-	rc=$?
-	cat "$OUT/$name.tap"
-	p=$(grep -c '^ok ' "$OUT/$name.tap")
-	f=$(grep -c '^not ok ' "$OUT/$name.tap")
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		echo "not ok - $name exited with status $rc"
-		f=1
-	fi
-	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
-		echo "not ok - $name ran no test"
-		f=1
-	fi
-	PASS=$((PASS + p))
-	FAIL=$((FAIL + f))
-}
+. tests/lib/suite.sh
 
 # The layout of lib/ and the unit tests (cmocka) need no stack.
 suite layout tests/cgi/layout.sh

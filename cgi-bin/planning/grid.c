@@ -4,6 +4,7 @@
 #include <string.h>
 #include <jansson.h>
 
+#include "conf.h"
 #include "db.h"
 #include "photo.h"
 #include "planning.h"
@@ -497,7 +498,7 @@ void grid_rows_html(Request *r, const Unit *u, const Grid *g, Day monday, int ma
 {
 	const char *lang = r->lang;
 	Words w = {
-		.lang = lang, .prefix = hdf_get_value(r->hdf, "Page.Prefix", ""),
+		.lang = lang, .prefix = conf_str("Portal.Prefix"),
 		.elsewhere = word(lang, "Lang.Planning.Elsewhere"), .busy = word(lang, "Lang.Planning.Busy"),
 		.open = word(lang, "Lang.Planning.OpenShifts"),
 		.agency_title = word(lang, "Lang.Planning.Mine.AgencyTitle"),

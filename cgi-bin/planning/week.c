@@ -106,7 +106,7 @@ NEOERR *plan_week(Request *r)
 		if (err)
 			return nerr_pass(err);
 		if (!unit_id)
-			return http_fail(r, 404, "no unit to plan");
+			return nerr_pass(view_empty(r, "planning", acl_may(r, "client.edit")));
 	}
 	err = plan_unit(r, unit_id, "planning.view", &u, &ok);
 	if (err || !ok)

@@ -37,7 +37,8 @@ void rp_month_last(int month, char out[11])
 }
 
 /* The unit of the report: the one asked for, when the user holds perm
- * there, else 404; without one, the topmost where he holds it. */
+ * there, else 404; without one, the topmost where he holds it (none: the
+ * page that says there is nothing yet). */
 static NEOERR *unit_of(Request *r, const char *perm, Scope *s, int *ok)
 {
 	DBQuery *q;
@@ -65,6 +66,8 @@ static NEOERR *unit_of(Request *r, const char *perm, Scope *s, int *ok)
 		s->client = db_int(q, 3);
 	}
 	db_end(&q);
+	if (!s->unit && !(param_str(r, "unit") && *param_str(r, "unit")))
+		return nerr_pass(view_empty(r, "reports", acl_may(r, "client.edit")));
 	if (!s->unit || !acl_may_at(r, perm, s->path)) {
 		http_fail(r, 404, "unit %lld outside the reports of the user", param_int(r, "unit", 0));
 		return STATUS_OK;

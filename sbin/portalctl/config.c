@@ -18,6 +18,7 @@
  * adds the keys a newer version needs to an existing one. */
 static const char *secret_keys[][2] = {
 	{ "Database.Password", "24" },
+	{ "Database.AdminPassword", "24" },
 	{ "Keys.Csrf", "32" },
 	{ "Keys.Pepper", "32" },
 	{ "Keys.Data", "32" },

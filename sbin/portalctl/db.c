@@ -70,6 +70,7 @@ int cmd_migrate(char **arg)
 	(void)arg;
 	if (load_conf())
 		return 1;
+	db_as_admin();
 	err = db_run_fixed("CREATE TABLE IF NOT EXISTS schema_migrations ("
 			   " name VARCHAR(200) NOT NULL PRIMARY KEY,"
 			   " sha256 CHAR(64) NOT NULL,"

@@ -74,9 +74,11 @@ class Client:
     """A browser-like client: keeps cookies, verifies the stack's certificate,
     sends Origin on POST unless told otherwise, never follows redirects."""
 
-    def __init__(self):
+    def __init__(self, base=None, port=None, cafile=None):
         self.cookies = {}
-        self.ctx = ssl.create_default_context(cafile=CERT)
+        self.base = base or BASE        # the Origin of its forms
+        self.port = port or HTTPS_PORT  # another portal than the test stack's
+        self.ctx = ssl.create_default_context(cafile=cafile or CERT)
         self.timeout = 30  # seconds a request may take before it raises
 
     def request(self, method, path, body=None, headers=None, origin=True):
@@ -84,12 +86,12 @@ class Client:
         if self.cookies:
             h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
         if method == "POST" and origin:
-            h["Origin"] = BASE
+            h["Origin"] = self.base
         if isinstance(body, dict):
             body = urllib.parse.urlencode(body).encode()
             h["Content-Type"] = "application/x-www-form-urlencoded"
         h.update(headers or {})
-        c = http.client.HTTPSConnection("127.0.0.1", HTTPS_PORT, context=self.ctx, timeout=self.timeout)
+        c = http.client.HTTPSConnection("127.0.0.1", self.port, context=self.ctx, timeout=self.timeout)
         c.request(method, path, body=body, headers=h)
         r = c.getresponse()
         resp = Response(r, r.read())
