@@ -49,6 +49,7 @@ static const struct rule {
 	{ "Database.Name", C_STR, "flexportal", 0, 0, NULL },
 	{ "Database.User", C_STR, "portal", 0, 0, NULL },
 	{ "Database.AdminUser", C_OPT, "", 0, 0, NULL },
+	{ "Backup.User", C_STR, "root", 0, 0, NULL },
 	{ "Database.ConnectTimeoutSeconds", C_INT, "3", 1, 60, NULL },
 	{ "Limits.MaxBodyBytes", C_INT, "1048576", 1024, 1073741824, NULL },
 	{ "Limits.MaxParams", C_INT, "200", 1, 10000, NULL },

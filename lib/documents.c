@@ -266,6 +266,10 @@ NEOERR *documents_sweep(Request *r, int delete, STRING *report, int *files, int 
 	NEOERR *err;
 
 	*files = *orphans = *missing = 0;
+	if (delete && files_held()) {
+		string_appendf(report, "a backup holds the store: nothing removed; sweep again after it\n");
+		delete = 0;
+	}
 	string_init(&s.ids);
 	s.n = s.skipped = 0;
 	s.young = time(NULL) - 60L * conf_int("Files.SweepGraceMinutes");

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -235,18 +236,72 @@ NEOERR *files_path(const char *id, char *out, size_t len)
 	return STATUS_OK;
 }
 
+/* The lock a backup holds while it copies the database and then the
+ * store (files_hold): a file whose row is gone must stay until the copy
+ * of the store is done, or the copy of the database would name a file the
+ * copy of the store lacks. */
+static int hold_lock(int how)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	if (snprintf(path, sizeof(path), "%s/.backup.lock", conf_str("Paths.Files")) >= (int)sizeof(path))
+		return -1;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	if (flock(fd, how) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+NEOERR *files_hold(int *fd)
+{
+	*fd = hold_lock(LOCK_EX);
+	if (*fd < 0)
+		return nerr_raise(NERR_IO, "file store: cannot lock %s: %s", conf_str("Paths.Files"),
+				  strerror(errno));
+	return STATUS_OK;
+}
+
+void files_release(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
+int files_held(void)
+{
+	int fd = hold_lock(LOCK_SH | LOCK_NB);
+	int held = fd < 0 && errno == EWOULDBLOCK;
+
+	files_release(fd);
+	return held;
+}
+
 NEOERR *files_remove(const char *id)
 {
 	char path[PATH_MAX];
 	NEOERR *err = files_path(id, path, sizeof(path));
+	int lock;
 
 	if (err)
 		return nerr_pass(err);
+	/* During a backup the file stays, unreadable without the key its row
+	 * held; the orphan sweep takes it later (files-sweep). */
+	lock = hold_lock(LOCK_SH | LOCK_NB);
+	if (lock < 0 && errno == EWOULDBLOCK)
+		return STATUS_OK;
 	if (unlink(path) != 0) {
-		if (errno == ENOENT)
+		int e = errno;
+		files_release(lock);
+		if (e == ENOENT)
 			return nerr_raise(NERR_NOT_FOUND, "file %s is not in the store", id);
-		return nerr_raise(NERR_IO, "file store: cannot remove %s: %s", path, strerror(errno));
+		return nerr_raise(NERR_IO, "file store: cannot remove %s: %s", path, strerror(e));
 	}
+	files_release(lock);
 	return STATUS_OK;
 }
 

@@ -104,8 +104,16 @@ NEOERR *files_path(const char *id, char *out, size_t len);
  * needs only its state folder. */
 NEOERR *files_dirs(void);
 
-/* Removes a stored file; NERR_NOT_FOUND when it is not there. */
+/* Removes a stored file; NERR_NOT_FOUND when it is not there. While a
+ * backup holds the store, the file stays for the orphan sweep. */
 NEOERR *files_remove(const char *id);
+
+/* A backup's hold on the store: no file is removed until files_release
+ * (*fd is the lock's descriptor). Waits for a removal under way. */
+NEOERR *files_hold(int *fd);
+void files_release(int fd);
+/* Is a backup holding the store now? */
+int files_held(void);
 
 /* Calls cb with the id and the time of the last write of every stored
  * file (for the orphan sweep, which compares with the database; cb may

@@ -63,6 +63,8 @@ static const Command commands[] = {
 	{ "invoices-pull", "", 0, 0, cmd_invoices_pull, "import every client's new invoices from the back-office now" },
 	{ "reports-verify", "", 0, 0, cmd_reports_verify, "check the reports' summaries against the invoices and hours" },
 	{ "reports-rebuild", "", 0, 0, cmd_reports_rebuild, "make the reports' summaries again from the invoices and hours" },
+	{ "backup", "DIR", 1, 1, cmd_backup, "copy the database (mariadb-backup) and the document store into DIR, together" },
+	{ "restore", "DIR DATADIR", 2, 2, cmd_restore, "put a backup back into an empty data directory and an empty store" },
 	{ "files-sweep", "[--delete]", 0, 1, cmd_files_sweep, "report (and remove) files no document points to" },
 	{ "purge-photos", "", 0, 0, cmd_purge_photos, "remove every temp worker's photo (only while Privacy.Photos is 0)" },
 	{ "import-document", "TYPE UNIT_ID TITLE FILE", 4, 4, cmd_import_document, "store a file as a document, checked like an upload" },

@@ -47,6 +47,10 @@ int cmd_retention_run(char **arg);
 /* photos.c: temp workers' photos */
 int cmd_purge_photos(char **arg);
 
+/* backup.c: the database and the document store, together */
+int cmd_backup(char **arg);
+int cmd_restore(char **arg);
+
 /* demo.c: the demo data */
 int cmd_seed_demo(char **arg);
 /* demo_privacy.c: the privacy duties' part of it, in seed-demo's
