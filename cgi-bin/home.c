@@ -8,6 +8,8 @@
 #include "app.h"
 #include "conf.h"
 #include "db.h"
+#include "health.h"
+#include "http.h"
 #include "log.h"
 #include "org.h"
 #include "page.h"
@@ -187,40 +189,50 @@ static NEOERR *dashboard(Request *r)
 	return nerr_pass(view_render(r, "home/home.cs"));
 }
 
-/* Database reachable, and the outbox's backlog and its oldest age: what a
- * load balancer and a monitoring probe need; nothing personal. */
+/* Is the request from an address of Monitor.Allow (the monitoring's
+ * hosts)? Only those see more than whether the portal is up. */
+static int monitor_allowed(Request *r)
+{
+	const char *ip = http_env(r, "REMOTE_ADDR");
+	char *list, *save = NULL;
+	int ok = 0;
+
+	if (!ip)
+		return 0;
+	list = xstrdup(conf_str("Monitor.Allow"));
+	for (char *a = strtok_r(list, " ,\t", &save); a && !ok; a = strtok_r(NULL, " ,\t", &save))
+		ok = !strcmp(a, ip);
+	free(list);
+	return ok;
+}
+
+/* Up or not, for a load balancer (503 when the database does not answer);
+ * to the monitoring's addresses also the outbox, the store, the
+ * certificate and the thresholds of Monitor.* crossed. Nothing personal. */
 static NEOERR *healthz(Request *r)
 {
-	DBQuery *q = NULL;
-	NEOERR *err;
-	json_t *o, *ob;
+	Health h;
 
-	o = json_object();
-	err = db_connect();
-	if (!err)
-		err = db_query(&q,
-			"SELECT COUNT(*),"
-			" COALESCE(TIMESTAMPDIFF(SECOND, MIN(created_at), UTC_TIMESTAMP()), 0),"
-			" (SELECT COUNT(*) FROM outbox WHERE state = 'dead')"
-			" FROM outbox WHERE state IN ('pending', 'retry', 'sending')", NULL);
-	if (err) {
-		nerr_log_error(err);
-		nerr_ignore(&err);
+	health_read(&h);
+	if (!h.database)
 		r->status = 503;
-		json_object_set_new(o, "status", json_string("unavailable"));
-		json_object_set_new(o, "database", json_string("down"));
-	} else {
-		db_next(q);
-		ob = json_object();
-		json_object_set_new(ob, "backlog", json_integer(db_int(q, 0)));
-		json_object_set_new(ob, "oldest_age_seconds", json_integer(db_int(q, 1)));
-		json_object_set_new(ob, "dead", json_integer(db_int(q, 2)));
-		db_end(&q);
-		json_object_set_new(o, "status", json_string("ok"));
-		json_object_set_new(o, "database", json_string("up"));
-		json_object_set_new(o, "outbox", ob);
-	}
-	return nerr_pass(http_json(r, o));
+	return nerr_pass(http_json(r, health_json(&h, monitor_allowed(r))));
+}
+
+/* The same as Prometheus gauges, to the monitoring's addresses only (a
+ * 404 to anyone else). The requests themselves are counted from the
+ * request log by mtail (conf/mtail/flexportal.mtail): no process keeps
+ * counters of its own. */
+static NEOERR *metrics(Request *r)
+{
+	Health h;
+
+	if (!monitor_allowed(r))
+		return nerr_pass(http_fail(r, 404, "metrics from %s", http_env(r, "REMOTE_ADDR")));
+	health_read(&h);
+	health_metrics(&h, &r->body);
+	r->content_type = "text/plain; version=0.0.4; charset=utf-8";
+	return STATUS_OK;
 }
 
 /* /.well-known/security.txt (RFC 9116) from Security.*: where to report a
@@ -259,6 +271,7 @@ static NEOERR *security_txt(Request *r)
 static const Route routes[] = {
 	{ "GET", "/", dashboard, NULL, 0, NULL },
 	{ "GET", "/healthz", healthz, NULL, R_PUBLIC | R_JSON | R_NOLOG, NULL },
+	{ "GET", "/metrics", metrics, NULL, R_PUBLIC | R_NOLOG, NULL },
 	{ "GET", "/.well-known/security.txt", security_txt, NULL, R_PUBLIC, NULL },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

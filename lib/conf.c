@@ -122,6 +122,15 @@ static const struct rule {
 	{ "Outbox.BatchSize", C_INT, "20", 1, 1000, NULL },
 	{ "Outbox.PollSeconds", C_INT, "2", 1, 300, NULL },
 	{ "Outbox.LeaseMarginSeconds", C_INT, "30", 1, 3600, NULL },
+	{ "Monitor.AlertEmail", C_OPT, "", 0, 0, NULL },
+	{ "Monitor.CheckMinutes", C_INT, "1", 0, 1440, NULL },
+	{ "Monitor.OutboxBacklog", C_INT, "1000", 1, 100000000, NULL },
+	{ "Monitor.OutboxAgeMinutes", C_INT, "15", 1, 100000, NULL },
+	{ "Monitor.DeadLetters", C_INT, "1", 1, 100000000, NULL },
+	{ "Monitor.DiskFreePercent", C_INT, "10", 0, 99, NULL },
+	{ "Monitor.CertificateDays", C_INT, "14", 0, 365, NULL },
+	{ "Monitor.Certificate", C_OPT, "", 0, 0, NULL },
+	{ "Monitor.Allow", C_OPT, "127.0.0.1 ::1", 0, 0, NULL },
 	{ "Stack.HttpPort", C_INT, "8080", 1, 65535, NULL },
 	{ "Stack.HttpsPort", C_INT, "8443", 1, 65535, NULL },
 	{ "Stack.SmtpPort", C_INT, "2525", 1, 65535, NULL },
@@ -471,6 +480,13 @@ static int uri_of(const char *v, const char *const *schemes)
 	return 0;
 }
 
+static void check_monitor(HDF *h, HDF *d, const char *path, FILE *out, int *n)
+{
+	const char *alert = lookup(h, d, "Monitor.AlertEmail");
+	if (*alert && !valid_email(alert))
+		problem(out, n, path, "Monitor.AlertEmail", "must be an e-mail address, or empty");
+}
+
 static void check_security(HDF *h, HDF *d, const char *path, FILE *out, int *n)
 {
 	static const char *const contact[] = { "mailto:", "https://", "tel:", NULL };
@@ -592,6 +608,7 @@ static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, stru
 	if (strcmp(lookup(h, d, "Mail.TLS"), "smtps") && !strncmp(lookup(h, d, "Mail.URL"), "smtps://", 8))
 		problem(out, &n, path, "Mail.TLS", "must be smtps for an smtps:// address");
 	check_security(h, d, path, out, &n);
+	check_monitor(h, d, path, out, &n);
 	if (s)
 		load_secrets(lookup(h, d, "Paths.Secrets"), s, out, &n);
 	*out_hdf = h;

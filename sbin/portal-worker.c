@@ -14,6 +14,7 @@
 #include "documents.h"
 #include "erasure.h"
 #include "files.h"
+#include "health.h"
 #include "invoice.h"
 #include "log.h"
 #include "mail.h"
@@ -210,6 +211,34 @@ static void pull_invoices(int once)
 	}
 }
 
+/* Every Monitor.CheckMinutes: the thresholds of Monitor.*, and a mail to
+ * Monitor.AlertEmail when an incident starts and when it is over. In
+ * every worker that delivers: the outbox may be what is wrong. */
+static void monitor(void)
+{
+	static int64_t last;
+	int64_t now = util_mono_us();
+	int opened, closed;
+	Health h;
+	NEOERR *err;
+
+	if (!*conf_str("Monitor.AlertEmail"))
+		return;
+	if (last && now - last < 60LL * 1000000 * conf_int("Monitor.CheckMinutes"))
+		return;
+	last = now;
+	db_request_begin();
+	health_read(&h);
+	err = health_alert(&h, &opened, &closed);
+	if (err) {
+		log_nerr(NULL, err);
+		nerr_ignore(&err);
+	} else if (opened || closed) {
+		log_msg("warn", NULL, "monitoring: %d incidents opened, %d over (now: %s)", opened, closed,
+			*h.problems ? h.problems : "nothing wrong");
+	}
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: portal-worker [--once | --outbox | --jobs]\n"
@@ -277,6 +306,7 @@ int main(int argc, char **argv)
 			privacy_jobs(once);
 			pull_invoices(once);
 		}
+		monitor();
 		n = round_once();
 		if (once && n <= 0)
 			break;

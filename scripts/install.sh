@@ -104,6 +104,10 @@ sed -e "s|@PREFIX@|$URL_PREFIX|g" -e "s|@SHARE@|$SHARE|g" -e "s|@ETC@|$ETC|g" \
     -e "s|@MAX_UPLOAD@|$(PORTAL_CONF=conf/portal.hdf build/sbin/portalctl config-get Limits.MaxUploadBytes)|" \
 	conf/apache/cgi.conf.in > "$DESTDIR$SHARE/apache/flexportal-cgi.conf"
 
+# mtail: the request log as Prometheus metrics (INSTALL, 9).
+d "$SHARE/mtail"
+install -m 0644 conf/mtail/flexportal.mtail "$DESTDIR$SHARE/mtail/"
+
 # The units, with the installed paths.
 for u in conf/systemd/*; do
 	sed -e "s|@ETC@|$ETC|g" -e "s|@LIBEXEC@|$LIBEXEC|g" -e "s|@SBINDIR@|$SBINDIR|g" \

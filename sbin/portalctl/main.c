@@ -63,6 +63,7 @@ static const Command commands[] = {
 	{ "invoices-pull", "", 0, 0, cmd_invoices_pull, "import every client's new invoices from the back-office now" },
 	{ "reports-verify", "", 0, 0, cmd_reports_verify, "check the reports' summaries against the invoices and hours" },
 	{ "reports-rebuild", "", 0, 0, cmd_reports_rebuild, "make the reports' summaries again from the invoices and hours" },
+	{ "status", "", 0, 0, cmd_status, "database, outbox, store and certificate against Monitor.*; exit 1 when any is wrong" },
 	{ "backup", "DIR", 1, 1, cmd_backup, "copy the database (mariadb-backup) and the document store into DIR, together" },
 	{ "restore", "DIR DATADIR", 2, 2, cmd_restore, "put a backup back into an empty data directory and an empty store" },
 	{ "files-sweep", "[--delete]", 0, 1, cmd_files_sweep, "report (and remove) files no document points to" },

@@ -51,6 +51,9 @@ int cmd_purge_photos(char **arg);
 int cmd_backup(char **arg);
 int cmd_restore(char **arg);
 
+/* status.c: how the portal is doing */
+int cmd_status(char **arg);
+
 /* demo.c: the demo data */
 int cmd_seed_demo(char **arg);
 /* demo_privacy.c: the privacy duties' part of it, in seed-demo's

@@ -34,6 +34,9 @@ LOGGED_IN = dict({u: 200 for u in EVERYONE}, anon=303)
 MATRIX = {
     ("GET", "/"): LOGGED_IN,
     ("GET", "/healthz"): dict({u: 200 for u in EVERYONE}, anon=200),
+    # By address, not by user: the tests come from loopback, one of
+    # Monitor.Allow; any other address gets 404 (tests/ops/test_monitoring.py).
+    ("GET", "/metrics"): dict({u: 200 for u in EVERYONE}, anon=200),
     ("GET", "/.well-known/security.txt"): dict({u: 200 for u in EVERYONE}, anon=200),
     ("GET", "/login"): dict({u: 303 for u in EVERYONE}, anon=200),
     ("GET", "/login/totp"): dict({u: 303 for u in EVERYONE}, anon=303),
