@@ -16,6 +16,7 @@
 #include "files.h"
 #include "http.h"
 #include "log.h"
+#include "once.h"
 #include "request.h"
 #include "session.h"
 #include "util.h"
@@ -489,14 +490,22 @@ static void serve(Request *r, const Route *routes)
 	}
 	if (!validate(r))
 		goto answer;
-	err = r->route->handler(r);
+	if (r->user && !strcmp(r->method, "POST")) {
+		/* Done once, however often it is sent (once.c). */
+		int replayed;
+		err = once_begin(r, &replayed);
+		if (!err && !replayed)
+			err = once_end(r, r->route->handler(r));
+	} else {
+		err = r->route->handler(r);
+	}
 
 answer:
 	if (err) {
 		int down = nerr_match(err, PERR_DB_DOWN);
 		log_nerr(r->ref, err);
 		nerr_ignore(&err);
-		db_rollback();
+		db_abort();
 		http_fail(r, down ? 503 : 500, down ? "database down" : "handler failed");
 	}
 	if (r->status >= 400 && !r->body.len)
@@ -514,7 +523,7 @@ answer:
 	if (r->detail && r->status >= 400)
 		log_msg("info", r->ref, "%d: %s", r->status, r->detail);
 
-	db_rollback();
+	db_abort();
 	free(r->detail);
 	string_clear(&r->body);
 	string_clear(&r->headers);

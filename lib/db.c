@@ -16,6 +16,11 @@ static MYSQL *conn;
 static int as_admin;       /* connect as Database.AdminUser (db_as_admin) */
 static int reconnected;   /* the connection was reopened in this request */
 static int in_tx;
+/* Transactions begun inside the one in hand (db_begin while in_tx), each
+ * a savepoint: a request's handler runs inside the transaction of its
+ * form's key (once.c), and its own begin, commit and rollback keep their
+ * meaning there. */
+static int depth;
 
 /* Prepared statements live for the connection, found by their SQL text. */
 #define STMT_CACHE 128
@@ -57,6 +62,7 @@ void db_close(void)
 		mysql_close(conn);
 	conn = NULL;
 	in_tx = 0;
+	depth = 0;
 }
 
 void db_as_admin(void)
@@ -111,8 +117,10 @@ void db_request_begin(void)
 	reconnected = 0;
 	if (in_tx && conn) {
 		mysql_rollback(conn);
-		in_tx = 0;
+		mysql_autocommit(conn, 1);
 	}
+	in_tx = 0;
+	depth = 0;
 }
 
 /* After a lost connection: reopen it once per request, when nothing of a
@@ -480,11 +488,25 @@ int db_duplicate(NEOERR *err)
 	return err && nerr_match(err, PERR_DB_DUPLICATE);
 }
 
+/* SAVEPOINT, RELEASE SAVEPOINT or ROLLBACK TO SAVEPOINT of a level. */
+static NEOERR *savepoint(const char *verb, int level)
+{
+	char sql[64];
+	snprintf(sql, sizeof(sql), "%s sp%d", verb, level);
+	return nerr_pass(simple(sql));
+}
+
 NEOERR *db_begin(void)
 {
 	NEOERR *err = db_connect();
 	if (err)
 		return nerr_pass(err);
+	if (in_tx) {
+		err = savepoint("SAVEPOINT", depth);
+		if (!err)
+			depth++;
+		return nerr_pass(err);
+	}
 	if (mysql_autocommit(conn, 0)) {
 		unsigned int e = mysql_errno(conn);
 		if (try_reconnect(e) && !mysql_autocommit(conn, 0)) {
@@ -503,7 +525,12 @@ NEOERR *db_begin(void)
 
 NEOERR *db_begin_snapshot(void)
 {
-	NEOERR *err = simple("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+	NEOERR *err;
+
+	/* START TRANSACTION would commit the one in hand. */
+	if (in_tx)
+		return nerr_raise(NERR_ASSERT, "a snapshot inside a transaction");
+	err = simple("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
 
 	if (!err)
 		err = simple("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
@@ -524,6 +551,10 @@ NEOERR *db_commit(void)
 {
 	if (!conn)
 		return nerr_raise(PERR_DB_DOWN, "COMMIT without a connection");
+	if (depth) {
+		depth--;
+		return nerr_pass(savepoint("RELEASE SAVEPOINT", depth));
+	}
 	if (mysql_commit(conn)) {
 		NEOERR *err = nerr_raise(NERR_DB, "COMMIT: %s", mysql_error(conn));
 		mysql_rollback(conn);
@@ -547,8 +578,28 @@ NEOERR *db_finish(NEOERR *err)
 
 void db_rollback(void)
 {
+	if (depth) {
+		NEOERR *err;
+		depth--;
+		err = savepoint("ROLLBACK TO SAVEPOINT", depth);
+		if (!err)
+			err = savepoint("RELEASE SAVEPOINT", depth);
+		/* A savepoint gone: the server rolled the whole transaction
+		 * back (a deadlock); so does this, and the outer commit fails. */
+		if (err) {
+			nerr_ignore(&err);
+			db_abort();
+		}
+		return;
+	}
+	db_abort();
+}
+
+void db_abort(void)
+{
 	/* Outside a transaction every statement committed on its own:
 	 * nothing to roll back, and no round trip to find that out. */
+	depth = 0;
 	if (conn && in_tx) {
 		mysql_rollback(conn);
 		mysql_autocommit(conn, 1);

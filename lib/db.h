@@ -49,10 +49,13 @@ NEOERR *db_value(char **out, const char *sql, const char *types, ...);
  * the insert lost a race. */
 int db_duplicate(NEOERR *err);
 
+/* Begins a transaction; inside one, a savepoint, which db_commit
+ * releases and db_rollback rolls back to: nested work keeps its meaning
+ * inside a request's transaction (once.c). */
 NEOERR *db_begin(void);
 /* A read-only transaction that sees the database at one moment
  * (REPEATABLE READ, whatever the server's default); ended by db_commit
- * or db_rollback. */
+ * or db_rollback. Not inside another transaction. */
 NEOERR *db_begin_snapshot(void);
 int db_in_transaction(void);
 NEOERR *db_commit(void);
@@ -60,6 +63,9 @@ NEOERR *db_commit(void);
  * STATUS_OK, else rolls back. Returns err, or the commit's own error. */
 NEOERR *db_finish(NEOERR *err);
 void db_rollback(void);
+/* Rolls back every level of the transaction in hand (the end of a
+ * request, an error). */
+void db_abort(void);
 
 /* Runs fixed SQL text with no parameters (migrations, DDL); may hold
  * several statements only when split by the caller. */

@@ -107,7 +107,9 @@ struct request {
 	/* session */
 	User *user;
 	User user_buf;
-	char csrf[64];          /* the token forms carry */
+	char csrf[64];          /* the session's token; forms carry it and a nonce of
+				 * their page (view.c) */
+	unsigned char form_key[32]; /* the key of the form posted (once.c) */
 	unsigned char session_hash[32];
 	char pre_token[64];     /* the pre-login cookie value, or "" */
 	char clocks[256];       /* "name scope gen …": the clocks of the user's own client, read

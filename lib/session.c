@@ -227,7 +227,17 @@ const char *session_csrf_check(Request *r)
 	 * token belongs to another session or to the pre-login one. */
 	if (!sent || !*sent)
 		return "CSRF token missing";
-	if (!util_streq_ct(sent, r->csrf))
-		return r->user ? "CSRF token not this session's" : "CSRF token not this visitor's";
+	/* The token, and the nonce of the page the form came from. */
+	{
+		const char *dot = strchr(sent, '.');
+		size_t n = dot ? (size_t)(dot - sent) : strlen(sent);
+		char token[sizeof(r->csrf)];
+		if (n >= sizeof(token) || (dot && !util_word(dot + 1, 1, 32)))
+			return r->user ? "CSRF token not this session's" : "CSRF token not this visitor's";
+		memcpy(token, sent, n);
+		token[n] = '\0';
+		if (!util_streq_ct(token, r->csrf))
+			return r->user ? "CSRF token not this session's" : "CSRF token not this visitor's";
+	}
 	return NULL;
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <openssl/rand.h>
 
 #include "acl.h"
 #include "announce.h"
@@ -151,7 +152,15 @@ static void common(Request *r)
 	hdf_set_value(h, "Page.PortalName", conf_str("Portal.Name"));
 	hdf_set_value(h, "Page.Announcement", conf_str("Portal.Announcement"));
 	announce_page(r);
-	hdf_set_value(h, "Page.Csrf", r->csrf);
+	{
+		/* The session's token and a nonce of this page: a form sent
+		 * again from the same page is the same form (once.c). */
+		unsigned char raw[9];
+		char nonce[16];
+		RAND_bytes(raw, sizeof(raw));
+		util_b64url(raw, sizeof(raw), nonce);
+		hdf_set_valuef(h, "Page.Csrf=%s.%s", r->csrf, nonce);
+	}
 	hdf_set_value(h, "Page.Path", r->path);
 	hdf_set_value(h, "Page.Ref", r->ref);
 	for (size_t i = 0; i < ARRAY_SIZE(langs); i++) {

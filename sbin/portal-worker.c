@@ -119,9 +119,14 @@ static void housekeeping(int once)
 	}
 	if (warned || revoked)
 		log_msg("info", NULL, "inactivity: %d warned, %d revoked", warned, revoked);
-	/* Reset requests count for an hour (password.c); a day is plenty. */
+	/* Reset requests count for an hour (password.c); a day is plenty.
+	 * So it is for the keys of forms done (once.c): a retry comes within
+	 * minutes. */
 	err = db_exec(NULL, "DELETE FROM reset_requests WHERE created_at < UTC_TIMESTAMP() - INTERVAL 1 DAY"
 			    " LIMIT 10000", NULL);
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM posted WHERE created_at < UTC_TIMESTAMP() - INTERVAL 1 DAY"
+				    " LIMIT 10000", NULL);
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);

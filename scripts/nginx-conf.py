@@ -43,7 +43,7 @@ locations = ""
 for m in modules:
     upstreams += "upstream flexportal_%s {\n" % m
     for i in range(1, a.instances + 1):
-        upstreams += "    server unix:%s/%s-%d.sock max_fails=1 fail_timeout=5s;\n" % (a.sockets, m, i)
+        upstreams += "    server unix:%s/%s-%d.sock max_fails=0;\n" % (a.sockets, m, i)
     upstreams += "}\n"
     if m not in ("login", "home"):
         locations += ("    location %s/%s/ {\n"
