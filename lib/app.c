@@ -491,11 +491,29 @@ static void serve(Request *r, const Route *routes)
 	if (!validate(r))
 		goto answer;
 	if (r->user && !strcmp(r->method, "POST")) {
-		/* Done once, however often it is sent (once.c). */
-		int replayed;
-		err = once_begin(r, &replayed);
-		if (!err && !replayed)
-			err = once_end(r, r->route->handler(r));
+		/* Done once, however often it is sent (once.c); done again
+		 * from its start when the cluster refused its transaction or
+		 * its node was lost (then on the next node). */
+		for (int attempt = 1;; attempt++) {
+			int replayed;
+			err = once_begin(r, &replayed);
+			if (!err && !replayed)
+				err = once_end(r, r->route->handler(r));
+			if (!err || attempt == 3 || r->sent || !db_retryable(err))
+				break;
+			log_nerr(r->ref, err);
+			nerr_ignore(&err);
+			log_msg("warn", r->ref, "the transaction is done again (attempt %d)", attempt + 1);
+			db_abort();
+			r->status = 200;
+			r->form_errors = 0;
+			r->content_type = NULL;
+			string_clear(&r->body);
+			string_clear(&r->headers);
+			free(r->detail);
+			r->detail = NULL;
+			hdf_remove_tree(r->hdf, "Page.Errors");
+		}
 	} else {
 		err = r->route->handler(r);
 	}

@@ -45,6 +45,7 @@ static const struct rule {
 	{ "Paths.Files", C_STR, "@Paths.Var/files", 0, 0, NULL },
 	{ "Database.Socket", C_OPT, "@Paths.Run/mysqld.sock", 0, 0, NULL },
 	{ "Database.Host", C_OPT, "", 0, 0, NULL },
+	{ "Database.Hosts", C_OPT, "", 0, 0, NULL },
 	{ "Database.Port", C_INT, "0", 0, 65535, NULL },
 	{ "Database.Name", C_STR, "flexportal", 0, 0, NULL },
 	{ "Database.User", C_STR, "portal", 0, 0, NULL },

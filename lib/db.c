@@ -7,13 +7,16 @@
 
 #include "conf.h"
 #include "db.h"
+#include "log.h"
 #include "util.h"
 
 NERR_TYPE PERR_DB_DOWN = 0;
 NERR_TYPE PERR_DB_DUPLICATE = 0;
+NERR_TYPE PERR_DB_CONFLICT = 0;
 
 static MYSQL *conn;
-static int as_admin;       /* connect as Database.AdminUser (db_as_admin) */
+static int as_admin;
+static unsigned int next_host; /* of Database.Hosts, where the next connection starts */       /* connect as Database.AdminUser (db_as_admin) */
 static int reconnected;   /* the connection was reopened in this request */
 static int in_tx;
 /* Transactions begun inside the one in hand (db_begin while in_tx), each
@@ -52,7 +55,19 @@ static int conn_lost(unsigned int e)
 {
 	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_CONNECTION_ERROR ||
 	       e == CR_CONN_HOST_ERROR || e == 1927 /* ER_CONNECTION_KILLED */ ||
-	       e == 4031 /* client idle timeout */;
+	       e == 4031 /* client idle timeout */ ||
+	       /* A Galera node that left the cluster's primary part refuses
+	        * work (ER_UNKNOWN_COM_ERROR, "WSREP has not yet prepared node
+	        * for application use"): as good as gone. */
+	       e == 1047;
+}
+
+/* The server refused the transaction: a deadlock, or on Galera a write
+ * set that lost to another node's (certification). Done again, it may
+ * pass. */
+static int conflict(unsigned int e)
+{
+	return e == 1213 /* ER_LOCK_DEADLOCK */;
 }
 
 void db_close(void)
@@ -70,45 +85,101 @@ void db_as_admin(void)
 	as_admin = 1;
 }
 
+/* Opens conn to host (NULL: the socket) and port; 0 when it failed, with
+ * the reason in why. */
+static int open_one(const char *host, unsigned int port, const char *user, const char *password,
+		    char *why, size_t why_len)
+{
+	unsigned int timeout = (unsigned int)conf_int("Database.ConnectTimeoutSeconds");
+	my_bool off = 0;
+
+	conn = mysql_init(NULL);
+	if (!conn) {
+		snprintf(why, why_len, "mysql_init failed");
+		return 0;
+	}
+	mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	/* A node that stops answering mid-statement is given up on, not
+	 * waited for: the request goes to the next one. */
+	timeout = 30;
+	mysql_optionsv(conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
+	mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(conn, MYSQL_OPT_RECONNECT, &off);
+	mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	if (mysql_real_connect(conn, host, user, password, conf_str("Database.Name"), port,
+			       host ? NULL : conf_str("Database.Socket"), 0)) {
+		/* A Galera node cut off from the others answers, but may not
+		 * be written to (and reads from it may be old): the next. */
+		MYSQL_RES *res = NULL;
+		MYSQL_ROW row;
+		int ready = 1;
+		if (!mysql_query(conn, "SHOW STATUS LIKE 'wsrep_ready'") && (res = mysql_store_result(conn)) != NULL &&
+		    (row = mysql_fetch_row(res)) != NULL && row[1] && strcmp(row[1], "ON"))
+			ready = 0;
+		if (res)
+			mysql_free_result(res);
+		if (ready)
+			return 1;
+		snprintf(why, why_len, "%s:%u is not ready (wsrep_ready OFF)", host ? host : "socket", port);
+	} else {
+		snprintf(why, why_len, "%s", mysql_error(conn));
+	}
+	mysql_close(conn);
+	conn = NULL;
+	return 0;
+}
+
 NEOERR *db_connect(void)
 {
-	const char *sock, *host, *user, *password;
-	unsigned int timeout;
-	my_bool off = 0;
+	const char *user, *password, *hosts = conf_str("Database.Hosts");
+	char why[512] = "";
 
 	if (!PERR_DB_DOWN) {
 		NEOERR *err = nerr_register(&PERR_DB_DOWN, "DatabaseDown");
 		if (!err)
 			err = nerr_register(&PERR_DB_DUPLICATE, "DuplicateKey");
+		if (!err)
+			err = nerr_register(&PERR_DB_CONFLICT, "TransactionConflict");
 		if (err)
 			return nerr_pass(err);
 	}
 	if (conn)
 		return STATUS_OK;
-	conn = mysql_init(NULL);
-	if (!conn)
-		return nerr_raise(NERR_NOMEM, "mysql_init failed");
-	timeout = (unsigned int)conf_int("Database.ConnectTimeoutSeconds");
-	mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_optionsv(conn, MYSQL_OPT_RECONNECT, &off);
-	mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
-	sock = conf_str("Database.Socket");
-	host = conf_str("Database.Host");
 	user = conf_str("Database.User");
 	password = conf_secrets()->db_password;
 	if (as_admin && *conf_str("Database.AdminUser")) {
 		user = conf_str("Database.AdminUser");
 		password = conf_secrets()->db_admin_password;
 	}
-	if (!mysql_real_connect(conn, *host ? host : NULL, user, password, conf_str("Database.Name"),
-				(unsigned int)conf_int("Database.Port"), *host ? NULL : sock, 0)) {
-		NEOERR *err = nerr_raise(PERR_DB_DOWN, "cannot connect to MariaDB: %s",
-					 mysql_error(conn));
-		mysql_close(conn);
-		conn = NULL;
-		return err;
+	if (*hosts) {
+		/* Several nodes (a Galera cluster): the first that answers, in
+		 * the order given (each host of the portal its own order, to
+		 * spread them); after a failure, from the next one on. */
+		char *list = xstrdup(hosts), *save = NULL, *h[16];
+		unsigned int n = 0;
+		for (char *t = strtok_r(list, " ,", &save); t && n < 16; t = strtok_r(NULL, " ,", &save))
+			h[n++] = t;
+		for (unsigned int i = 0; i < n && !conn; i++) {
+			char *colon = strrchr(h[(next_host + i) % n], ':');
+			unsigned int port = 3306;
+			if (colon) {
+				*colon = '\0';
+				port = (unsigned int)atoi(colon + 1);
+			}
+			if (open_one(h[(next_host + i) % n], port, user, password, why, sizeof(why)))
+				next_host += i;
+			else
+				log_msg("warn", NULL, "database %s:%u: %s", h[(next_host + i) % n], port, why);
+		}
+		free(list);
+	} else {
+		const char *host = conf_str("Database.Host");
+		open_one(*host ? host : NULL, (unsigned int)conf_int("Database.Port"), user, password, why,
+			 sizeof(why));
 	}
+	if (!conn)
+		return nerr_raise(PERR_DB_DOWN, "cannot connect to MariaDB: %s", why);
 	return STATUS_OK;
 }
 
@@ -133,6 +204,7 @@ static int try_reconnect(unsigned int e)
 		return 0;
 	reconnected = 1;
 	db_close();
+	next_host++; /* the one that failed, last */
 	/* A server still gone: the caller raises the first error, this one
 	 * would say the same. */
 	err = db_connect();
@@ -147,7 +219,7 @@ static NEOERR *stmt_error(MYSQL_STMT *st, const char *sql)
 {
 	unsigned int e = mysql_stmt_errno(st);
 	NERR_TYPE t = conn_lost(e) ? PERR_DB_DOWN : e == 1062 /* ER_DUP_ENTRY */ ? PERR_DB_DUPLICATE
-										: NERR_DB;
+		    : conflict(e) ? PERR_DB_CONFLICT : NERR_DB;
 	return nerr_raise(t, "MariaDB error %u: %s [%.200s]", e, mysql_stmt_error(st), sql);
 }
 
@@ -488,6 +560,17 @@ int db_duplicate(NEOERR *err)
 	return err && nerr_match(err, PERR_DB_DUPLICATE);
 }
 
+int db_retryable(NEOERR *err)
+{
+	if (err && nerr_match(err, PERR_DB_DOWN)) {
+		/* The next connection starts at another node. */
+		db_close();
+		next_host++;
+		return 1;
+	}
+	return err && nerr_match(err, PERR_DB_CONFLICT);
+}
+
 /* SAVEPOINT, RELEASE SAVEPOINT or ROLLBACK TO SAVEPOINT of a level. */
 static NEOERR *savepoint(const char *verb, int level)
 {
@@ -556,7 +639,9 @@ NEOERR *db_commit(void)
 		return nerr_pass(savepoint("RELEASE SAVEPOINT", depth));
 	}
 	if (mysql_commit(conn)) {
-		NEOERR *err = nerr_raise(NERR_DB, "COMMIT: %s", mysql_error(conn));
+		unsigned int e = mysql_errno(conn);
+		NEOERR *err = nerr_raise(conn_lost(e) ? PERR_DB_DOWN : conflict(e) ? PERR_DB_CONFLICT : NERR_DB,
+					 "COMMIT: %s (%u)", mysql_error(conn), e);
 		mysql_rollback(conn);
 		mysql_autocommit(conn, 1);
 		in_tx = 0;

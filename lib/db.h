@@ -10,6 +10,10 @@
 extern NERR_TYPE PERR_DB_DOWN;
 /* Raised for a row that would duplicate a UNIQUE key. */
 extern NERR_TYPE PERR_DB_DUPLICATE;
+/* Raised when the server refused a transaction that may pass when done
+ * again: a deadlock, or on Galera a write set that lost to another
+ * node's (certification). */
+extern NERR_TYPE PERR_DB_CONFLICT;
 
 /* Opens the connection on first use; later calls are free. */
 NEOERR *db_connect(void);
@@ -48,6 +52,10 @@ NEOERR *db_value(char **out, const char *sql, const char *types, ...);
  * form to say "already taken" rather than fail, also when a check before
  * the insert lost a race. */
 int db_duplicate(NEOERR *err);
+/* May the transaction that raised err be done again from its start: a
+ * conflict, or a node lost (then the next connection goes to the next of
+ * Database.Hosts)? */
+int db_retryable(NEOERR *err);
 
 /* Begins a transaction; inside one, a savepoint, which db_commit
  * releases and db_rollback rolls back to: nested work keeps its meaning

@@ -8,7 +8,8 @@
 # --bench adds what only `make bench` needs: PHP-FPM, PDO MySQL and the PHP
 # CLI, for the peer the week view is measured against (tests/bench/peer/).
 # --ops adds what only `make check-ops` needs: systemd-analyze for the
-# shipped units, Apache for the plain-CGI recipe, mariadb-backup, mtail.
+# shipped units, Apache for the plain-CGI recipe, mariadb-backup, mtail,
+# Galera and socat (its state transfer with mariadb-backup).
 set -eu
 
 PKGS="make gcc pkg-config ca-certificates curl openssl
@@ -21,7 +22,7 @@ libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
 nginx-light spawn-fcgi python3 python3-aiosmtpd python3-openpyxl
 libcmocka-dev chromium wrk procps tzdata"
 BENCH_PKGS="php-fpm php-mysql php-cli"
-OPS_PKGS="systemd apache2 mariadb-backup mtail"
+OPS_PKGS="systemd apache2 mariadb-backup mtail galera-4 socat"
 case "${1:-}" in
 --bench) PKGS="$PKGS $BENCH_PKGS" ;;
 --ops) PKGS="$PKGS $OPS_PKGS" ;;

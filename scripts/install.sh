@@ -104,7 +104,7 @@ sed -e "s|@PREFIX@|$URL_PREFIX|g" -e "s|@SHARE@|$SHARE|g" -e "s|@ETC@|$ETC|g" \
     -e "s|@MAX_UPLOAD@|$(PORTAL_CONF=conf/portal.hdf build/sbin/portalctl config-get Limits.MaxUploadBytes)|" \
 	conf/apache/cgi.conf.in > "$DESTDIR$SHARE/apache/flexportal-cgi.conf"
 
-# mtail: the request log as Prometheus metrics (INSTALL, 9).
+# mtail: the request log as Prometheus metrics (INSTALL, 10).
 d "$SHARE/mtail"
 install -m 0644 conf/mtail/flexportal.mtail "$DESTDIR$SHARE/mtail/"
 

@@ -97,6 +97,12 @@ db_args() {
 db_root() { mariadb --no-defaults -S "$SOCK" -u root "$@"; }
 
 start_db() {
+	if [ -n "$(conf Database.Hosts)" ]; then
+		# A cluster of its own (scripts/galera.sh), its database and
+		# users made there: only the schema here.
+		"$CTL" migrate >>"$LOG/migrate.log" 2>&1 || { cat "$LOG/migrate.log" >&2; die "migrate failed"; }
+		return 0
+	fi
 	if [ ! -f "$VAR/mariadb/keyfile" ]; then
 		( umask 077; echo "1;$(openssl rand -hex 32)" > "$VAR/mariadb/keyfile" )
 	fi
