@@ -88,7 +88,7 @@ void db_as_admin(void)
 /* Opens conn to host (NULL: the socket) and port; 0 when it failed, with
  * the reason in why. */
 static int open_one(const char *host, unsigned int port, const char *user, const char *password,
-		    char *why, size_t why_len)
+		    int cluster, char *why, size_t why_len)
 {
 	unsigned int timeout = (unsigned int)conf_int("Database.ConnectTimeoutSeconds");
 	my_bool off = 0;
@@ -114,7 +114,8 @@ static int open_one(const char *host, unsigned int port, const char *user, const
 		MYSQL_RES *res = NULL;
 		MYSQL_ROW row;
 		int ready = 1;
-		if (!mysql_query(conn, "SHOW STATUS LIKE 'wsrep_ready'") && (res = mysql_store_result(conn)) != NULL &&
+		if (cluster && !mysql_query(conn, "SHOW STATUS LIKE 'wsrep_ready'") &&
+		    (res = mysql_store_result(conn)) != NULL &&
 		    (row = mysql_fetch_row(res)) != NULL && row[1] && strcmp(row[1], "ON"))
 			ready = 0;
 		if (res)
@@ -167,7 +168,7 @@ NEOERR *db_connect(void)
 				*colon = '\0';
 				port = (unsigned int)atoi(colon + 1);
 			}
-			if (open_one(h[(next_host + i) % n], port, user, password, why, sizeof(why)))
+			if (open_one(h[(next_host + i) % n], port, user, password, 1, why, sizeof(why)))
 				next_host += i;
 			else
 				log_msg("warn", NULL, "database %s:%u: %s", h[(next_host + i) % n], port, why);
@@ -175,7 +176,7 @@ NEOERR *db_connect(void)
 		free(list);
 	} else {
 		const char *host = conf_str("Database.Host");
-		open_one(*host ? host : NULL, (unsigned int)conf_int("Database.Port"), user, password, why,
+		open_one(*host ? host : NULL, (unsigned int)conf_int("Database.Port"), user, password, 0, why,
 			 sizeof(why));
 	}
 	if (!conn)

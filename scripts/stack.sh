@@ -97,7 +97,7 @@ db_args() {
 db_root() { mariadb --no-defaults -S "$SOCK" -u root "$@"; }
 
 start_db() {
-	if [ -n "$(conf Database.Hosts)" ]; then
+	if [ -n "$("$CTL" config-get Database.Hosts 2>/dev/null || true)" ]; then
 		# A cluster of its own (scripts/galera.sh), its database and
 		# users made there: only the schema here.
 		"$CTL" migrate >>"$LOG/migrate.log" 2>&1 || { cat "$LOG/migrate.log" >&2; die "migrate failed"; }
