@@ -505,14 +505,22 @@ static void serve(Request *r, const Route *routes)
 			nerr_ignore(&err);
 			log_msg("warn", r->ref, "the transaction is done again (attempt %d)", attempt + 1);
 			db_abort();
+			files_forget();
 			r->status = 200;
 			r->form_errors = 0;
 			r->content_type = NULL;
+			r->cache_control = NULL;
+			r->csp = NULL;
 			string_clear(&r->body);
 			string_clear(&r->headers);
 			free(r->detail);
 			r->detail = NULL;
 			hdf_remove_tree(r->hdf, "Page.Errors");
+			hdf_remove_tree(r->hdf, "Page.Form");
+			/* The fields as sent, checked again: the handler meets
+			 * them as it did the first time. */
+			if (!validate(r))
+				break;
 		}
 	} else {
 		err = r->route->handler(r);
@@ -524,6 +532,7 @@ answer:
 		log_nerr(r->ref, err);
 		nerr_ignore(&err);
 		db_abort();
+		files_forget();
 		http_fail(r, down ? 503 : 500, down ? "database down" : "handler failed");
 	}
 	if (r->status >= 400 && !r->body.len)
@@ -542,6 +551,9 @@ answer:
 		log_msg("info", r->ref, "%d: %s", r->status, r->detail);
 
 	db_abort();
+	/* Removals a handler's own committed transaction left (once_end has
+	 * done those of a form's). */
+	files_after_commit();
 	free(r->detail);
 	string_clear(&r->body);
 	string_clear(&r->headers);

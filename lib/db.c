@@ -15,8 +15,8 @@ NERR_TYPE PERR_DB_DUPLICATE = 0;
 NERR_TYPE PERR_DB_CONFLICT = 0;
 
 static MYSQL *conn;
-static int as_admin;
-static unsigned int next_host; /* of Database.Hosts, where the next connection starts */       /* connect as Database.AdminUser (db_as_admin) */
+static int as_admin;       /* connect as Database.AdminUser (db_as_admin) */
+static unsigned int next_host; /* of Database.Hosts, where the next connection starts */
 static int reconnected;   /* the connection was reopened in this request */
 static int in_tx;
 /* Transactions begun inside the one in hand (db_begin while in_tx), each
@@ -99,11 +99,15 @@ static int open_one(const char *host, unsigned int port, const char *user, const
 		return 0;
 	}
 	mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	/* A node that stops answering mid-statement is given up on, not
-	 * waited for: the request goes to the next one. */
-	timeout = 30;
-	mysql_optionsv(conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
-	mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	if (cluster && !as_admin) {
+		/* A node that stops answering mid-statement is given up on,
+		 * not waited for: the request goes to the next one. (Longer
+		 * than a lock wait, innodb_lock_wait_timeout's 50 s; not for
+		 * the schema's changes.) */
+		timeout = 60;
+		mysql_optionsv(conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
+		mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	}
 	mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_optionsv(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
@@ -550,8 +554,8 @@ static NEOERR *simple(const char *sql)
 		return nerr_pass(err);
 	if (mysql_real_query(conn, sql, strlen(sql))) {
 		unsigned int e = mysql_errno(conn);
-		return nerr_raise(conn_lost(e) ? PERR_DB_DOWN : NERR_DB, "MariaDB error %u: %s", e,
-				  mysql_error(conn));
+		return nerr_raise(conn_lost(e) ? PERR_DB_DOWN : conflict(e) ? PERR_DB_CONFLICT : NERR_DB,
+				  "MariaDB error %u: %s", e, mysql_error(conn));
 	}
 	return STATUS_OK;
 }
@@ -636,8 +640,15 @@ NEOERR *db_commit(void)
 	if (!conn)
 		return nerr_raise(PERR_DB_DOWN, "COMMIT without a connection");
 	if (depth) {
+		NEOERR *err = savepoint("RELEASE SAVEPOINT", depth - 1);
+		if (err) {
+			/* The transaction is gone (a node lost, a conflict): all
+			 * of it ends here, and the caller's error says why. */
+			db_abort();
+			return nerr_pass(err);
+		}
 		depth--;
-		return nerr_pass(savepoint("RELEASE SAVEPOINT", depth));
+		return STATUS_OK;
 	}
 	if (mysql_commit(conn)) {
 		unsigned int e = mysql_errno(conn);

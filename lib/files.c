@@ -15,6 +15,7 @@
 
 #include "conf.h"
 #include "crypto.h"
+#include "db.h"
 #include "filekind.h"
 #include "files.h"
 #include "util.h"
@@ -214,11 +215,18 @@ static NEOERR *make_dirs(const char *path)
 	return STATUS_OK;
 }
 
+static int hold_lock(int how);
+
 NEOERR *files_dirs(void)
 {
 	NEOERR *err = make_dirs(conf_str("Paths.Files"));
 	if (!err)
 		err = make_dirs(conf_str("Paths.Tmp"));
+	if (!err) {
+		/* The backup's lock, made by the portal's user. */
+		int fd = hold_lock(LOCK_SH | LOCK_NB);
+		files_release(fd);
+	}
 	return nerr_pass(err);
 }
 
@@ -247,7 +255,9 @@ static int hold_lock(int how)
 
 	if (snprintf(path, sizeof(path), "%s/.backup.lock", conf_str("Paths.Files")) >= (int)sizeof(path))
 		return -1;
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	/* Read-only: whoever made it (the portal's user, or root for a
+	 * backup), everyone who may read the store can lock it. */
+	fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -1;
 	if (flock(fd, how) != 0) {
@@ -281,7 +291,45 @@ int files_held(void)
 	return held;
 }
 
+/* Files whose removal waits for the commit of the transaction in hand:
+ * their rows are gone in it, and come back if it is rolled back. */
+static STRING after_commit;
+
+static NEOERR *remove_now(const char *id);
+
 NEOERR *files_remove(const char *id)
+{
+	char path[PATH_MAX];
+	NEOERR *err = files_path(id, path, sizeof(path));
+
+	if (err)
+		return nerr_pass(err);
+	if (db_in_transaction()) {
+		string_appendf(&after_commit, "%s\n", id);
+		return STATUS_OK;
+	}
+	return nerr_pass(remove_now(id));
+}
+
+void files_after_commit(void)
+{
+	char *save = NULL;
+
+	for (char *id = after_commit.buf ? strtok_r(after_commit.buf, "\n", &save) : NULL; id;
+	     id = strtok_r(NULL, "\n", &save)) {
+		NEOERR *err = remove_now(id);
+		/* Gone already, or left: an orphan files-sweep removes. */
+		nerr_ignore(&err);
+	}
+	files_forget();
+}
+
+void files_forget(void)
+{
+	string_clear(&after_commit);
+}
+
+static NEOERR *remove_now(const char *id)
 {
 	char path[PATH_MAX];
 	NEOERR *err = files_path(id, path, sizeof(path));
@@ -290,9 +338,10 @@ NEOERR *files_remove(const char *id)
 	if (err)
 		return nerr_pass(err);
 	/* During a backup the file stays, unreadable without the key its row
-	 * held; the orphan sweep takes it later (files-sweep). */
+	 * held; the orphan sweep takes it later (files-sweep). So it does
+	 * when the hold cannot be checked at all. */
 	lock = hold_lock(LOCK_SH | LOCK_NB);
-	if (lock < 0 && errno == EWOULDBLOCK)
+	if (lock < 0)
 		return STATUS_OK;
 	if (unlink(path) != 0) {
 		int e = errno;

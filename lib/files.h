@@ -104,9 +104,16 @@ NEOERR *files_path(const char *id, char *out, size_t len);
  * needs only its state folder. */
 NEOERR *files_dirs(void);
 
-/* Removes a stored file; NERR_NOT_FOUND when it is not there. While a
- * backup holds the store, the file stays for the orphan sweep. */
+/* Removes a stored file; NERR_NOT_FOUND when it is not there. Inside a
+ * transaction (a form's: once.c) only after its commit (files_after_commit),
+ * since its row comes back when it is rolled back. While a backup holds
+ * the store, or its hold cannot be checked, the file stays for the orphan
+ * sweep. */
 NEOERR *files_remove(const char *id);
+/* The removals that waited for the commit: done now, or forgotten (the
+ * transaction was rolled back). */
+void files_after_commit(void);
+void files_forget(void);
 
 /* A backup's hold on the store: no file is removed until files_release
  * (*fd is the lock's descriptor). Waits for a removal under way. */

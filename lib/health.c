@@ -59,10 +59,8 @@ static int cert_days(void)
 	if (x) {
 		int d = 0, s = 0;
 		if (ASN1_TIME_diff(&d, &s, NULL, X509_get0_notAfter(x)))
-			days = d < 0 || s < 0 ? (d > 0 ? d - 1 : d) : d;
+			days = d < 0 || s < 0 ? 0 : d; /* expired: no day left */
 		X509_free(x);
-		if (days < -1)
-			days = 0; /* expired: no day left */
 	}
 	return days;
 }
@@ -255,24 +253,28 @@ static NEOERR *mail_incident(long long id, const char *kind, const char *detail,
 }
 
 /* While the database is down, this worker keeps that incident itself:
- * 0 none, 1 open and mailed, 2 open and not mailed yet. */
+ * 0 none, 1 open and mailed, 2 open and not mailed yet; since when (the
+ * mails' key: each outage its own Message-ID). */
 static int down;
+static long long down_since;
 
 static NEOERR *alert_down(const Health *h, int *opened, int *closed)
 {
 	NEOERR *err = STATUS_OK;
 
-	if (!h->database && !down)
+	if (!h->database && !down) {
 		down = 2;
+		down_since = (long long)time(NULL);
+	}
 	if (down == 2 && !h->database) {
-		err = mail_incident(0, "database", "the database does not answer", 1);
+		err = mail_incident(down_since, "database", "the database does not answer", 1);
 		if (!err) {
 			down = 1;
 			(*opened)++;
 		}
 	} else if (down && h->database) {
 		if (down == 1)
-			err = mail_incident(0, "database", "the database answers again", 0);
+			err = mail_incident(down_since, "database", "the database answers again", 0);
 		if (!err) {
 			down = 0;
 			(*closed)++;

@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 
 #include "db.h"
+#include "files.h"
 #include "http.h"
 #include "log.h"
 #include "once.h"
@@ -54,8 +55,10 @@ static void form_key(Request *r, unsigned char key[32])
 	for (HDF *c = q ? hdf_obj_child(q) : NULL; c; c = hdf_obj_next(c)) {
 		hash_str(ctx, hdf_obj_name(c));
 		hash_str(ctx, hdf_obj_value(c));
-		for (HDF *v = hdf_obj_child(c); v; v = hdf_obj_next(v))
+		for (HDF *v = hdf_obj_child(c); v; v = hdf_obj_next(v)) {
+			hash_str(ctx, hdf_obj_name(v));
 			hash_str(ctx, hdf_obj_value(v));
+		}
 		for (const Param *p = r->route->params; p && p->name; p++)
 			if (p->type == P_FILE && !strcmp(p->name, hdf_obj_name(c)))
 				hash_file(ctx, request_file(r, p->name));
@@ -105,7 +108,14 @@ NEOERR *once_end(Request *r, NEOERR *err)
 
 	if (err) {
 		db_abort();
+		files_forget();
 		return err;
+	}
+	/* A conflict or a lost node inside ended the transaction (db.c):
+	 * nothing of it is there, so it is done again (app.c). */
+	if (!db_in_transaction()) {
+		files_forget();
+		return nerr_raise(PERR_DB_CONFLICT, "the form's transaction ended before the form did");
 	}
 	if (r->status == 303 && r->headers.buf && (loc = strstr(r->headers.buf, "Location: ")) != NULL)
 		loc += 10;
@@ -123,7 +133,12 @@ NEOERR *once_end(Request *r, NEOERR *err)
 	}
 	if (!err)
 		err = db_commit();
-	if (err)
+	if (err) {
 		db_abort();
+		files_forget();
+	} else {
+		/* Files whose rows are gone leave the store now, not before. */
+		files_after_commit();
+	}
 	return nerr_pass(err);
 }

@@ -127,6 +127,10 @@ static void housekeeping(int once)
 	if (!err)
 		err = db_exec(NULL, "DELETE FROM posted WHERE created_at < UTC_TIMESTAMP() - INTERVAL 1 DAY"
 				    " LIMIT 10000", NULL);
+	/* Incidents over and told: a year of them is history enough. */
+	if (!err)
+		err = db_exec(NULL, "DELETE FROM incidents WHERE closed_at < UTC_TIMESTAMP() - INTERVAL 1 YEAR"
+				    " AND close_mailed = 1 LIMIT 10000", NULL);
 	if (err) {
 		log_nerr(NULL, err);
 		nerr_ignore(&err);

@@ -10,6 +10,9 @@
 #   scripts/galera.sh DIR start-node N   node N joins again
 #   scripts/galera.sh DIR status         the cluster's size, per node
 #
+# For tests and trials: `start` after an unclean stop bootstraps from the
+# node marked safe, else node 1, which may not have the last transactions.
+#
 # GALERA_PORT (default 3310): node N answers SQL on GALERA_PORT+N and
 # speaks Galera on GALERA_PORT+1260+N (IST +1270, SST +1280).
 set -eu

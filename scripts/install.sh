@@ -28,10 +28,12 @@ esac
 LOCALSTATEDIR=${LOCALSTATEDIR:-/var}
 RUNSTATEDIR=${RUNSTATEDIR:-/run}
 URL_PREFIX=${URL_PREFIX:-}
-case $URL_PREFIX in
-"" | /*[!/]) ;;
-*) echo "install: URL_PREFIX is a path such as /portal (no trailing slash), or empty" >&2; exit 2 ;;
-esac
+# It lands in nginx's and Apache's locations and in sed: letters, digits
+# and - _ ~ only, in parts after a slash.
+if [ -n "$URL_PREFIX" ] && ! printf '%s' "$URL_PREFIX" | grep -Eqx '(/[A-Za-z0-9_~-]+)+'; then
+	echo "install: URL_PREFIX is a path such as /portal (letters, digits, - _ ~; no trailing slash), or empty" >&2
+	exit 2
+fi
 
 SBINDIR=$PREFIX/sbin
 LIBEXEC=$PREFIX/lib/flexportal/cgi-bin
@@ -43,7 +45,9 @@ LOGDIR=$LOCALSTATEDIR/log/flexportal
 RUNDIR=$RUNSTATEDIR/flexportal
 MODULES=$(ls build/cgi-bin/*.fcgi | sed 's|.*/||; s|\.fcgi$||')
 
-d() { for x; do install -d "$DESTDIR$x"; done; }
+# A folder made when missing; one there keeps its owner and mode (INSTALL
+# narrows some).
+d() { for x; do [ -d "$DESTDIR$x" ] || install -d "$DESTDIR$x"; done; }
 d "$SBINDIR" "$LIBEXEC" "$SHARE" "$SHARE/nginx" "$UNITDIR" "$ETC" "$STATE" "$LOGDIR"
 
 install -m 0755 build/sbin/portalctl build/sbin/portal-worker "$DESTDIR$SBINDIR/"
@@ -117,3 +121,5 @@ for u in conf/systemd/*; do
 done
 
 echo "installed under $DESTDIR$PREFIX, configuration in $DESTDIR$ETC; next steps: INSTALL"
+echo "install: the jobs (retention, reminders, inactive accounts) run from flexportal-jobs.timer:"
+echo "install:   systemctl enable --now flexportal-jobs.timer   (on one host; the worker only delivers)"

@@ -152,9 +152,10 @@ int cmd_backup(char **arg)
 
 	if (load_conf())
 		return 1;
-	if (*conf_str("Database.Host"))
+	if (*conf_str("Database.Host") || *conf_str("Database.Hosts"))
 		return fail("backup: mariadb-backup runs on the database's own host, over its socket;"
-			    " Database.Host is %s", conf_str("Database.Host"));
+			    " use a configuration with Database.Socket of that server (on a Galera node:"
+			    " that node's) and no Database.Host or Database.Hosts");
 	if (mkdir(dir, 0700) != 0)
 		return fail("backup: cannot make %s (it must not exist yet): %s", dir, strerror(errno));
 	snprintf(db, sizeof(db), "%s/db", dir);

@@ -490,7 +490,9 @@ ServerName 127.0.0.1
     SSLCertificateKeyFile %(key)s
     Include %(share)s/apache/flexportal-cgi.conf
     # Only for this test: its own address, for the forms' Origin.
-    SetEnv PORTAL_CONF %(conf)s
+    <LocationMatch "^/portal/">
+        SetEnv PORTAL_CONF %(conf)s
+    </LocationMatch>
 </VirtualHost>
 """ % {"t": T, "m": modules, "port": CGI_PORT, "share": SHARE, "cert": CERT,
        "key": CERT.replace("cert.pem", "key.pem"), "conf": T + "/cgi.hdf"})
