@@ -24,6 +24,10 @@ static int in_tx;
  * form's key (once.c), and its own begin, commit and rollback keep their
  * meaning there. */
 static int depth;
+/* The transaction in hand is a request's (db_begin_outer): a commit or
+ * rollback its handler makes without a begin of its own does nothing, as
+ * it would outside a transaction. */
+static int outer;
 
 /* Prepared statements live for the connection, found by their SQL text. */
 #define STMT_CACHE 128
@@ -78,6 +82,7 @@ void db_close(void)
 	conn = NULL;
 	in_tx = 0;
 	depth = 0;
+	outer = 0;
 }
 
 void db_as_admin(void)
@@ -197,6 +202,7 @@ void db_request_begin(void)
 	}
 	in_tx = 0;
 	depth = 0;
+	outer = 0;
 }
 
 /* After a lost connection: reopen it once per request, when nothing of a
@@ -639,6 +645,8 @@ NEOERR *db_commit(void)
 {
 	if (!conn)
 		return nerr_raise(PERR_DB_DOWN, "COMMIT without a connection");
+	if (!depth && outer)
+		return STATUS_OK;
 	if (depth) {
 		NEOERR *err = savepoint("RELEASE SAVEPOINT", depth - 1);
 		if (err) {
@@ -675,6 +683,8 @@ NEOERR *db_finish(NEOERR *err)
 
 void db_rollback(void)
 {
+	if (!depth && outer)
+		return;
 	if (depth) {
 		NEOERR *err;
 		depth--;
@@ -692,11 +702,26 @@ void db_rollback(void)
 	db_abort();
 }
 
+NEOERR *db_begin_outer(void)
+{
+	NEOERR *err = db_begin();
+	if (!err)
+		outer = 1;
+	return nerr_pass(err);
+}
+
+NEOERR *db_commit_outer(void)
+{
+	outer = 0;
+	return nerr_pass(db_commit());
+}
+
 void db_abort(void)
 {
 	/* Outside a transaction every statement committed on its own:
 	 * nothing to roll back, and no round trip to find that out. */
 	depth = 0;
+	outer = 0;
 	if (conn && in_tx) {
 		mysql_rollback(conn);
 		mysql_autocommit(conn, 1);

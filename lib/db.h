@@ -74,6 +74,11 @@ void db_rollback(void);
 /* Rolls back every level of the transaction in hand (the end of a
  * request, an error). */
 void db_abort(void);
+/* A request's transaction (once.c): its handler's commits and rollbacks
+ * without a begin of their own do nothing in it, as outside one; it ends
+ * with db_commit_outer or db_abort. */
+NEOERR *db_begin_outer(void);
+NEOERR *db_commit_outer(void);
 
 /* Runs fixed SQL text with no parameters (migrations, DDL); may hold
  * several statements only when split by the caller. */

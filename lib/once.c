@@ -76,7 +76,7 @@ NEOERR *once_begin(Request *r, int *replayed)
 	*replayed = 0;
 	form_key(r, key);
 	memcpy(r->form_key, key, sizeof(key));
-	err = db_begin();
+	err = db_begin_outer();
 	if (err)
 		return nerr_pass(err);
 	err = db_exec(NULL, "INSERT INTO posted (key_hash, created_at) VALUES (?, UTC_TIMESTAMP())", "b", key,
@@ -132,7 +132,7 @@ NEOERR *once_end(Request *r, NEOERR *err)
 			      sizeof(r->form_key));
 	}
 	if (!err)
-		err = db_commit();
+		err = db_commit_outer();
 	if (err) {
 		db_abort();
 		files_forget();

@@ -34,7 +34,8 @@ def pdf(text):
 
 def body_of(tok, title, content):
     boundary = "b" + RUN
-    unit = sql("SELECT id FROM org_units WHERE name = 'Team A1 — Inpak'")[0][0]
+    # A team of its own: the browser tests read team A1's list.
+    unit = sql("SELECT id FROM org_units WHERE name = 'Team B2 — Magazijn'")[0][0]
     out = io.BytesIO()
     for k, v in (("csrf", tok), ("type", "other"), ("title", title), ("unit", unit), ("person", "")):
         out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())

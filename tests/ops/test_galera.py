@@ -251,6 +251,7 @@ def test_one_row_written_through_two_nodes_at_once_conflicts_and_is_done_again()
     results = collections.Counter()
 
     def extend(c, who):
+        c.timeout = 120
         for i in range(40):
             page = c.get("/documents/%s/extend" % doc)
             r = c.post("/documents/%s/extend" % doc, {"csrf": page.csrf(), "reason": "%s %s %d" % (TAG, who, i)})
