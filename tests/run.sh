@@ -29,13 +29,7 @@ done
 # Nor does portalctl's command table.
 suite portalctl tests/cgi/portalctl.sh
 
-cleanup() { scripts/stack.sh --test stop >/dev/null 2>&1; }
-trap cleanup EXIT INT TERM
-if ! scripts/stack.sh --test start > "$OUT/stack.log" 2>&1; then
-	cat "$OUT/stack.log"
-	echo "not ok - the test stack did not start"
-	FAIL=$((FAIL + 1))
-else
+if stack_up; then
 	$CTL seed-demo >/dev/null
 	suite cgi tests/cgi/run.sh
 	for t in tests/http/test_*.py; do

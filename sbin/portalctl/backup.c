@@ -63,6 +63,19 @@ static int run(const char *log, char *const argv[])
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+/* mariadb-backup VERB on the copy in db (--prepare, --copy-back), with the
+ * options the copy recorded (its key file among them) and one more
+ * argument or none. */
+static int on_copy(const char *log, const char *db, const char *verb, const char *extra)
+{
+	char defaults[4200], target[4200];
+	char *argv[] = { "mariadb-backup", defaults, (char *)verb, target, (char *)extra, NULL };
+
+	snprintf(defaults, sizeof(defaults), "--defaults-file=%s/backup-my.cnf", db);
+	snprintf(target, sizeof(target), "--target-dir=%s", db);
+	return run(log, argv);
+}
+
 /* The SHA-256 of a file's content, as hex; 0 when it cannot be read. */
 static int file_sha256(const char *path, char hex[65])
 {
@@ -222,13 +235,7 @@ int cmd_backup(char **arg)
 		goto out;
 	}
 	/* Prepared now, with the keys at hand: a restore only copies back. */
-	{
-		char defaults[4200], target[4200];
-		char *prepare[] = { "mariadb-backup", defaults, "--prepare", target, NULL };
-		snprintf(defaults, sizeof(defaults), "--defaults-file=%s/backup-my.cnf", db);
-		snprintf(target, sizeof(target), "--target-dir=%s", db);
-		rc = run(log, prepare);
-	}
+	rc = on_copy(log, db, "--prepare", NULL);
 	if (rc != 0) {
 		rc = fail("backup: mariadb-backup --prepare failed (%d); see %s", rc, log);
 		goto out;
@@ -308,12 +315,9 @@ int cmd_restore(char **arg)
 		goto out;
 	}
 	{
-		char defaults[4200], target[4200], into[4200];
-		char *copy_back[] = { "mariadb-backup", defaults, "--copy-back", target, into, NULL };
-		snprintf(defaults, sizeof(defaults), "--defaults-file=%s/backup-my.cnf", db);
-		snprintf(target, sizeof(target), "--target-dir=%s", db);
+		char into[4200];
 		snprintf(into, sizeof(into), "--datadir=%s", datadir);
-		rc = run(log, copy_back);
+		rc = on_copy(log, db, "--copy-back", into);
 	}
 	if (rc != 0) {
 		rc = fail("restore: mariadb-backup --copy-back failed (%d); see %s", rc, log);

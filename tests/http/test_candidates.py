@@ -50,21 +50,6 @@ def pdf(text="Curriculum vitae"):
             % (len(body), body)).encode()
 
 
-def multipart(fields, filename, content, ctype="application/pdf"):
-    boundary = uuid.uuid4().hex
-    out = io.BytesIO()
-    for k, v in fields.items():
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
-                   % (boundary, k, v)).encode())
-    if filename is not None:
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
-                   "Content-Type: %s\r\n\r\n" % (boundary, filename, ctype)).encode())
-        out.write(content)
-        out.write(b"\r\n")
-    out.write(("--%s--\r\n" % boundary).encode())
-    return out.getvalue(), "multipart/form-data; boundary=" + boundary
-
-
 def vacancy_id(title):
     return sql("SELECT id FROM vacancies WHERE title = '%s' ORDER BY id DESC LIMIT 1" % title)[0][0]
 

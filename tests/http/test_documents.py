@@ -28,19 +28,6 @@ def pdf(text="Flexportal"):
             % (len(body), body)).encode()
 
 
-def multipart(fields, filename, content, ctype="application/pdf"):
-    boundary = uuid.uuid4().hex
-    out = io.BytesIO()
-    for k, v in fields.items():
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
-                   % (boundary, k, v)).encode())
-    out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
-               "Content-Type: %s\r\n\r\n" % (boundary, filename, ctype)).encode())
-    out.write(content)
-    out.write(("\r\n--%s--\r\n" % boundary).encode())
-    return out.getvalue(), "multipart/form-data; boundary=" + boundary
-
-
 def unit_id(name):
     return sql("SELECT id FROM org_units WHERE name = '%s'" % name)[0][0]
 

@@ -47,19 +47,6 @@ def pdf():
             b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 
 
-def multipart(fields, filename, content):
-    boundary = uuid.uuid4().hex
-    out = io.BytesIO()
-    for k, v in fields.items():
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
-                   % (boundary, k, v)).encode())
-    out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
-               "Content-Type: application/pdf\r\n\r\n" % (boundary, filename)).encode())
-    out.write(content + b"\r\n")
-    out.write(("--%s--\r\n" % boundary).encode())
-    return out.getvalue(), "multipart/form-data; boundary=" + boundary
-
-
 def longest(n):
     """n characters, all but the last four of them four bytes long; the
     four are ASCII and new on every call, so that names which must be

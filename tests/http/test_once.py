@@ -12,7 +12,7 @@ import threading
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from portaltest import login, run, sql  # noqa: E402
+from portaltest import login, multipart, run, sql  # noqa: E402
 
 RUN = uuid.uuid4().hex[:6]
 _admin = []
@@ -33,17 +33,9 @@ def pdf(text):
 
 
 def body_of(tok, title, content):
-    boundary = "b" + RUN
     # A team of its own: the browser tests read team A1's list.
     unit = sql("SELECT id FROM org_units WHERE name = 'Team B2 — Magazijn'")[0][0]
-    out = io.BytesIO()
-    for k, v in (("csrf", tok), ("type", "other"), ("title", title), ("unit", unit), ("person", "")):
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
-    out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
-               "Content-Type: application/pdf\r\n\r\n" % boundary).encode())
-    out.write(content)
-    out.write(("\r\n--%s--\r\n" % boundary).encode())
-    return out.getvalue(), "multipart/form-data; boundary=" + boundary
+    return multipart({"csrf": tok, "type": "other", "title": title, "unit": unit, "person": ""}, "a.pdf", content)
 
 
 def post(c, tok, title, content):

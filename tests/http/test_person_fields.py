@@ -131,21 +131,9 @@ def decodes(data, suffix):
         return subprocess.run([tool, "--raw", f.name], capture_output=True).returncode == 0
 
 
-def multipart(fields, name, filename, content, ctype):
-    boundary = uuid.uuid4().hex
-    out = io.BytesIO()
-    for k, v in fields.items():
-        out.write(('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (boundary, k, v)).encode())
-    out.write(('--%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\nContent-Type: %s\r\n\r\n'
-               % (boundary, name, filename, ctype)).encode())
-    out.write(content)
-    out.write(("\r\n--%s--\r\n" % boundary).encode())
-    return out.getvalue(), "multipart/form-data; boundary=" + boundary
-
-
 def upload_photo(c, uid, content, filename="foto.png", ctype="image/png"):
     tok = c.get("/admin/users/%s" % uid).csrf()
-    body, ct = multipart({"csrf": tok}, "file", filename, content, ctype)
+    body, ct = multipart({"csrf": tok}, filename, content, ctype)
     return c.request("POST", "/admin/users/%s/photo" % uid, body=body, headers={"Content-Type": ct})
 
 
@@ -431,7 +419,7 @@ def test_only_who_sees_the_worker_sees_his_photo():
     # Nobody else uploads one: 404, as for a user he cannot see (the
     # token is a good one, from a page he does see).
     planner = as_user("planner@klant.example")
-    body, ct = multipart({"csrf": planner.get("/account").csrf()}, "file", "foto.png", png(), "image/png")
+    body, ct = multipart({"csrf": planner.get("/account").csrf()}, "foto.png", png(), "image/png")
     r = planner.request("POST", "/admin/users/%s/photo" % sanne, body=body, headers={"Content-Type": ct})
     assert r.status == 404, r.status
 
@@ -595,7 +583,7 @@ def test_switched_off_fields_are_not_on_the_own_account_nor_the_candidate_form()
     assert status == 200 and 'name="name"' in form and 'name="phone"' not in form
     name = "Telefoon %s" % uuid.uuid4().hex[:6]
     payload, ct = multipart({"csrf": csrf_of(form), "name": name, "email": "t@x.example", "phone": "+31 6 12345678",
-                             "proposal": "Ervaren"}, "file", "cv.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+                             "proposal": "Ervaren"}, "cv.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
     status, _, _ = consultant.request("vacancies", "POST", "/vacancies/%s/candidates" % vac, body=payload, ctype=ct)
     assert status == 400 and not sql("SELECT id FROM candidates WHERE name = '%s'" % name)
 
@@ -615,7 +603,7 @@ def test_switched_off_photos_are_hidden_at_once_and_uploads_refused():
     admin = Cgi(off, as_user(ADMIN))
     status, _, page = admin.request("admin", "GET", "/admin/users/%s" % sanne)
     assert status == 200 and "/photo" not in page
-    payload, ct = multipart({"csrf": csrf_of(page)}, "file", "foto.png", png(), "image/png")
+    payload, ct = multipart({"csrf": csrf_of(page)}, "foto.png", png(), "image/png")
     status, _, _ = admin.request("admin", "POST", "/admin/users/%s/photo" % sanne, body=payload, ctype=ct)
     assert status == 404
     status, _, _ = admin.request("admin", "POST", "/admin/users/%s/photo/delete" % sanne, body={"csrf": csrf_of(page)})

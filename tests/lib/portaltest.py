@@ -13,6 +13,7 @@ import hmac
 import struct
 import glob
 import http.client
+import io
 import json
 import os
 import re
@@ -22,6 +23,7 @@ import sys
 import time
 import traceback
 import urllib.parse
+import uuid
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 os.environ.setdefault("PORTAL_CONF", "conf/test.hdf")
@@ -110,6 +112,23 @@ class Client:
 
     def post(self, path, fields, **kw):
         return self.request("POST", path, body=fields, **kw)
+
+
+def multipart(fields, filename, content, ctype="application/pdf", name="file"):
+    """A multipart/form-data body of fields and one file (none when filename
+    is None), and its Content-Type."""
+    boundary = uuid.uuid4().hex
+    out = io.BytesIO()
+    for k, v in fields.items():
+        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                   % (boundary, k, v)).encode())
+    if filename is not None:
+        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                   "Content-Type: %s\r\n\r\n" % (boundary, name, filename, ctype)).encode())
+        out.write(content)
+        out.write(b"\r\n")
+    out.write(("--%s--\r\n" % boundary).encode())
+    return out.getvalue(), "multipart/form-data; boundary=" + boundary
 
 
 def routes():

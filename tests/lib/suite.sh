@@ -25,3 +25,14 @@ suite() {
 	PASS=$((PASS + p))
 	FAIL=$((FAIL + f))
 }
+
+# stack_up: starts the test stack, stopped again when the script ends;
+# when it does not start, says so as a failure and returns 1.
+stack_up() {
+	trap 'scripts/stack.sh --test stop >/dev/null 2>&1' EXIT INT TERM
+	scripts/stack.sh --test start > "$OUT/stack.log" 2>&1 && return 0
+	cat "$OUT/stack.log"
+	echo "not ok - the test stack did not start"
+	FAIL=$((FAIL + 1))
+	return 1
+}

@@ -17,13 +17,7 @@ mkdir -p "$OUT"
 
 . tests/lib/suite.sh
 
-cleanup() { scripts/stack.sh --test stop >/dev/null 2>&1; }
-trap cleanup EXIT INT TERM
-if ! scripts/stack.sh --test start > "$OUT/stack.log" 2>&1; then
-	cat "$OUT/stack.log"
-	echo "not ok - the test stack did not start"
-	FAIL=$((FAIL + 1))
-else
+if stack_up; then
 	for t in tests/ops/test_*.py; do
 		suite "ops-$(basename "$t" .py)" /usr/bin/python3 "$t"
 	done

@@ -21,7 +21,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from portaltest import (CTL, DB_NAME, ROOT, VAR, login, pid_of, portalctl, run, running, sql, stack,  # noqa: E402
+from portaltest import (multipart, CTL, DB_NAME, ROOT, VAR, login, pid_of, portalctl, run, running, sql, stack,  # noqa: E402
                         wait_until)
 
 B = os.path.join(VAR, "ops", "backup")
@@ -31,19 +31,6 @@ PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
        + uuid.uuid4().hex.encode() + b"\n")
 state = {}
-
-
-def multipart(fields, filename, content, ctype="application/pdf"):
-    boundary = uuid.uuid4().hex
-    out = io.BytesIO()
-    for k, v in fields.items():
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
-                   % (boundary, k, v)).encode())
-    out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
-               "Content-Type: %s\r\n\r\n" % (boundary, filename, ctype)).encode())
-    out.write(content)
-    out.write(("\r\n--%s--\r\n" % boundary).encode())
-    return out.getvalue(), "multipart/form-data; boundary=" + boundary
 
 
 def tables():

@@ -95,15 +95,9 @@ def upload(c, unit, title):
     page = c.get("/documents/new")
     if page.status != 200:
         return page
-    boundary = "b" + uuid.uuid4().hex
-    out = io.BytesIO()
-    for k, v in (("csrf", page.csrf()), ("type", "other"), ("title", title), ("unit", unit), ("person", "")):
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
-    out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"g.pdf\"\r\n"
-               "Content-Type: application/pdf\r\n\r\n%%PDF-1.4\n%% %s\n%%%%EOF\n\r\n--%s--\r\n"
-               % (boundary, title, boundary)).encode())
-    return c.request("POST", "/documents/", body=out.getvalue(),
-                     headers={"Content-Type": "multipart/form-data; boundary=" + boundary})
+    body, ct = portaltest.multipart({"csrf": page.csrf(), "type": "other", "title": title, "unit": unit,
+                                     "person": ""}, "g.pdf", ("%%PDF-1.4\n%% %s\n%%%%EOF\n" % title).encode())
+    return c.request("POST", "/documents/", body=body, headers={"Content-Type": ct})
 
 
 def test_a_three_node_cluster_runs_the_portal():

@@ -25,6 +25,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+import portaltest  # noqa: E402
 from portaltest import (BASE, MAILDIR, ROOT, VAR, login, pid_of, portalctl, run,  # noqa: E402
                         running, sql, stack, wait_until)
 
@@ -109,17 +110,9 @@ def browser_gets(session, paths, stop, result):
         conn.close()
 
 
-def multipart(tok, title, content):
-    boundary = "b" + uuid.uuid4().hex
-    unit = state["unit"]
-    out = io.BytesIO()
-    for k, v in (("csrf", tok), ("type", "other"), ("title", title), ("unit", unit), ("person", "")):
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
-    out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ha.pdf\"\r\n"
-               "Content-Type: application/pdf\r\n\r\n" % boundary).encode())
-    out.write(content)
-    out.write(("\r\n--%s--\r\n" % boundary).encode())
-    return out.getvalue(), "multipart/form-data; boundary=" + boundary
+def document_form(tok, title, content):
+    return portaltest.multipart({"csrf": tok, "type": "other", "title": title, "unit": state["unit"],
+                                 "person": ""}, "ha.pdf", content)
 
 
 def uploader(c, stop, log):
@@ -133,7 +126,7 @@ def uploader(c, stop, log):
         if page.status != 200:
             log["page_retries"] += 1
             continue
-        body, ct = multipart(page.csrf(), title, b"%PDF-1.4\n%% " + title.encode() + b"\n%%EOF\n")
+        body, ct = document_form(page.csrf(), title, b"%PDF-1.4\n%% " + title.encode() + b"\n%%EOF\n")
         for attempt in range(20):
             try:
                 r = c.request("POST", "/documents/", body=body, headers={"Content-Type": ct})
@@ -246,7 +239,7 @@ def test_a_form_whose_program_dies_under_it_is_sent_again_and_done_once():
     random = __import__("random").Random(TAG)
     outcomes = collections.Counter()
     # How long one takes here, to kill within it.
-    body, ct = multipart(c.get("/documents/new").csrf(), "Timed %s" % TAG,
+    body, ct = document_form(c.get("/documents/new").csrf(), "Timed %s" % TAG,
                          b"%PDF-1.4\n" + os.urandom(8 << 20) + b"\n%%EOF\n")
     t0 = time.time()
     assert c.request("POST", "/documents/", body=body, headers={"Content-Type": ct}).status == 303
@@ -258,7 +251,7 @@ def test_a_form_whose_program_dies_under_it_is_sent_again_and_done_once():
         # The form's page, once the programs answer again.
         page = wait_until(lambda: (lambda p: p if p.status == 200 else None)(c.get("/documents/new")), 30)
         assert page, "the documents program did not come back"
-        body, ct = multipart(page.csrf(), title, b"%PDF-1.4\n" + os.urandom(8 << 20) + b"\n%%EOF\n")
+        body, ct = document_form(page.csrf(), title, b"%PDF-1.4\n" + os.urandom(8 << 20) + b"\n%%EOF\n")
         first = {}
 
         def send():

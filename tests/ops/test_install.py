@@ -24,7 +24,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from portaltest import (CERT, DB_SOCK, HTTPS_PORT, ROOT, VAR, Client, conf, fresh_step, run, totp,  # noqa: E402
+from portaltest import (multipart, CERT, DB_SOCK, HTTPS_PORT, ROOT, VAR, Client, conf, fresh_step, run, totp,  # noqa: E402
                         wait_until, DEMO_PASSWORD, DEMO_TOTP)
 
 T = os.path.join(VAR, "ops", "install")
@@ -145,19 +145,6 @@ def crawl(c, start):
     assert not failed, failed
     assert seen >= 3, (start, seen)
     return home
-
-
-def multipart(fields, filename, content, ctype="application/pdf"):
-    boundary = uuid.uuid4().hex
-    out = io.BytesIO()
-    for k, v in fields.items():
-        out.write(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
-                   % (boundary, k, v)).encode())
-    out.write(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
-               "Content-Type: %s\r\n\r\n" % (boundary, filename, ctype)).encode())
-    out.write(content)
-    out.write(("\r\n--%s--\r\n" % boundary).encode())
-    return out.getvalue(), "multipart/form-data; boundary=" + boundary
 
 
 def login(c, email, password=DEMO_PASSWORD, secret=DEMO_TOTP):
