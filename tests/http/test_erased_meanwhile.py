@@ -118,7 +118,7 @@ def test_a_photo_uploaded_for_a_worker_erased_meanwhile_is_not_kept():
     _, uid = worker("photo")
     c = as_user(ADMIN)
     tok = c.get("/admin/users/%s" % uid).csrf()
-    body, ct = multipart({"csrf": tok}, "file", "foto.png", png(), "image/png")
+    body, ct = multipart({"csrf": tok}, "foto.png", png(), "image/png")
     files = sorted(glob.glob(os.path.join(FILES, "*", "*")))
     try:
         r = erased_during("users", uid, lambda: c.request("POST", "/admin/users/%s/photo" % uid, body=body,
