@@ -15,7 +15,11 @@ URL_PREFIX ?=
 # Debian's hardening flags (dpkg-buildflags with hardening=+all).
 HARDEN_CFLAGS  := -fstack-protector-strong -fstack-clash-protection -fcf-protection \
                   -Wformat -Werror=format-security -fPIE
-HARDEN_CPPFLAGS := -D_FORTIFY_SOURCE=2
+# _FORTIFY_SOURCE=3 (sizes known only at run time checked too) where the
+# compiler has __builtin_dynamic_object_size (gcc 12, clang 9), else 2.
+FORTIFY := $(shell printf '\043if !__has_builtin(__builtin_dynamic_object_size)\n\043error\n\043endif\n' | \
+             $(CC) -O2 -x c -c -o /dev/null - 2>/dev/null && echo 3 || echo 2)
+HARDEN_CPPFLAGS := -D_FORTIFY_SOURCE=$(FORTIFY)
 HARDEN_LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
 
 CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -g -MMD -MP \
@@ -77,10 +81,21 @@ SIM_BIN  := $(BUILD)/tests/bin/backoffice-sim
 SIM_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/backoffice-sim/*.c))
 TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
 
+# Fuzzing (tests/fuzz/): libFuzzer harnesses built with clang, ASan and
+# UBSan, over a libportal of their own under $(BUILD)/fuzz/.
+FUZZ_CC  ?= clang
+FUZZ_CFLAGS := -std=c17 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer \
+               -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+               -D_GNU_SOURCE -I/usr/include/ClearSilver -I/usr/include/mariadb -Ilib $(PDF_CFLAGS)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_LIB := $(BUILD)/fuzz/libportal.a
+FUZZ_SECONDS ?= 600
+
 # A change of build flags (SANITIZE=1 or not) rebuilds everything.
 FLAGS_STAMP := $(BUILD)/.flags-$(if $(filter 1,$(SANITIZE)),san,std)
 
-.PHONY: all tests deps deps-bench deps-ops run stop check test check-ops bench bench-data install clean
+.PHONY: all tests deps deps-bench deps-ops run stop check test check-ops bench bench-data install clean fuzz fuzzers
 # Objects stay after a link, for the next incremental build. (Only the
 # objects: the flags stamp must stay an ordinary target, or a change of
 # SANITIZE would rebuild nothing.)
@@ -137,6 +152,27 @@ $(BUILD)/tests/bin/fcgi-load: $(BUILD)/tests/leak/fcgi-load.o
 	$(say) LINK $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^
 
+$(BUILD)/fuzz/lib/%.o: lib/%.c
+	@mkdir -p $(dir $@)
+	$(say) FUZZCC $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FUZZ_LIB): $(LIB_SRC:%.c=$(BUILD)/fuzz/%.o)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB)
+	$(say) FUZZLD $@
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -MMD -MP -o $@ $< $(FUZZ_LIB) $(LDLIBS) \
+		-lxlsxwriter $(PDF_LIBS)
+
+fuzzers: $(FUZZ_BIN)
+
+# Each harness for FUZZ_SECONDS from its seeds (tests/fuzz/corpus/) and
+# what earlier runs found (var/fuzz/); make check runs each briefly.
+fuzz: deps fuzzers
+	@tests/fuzz/run.sh $(FUZZ_SECONDS) var/fuzz
+
 deps:
 	@scripts/deps.sh
 
@@ -157,7 +193,7 @@ stop:
 	@scripts/stack.sh stop
 
 check test: deps
-	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory tests fuzzers
 	@SANITIZE=$(SANITIZE) tests/run.sh
 
 # Operations: an installed portal under a prefix; more as they come

@@ -16,6 +16,7 @@
 #include "files.h"
 #include "http.h"
 #include "log.h"
+#include "multipart.h"
 #include "once.h"
 #include "request.h"
 #include "session.h"
@@ -74,78 +75,6 @@ static int emu_iterenv(void *data, int n, char **k, char **v)
 	*k = strndup(envp[n], (size_t)(eq - envp[n]));
 	*v = strdup(eq + 1);
 	return *k && *v ? 0 : 1;
-}
-
-/* --- the kit's multipart parser ---------------------------------------- */
-
-/* ClearSilver 0.10.5's multipart parser (rfc2388.c, _is_boundary) keeps
- * the length of the last boundary it saw under the address of the string
- * that held it. A process that serves many requests frees that string and
- * may get the same address for the next request's boundary: when that one
- * is of another length (Chrome's are 38 characters, curl's 40, Python's
- * often 32), no boundary is ever found and the form arrives empty — a 403
- * for its missing CSRF token, one upload in some dozens. So before each
- * multipart body the kit parses a small form of its own whose boundary is
- * as long as the coming one; once that form is read whole, the cache holds
- * the right length, whatever address the real boundary then gets. The
- * small parse meets the same stale cache when its boundary lands on the
- * old address; a boundary of another size goes elsewhere and clears it.
- * (The kit is Debian's static library; the fixed parser is not in
- * Debian 12.) */
-static const char *prime_body;
-static int prime_left;
-
-static int prime_read(void *data, char *buf, int len)
-{
-	int n = len < prime_left ? len : prime_left;
-
-	(void)data;
-	memcpy(buf, prime_body, (size_t)n);
-	prime_body += n;
-	prime_left -= n;
-	return n;
-}
-
-/* Whether the kit read a form whose boundary is n characters long. */
-static int prime_once(Request *r, size_t n)
-{
-	char b[200], body[512], type[256];
-	CGI dummy;
-	NEOERR *err;
-	int ok;
-
-	memset(b, 'x', n);
-	b[n] = '\0';
-	snprintf(body, sizeof(body),
-		"--%s\r\nContent-Disposition: form-data; name=\"p\"\r\n\r\n1\r\n--%s--\r\n", b, b);
-	snprintf(type, sizeof(type), "multipart/form-data; boundary=%s", b);
-	prime_body = body;
-	prime_left = (int)strlen(body);
-	memset(&dummy, 0, sizeof(dummy));
-	if (hdf_init(&dummy.hdf) != STATUS_OK)
-		abort();
-	if ((err = hdf_set_value(dummy.hdf, "CGI.ContentType", type)) == STATUS_OK)
-		err = hdf_set_int_value(dummy.hdf, "CGI.ContentLength", prime_left);
-	cgiwrap_init_emu(r->fcgi, prime_read, emu_writef, emu_write, emu_getenv, emu_putenv, emu_iterenv);
-	if (!err)
-		err = parse_rfc2388(&dummy);
-	cgiwrap_init_emu(r->fcgi, emu_read, emu_writef, emu_write, emu_getenv, emu_putenv, emu_iterenv);
-	ok = !err && hdf_get_value(dummy.hdf, "Query.p", NULL) != NULL;
-	nerr_ignore(&err);
-	free(dummy.buf);
-	hdf_destroy(&dummy.hdf);
-	return ok;
-}
-
-static void prime_multipart(Request *r)
-{
-	const char *boundary = hdf_get_value(r->hdf, "CGI.ContentType.boundary", NULL);
-	size_t len = boundary ? strlen(boundary) : 0;
-
-	if (!r->fcgi || len == 0 || len > 100)
-		return; /* RFC 2046 allows 70 characters */
-	for (int i = 0; i < 3 && !prime_once(r, len); i++)
-		prime_once(r, len + 64);
 }
 
 /* --- errors ------------------------------------------------------------ */
@@ -345,13 +274,47 @@ static const char *request_path(Request *r, const Route *routes)
 	return *p ? p : "/";
 }
 
+/* A form's body: urlencoded or multipart, that type exactly (the kit
+ * takes any type that starts like one), then its attributes. */
 static int content_type_ok(Request *r)
 {
 	const char *ct = http_env(r, "CONTENT_TYPE");
+	size_t n;
+
 	if (!ct)
 		return 0;
-	return !strncmp(ct, "application/x-www-form-urlencoded", 33) ||
-	       !strncmp(ct, "multipart/form-data", 19);
+	n = strcspn(ct, ";");
+	while (n && ct[n - 1] == ' ')
+		n--;
+	return (n == 33 && !strncmp(ct, "application/x-www-form-urlencoded", 33)) ||
+	       (n == 19 && !strncmp(ct, "multipart/form-data", 19));
+}
+
+/* A POST's body into Query.*: a multipart one by multipart.c, an
+ * urlencoded one by the kit. *why says what was wrong with it (400). */
+static NEOERR *body_parse(Request *r, const char **why)
+{
+	const char *type = hdf_get_value(r->hdf, "CGI.ContentType.Type", "");
+	NEOERR *err;
+
+	*why = NULL;
+	if (!strncmp(hdf_get_value(r->hdf, "CGI.ContentType", ""), "multipart/", 10)) {
+		if (strcspn(type, " ") != 19 || strncmp(type, "multipart/form-data", 19)) {
+			*why = "a multipart type other than form-data";
+			return STATUS_OK;
+		}
+		hdf_set_int_value(r->hdf, "Config.Upload.MaxParts", conf_int("Limits.MaxParams"));
+		return nerr_pass(multipart_parse(r->cgi, why));
+	}
+	err = cgi_parse(r->cgi);
+	if (err && !nerr_match(err, NERR_NOMEM)) {
+		char msg[256];
+		util_nerr_msg(err, msg, sizeof(msg));
+		log_msg("info", r->ref, "unparseable body: %s", msg);
+		nerr_ignore(&err);
+		*why = "unparseable";
+	}
+	return nerr_pass(err);
 }
 
 /* Percent-encodes all but unreserved characters and '/'. */
@@ -437,12 +400,11 @@ static void serve(Request *r, const Route *routes)
 	}
 	hdf_set_value(r->hdf, "Config.Upload.TmpDir", conf_str("Paths.Tmp"));
 	if (!strcmp(r->method, "POST")) {
-		prime_multipart(r);
-		err = cgi_parse(r->cgi);
-		if (err) {
-			log_nerr(r->ref, err);
-			nerr_ignore(&err);
-			http_fail(r, 400, "unparseable body");
+		err = body_parse(r, &why);
+		if (err)
+			goto answer;
+		if (why) {
+			http_fail(r, 400, "body: %s", why);
 			goto answer;
 		}
 	}

@@ -426,19 +426,30 @@ static int check_value(const struct rule *r, const char *v, char *why, size_t wl
 	return 1;
 }
 
-/* Walks h and reports options the table does not know (typos). */
-static void check_unknown(HDF *h, const char *prefix, const char *file, FILE *out, int *n)
+/* Walks h and reports options the table does not know (typos), and
+ * links (Key : Other.Key): the kit follows a link wherever a name is
+ * looked up, and one that leads back to itself never ends; no option
+ * needs one. Returns the number of links. */
+static int check_unknown(HDF *h, const char *prefix, const char *file, FILE *out, int *n)
 {
+	int links = 0;
+
 	for (HDF *c = hdf_obj_child(h); c; c = hdf_obj_next(c)) {
 		char key[256];
 		snprintf(key, sizeof(key), "%s%s%s", prefix, *prefix ? "." : "", hdf_obj_name(c));
+		if (c->link) {
+			problem(out, n, file, key, "a link (Key : Other) is not taken: give the value itself");
+			links++;
+			continue;
+		}
 		if (hdf_obj_child(c)) {
-			check_unknown(c, key, file, out, n);
+			links += check_unknown(c, key, file, out, n);
 			continue;
 		}
 		if (!rule_find(key))
 			problem(out, n, file, key, "unknown option (misspelt?)");
 	}
+	return links;
 }
 
 static int hexkey(const char *hex, unsigned char *out, size_t len)
@@ -591,7 +602,13 @@ static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, stru
 		hdf_destroy(&d);
 		return 1;
 	}
-	check_unknown(h, "", path, out, &n);
+	/* Nothing more is looked up in a tree that may not end. */
+	if (check_unknown(h, "", path, out, &n)) {
+		hdf_destroy(&h);
+		hdf_destroy(&d);
+		*out_hdf = *out_derived = NULL;
+		return n;
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
 		char why[256];
 		const char *v = lookup(h, d, rules[i].key);

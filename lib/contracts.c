@@ -98,7 +98,7 @@ static NEOERR *lock_waiting(long long shift, long long version, Waiting *w)
 static NEOERR *store_pdf(long long contract, const char *no, const Waiting *w, const char *b64)
 {
 	const char *problem = NULL;
-	char title[128], name[96];
+	char title[300], name[300]; /* a number of 64 characters of up to 4 bytes */
 	long long doc = 0;
 	NEOERR *err;
 
@@ -113,6 +113,30 @@ static NEOERR *store_pdf(long long contract, const char *no, const Waiting *w, c
 				 "ii", doc, contract));
 }
 
+const char *contracts_answer(json_t *answer, ContractAnswer *a)
+{
+	double wage = 0, bill = 0, premium = 0;
+
+	memset(a, 0, sizeof(*a));
+	if (json_unpack(answer, "{s:s, s:F, s:F, s:F, s:{s:s}}", "contract_no", &a->no, "hourly_wage", &wage,
+			"bill_rate", &bill, "premium_pct", &premium, "document", "content_base64", &a->pdf))
+		return "incomplete";
+	if (!util_utf8_ok(a->no, 0) || !*a->no || util_utf8_len(a->no) > 64)
+		return "contract_no";
+	/* What the columns hold (DECIMAL(8,2), DECIMAL(5,2)); NaN fails
+	 * every comparison. */
+	if (!(wage >= 0 && wage <= 999999.99) || !(bill >= 0 && bill <= 999999.99) ||
+	    !(premium >= 0 && premium <= 999.99))
+		return "amount";
+	if (!*a->pdf)
+		return "document";
+	/* Money as decimal text: DECIMAL columns take it exactly. */
+	snprintf(a->wage, sizeof(a->wage), "%.2f", wage);
+	snprintf(a->bill, sizeof(a->bill), "%.2f", bill);
+	snprintf(a->premium, sizeof(a->premium), "%.2f", premium);
+	return NULL;
+}
+
 /* The back-office drew up the contract: the shift contracted and the
  * worker mailed in one transaction, then the PDF into the store. When
  * storing it failed (a full disk), the row is delivered again: the same
@@ -120,22 +144,17 @@ static NEOERR *store_pdf(long long contract, const char *no, const Waiting *w, c
  * that still has no document gets it now. */
 static NEOERR *contracted(long long shift, long long version, json_t *answer)
 {
-	const char *no = NULL, *pdf = NULL;
-	double wage = 0, bill = 0, premium = 0;
-	char key[96], money[32], rate[32], pct[32];
+	char key[96];
 	long long id = 0, doc = 0;
+	ContractAnswer c;
+	const char *why;
 	HDF *extra = NULL;
 	DBQuery *q;
 	Waiting w;
 	NEOERR *err;
 
-	if (json_unpack(answer, "{s:s, s:F, s:F, s:F, s:{s:s}}", "contract_no", &no, "hourly_wage", &wage,
-			"bill_rate", &bill, "premium_pct", &premium, "document", "content_base64", &pdf))
-		return nerr_raise(NERR_PARSE, "the back-office's contract is incomplete");
-	/* Money as decimal text: DECIMAL columns take it exactly. */
-	snprintf(money, sizeof(money), "%.2f", wage);
-	snprintf(rate, sizeof(rate), "%.2f", bill);
-	snprintf(pct, sizeof(pct), "%.2f", premium);
+	if ((why = contracts_answer(answer, &c)) != NULL)
+		return nerr_raise(NERR_PARSE, "the back-office's contract is wrong: %s", why);
 	err = db_begin();
 	if (!err)
 		err = lock_waiting(shift, version, &w);
@@ -145,7 +164,7 @@ static NEOERR *contracted(long long shift, long long version, json_t *answer)
 		err = db_exec(NULL, "INSERT INTO contracts (shift_id, version, contract_no, hourly_wage, bill_rate,"
 				    " premium_pct, created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
 				    " ON DUPLICATE KEY UPDATE id = id",
-			      "iissss", shift, version, no, money, rate, pct);
+			      "iissss", shift, version, c.no, c.wage, c.bill, c.premium);
 	if (!err)
 		err = db_query(&q, "SELECT id, COALESCE(document_id, 0) FROM contracts"
 				   " WHERE shift_id = ? AND version = ?", "ii", shift, version);
@@ -162,8 +181,8 @@ static NEOERR *contracted(long long shift, long long version, json_t *answer)
 	if (!err && w.ok) {
 		hdf_init(&extra);
 		hdf_set_value(extra, "When", w.when);
-		hdf_set_value(extra, "Contract", no);
-		hdf_set_value(extra, "Wage", money);
+		hdf_set_value(extra, "Contract", c.no);
+		hdf_set_value(extra, "Wage", c.wage);
 		snprintf(key, sizeof(key), "mail:contract:%lld:%lld", shift, version);
 		err = account_mail(w.worker, "ShiftContracted", key, extra);
 		hdf_destroy(&extra);
@@ -173,7 +192,7 @@ static NEOERR *contracted(long long shift, long long version, json_t *answer)
 	 * is (a version changed since has its own contract, its worker may
 	 * be another). */
 	if (!err && id && !doc && w.version == version)
-		err = store_pdf(id, no, &w, pdf);
+		err = store_pdf(id, c.no, &w, c.pdf);
 	return nerr_pass(err);
 }
 

@@ -2,6 +2,7 @@
 #ifndef PORTAL_CONTRACTS_H
 #define PORTAL_CONTRACTS_H
 
+#include <jansson.h>
 #include <ClearSilver.h>
 
 #include "outbox.h"
@@ -19,5 +20,18 @@ NEOERR *contracts_request(long long shift_id);
  * are done; an answer for an older version of the shift is dropped. No answer, or 5xx: an error to retry; any other
  * status: *permanent. */
 NEOERR *contracts_deliver(const OutboxRow *row, int *permanent);
+
+/* What a 201 of the back-office says of a contract: its number and PDF
+ * (lent from the answer) and its figures as decimal text. */
+typedef struct contract_answer {
+	const char *no, *pdf;
+	char wage[16], bill[16], premium[16];
+} ContractAnswer;
+
+/* Reads a contract answer: NULL when it is whole and its figures fit
+ * what is kept (a number of 1 to 64 characters, wage and bill rate from
+ * 0 to 999999.99, premium from 0 to 999.99 per cent, a PDF), else a
+ * static reason. */
+const char *contracts_answer(json_t *answer, ContractAnswer *a);
 
 #endif

@@ -547,7 +547,7 @@ NEOERR *erasure_run(Request *r, char kind, long long id, long long actor, const 
 {
 	char pseudonym[16], erased_email[64], *unit = NULL;
 	long long cands[MAX_CANDIDACIES], gone, unit_id = 0;
-	unsigned long long n;
+	unsigned long long n = 0;
 	struct person who;
 	STRING detail, fileids;
 	NEOERR *err;

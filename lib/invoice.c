@@ -49,33 +49,68 @@ static long long ref_id(const char *ref, char letter)
 	return *end || id <= 0 ? 0 : id;
 }
 
+int invoice_line_parse(json_t *l, InvoiceLine *o)
+{
+	memset(o, 0, sizeof(*o));
+	return !json_unpack(l, "{s?{s?s}, s:s, s:s, s:{s:s, s:s}, s:I, s:I, s:I, s:I}", "worker", "ref", &o->worker_ref,
+			    "unit_ref", &o->unit_ref, "position", &o->position, "period", "start", &o->from, "end",
+			    &o->to, "minutes", &o->minutes, "rate_cents", &o->rate, "amount_cents", &o->amount,
+			    "vat_cents", &o->vat) &&
+	       util_utf8_ok(o->position, 0) && util_utf8_len(o->position) <= 200 && within(o->minutes, MINUTES_MAX) &&
+	       o->rate >= 0 && o->rate <= RATE_MAX && within(o->amount, CENTS_MAX) && within(o->vat, CENTS_MAX) &&
+	       is_date(o->from) && is_date(o->to);
+}
+
+const char *invoice_parse(json_t *in, Invoice *o)
+{
+	json_int_t sum_amount = 0, sum_vat = 0;
+	InvoiceLine line;
+	json_t *l;
+	size_t i;
+
+	memset(o, 0, sizeof(*o));
+	o->kind = "invoice";
+	if (json_unpack(in, "{s:s, s?s, s?s, s:s, s:{s:s, s:s}, s:I, s:I, s:o}", "number", &o->number, "kind",
+			&o->kind, "credits", &o->credits, "date", &o->date, "period", "start", &o->from, "end", &o->to,
+			"amount_cents", &o->amount, "vat_cents", &o->vat, "lines", &o->lines) ||
+	    !json_is_array(o->lines) || !json_array_size(o->lines) || json_array_size(o->lines) > LINES_MAX ||
+	    !*o->number || strlen(o->number) > 64 || !util_utf8_ok(o->number, 0) ||
+	    (strcmp(o->kind, "invoice") && strcmp(o->kind, "credit")) ||
+	    (o->credits && (strlen(o->credits) > 64 || !util_utf8_ok(o->credits, 0))) || !is_date(o->date) ||
+	    !is_date(o->from) || !is_date(o->to) || !within(o->amount, CENTS_MAX * LINES_MAX) ||
+	    !within(o->vat, CENTS_MAX * LINES_MAX))
+		return "it is incomplete or out of range";
+	/* Each line is bounded: the sums cannot overflow. */
+	json_array_foreach(o->lines, i, l) {
+		if (!invoice_line_parse(l, &line))
+			return "a line is incomplete or out of range";
+		sum_amount += line.amount;
+		sum_vat += line.vat;
+	}
+	return sum_amount == o->amount && sum_vat == o->vat ? NULL : "its lines do not add up to it";
+}
+
 /* One line: its unit must be the client's, its worker one of ours (or
  * none: a worker the back-office knows and the portal does not). */
 static NEOERR *add_line(long long client, long long invoice, const char *date, json_t *l, int no)
 {
-	const char *wref = NULL, *uref = NULL, *position = NULL, *from = NULL, *to = NULL;
-	json_int_t minutes = 0, rate = 0, amount = 0, vat = 0;
+	InvoiceLine o;
 	long long unit, worker;
 	char *v = NULL;
 	NEOERR *err;
 
-	if (json_unpack(l, "{s?{s?s}, s:s, s:s, s:{s:s, s:s}, s:I, s:I, s:I, s:I}", "worker", "ref", &wref,
-			"unit_ref", &uref, "position", &position, "period", "start", &from, "end", &to, "minutes",
-			&minutes, "rate_cents", &rate, "amount_cents", &amount, "vat_cents", &vat) ||
-	    !util_utf8_ok(position, 0) || util_utf8_len(position) > 200 || !within(minutes, MINUTES_MAX) ||
-	    rate < 0 || rate > RATE_MAX || !within(amount, CENTS_MAX) || !within(vat, CENTS_MAX) || !is_date(from) ||
-	    !is_date(to))
+	if (!invoice_line_parse(l, &o))
 		return nerr_raise(NERR_PARSE, "line %d is incomplete or out of range", no);
-	unit = ref_id(uref, 'U');
+	unit = ref_id(o.unit_ref, 'U');
 	err = db_value(&v, "SELECT 1 FROM org_units WHERE id = ? AND client_id = ?", "ii", unit, client);
 	if (err)
 		return nerr_pass(err);
 	if (!v)
-		return nerr_raise(NERR_PARSE, "line %d: unit %.40s is not the client's", no, uref ? uref : "");
+		return nerr_raise(NERR_PARSE, "line %d: unit %.40s is not the client's", no, o.unit_ref);
 	free(v);
 	/* A worker the portal knows at this client (his hours or his pool
 	 * there); another worker's name is not shown to this client. */
-	worker = ref_id(wref, 'W');
+	worker = ref_id(o.worker_ref, 'W');
 	v = NULL;
 	if (worker && (err = db_value(&v, "SELECT 1 FROM users w WHERE w.id = ? AND w.kind = 'worker' AND"
 					  " (EXISTS (SELECT 1 FROM timesheets t JOIN org_units o ON o.id = t.unit_id"
@@ -90,10 +125,10 @@ static NEOERR *add_line(long long client, long long invoice, const char *date, j
 	err = db_exec(NULL, "INSERT INTO invoice_lines (invoice_id, line_no, unit_id, invoice_date, worker_user_id,"
 			    " position, period_start, period_end, minutes, rate_cents, amount_cents, vat_cents)"
 			    " VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
-		      "iiisisssiiii", invoice, (long long)no, unit, date, worker, position, from, to,
-		      (long long)minutes, (long long)rate, (long long)amount, (long long)vat);
+		      "iiisisssiiii", invoice, (long long)no, unit, date, worker, o.position, o.from, o.to,
+		      (long long)o.minutes, (long long)o.rate, (long long)o.amount, (long long)o.vat);
 	if (!err)
-		err = report_invoice_line(unit, date, position, minutes, amount, vat);
+		err = report_invoice_line(unit, date, o.position, o.minutes, o.amount, o.vat);
 	return nerr_pass(err);
 }
 
@@ -102,36 +137,18 @@ static NEOERR *add_line(long long client, long long invoice, const char *date, j
  * *fresh says whether it is new. */
 static NEOERR *add_invoice(long long client, json_t *in, long long *id, int *fresh)
 {
-	const char *number = NULL, *kind = "invoice", *credits = NULL, *date = NULL, *from = NULL, *to = NULL;
-	json_int_t amount = 0, vat = 0, sum_amount = 0, sum_vat = 0;
-	json_t *lines = NULL, *l;
 	char *found = NULL;
+	const char *why;
+	Invoice o;
+	json_t *l;
 	size_t i;
 	NEOERR *err;
 
 	*id = 0;
 	*fresh = 0;
-	if (json_unpack(in, "{s:s, s?s, s?s, s:s, s:{s:s, s:s}, s:I, s:I, s:o}", "number", &number, "kind", &kind,
-			"credits", &credits, "date", &date, "period", "start", &from, "end", &to, "amount_cents",
-			&amount, "vat_cents", &vat, "lines", &lines) ||
-	    !json_is_array(lines) || !json_array_size(lines) || json_array_size(lines) > LINES_MAX || !*number ||
-	    strlen(number) > 64 || !util_utf8_ok(number, 0) || (strcmp(kind, "invoice") && strcmp(kind, "credit")) ||
-	    (credits && (strlen(credits) > 64 || !util_utf8_ok(credits, 0))) || !is_date(date) || !is_date(from) ||
-	    !is_date(to) || !within(amount, CENTS_MAX * LINES_MAX) || !within(vat, CENTS_MAX * LINES_MAX))
-		return nerr_raise(NERR_PARSE, "an invoice is incomplete or out of range");
-	/* Each line is bounded (add_line checks it again): the sums cannot
-	 * overflow. */
-	json_array_foreach(lines, i, l) {
-		json_int_t a = json_integer_value(json_object_get(l, "amount_cents"));
-		json_int_t v = json_integer_value(json_object_get(l, "vat_cents"));
-		if (!within(a, CENTS_MAX) || !within(v, CENTS_MAX))
-			return nerr_raise(NERR_PARSE, "invoice %s: line %zu is out of range", number, i + 1);
-		sum_amount += a;
-		sum_vat += v;
-	}
-	if (sum_amount != amount || sum_vat != vat)
-		return nerr_raise(NERR_PARSE, "invoice %s: its lines do not add up to it", number);
-	err = db_value(&found, "SELECT id FROM invoices WHERE client_id = ? AND number = ?", "is", client, number);
+	if ((why = invoice_parse(in, &o)) != NULL)
+		return nerr_raise(NERR_PARSE, "invoice %.64s: %s", o.number ? o.number : "?", why);
+	err = db_value(&found, "SELECT id FROM invoices WHERE client_id = ? AND number = ?", "is", client, o.number);
 	if (err || found) {
 		*id = found ? atoll(found) : 0;
 		free(found);
@@ -142,17 +159,17 @@ static NEOERR *add_invoice(long long client, json_t *in, long long *id, int *fre
 		err = db_exec(NULL, "INSERT INTO invoices (client_id, number, kind, credits, invoice_date, period_start,"
 				    " period_end, amount_cents, vat_cents, imported_at)"
 				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
-			      "issssssii", client, number, kind, credits, date, from, to, (long long)amount,
-			      (long long)vat);
+			      "issssssii", client, o.number, o.kind, o.credits, o.date, o.from, o.to,
+			      (long long)o.amount, (long long)o.vat);
 	if (!err)
 		err = db_value(&found, "SELECT LAST_INSERT_ID()", NULL);
 	if (!err)
 		*id = atoll(found);
 	free(found);
-	json_array_foreach(lines, i, l) {
+	json_array_foreach(o.lines, i, l) {
 		if (err)
 			break;
-		err = add_line(client, *id, date, l, (int)i + 1);
+		err = add_line(client, *id, o.date, l, (int)i + 1);
 	}
 	/* Another worker imported it meanwhile: it is there once. */
 	if (db_duplicate(err)) {

@@ -63,6 +63,43 @@ void page_csv_cell(STRING *out, const char *v, int last)
 	string_append(out, last ? "\r\n" : ",");
 }
 
+void page_ics_text(STRING *out, const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\\' || c == ';' || c == ',')
+			string_append_char(out, '\\');
+		if (c == '\n') {
+			string_append(out, "\\n");
+			continue;
+		}
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			continue;
+		string_append_char(out, (char)c);
+	}
+}
+
+void page_ics_line(STRING *out, const char *line)
+{
+	size_t len = strlen(line), col = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)line[i];
+		size_t clen = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+		/* A sequence cut short by the string's end is what is left. */
+		if (clen > len - i)
+			clen = len - i;
+		if (col + clen > 75) {
+			string_append(out, "\r\n ");
+			col = 1;
+		}
+		string_appendn(out, line + i, (int)clen);
+		col += clen;
+		i += clen;
+	}
+	string_append(out, "\r\n");
+}
+
 void page_words(Request *r, const char *list, const char *words)
 {
 	char *copy = xstrdup(words), *save = NULL, *t;

@@ -17,6 +17,12 @@ void page_query_add(STRING *qs, const char *name, const char *value);
  * shows the text instead of running it as a formula; then a comma, or the
  * line's end when last. */
 void page_csv_cell(STRING *out, const char *v, int last);
+/* iCalendar (RFC 5545): text with backslash, semicolon, comma and
+ * newline escaped and other control characters but tab left out; and a
+ * content line onto out, folded at 75 octets, never inside a UTF-8
+ * character, ending in CRLF. */
+void page_ics_text(STRING *out, const char *s);
+void page_ics_line(STRING *out, const char *line);
 /* Page.<list>.<n>: the space-separated words of a list. */
 void page_words(Request *r, const char *list, const char *words);
 /* Page.<list>: the units (Id, Name, Depth) where the user holds perm, in

@@ -115,7 +115,9 @@ const char *param_check(const Param *p, const char *v)
 	case P_TOKEN:
 		if (p->max && (long long)strlen(v) > p->max)
 			return "too_long";
-		return util_word(v, 1, SIZE_MAX) ? NULL : "characters";
+		if (!util_word(v, 1, SIZE_MAX))
+			return "characters";
+		return (long long)strlen(v) < p->min ? "too_short" : NULL;
 	case P_LOCAL:
 		if (v[0] != '/' || v[1] == '/' || v[1] == '\\' || strlen(v) > 512)
 			return "path";

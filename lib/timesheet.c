@@ -19,8 +19,7 @@ int timesheet_row(const OutboxRow *row)
 	return !strncmp(row->key, "timesheet:", 10);
 }
 
-/* The back-office's reasons as one line: "rule: message; …". */
-static void reasons(const char *answer, char *out, size_t len)
+void timesheet_reasons(const char *answer, char *out, size_t len)
 {
 	json_error_t jerr;
 	json_t *j = answer ? json_loads(answer, 0, &jerr) : NULL, *v;
@@ -86,7 +85,7 @@ NEOERR *timesheet_deliver(const OutboxRow *row, int *permanent)
 				    " WHERE timesheet_id = ? AND version = ?", "ii", (long long)sheet, (long long)version);
 	} else if (status == 422) {
 		/* Kept with the version for the agency, and the dead letter says it too. */
-		reasons(text, why, sizeof(why));
+		timesheet_reasons(text, why, sizeof(why));
 		err = db_exec(NULL, "UPDATE timesheet_versions SET refusal = ? WHERE timesheet_id = ? AND version = ?",
 			      "sii", why, (long long)sheet, (long long)version);
 		if (!err)

@@ -14,6 +14,10 @@
  * letter with them (*permanent). No answer or 5xx: an error to retry. */
 NEOERR *timesheet_deliver(const OutboxRow *row, int *permanent);
 
+/* The back-office's reasons for refusing hours (its 422 answer, or
+ * NULL) as one line into out: "rule: message; …", at most 2000
+ * characters and len bytes, or "refused" when it gave none. */
+void timesheet_reasons(const char *answer, char *out, size_t len);
 /* Is this outbox row a timesheet's? */
 int timesheet_row(const OutboxRow *row);
 

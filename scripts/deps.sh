@@ -20,7 +20,8 @@ liboath-dev libqrencode-dev libssl-dev libcurl4-openssl-dev
 libjansson-dev libxlsxwriter-dev libzip-dev
 libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
 nginx-light spawn-fcgi python3 python3-aiosmtpd python3-openpyxl
-libcmocka-dev chromium wrk procps tzdata"
+libcmocka-dev chromium wrk procps tzdata
+clang libclang-rt-14-dev binutils"
 BENCH_PKGS="php-fpm php-mysql php-cli"
 OPS_PKGS="systemd apache2 mariadb-backup mtail galera-4 socat"
 case "${1:-}" in

@@ -26,8 +26,11 @@ for t in build/tests/unit/test_*; do
 	[ -x "$t" ] || continue
 	suite "unit-$(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 done
-# Nor does portalctl's command table.
+# Nor does portalctl's command table, nor a short run of each fuzzing
+# harness (make fuzz runs them long).
 suite portalctl tests/cgi/portalctl.sh
+suite hardening tests/cgi/hardening.sh
+suite fuzz tests/fuzz/run.sh "${FUZZ_CHECK_SECONDS:-20}" "$VAR/fuzz"
 
 if stack_up; then
 	$CTL seed-demo >/dev/null

@@ -9,6 +9,7 @@
 
 #include "conf.h"
 #include "db.h"
+#include "page.h"
 #include "planning.h"
 #include "token.h"
 #include "util.h"
@@ -40,41 +41,6 @@ NEOERR *mine_feed(Request *r)
 	OPENSSL_cleanse(token, sizeof(token));
 	/* Not a redirect: the address must not travel in a URL of its own. */
 	return nerr_pass(mine_show(r));
-}
-
-/* Text for iCalendar: backslash, semicolon, comma and newlines escaped. */
-static void ics_text(STRING *out, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '\\' || *s == ';' || *s == ',')
-			string_append_char(out, '\\');
-		if (*s == '\n') {
-			string_append(out, "\\n");
-			continue;
-		}
-		if (*s == '\r')
-			continue;
-		string_append_char(out, *s);
-	}
-}
-
-/* A content line folded at 75 octets, never inside a UTF-8 character. */
-static void ics_line(STRING *out, const char *line)
-{
-	size_t len = strlen(line), col = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)line[i];
-		size_t clen = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-		if (col + clen > 75) {
-			string_append(out, "\r\n ");
-			col = 1;
-		}
-		string_appendn(out, line + i, (int)clen);
-		col += clen;
-		i += clen - 1;
-	}
-	string_append(out, "\r\n");
 }
 
 static void stamp(time_t t, char out[17])
@@ -117,8 +83,8 @@ NEOERR *plan_feed(Request *r)
 				"CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
 	string_init(&line);
 	string_append(&line, "X-WR-CALNAME:");
-	ics_text(&line, conf_str("Portal.Name"));
-	ics_line(&r->body, line.buf);
+	page_ics_text(&line, conf_str("Portal.Name"));
+	page_ics_line(&r->body, line.buf);
 	string_clear(&line);
 	/* Published and contracted shifts, a month back and three ahead. */
 	err = db_query(&q, "SELECT s.id, s.version, UNIX_TIMESTAMP(s.starts_at), UNIX_TIMESTAMP(s.ends_at), s.position,"
@@ -136,23 +102,23 @@ NEOERR *plan_feed(Request *r)
 		string_append(&r->body, "BEGIN:VEVENT\r\n");
 		string_init(&line);
 		string_appendf(&line, "UID:shift-%s@%s", db_str(q, 0), host);
-		ics_line(&r->body, line.buf);
+		page_ics_line(&r->body, line.buf);
 		string_clear(&line);
 		string_appendf(&r->body, "SEQUENCE:%s\r\nDTSTAMP:%s\r\nDTSTART:%s\r\nDTEND:%s\r\nSTATUS:%s\r\n",
 			       db_str(q, 1), now, a, b, !strcmp(db_str(q, 7), "contracted") ? "CONFIRMED" : "TENTATIVE");
 		string_init(&line);
 		string_append(&line, "SUMMARY:");
-		ics_text(&line, db_str(q, 4));
+		page_ics_text(&line, db_str(q, 4));
 		if (*db_str(q, 6)) {
 			string_append(&line, " — ");
-			ics_text(&line, db_str(q, 6));
+			page_ics_text(&line, db_str(q, 6));
 		}
-		ics_line(&r->body, line.buf);
+		page_ics_line(&r->body, line.buf);
 		string_clear(&line);
 		string_init(&line);
 		string_append(&line, "LOCATION:");
-		ics_text(&line, db_str(q, 5));
-		ics_line(&r->body, line.buf);
+		page_ics_text(&line, db_str(q, 5));
+		page_ics_line(&r->body, line.buf);
 		string_clear(&line);
 		string_append(&r->body, "END:VEVENT\r\n");
 	}

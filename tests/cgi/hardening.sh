@@ -1,0 +1,34 @@
+#!/bin/sh
+# hardening.sh: every program the portal installs, as readelf reads it —
+# position independent (PIE), its relocations read-only after start (full
+# RELRO: GNU_RELRO and BIND_NOW), a stack that is not executable (NX), the
+# stack protector and _FORTIFY_SOURCE's checked calls. Skipped in an
+# ASan/UBSan build (SANITIZE=1), whose programs are built for finding bugs.
+set -u
+cd "$(dirname "$0")/../.."
+if [ "${SANITIZE:-}" = 1 ]; then
+	echo "ok 1 # SKIP the programs of a SANITIZE=1 build are not the ones shipped"
+	exit 0
+fi
+N=0
+FAILED=0
+for prog in build/cgi-bin/*.fcgi build/sbin/portalctl build/sbin/portal-worker; do
+	N=$((N + 1))
+	why=""
+	readelf -h "$prog" | grep -q 'Type: *DYN' || why="$why not PIE;"
+	readelf -lW "$prog" | grep -q 'GNU_RELRO' || why="$why no RELRO;"
+	readelf -dW "$prog" | grep -Eq 'BIND_NOW|FLAGS_1.*NOW' || why="$why no BIND_NOW (partial RELRO);"
+	stack=$(readelf -lW "$prog" | awk '$1 == "GNU_STACK" { print $7 }')
+	[ "$stack" = RW ] || why="$why stack flags '${stack:-none}' (want RW, not executable);"
+	syms=$(readelf -sW --dyn-syms "$prog")
+	echo "$syms" | grep -q '__stack_chk_fail' || why="$why no stack protector;"
+	echo "$syms" | grep -Eq '__[a-z]*printf_chk|__mem[a-z]*_chk|__str[a-z]*_chk' || why="$why no _FORTIFY_SOURCE checks;"
+	if [ -z "$why" ]; then
+		echo "ok $N - $prog: PIE, full RELRO, NX, stack protector, fortified"
+	else
+		echo "not ok $N - $prog:$why"
+		FAILED=$((FAILED + 1))
+	fi
+done
+echo "1..$N"
+[ "$FAILED" -eq 0 ]
