@@ -19,7 +19,7 @@ HARDEN_CFLAGS  := -fstack-protector-strong -fstack-clash-protection -fcf-protect
 # compiler has __builtin_dynamic_object_size (gcc 12, clang 9), else 2.
 FORTIFY := $(shell printf '\043if !__has_builtin(__builtin_dynamic_object_size)\n\043error\n\043endif\n' | \
              $(CC) -O2 -x c -c -o /dev/null - 2>/dev/null && echo 3 || echo 2)
-HARDEN_CPPFLAGS := -D_FORTIFY_SOURCE=$(FORTIFY)
+HARDEN_CPPFLAGS := -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=$(FORTIFY)
 HARDEN_LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
 
 CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -g -MMD -MP \
@@ -82,11 +82,13 @@ SIM_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/backoffice-sim/*.c))
 TEST_BIN := $(UNIT_BIN) $(SIM_BIN) $(BUILD)/tests/bin/fcgi-load
 
 # Fuzzing (tests/fuzz/): libFuzzer harnesses built with clang, ASan and
-# UBSan, over a libportal of their own under $(BUILD)/fuzz/.
+# UBSan, over a libportal of their own under $(BUILD)/fuzz/ (its multipart
+# reader with a small buffer, so that short inputs cross its edges).
 FUZZ_CC  ?= clang
 FUZZ_CFLAGS := -std=c17 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
-               -D_GNU_SOURCE -I/usr/include/ClearSilver -I/usr/include/mariadb -Ilib $(PDF_CFLAGS)
+               -D_GNU_SOURCE -I/usr/include/ClearSilver -I/usr/include/mariadb -Ilib $(PDF_CFLAGS) \
+               -DMULTIPART_BUF=256
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_LIB := $(BUILD)/fuzz/libportal.a

@@ -176,8 +176,10 @@ static int validate(Request *r)
 		for (const Param *s = rt->params; s && s->name; s++)
 			if (!(s->flags & P_PATH) && !strcmp(s->name, name))
 				p = s;
-		if (!p || (hdf_obj_child(c) && p->type != P_FILE && p->type != P_IDS)) {
-			/* Unknown, or given twice (the kit makes a list of it). */
+		if (!p || (hdf_obj_child(c) && p->type != P_FILE && p->type != P_IDS) ||
+		    (p->type != P_FILE && hdf_get_obj(c, "FileHandle"))) {
+			/* Unknown, given twice (the kit makes a list of it), or
+			 * a file where a value was asked for. */
 			http_fail(r, 400, "parameter %.60s not expected", name);
 			hdf_set_value(r->hdf, "Page.Field", name);
 			return 0;
@@ -304,9 +306,24 @@ static NEOERR *body_parse(Request *r, const char **why)
 			return STATUS_OK;
 		}
 		hdf_set_int_value(r->hdf, "Config.Upload.MaxParts", conf_int("Limits.MaxParams"));
+		hdf_set_int_value(r->hdf, "Config.Upload.MaxFieldBytes", conf_int("Limits.MaxBodyBytes"));
 		return nerr_pass(multipart_parse(r->cgi, why));
 	}
+	/* The kit parses only the bare type ("; charset=UTF-8" of a script's
+	 * fetch() would leave the form empty). */
+	if (!strncmp(type, "application/x-www-form-urlencoded", 33))
+		hdf_set_value(r->hdf, "CGI.ContentType", "application/x-www-form-urlencoded");
 	err = cgi_parse(r->cgi);
+	if (!err) {
+		/* The kit reads "a.b=1" as Query.a.b: below a field there
+		 * may be only the list of its values given again (0, 1, …),
+		 * never a node of its own (a file's FileHandle, say). */
+		HDF *q = hdf_get_obj(r->hdf, "Query");
+		for (HDF *c = q ? hdf_obj_child(q) : NULL; c && !*why; c = hdf_obj_next(c))
+			for (HDF *g = hdf_obj_child(c); g && !*why; g = hdf_obj_next(g))
+				if (hdf_obj_child(g) || strspn(hdf_obj_name(g), "0123456789") != strlen(hdf_obj_name(g)))
+					*why = "a field name with a dot";
+	}
 	if (err && !nerr_match(err, NERR_NOMEM)) {
 		char msg[256];
 		util_nerr_msg(err, msg, sizeof(msg));

@@ -426,30 +426,19 @@ static int check_value(const struct rule *r, const char *v, char *why, size_t wl
 	return 1;
 }
 
-/* Walks h and reports options the table does not know (typos), and
- * links (Key : Other.Key): the kit follows a link wherever a name is
- * looked up, and one that leads back to itself never ends; no option
- * needs one. Returns the number of links. */
-static int check_unknown(HDF *h, const char *prefix, const char *file, FILE *out, int *n)
+/* Walks h and reports options the table does not know (typos). */
+static void check_unknown(HDF *h, const char *prefix, const char *file, FILE *out, int *n)
 {
-	int links = 0;
-
 	for (HDF *c = hdf_obj_child(h); c; c = hdf_obj_next(c)) {
 		char key[256];
 		snprintf(key, sizeof(key), "%s%s%s", prefix, *prefix ? "." : "", hdf_obj_name(c));
-		if (c->link) {
-			problem(out, n, file, key, "a link (Key : Other) is not taken: give the value itself");
-			links++;
-			continue;
-		}
 		if (hdf_obj_child(c)) {
-			links += check_unknown(c, key, file, out, n);
+			check_unknown(c, key, file, out, n);
 			continue;
 		}
 		if (!rule_find(key))
 			problem(out, n, file, key, "unknown option (misspelt?)");
 	}
-	return links;
 }
 
 static int hexkey(const char *hex, unsigned char *out, size_t len)
@@ -582,6 +571,84 @@ static void load_secrets(const char *file, struct secrets *s, FILE *out, int *n)
 
 /* Loads path into *out_hdf and checks it (and the secrets file when s is
  * not NULL); the number of problems. */
+static void bad_line(FILE *out, int *n, const char *file, int lineno, const char *what)
+{
+	if (out)
+		fprintf(out, "%s:%d: %s\n", file, lineno, what);
+	(*n)++;
+}
+
+/* The HDF the portal reads, and no more of the kit's syntax: comments,
+ * "Name = value", "Name << END" to a line END, "Name {" to "}", and
+ * #include of another such file. The kit's reader follows a link
+ * ("Name : Other", "Name := Other") while it reads, and one back to itself
+ * never ends; it leaks on a malformed attribute ("Name [a=1] = v"). So a
+ * file is read for these first, and one with a problem is not given to
+ * the kit. Returns the number of problems, each written to out. */
+static int syntax(const char *file, FILE *out, int depth)
+{
+	FILE *f = fopen(file, "r");
+	char line[16384], end[256] = "";
+	int lineno = 0, n = 0;
+
+	if (!f || depth > 4) {
+		if (f)
+			fclose(f);
+		return 0; /* the kit names a file it cannot open */
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *s = line, *e;
+		int c;
+		lineno++;
+		if (!strchr(s, '\n'))
+			while ((c = getc(f)) != EOF && c != '\n')
+				; /* a line longer than this: its start tells */
+		s[strcspn(s, "\r\n")] = '\0';
+		if (*end) {
+			if (!strcmp(s, end))
+				end[0] = '\0';
+			continue;
+		}
+		while (isspace((unsigned char)*s))
+			s++;
+		if (!strncmp(s, "#include", 8)) {
+			char inc[512], *q = strchr(s, '"'), *q2 = q ? strchr(q + 1, '"') : NULL;
+			if (q && q2) {
+				snprintf(inc, sizeof(inc), "%.*s", (int)(q2 - q - 1), q + 1);
+				n += syntax(inc, out, depth + 1);
+			}
+			continue;
+		}
+		if (!*s || *s == '#' || !strcmp(s, "}"))
+			continue;
+		e = s;
+		while (isalnum((unsigned char)*e) || *e == '_' || *e == '.' || *e == '-' || *e == '*')
+			e++;
+		if (e == s) {
+			bad_line(out, &n, file, lineno, "not a setting (Name = value)");
+			continue;
+		}
+		while (*e == ' ' || *e == '\t')
+			e++;
+		if (*e == '=' || (*e == '{' && !e[1 + strspn(e + 1, " \t")]))
+			continue;
+		if (e[0] == '<' && e[1] == '<') {
+			e += 2 + strspn(e + 2, " \t");
+			snprintf(end, sizeof(end), "%s", e);
+			if (!*end)
+				bad_line(out, &n, file, lineno, "\"<<\" without the word that ends it");
+			continue;
+		}
+		bad_line(out, &n, file, lineno,
+			 *e == ':' ? "a link (Name : Other) is not taken: give the value itself"
+			 : *e == '[' ? "attributes ([...]) are not taken" : "not a setting (Name = value)");
+	}
+	fclose(f);
+	if (*end)
+		bad_line(out, &n, file, lineno, "the text after \"<<\" has no line to end it");
+	return n;
+}
+
 static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, struct secrets *s,
 			FILE *out)
 {
@@ -589,6 +656,9 @@ static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, stru
 	NEOERR *err;
 	int n = 0;
 
+	*out_hdf = *out_derived = NULL;
+	if ((n = syntax(path, out, 0)) != 0)
+		return n;
 	hdf_init(&h);
 	hdf_init(&d);
 	err = hdf_read_file(h, path);
@@ -602,13 +672,7 @@ static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, stru
 		hdf_destroy(&d);
 		return 1;
 	}
-	/* Nothing more is looked up in a tree that may not end. */
-	if (check_unknown(h, "", path, out, &n)) {
-		hdf_destroy(&h);
-		hdf_destroy(&d);
-		*out_hdf = *out_derived = NULL;
-		return n;
-	}
+	check_unknown(h, "", path, out, &n);
 	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
 		char why[256];
 		const char *v = lookup(h, d, rules[i].key);

@@ -147,7 +147,8 @@ static NEOERR *add_invoice(long long client, json_t *in, long long *id, int *fre
 	*id = 0;
 	*fresh = 0;
 	if ((why = invoice_parse(in, &o)) != NULL)
-		return nerr_raise(NERR_PARSE, "invoice %.64s: %s", o.number ? o.number : "?", why);
+		return nerr_raise(NERR_PARSE, "invoice %s: %s",
+				  o.number && strlen(o.number) <= 64 && util_utf8_ok(o.number, 0) ? o.number : "?", why);
 	err = db_value(&found, "SELECT id FROM invoices WHERE client_id = ? AND number = ?", "is", client, o.number);
 	if (err || found) {
 		*id = found ? atoll(found) : 0;

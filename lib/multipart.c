@@ -21,11 +21,14 @@
 #include "multipart.h"
 #include "util.h"
 
-#define BUF_SIZE 65536
+#ifndef MULTIPART_BUF
+#define MULTIPART_BUF 65536  /* the fuzzing harness builds it smaller */
+#endif
 #define HEAD_MAX 16384  /* a part's header lines together */
+#define FILES_MAX 10    /* files in one form */
 
 typedef struct reader {
-	char buf[BUF_SIZE];
+	char buf[MULTIPART_BUF];
 	size_t at, have;        /* read position and end of what is in buf */
 	long long left;         /* of Content-Length, not read yet */
 } Reader;
@@ -41,9 +44,9 @@ static NEOERR *fill(Reader *rd, int *got)
 		rd->have -= rd->at;
 		rd->at = 0;
 	}
-	if (rd->left <= 0 || rd->have == BUF_SIZE)
+	if (rd->left <= 0 || rd->have == MULTIPART_BUF)
 		return STATUS_OK;
-	want = (int)(BUF_SIZE - rd->have < (size_t)rd->left ? BUF_SIZE - rd->have : (size_t)rd->left);
+	want = (int)(MULTIPART_BUF - rd->have < (size_t)rd->left ? MULTIPART_BUF - rd->have : (size_t)rd->left);
 	cgiwrap_read(rd->buf + rd->have, want, got);
 	if (*got < 0)
 		return nerr_raise_errno(NERR_IO, "reading the body");
@@ -67,7 +70,9 @@ static NEOERR *need(Reader *rd, size_t n)
 
 typedef struct sink {
 	FILE *file;             /* a file's content, or */
-	STRING *text;           /* a field's */
+	STRING *text;           /* a field's, of at most max bytes */
+	size_t max;
+	int over;
 } Sink;
 
 static NEOERR *put(Sink *s, const char *p, size_t n)
@@ -77,6 +82,10 @@ static NEOERR *put(Sink *s, const char *p, size_t n)
 	if (s->file) {
 		if (fwrite(p, 1, n, s->file) != n)
 			return nerr_raise_errno(NERR_IO, "writing an upload");
+		return STATUS_OK;
+	}
+	if ((size_t)s->text->len + n > s->max) {
+		s->over = 1;
 		return STATUS_OK;
 	}
 	return nerr_pass(string_appendn(s->text, p, (int)n));
@@ -338,7 +347,7 @@ NEOERR *multipart_parse(CGI *cgi, const char **bad)
 	char *delim;
 	size_t dlen;
 	NEOERR *err = STATUS_OK;
-	int found, parts = 0;
+	int found, parts = 0, files = 0;
 
 	*bad = NULL;
 	if (!boundary || !*boundary || strlen(boundary) > 70) {
@@ -362,7 +371,7 @@ NEOERR *multipart_parse(CGI *cgi, const char **bad)
 	while (!err && !*bad) {
 		Part pt = { 0 };
 		STRING text;
-		Sink s = { NULL, &text };
+		Sink s = { NULL, &text, (size_t)hdf_get_int_value(cgi->hdf, "Config.Upload.MaxFieldBytes", 1 << 20), 0 };
 		/* After a boundary: "--" ends the body; else padding and a
 		 * line end, and a part. */
 		if ((err = need(rd, 2)) != STATUS_OK)
@@ -389,12 +398,16 @@ NEOERR *multipart_parse(CGI *cgi, const char **bad)
 		}
 		err = headers(rd, &pt, bad);
 		string_init(&text);
+		if (!err && !*bad && pt.filename && ++files > FILES_MAX)
+			*bad = "too many files";
 		if (!err && !*bad && pt.filename)
 			err = upload_file(cgi, &s.file);
 		if (!err && !*bad)
 			err = until(rd, delim, dlen, &s, &found);
 		if (!err && !*bad && !found)
 			*bad = "a part cut short";
+		if (!err && !*bad && s.over)
+			*bad = "a field too long";
 		if (!err && !*bad && s.file) {
 			if (fflush(s.file) || fseek(s.file, 0, SEEK_SET))
 				err = nerr_raise_errno(NERR_IO, "an upload file");

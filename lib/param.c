@@ -139,7 +139,8 @@ int param_ids(Request *r, const char *name, long long *out, int max)
 	if (!hdf_obj_child(h) && hdf_obj_value(h))
 		out[n++] = strtoll(hdf_obj_value(h), NULL, 10);
 	for (HDF *c = hdf_obj_child(h); c && n < max; c = hdf_obj_next(c))
-		out[n++] = strtoll(hdf_obj_value(c), NULL, 10);
+		if (hdf_obj_value(c))
+			out[n++] = strtoll(hdf_obj_value(c), NULL, 10);
 	return n;
 }
 

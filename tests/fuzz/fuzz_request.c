@@ -5,7 +5,9 @@
  * session, which needs a database), the multipart parser (multipart.c)
  * among them.
  *
- * The input is five lines and a body: method, path, query string, Cookie,
+ * The input: a byte for the size of the pieces the body arrives in (0: as
+ * much as is asked for), a byte for how far Content-Length is off, then
+ * five lines and a body: method, path, query string, Cookie,
  * Content-Type, then the body as it comes. app.c is included whole: the
  * stages of serve() are its own (static), and a harness should not widen
  * its interface. */
@@ -14,12 +16,14 @@
 #include <stdint.h>
 
 static const char *body_at;
-static size_t body_left;
+static size_t body_left, piece;
 
 static int fz_read(void *data, char *buf, int len)
 {
 	size_t n = (size_t)len < body_left ? (size_t)len : body_left;
 
+	if (piece && n > piece)
+		n = piece;
 	(void)data;
 	memcpy(buf, body_at, n);
 	body_at += n;
@@ -144,12 +148,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	Request req, *r = &req;
 	long long ids[8];
 
+	if (size < 2)
+		return 0;
+	piece = data[0] % 64;
+	p = data + 2;
 	p = line(p, end, method, sizeof(method));
 	p = line(p, end, path, sizeof(path));
 	p = line(p, end, qs, sizeof(qs));
 	p = line(p, end, cookie, sizeof(cookie));
 	p = line(p, end, ctype, sizeof(ctype));
-	snprintf(cl, sizeof(cl), "%zu", (size_t)(end - p));
+	snprintf(cl, sizeof(cl), "%lld", (long long)(end - p) + data[1] % 7 - 3);
 	set("REQUEST_METHOD", method);
 	set("PATH_INFO", path);
 	set("QUERY_STRING", qs);
@@ -173,6 +181,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r->route = route_find(r, routes, r->method, &allow);
 	if (!r->route)
 		goto done;
+	if (atoll(cl) < 0)
+		goto done; /* 413 */
 	v = http_env(r, "QUERY_STRING");
 	if (strlen(v ? v : "") > 8192 || count_char(v, '&') >= conf_int("Limits.MaxParams"))
 		goto done;

@@ -128,5 +128,27 @@ def test_no_boundary_another_multipart_type_or_a_body_cut_short_is_refused():
     assert kept(title) == 0
 
 
+def test_an_urlencoded_field_below_another_is_refused():
+    # The kit reads "file.FileHandle=1" as the handle of an upload that
+    # never came.
+    title = "mp-%s-dot" % RUN
+    for extra in ({"file": "a.pdf", "file.FileHandle": "1"}, {"title.x.y": "1"}):
+        f = fields(title)
+        f.update(extra)
+        r = admin().post("/documents/", f)
+        assert r.status == 400, (extra, r.status)
+    assert kept(title) == 0
+
+
+def test_an_urlencoded_form_with_a_charset_arrives():
+    # What a script's fetch() with URLSearchParams sends.
+    c, r = login("admin@uitzendbureau.example")
+    assert r.status == 303
+    r = c.request("POST", "/logout", body=("csrf=%s" % c.get("/").csrf()).encode(),
+                  headers={"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"})
+    assert r.status == 303, r.status
+    assert c.get("/").status in (302, 303), "still signed in"
+
+
 if __name__ == "__main__":
     run(globals())
