@@ -21,18 +21,21 @@ for prog in build/cgi-bin/*.fcgi build/sbin/portalctl build/sbin/portal-worker; 
 	stack=$(readelf -lW "$prog" | awk '$1 == "GNU_STACK" { print $7 }')
 	[ "$stack" = RW ] || why="$why stack flags '${stack:-none}' (want RW, not executable);"
 	# The static ClearSilver archives import __stack_chk_fail and
-	# __*_chk themselves: what the portal's own code was built with is
-	# read from its compile units (the archives carry none) and from its
-	# own objects.
+	# __*_chk themselves, so the portal's own code is read instead: its
+	# compile units (the archives carry none) name the stack protector;
+	# _FORTIFY_SOURCE leaves no mark but the checked calls its objects
+	# make (one rule builds them all; home.c alone makes none).
 	producers=$(readelf --debug-dump=info "$prog" 2>/dev/null | grep 'DW_AT_producer')
 	[ -n "$producers" ] || why="$why no compile units to read;"
 	echo "$producers" | grep -v -- '-fstack-protector-strong' | grep -q . && why="$why code without -fstack-protector-strong;"
+	echo "$producers" | grep -q -- '-fno-stack-protector' && why="$why code with -fno-stack-protector;"
 	name=$(basename "$prog" .fcgi)
 	objs=$(ls build/cgi-bin/"$name".o build/cgi-bin/"$name"/*.o build/obj/sbin/"$name".o \
 		build/obj/sbin/"$name"/*.o 2>/dev/null)
 	[ -n "$objs" ] || why="$why its objects not found;"
 	# shellcheck disable=SC2086
-	[ -n "$objs" ] && ! nm -u $objs | grep -Eq '__[a-z_]*_chk$' && why="$why its code has no _FORTIFY_SOURCE checks;"
+	[ -n "$objs" ] && ! nm -u $objs build/lib/*.o | grep -Eq '__[a-z_]*_chk$' &&
+		why="$why its code has no _FORTIFY_SOURCE checks;"
 	if [ -z "$why" ]; then
 		echo "ok $N - $prog: PIE, full RELRO, NX, stack protector, fortified"
 	else
