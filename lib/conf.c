@@ -47,6 +47,8 @@ static const struct rule {
 	{ "Database.Host", C_OPT, "", 0, 0, NULL },
 	{ "Database.Hosts", C_OPT, "", 0, 0, NULL },
 	{ "Database.Port", C_INT, "0", 0, 65535, NULL },
+	{ "Database.TLS", C_ENUM, "auto", 0, 0, "auto verify off" },
+	{ "Database.CAFile", C_OPT, "", 0, 0, NULL },
 	{ "Database.Name", C_STR, "flexportal", 0, 0, NULL },
 	{ "Database.User", C_STR, "portal", 0, 0, NULL },
 	{ "Database.AdminUser", C_OPT, "", 0, 0, NULL },

@@ -90,6 +90,20 @@ void db_as_admin(void)
 	as_admin = 1;
 }
 
+/* Whether a connection to host (NULL: the socket) goes over TLS with the
+ * server's certificate verified (Database.TLS): "verify" always over TCP,
+ * "off" never, "auto" when the host is not this machine's loopback. */
+static int tls_for(const char *host)
+{
+	const char *mode = conf_str("Database.TLS");
+
+	if (!host || !strcmp(mode, "off"))
+		return 0;
+	if (!strcmp(mode, "verify"))
+		return 1;
+	return strcmp(host, "localhost") && strncmp(host, "127.", 4) && strcmp(host, "::1");
+}
+
 /* Opens conn to host (NULL: the socket) and port; 0 when it failed, with
  * the reason in why. */
 static int open_one(const char *host, unsigned int port, const char *user, const char *password,
@@ -116,6 +130,17 @@ static int open_one(const char *host, unsigned int port, const char *user, const
 	mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_optionsv(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	if (tls_for(host)) {
+		/* TLS or no connection, to a server whose certificate a CA
+		 * signed (Database.CAFile, else the system's) for this name. */
+		my_bool on = 1;
+		const char *ca = conf_str("Database.CAFile");
+		mysql_optionsv(conn, MYSQL_OPT_SSL_ENFORCE, &on);
+		mysql_optionsv(conn, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &on);
+		mysql_optionsv(conn, MARIADB_OPT_TLS_VERSION, "TLSv1.2,TLSv1.3");
+		if (*ca)
+			mysql_optionsv(conn, MYSQL_OPT_SSL_CA, ca);
+	}
 	if (mysql_real_connect(conn, host, user, password, conf_str("Database.Name"), port,
 			       host ? NULL : conf_str("Database.Socket"), 0)) {
 		/* A Galera node cut off from the others answers, but may not
