@@ -560,8 +560,28 @@ static void load_secrets(const char *file, struct secrets *s, FILE *out, int *n)
 		problem(out, n, file, "Keys.Csrf", "must be 64 hexadecimal digits (openssl rand -hex 32)");
 	if (!hexkey(hdf_get_value(h, "Keys.Pepper", NULL), s->pepper, sizeof(s->pepper)))
 		problem(out, n, file, "Keys.Pepper", "must be 64 hexadecimal digits (openssl rand -hex 32)");
-	if (!hexkey(hdf_get_value(h, "Keys.Data", NULL), s->data_key, sizeof(s->data_key)))
-		problem(out, n, file, "Keys.Data", "must be 64 hexadecimal digits (openssl rand -hex 32)");
+	/* Key 1 is Keys.Data, which a retired key 1 leaves without value;
+	 * the others Keys.Data.<id>. */
+	if (hdf_get_value(h, "Keys.Data", NULL)) {
+		if (!hexkey(hdf_get_value(h, "Keys.Data", NULL), s->data_keys[1], 32))
+			problem(out, n, file, "Keys.Data", "must be 64 hexadecimal digits (openssl rand -hex 32)");
+		s->data_key_set[1] = 1;
+	}
+	for (HDF *k = hdf_get_child(h, "Keys.Data"); k; k = hdf_obj_next(k)) {
+		int id = atoi(hdf_obj_name(k));
+		char key[32];
+		snprintf(key, sizeof(key), "Keys.Data.%s", hdf_obj_name(k));
+		if (id < 2 || id >= CONF_DATA_KEYS || strspn(hdf_obj_name(k), "0123456789") != strlen(hdf_obj_name(k)))
+			problem(out, n, file, key, "a data key's id is a number from 2 to %d", CONF_DATA_KEYS - 1);
+		else if (!hexkey(hdf_obj_value(k), s->data_keys[id], 32))
+			problem(out, n, file, key, "must be 64 hexadecimal digits (openssl rand -hex 32)");
+		else
+			s->data_key_set[id] = 1;
+	}
+	s->data_key_id = hdf_get_int_value(h, "Keys.DataCurrent", 1);
+	if (s->data_key_id < 1 || s->data_key_id >= CONF_DATA_KEYS || !s->data_key_set[s->data_key_id])
+		problem(out, n, file, hdf_get_value(h, "Keys.DataCurrent", NULL) ? "Keys.DataCurrent" : "Keys.Data",
+			"the data key that seals (Keys.DataCurrent, else 1) is not in the file");
 	if (!copy_secret(s->backoffice_token, sizeof(s->backoffice_token),
 			 hdf_get_value(h, "Backoffice.Token", NULL)))
 		problem(out, n, file, "Backoffice.Token", "too long");

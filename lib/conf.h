@@ -5,12 +5,19 @@
 #include <stdio.h>
 #include <ClearSilver.h>
 
+#define CONF_DATA_KEYS 16
+
 struct secrets {
 	char db_password[256];
 	char db_admin_password[256]; /* Database.AdminUser's (db_as_admin) */
 	unsigned char csrf_key[32];
 	unsigned char pepper[32];
-	unsigned char data_key[32];   /* seals personal data (crypto.c) */
+	/* The keys that seal personal data (crypto.c), by their id (1 to
+	 * CONF_DATA_KEYS - 1): Keys.Data is key 1, Keys.Data.<id> the
+	 * others; data_key_id (Keys.DataCurrent, else 1) seals what is new. */
+	unsigned char data_keys[16][32];
+	unsigned char data_key_set[16];
+	int data_key_id;
 	char backoffice_token[256];
 	char mail_password[256];
 };

@@ -29,10 +29,12 @@ static int depth;
  * it would outside a transaction. */
 static int outer;
 
-/* Prepared statements live for the connection, found by their SQL text. */
+/* Prepared statements live for the connection, found by their SQL text
+ * (a copy: a caller may build its SQL from names of the schema in a
+ * buffer of its own, whose address the next statement has too). */
 #define STMT_CACHE 128
 static struct cached {
-	const char *sql;  /* the caller's string: statements are literals */
+	char *sql;
 	MYSQL_STMT *stmt;
 } cache[STMT_CACHE];
 static int ncache;
@@ -50,8 +52,10 @@ struct db_query {
 
 static void cache_clear(void)
 {
-	for (int i = 0; i < ncache; i++)
+	for (int i = 0; i < ncache; i++) {
 		mysql_stmt_close(cache[i].stmt);
+		free(cache[i].sql);
+	}
 	ncache = 0;
 }
 
@@ -266,7 +270,7 @@ static NEOERR *prepare(const char *sql, MYSQL_STMT **out, int *owned)
 	NEOERR *err;
 
 	for (int i = 0; i < ncache; i++)
-		if (cache[i].sql == sql || !strcmp(cache[i].sql, sql)) {
+		if (!strcmp(cache[i].sql, sql)) {
 			*out = cache[i].stmt;
 			*owned = 0;
 			return STATUS_OK;
@@ -292,7 +296,7 @@ static NEOERR *prepare(const char *sql, MYSQL_STMT **out, int *owned)
 		mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
 	}
 	if (ncache < STMT_CACHE) {
-		cache[ncache].sql = sql;
+		cache[ncache].sql = xstrdup(sql);
 		cache[ncache].stmt = st;
 		ncache++;
 		*owned = 0;

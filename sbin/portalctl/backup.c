@@ -98,9 +98,10 @@ static int file_sha256(const char *path, char hex[65])
 	return 1;
 }
 
-/* The fingerprint of the data key: a hash of it under a label of its own,
- * so that the manifest tells nothing about the key. */
-static void data_key_print(char hex[65])
+/* The fingerprint of data key id: a hash of it under a label of its own,
+ * so that the manifest tells nothing about the key. Key 1's is the one
+ * manifests before key rotation have. */
+static void data_key_print(int id, char hex[65])
 {
 	static const char label[] = "flexportal backup: the data key's fingerprint";
 	unsigned char md[32];
@@ -109,10 +110,50 @@ static void data_key_print(char hex[65])
 
 	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
 	EVP_DigestUpdate(ctx, label, sizeof(label) - 1);
-	EVP_DigestUpdate(ctx, conf_secrets()->data_key, sizeof(conf_secrets()->data_key));
+	EVP_DigestUpdate(ctx, conf_secrets()->data_keys[id], 32);
 	EVP_DigestFinal_ex(ctx, md, &mdlen);
 	EVP_MD_CTX_free(ctx);
 	util_hex(md, sizeof(md), hex);
+}
+
+/* "Backup.DataKey.<id> = fingerprint" of every data key the secrets file
+ * holds: what a restore needs to open the copy. */
+static void data_keys_write(FILE *f)
+{
+	char hex[65];
+
+	for (int id = 1; id < CONF_DATA_KEYS; id++)
+		if (conf_secrets()->data_key_set[id]) {
+			data_key_print(id, hex);
+			fprintf(f, "Backup.DataKey.%d = %s\n", id, hex);
+		}
+}
+
+/* Whether the secrets file holds every data key of the manifest m, each
+ * the same (a manifest of before key rotation: Backup.DataKey, key 1);
+ * the id of the first that is not in *missing. */
+static int data_keys_match(HDF *m, int *missing)
+{
+	HDF *k = hdf_get_child(m, "Backup.DataKey");
+	char hex[65];
+
+	*missing = 1;
+	if (!k) {
+		if (!conf_secrets()->data_key_set[1])
+			return 0;
+		data_key_print(1, hex);
+		return !strcmp(hex, hdf_get_value(m, "Backup.DataKey", ""));
+	}
+	for (; k; k = hdf_obj_next(k)) {
+		int id = atoi(hdf_obj_name(k));
+		*missing = id;
+		if (id < 1 || id >= CONF_DATA_KEYS || !conf_secrets()->data_key_set[id])
+			return 0;
+		data_key_print(id, hex);
+		if (strcmp(hex, hdf_obj_value(k) ? hdf_obj_value(k) : ""))
+			return 0;
+	}
+	return 1;
 }
 
 /* Is path missing, or an empty folder? */
@@ -156,7 +197,7 @@ static int count_files(const char *path)
 int cmd_backup(char **arg)
 {
 	const char *dir = arg[0];
-	char db[4096], files[4096], log[4096], manifest[4096], when[32], dkey[65], mkey[65] = "";
+	char db[4096], files[4096], log[4096], manifest[4096], when[32], mkey[65] = "";
 	char *keyfile = NULL, *migration = NULL, *datadir = NULL, *user, *sock;
 	time_t now = time(NULL);
 	int lock = -1, rc;
@@ -193,7 +234,6 @@ int cmd_backup(char **arg)
 			  strerror(errno));
 		goto out;
 	}
-	data_key_print(dkey);
 	db_close();
 
 	/* No file leaves the store until both copies are made. */
@@ -249,9 +289,10 @@ int cmd_backup(char **arg)
 	}
 	fprintf(f, "# A Flexportal backup (portalctl backup); portalctl restore reads this.\n"
 		   "Backup.Created = %s\nBackup.Database = %s\nBackup.DataDir = %s\nBackup.Migration = %s\n"
-		   "Backup.Files = %d\nBackup.DataKey = %s\nBackup.ServerKeyFile = %s\nBackup.ServerKey = %s\n",
+		   "Backup.Files = %d\nBackup.ServerKeyFile = %s\nBackup.ServerKey = %s\n",
 		when, conf_str("Database.Name"), datadir ? datadir : "", migration ? migration : "",
-		count_files(files), dkey, keyfile ? keyfile : "", mkey);
+		count_files(files), keyfile ? keyfile : "", mkey);
+	data_keys_write(f);
 	if (fclose(f) != 0) {
 		rc = fail("backup: cannot write %s: %s", manifest, strerror(errno));
 		goto out;
@@ -270,8 +311,9 @@ out:
 int cmd_restore(char **arg)
 {
 	const char *dir = arg[0], *datadir = arg[1];
-	char manifest[4096], db[4096], files[4096], log[4096], dkey[65], mkey[65];
-	const char *want_dkey, *keyfile, *want_mkey, *store;
+	char manifest[4096], db[4096], files[4096], log[4096], mkey[65];
+	const char *keyfile, *want_mkey, *store;
+	int missing;
 	HDF *m = NULL;
 	NEOERR *err;
 	int rc;
@@ -288,16 +330,14 @@ int cmd_restore(char **arg)
 		hdf_destroy(&m);
 		return fail_nerr("restore: not a backup", err);
 	}
-	want_dkey = hdf_get_value(m, "Backup.DataKey", "");
 	keyfile = hdf_get_value(m, "Backup.ServerKeyFile", "");
 	want_mkey = hdf_get_value(m, "Backup.ServerKey", "");
 	store = conf_str("Paths.Files");
 
 	/* The keys first: a copy that cannot be opened is worse than none. */
-	data_key_print(dkey);
-	if (strcmp(dkey, want_dkey)) {
-		rc = fail("restore: the data key (Keys.Data in %s) is not the one of this backup;"
-			  " put back the secrets file of its time first", conf_str("Paths.Secrets"));
+	if (!data_keys_match(m, &missing)) {
+		rc = fail("restore: data key %d is not in %s, or not the one of this backup;"
+			  " put back the secrets file of its time first", missing, conf_str("Paths.Secrets"));
 		goto out;
 	}
 	if (*keyfile && (!file_sha256(keyfile, mkey) || strcmp(mkey, want_mkey))) {

@@ -62,6 +62,9 @@ int cmd_init_secrets(char **arg)
 		size_t n = (size_t)atoi(secret_keys[i][1]);
 		if (hdf_get_value(have, secret_keys[i][0], NULL))
 			continue;
+		/* Key 1 retired after a rotation is not made again. */
+		if (!strcmp(secret_keys[i][0], "Keys.Data") && hdf_get_obj(have, "Keys.DataCurrent"))
+			continue;
 		RAND_bytes(raw, (int)n);
 		util_hex(raw, n, hex);
 		fprintf(f, "%s = %s\n", secret_keys[i][0], hex);

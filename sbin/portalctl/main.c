@@ -66,6 +66,8 @@ static const Command commands[] = {
 	{ "status", "", 0, 0, cmd_status, "database, outbox, store and certificate against Monitor.*; exit 1 when any is wrong" },
 	{ "backup", "DIR", 1, 1, cmd_backup, "copy the database (mariadb-backup) and the document store into DIR, together" },
 	{ "restore", "DIR DATADIR", 2, 2, cmd_restore, "put a backup back into an empty data directory and an empty store" },
+	{ "rotate-key", "status|add|use ID|reseal|retire ID", 1, 2, cmd_rotate_key,
+	  "a new data key, sealing with it, re-sealing what the old one sealed, retiring it" },
 	{ "files-sweep", "[--delete]", 0, 1, cmd_files_sweep, "report (and remove) files no document points to" },
 	{ "purge-photos", "", 0, 0, cmd_purge_photos, "remove every temp worker's photo (only while Privacy.Photos is 0)" },
 	{ "import-document", "TYPE UNIT_ID TITLE FILE", 4, 4, cmd_import_document, "store a file as a document, checked like an upload" },

@@ -51,6 +51,9 @@ int cmd_purge_photos(char **arg);
 int cmd_backup(char **arg);
 int cmd_restore(char **arg);
 
+/* keys.c: rotating the data key */
+int cmd_rotate_key(char **arg);
+
 /* status.c: how the portal is doing */
 int cmd_status(char **arg);
 

@@ -92,7 +92,7 @@ def test_a_backup_copies_the_database_and_the_store_together():
     assert m["Backup.Database"] == DB_NAME
     assert int(m["Backup.Files"]) == len(state["files"]), (m, len(state["files"]))
     assert m["Backup.Migration"] == sorted(os.listdir(os.path.join(ROOT, "sql")))[-1]
-    assert len(m["Backup.DataKey"]) == 64 and len(m["Backup.ServerKey"]) == 64
+    assert len(m["Backup.DataKey.1"]) == 64 and len(m["Backup.ServerKey"]) == 64
     # The keys stay out of it.
     secrets = open(os.path.join(VAR, "secrets.hdf")).read()
     key = [line.split(" = ")[1] for line in secrets.splitlines() if line.startswith("Keys.Data")][0]

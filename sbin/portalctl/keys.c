@@ -1,0 +1,370 @@
+/* keys.c: rotating the data key that seals personal data — a new key, sealing with it, re-sealing, retiring the old one
+ *
+ * A sealed value carries the id of its key (crypto.c), so a new key and
+ * the old ones live side by side: every program opens what any of the
+ * keys in its secrets file sealed, and seals with Keys.DataCurrent. A
+ * rotation is four steps, a restart of the programs between the first
+ * two, so that none meets a key it does not have:
+ *
+ *   rotate-key add         a new key (Keys.Data.<id>) in the secrets file
+ *   rotate-key use ID      seal with it from now on (Keys.DataCurrent)
+ *   rotate-key reseal      every value under another key sealed again
+ *   rotate-key retire ID   the old key out of the file, once nothing uses it
+ *
+ * reseal works in batches of a transaction each, and picks only values
+ * under another key: after a crash it goes on where it was. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include "audit.h"
+#include "conf.h"
+#include "crypto.h"
+#include "db.h"
+#include "portalctl.h"
+#include "util.h"
+
+#define BATCH 500
+
+/* Where sealed values are: the row's id, the value, the column that
+ * repeats its key's id (or NULL), and what its AAD is made of. Names of
+ * the schema's own, never input. */
+static const struct place {
+	const char *what, *table, *id, *value, *key_id, *aad, *aad_col;
+} places[] = {
+	{ "second-factor secrets", "credentials", "user_id", "totp_secret", NULL, "totp:", "user_id" },
+	{ "national ID numbers", "users", "id", "bsn_sealed", NULL, "bsn:", "id" },
+	{ "document keys", "documents", "id", "file_key", "key_id", "file:", "file_id" },
+	{ "photo keys", "users", "id", "photo_key", "photo_key_id", "file:", "photo_file_id" },
+};
+
+/* How many values of place p key id seals (id 0: under any key but the
+ * current one). */
+static NEOERR *count(const struct place *p, int id, long long *n)
+{
+	char sql[512];
+	char *v = NULL;
+	NEOERR *err;
+
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s WHERE %s IS NOT NULL AND ASCII(%s) %s ?", p->table,
+		 p->value, p->value, id ? "=" : "<>");
+	err = db_value(&v, sql, "i", (long long)(id ? id : conf_secrets()->data_key_id));
+	*n = v ? atoll(v) : 0;
+	free(v);
+	return nerr_pass(err);
+}
+
+static int status(void)
+{
+	const struct secrets *s = conf_secrets();
+	NEOERR *err = STATUS_OK;
+
+	for (int id = 1; id < CONF_DATA_KEYS && !err; id++) {
+		long long total = 0, n;
+		if (!s->data_key_set[id])
+			continue;
+		printf("key %d%s:", id, id == s->data_key_id ? " (seals)" : "");
+		for (size_t i = 0; i < ARRAY_SIZE(places) && !err; i++) {
+			err = count(&places[i], id, &n);
+			printf(" %s %lld%s", places[i].what, n, i + 1 < ARRAY_SIZE(places) ? "," : "");
+			total += n;
+		}
+		printf(" (%lld in all)\n", total);
+	}
+	/* Values under a key the file no longer has cannot be opened. */
+	for (size_t i = 0; i < ARRAY_SIZE(places) && !err; i++) {
+		char sql[512], *v = NULL;
+		snprintf(sql, sizeof(sql), "SELECT GROUP_CONCAT(DISTINCT ASCII(%s)) FROM %s WHERE %s IS NOT NULL",
+			 places[i].value, places[i].table, places[i].value);
+		err = db_value(&v, sql, "");
+		for (char *t = v ? strtok(v, ",") : NULL; t && !err; t = strtok(NULL, ",")) {
+			int id = atoi(t);
+			if (id < 1 || id >= CONF_DATA_KEYS || !s->data_key_set[id])
+				printf("key %d: not in the secrets file, and %s sealed with it\n", id, places[i].what);
+		}
+		free(v);
+	}
+	return err ? fail_nerr("rotate-key status", err) : 0;
+}
+
+/* --- the secrets file ---------------------------------------------------- */
+
+/* The secrets file with the line that sets name (at its start, then " =")
+ * replaced by line, or line added when none does; line NULL removes it.
+ * Written whole beside it and renamed over it, with its mode. */
+static int secrets_set(const char *name, const char *line)
+{
+	const char *path = conf_str("Paths.Secrets");
+	char *tmp = xasprintf("%s.new", path), buf[4096];
+	size_t nl = strlen(name);
+	FILE *in = fopen(path, "r"), *out = NULL;
+	struct stat st;
+	int fd = -1, done = 0, rc = 1;
+
+	if (!in || fstat(fileno(in), &st) != 0) {
+		fail("rotate-key: cannot read %s: %s", path, strerror(errno));
+		goto out;
+	}
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, st.st_mode & 0777);
+	if (fd < 0 || fchmod(fd, st.st_mode & 0777) != 0 || !(out = fdopen(fd, "w"))) {
+		fail("rotate-key: cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (fchown(fileno(out), st.st_uid, st.st_gid) != 0 && errno != EPERM) {
+		fail("rotate-key: cannot give %s the owner of %s: %s", tmp, path, strerror(errno));
+		goto out;
+	}
+	while (fgets(buf, sizeof(buf), in)) {
+		const char *s = buf + strspn(buf, " \t");
+		if (!strncmp(s, name, nl) && s[nl + strspn(s + nl, " \t")] == '=') {
+			if (line && !done)
+				fprintf(out, "%s\n", line);
+			done = 1;
+			continue;
+		}
+		fputs(buf, out);
+	}
+	if (line && !done)
+		fprintf(out, "%s\n", line);
+	if (fflush(out) != 0 || fsync(fileno(out)) != 0 || ferror(in)) {
+		fail("rotate-key: cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		fail("rotate-key: cannot replace %s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	OPENSSL_cleanse(buf, sizeof(buf));
+	if (out && fclose(out) != 0 && !rc)
+		rc = fail("rotate-key: cannot write %s: %s", tmp, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	if (rc)
+		unlink(tmp);
+	if (in)
+		fclose(in);
+	free(tmp);
+	return rc;
+}
+
+static int add(void)
+{
+	const struct secrets *s = conf_secrets();
+	unsigned char raw[32];
+	char hex[65], line[128];
+	int id = 1, rc;
+
+	for (int i = 1; i < CONF_DATA_KEYS; i++)
+		if (s->data_key_set[i])
+			id = i + 1;
+	if (id < 2)
+		id = 2;
+	if (id >= CONF_DATA_KEYS)
+		return fail("rotate-key add: key %d would be the last id there is; retire old keys first",
+			    CONF_DATA_KEYS - 1);
+	if (RAND_bytes(raw, sizeof(raw)) != 1)
+		return fail("rotate-key add: no random bytes");
+	util_hex(raw, sizeof(raw), hex);
+	snprintf(line, sizeof(line), "Keys.Data.%d = %s", id, hex);
+	rc = secrets_set(line, line);
+	OPENSSL_cleanse(raw, sizeof(raw));
+	OPENSSL_cleanse(hex, sizeof(hex));
+	OPENSSL_cleanse(line, sizeof(line));
+	if (rc)
+		return rc;
+	printf("key %d added to %s. Restart every program of the portal (each must be able to open what it\n"
+	       "seals), then: portalctl rotate-key use %d\n", id, conf_str("Paths.Secrets"), id);
+	return 0;
+}
+
+static int use(const char *arg)
+{
+	char line[64], detail[96];
+	int id = atoi(arg), rc;
+	NEOERR *err;
+
+	if (id < 1 || id >= CONF_DATA_KEYS || !conf_secrets()->data_key_set[id])
+		return fail("rotate-key use: there is no key %s in %s", arg, conf_str("Paths.Secrets"));
+	snprintf(line, sizeof(line), "Keys.DataCurrent = %d", id);
+	if ((rc = secrets_set("Keys.DataCurrent", line)) != 0)
+		return rc;
+	snprintf(detail, sizeof(detail), "data key %d seals from now on", id);
+	err = db_connect();
+	if (!err)
+		err = audit_add(NULL, 0, "key.use", "", 0, 0, detail);
+	if (err)
+		return fail_nerr("rotate-key use: the audit log", err);
+	printf("key %d seals what is new once the programs are restarted; then: portalctl rotate-key reseal\n", id);
+	return 0;
+}
+
+/* One batch of place p after id *after: each value under another key
+ * than the current opened and sealed again, in one transaction. A value
+ * changed meanwhile is left: whoever changed it sealed it anew. */
+static NEOERR *reseal_batch(const struct place *p, long long *after, long long *done, long long *bad, int *more)
+{
+	const int current = conf_secrets()->data_key_id;
+	struct row {
+		long long id;
+		char aad[96];
+		unsigned char *value;
+		size_t len;
+	} rows[BATCH];
+	char sql[512];
+	int n = 0;
+	DBQuery *q;
+	NEOERR *err;
+
+	snprintf(sql, sizeof(sql), "SELECT %s, %s, %s FROM %s WHERE %s IS NOT NULL AND ASCII(%s) <> ? AND %s > ?"
+		 " ORDER BY %s LIMIT %d", p->id, p->aad_col, p->value, p->table, p->value, p->value, p->id, p->id,
+		 BATCH);
+	err = db_begin();
+	if (!err)
+		err = db_query(&q, sql, "ii", (long long)current, *after);
+	if (err)
+		return nerr_pass(db_finish(err));
+	while (db_next(q) && n < BATCH) {
+		struct row *r = &rows[n++];
+		r->id = db_int(q, 0);
+		snprintf(r->aad, sizeof(r->aad), "%s%s", p->aad, db_str(q, 1) ? db_str(q, 1) : "");
+		r->len = db_len(q, 2);
+		r->value = xmalloc(r->len ? r->len : 1);
+		memcpy(r->value, db_str(q, 2), r->len);
+	}
+	db_end(&q);
+	*more = n == BATCH;
+	for (int i = 0; i < n; i++) {
+		struct row *r = &rows[i];
+		unsigned char *plain, *sealed;
+		unsigned long long changed = 0;
+		NEOERR *e;
+		*after = r->id;
+		if (err || r->len < CRYPTO_OVERHEAD) {
+			*bad += !err;
+			continue;
+		}
+		plain = xmalloc(r->len - CRYPTO_OVERHEAD + 1);
+		sealed = xmalloc(r->len);
+		e = crypto_open(r->value, r->len, r->aad, plain);
+		if (e) {
+			nerr_ignore(&e); /* a key the file does not have: status names it */
+			(*bad)++;
+		} else if (!(err = crypto_seal(plain, r->len - CRYPTO_OVERHEAD, r->aad, sealed))) {
+			char upd[512];
+			if (p->key_id) {
+				snprintf(upd, sizeof(upd), "UPDATE %s SET %s = ?, %s = ? WHERE %s = ? AND %s = ?",
+					 p->table, p->value, p->key_id, p->id, p->value);
+				err = db_exec(&changed, upd, "biib", sealed, r->len, (long long)current, r->id,
+					      r->value, r->len);
+			} else {
+				snprintf(upd, sizeof(upd), "UPDATE %s SET %s = ? WHERE %s = ? AND %s = ?", p->table,
+					 p->value, p->id, p->value);
+				err = db_exec(&changed, upd, "bib", sealed, r->len, r->id, r->value, r->len);
+			}
+			*done += (long long)changed;
+		}
+		OPENSSL_cleanse(plain, r->len - CRYPTO_OVERHEAD + 1);
+		free(plain);
+		free(sealed);
+	}
+	for (int i = 0; i < n; i++)
+		free(rows[i].value);
+	return nerr_pass(db_finish(err));
+}
+
+static int reseal(void)
+{
+	long long total = 0, bad_total = 0;
+	char detail[160];
+	NEOERR *err = STATUS_OK;
+
+	for (size_t i = 0; i < ARRAY_SIZE(places) && !err; i++) {
+		long long after = 0, done = 0, bad = 0;
+		int more = 1;
+		while (more && !err)
+			err = reseal_batch(&places[i], &after, &done, &bad, &more);
+		printf("%s: %lld sealed again with key %d%s", places[i].what, done, conf_secrets()->data_key_id,
+		       bad ? "" : "\n");
+		if (bad)
+			printf(", %lld under a key the secrets file does not have\n", bad);
+		total += done;
+		bad_total += bad;
+	}
+	if (err)
+		return fail_nerr("rotate-key reseal (run it again: it goes on where it stopped)", err);
+	snprintf(detail, sizeof(detail), "%lld values sealed again with data key %d", total,
+		 conf_secrets()->data_key_id);
+	err = audit_add(NULL, 0, "key.reseal", "", 0, 0, detail);
+	if (err)
+		return fail_nerr("rotate-key reseal: the audit log", err);
+	return bad_total ? fail("rotate-key reseal: %lld values under a key the secrets file does not have",
+				bad_total) : 0;
+}
+
+static int retire(const char *arg)
+{
+	char name[32], detail[64];
+	int id = atoi(arg), rc;
+	long long n, total = 0;
+	NEOERR *err = STATUS_OK;
+
+	if (id < 1 || id >= CONF_DATA_KEYS || !conf_secrets()->data_key_set[id])
+		return fail("rotate-key retire: there is no key %s in %s", arg, conf_str("Paths.Secrets"));
+	if (id == conf_secrets()->data_key_id)
+		return fail("rotate-key retire: key %d is the one that seals", id);
+	for (size_t i = 0; i < ARRAY_SIZE(places) && !err; i++) {
+		err = count(&places[i], id, &n);
+		total += n;
+	}
+	if (err)
+		return fail_nerr("rotate-key retire", err);
+	if (total)
+		return fail("rotate-key retire: %lld values are still sealed with key %d (rotate-key reseal)", total, id);
+	snprintf(name, sizeof(name), id == 1 ? "Keys.Data" : "Keys.Data.%d", id);
+	if ((rc = secrets_set(name, NULL)) != 0)
+		return rc;
+	snprintf(detail, sizeof(detail), "data key %d retired", id);
+	err = audit_add(NULL, 0, "key.retire", "", 0, 0, detail);
+	if (err)
+		return fail_nerr("rotate-key retire: the audit log", err);
+	printf("key %d retired from %s. Keep a copy of it with the backups taken before: a restore of one\n"
+	       "needs it.\n", id, conf_str("Paths.Secrets"));
+	return 0;
+}
+
+int cmd_rotate_key(char **arg)
+{
+	const char *step = arg[0];
+	NEOERR *err;
+	int rc;
+
+	if (strcmp(step, "status") && strcmp(step, "add") && strcmp(step, "use") && strcmp(step, "reseal") &&
+	    strcmp(step, "retire"))
+		return CTL_USAGE;
+	/* use and retire take a key's id, the others nothing. */
+	if ((!strcmp(step, "use") || !strcmp(step, "retire")) ? !arg[1] : arg[1] != NULL)
+		return CTL_USAGE;
+	if ((rc = load_conf()) != 0)
+		return rc;
+	if (!strcmp(step, "add"))
+		return add();
+	err = db_connect();
+	if (err)
+		return fail_nerr("rotate-key", err);
+	if (!strcmp(step, "status"))
+		return status();
+	if (!strcmp(step, "use"))
+		return use(arg[1]);
+	if (!strcmp(step, "reseal"))
+		return reseal();
+	return retire(arg[1]);
+}
