@@ -571,14 +571,19 @@ static void load_secrets(const char *file, struct secrets *s, FILE *out, int *n)
 		int id = atoi(hdf_obj_name(k));
 		char key[32];
 		snprintf(key, sizeof(key), "Keys.Data.%s", hdf_obj_name(k));
-		if (id < 2 || id >= CONF_DATA_KEYS || strspn(hdf_obj_name(k), "0123456789") != strlen(hdf_obj_name(k)))
+		if (id < 2 || id >= CONF_DATA_KEYS || hdf_obj_name(k)[0] == '0' ||
+		    strspn(hdf_obj_name(k), "0123456789") != strlen(hdf_obj_name(k)))
 			problem(out, n, file, key, "a data key's id is a number from 2 to %d", CONF_DATA_KEYS - 1);
 		else if (!hexkey(hdf_obj_value(k), s->data_keys[id], 32))
 			problem(out, n, file, key, "must be 64 hexadecimal digits (openssl rand -hex 32)");
 		else
 			s->data_key_set[id] = 1;
 	}
-	s->data_key_id = hdf_get_int_value(h, "Keys.DataCurrent", 1);
+	{
+		const char *cur = hdf_get_value(h, "Keys.DataCurrent", "1");
+		s->data_key_id = cur[0] >= '1' && cur[0] <= '9' && strspn(cur, "0123456789") == strlen(cur) &&
+					 strlen(cur) <= 2 ? atoi(cur) : 0;
+	}
 	if (s->data_key_id < 1 || s->data_key_id >= CONF_DATA_KEYS || !s->data_key_set[s->data_key_id])
 		problem(out, n, file, hdf_get_value(h, "Keys.DataCurrent", NULL) ? "Keys.DataCurrent" : "Keys.Data",
 			"the data key that seals (Keys.DataCurrent, else 1) is not in the file");

@@ -15,6 +15,10 @@ NEOERR *crypto_seal(const unsigned char *in, size_t n, const char *aad, unsigned
 	EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
 	int len, ok;
 
+	if (s->data_key_id < 1 || s->data_key_id >= CONF_DATA_KEYS || !s->data_key_set[s->data_key_id]) {
+		EVP_CIPHER_CTX_free(c);
+		return nerr_raise(NERR_ASSERT, "no data key to seal with (the secrets file not loaded)");
+	}
 	out[0] = (unsigned char)s->data_key_id;
 	ok = c && RAND_bytes(out + 1, 12) == 1 &&
 	     EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), NULL, s->data_keys[s->data_key_id], out + 1) &&

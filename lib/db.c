@@ -2,6 +2,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <mysql.h>
 #include <errmsg.h>
 
@@ -105,7 +107,13 @@ static int tls_for(const char *host)
 		return 0;
 	if (!strcmp(mode, "verify"))
 		return 1;
-	return strcmp(host, "localhost") && strncmp(host, "127.", 4) && strcmp(host, "::1");
+	{
+		unsigned char a[16];
+		if (!strcmp(host, "localhost") ||
+		    (inet_pton(AF_INET6, host, a) == 1 && !memcmp(a, in6addr_loopback.s6_addr, 16)))
+			return 0;
+		return !(inet_pton(AF_INET, host, a) == 1 && a[0] == 127);
+	}
 }
 
 /* Opens conn to host (NULL: the socket) and port; 0 when it failed, with

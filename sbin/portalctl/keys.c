@@ -96,54 +96,78 @@ static int status(void)
 /* --- the secrets file ---------------------------------------------------- */
 
 /* The secrets file with the line that sets name (at its start, then " =")
- * replaced by line, or line added when none does; line NULL removes it.
- * Written whole beside it and renamed over it, with its mode. */
-static int secrets_set(const char *name, const char *line)
+ * replaced by "name = value", or that line added when none does; value
+ * NULL removes it.
+ * Written whole beside it (a file of its own, never through a link), read
+ * back to see that it says what was meant, then renamed over it with its
+ * mode and owner, and the rename made to last. */
+static int secrets_set(const char *name, const char *value)
 {
 	const char *path = conf_str("Paths.Secrets");
-	char *tmp = xasprintf("%s.new", path), buf[4096];
+	char *tmp = xasprintf("%s.new", path), *dir = xstrdup(path), *slash, buf[4096];
 	size_t nl = strlen(name);
 	FILE *in = fopen(path, "r"), *out = NULL;
+	HDF *check = NULL;
 	struct stat st;
-	int fd = -1, done = 0, rc = 1;
+	int fd = -1, done = 0, rc = 1, last_nl = 1;
 
 	if (!in || fstat(fileno(in), &st) != 0) {
 		fail("rotate-key: cannot read %s: %s", path, strerror(errno));
 		goto out;
 	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, st.st_mode & 0777);
-	if (fd < 0 || fchmod(fd, st.st_mode & 0777) != 0 || !(out = fdopen(fd, "w"))) {
+	unlink(tmp); /* one left by a run that failed */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || !(out = fdopen(fd, "w"))) {
 		fail("rotate-key: cannot write %s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
-	if (fchown(fileno(out), st.st_uid, st.st_gid) != 0 && errno != EPERM) {
-		fail("rotate-key: cannot give %s the owner of %s: %s", tmp, path, strerror(errno));
+	if ((fchown(fileno(out), st.st_uid, st.st_gid) != 0 && (errno != EPERM || st.st_uid != geteuid())) ||
+	    fchmod(fileno(out), st.st_mode & 0777) != 0) {
+		fail("rotate-key: cannot give %s the owner and mode of %s: %s", tmp, path, strerror(errno));
 		goto out;
 	}
 	while (fgets(buf, sizeof(buf), in)) {
-		const char *s = buf + strspn(buf, " \t");
-		if (!strncmp(s, name, nl) && s[nl + strspn(s + nl, " \t")] == '=') {
-			if (line && !done)
-				fprintf(out, "%s\n", line);
+		const char *t = buf + strspn(buf, " \t");
+		last_nl = buf[strlen(buf) - 1] == '\n';
+		if (!strncmp(t, name, nl) && t[nl + strspn(t + nl, " \t")] == '=') {
+			if (value && !done)
+				fprintf(out, "%s = %s\n", name, value);
 			done = 1;
 			continue;
 		}
 		fputs(buf, out);
 	}
-	if (line && !done)
-		fprintf(out, "%s\n", line);
+	if (value && !done)
+		fprintf(out, "%s%s = %s\n", last_nl ? "" : "\n", name, value);
 	if (fflush(out) != 0 || fsync(fileno(out)) != 0 || ferror(in)) {
 		fail("rotate-key: cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	/* What the file now says: the value there (or gone). */
+	hdf_init(&check);
+	if (hdf_read_file(check, tmp) != STATUS_OK ||
+	    (value ? strcmp(hdf_get_value(check, name, ""), value) : hdf_get_value(check, name, NULL) != NULL)) {
+		fail("rotate-key: %s sets %s in a form this cannot change (a block, or twice): put each key on"
+		     " a line of its own (Name = value) and run it again", path, name);
 		goto out;
 	}
 	if (rename(tmp, path) != 0) {
 		fail("rotate-key: cannot replace %s: %s", path, strerror(errno));
 		goto out;
 	}
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0) {
+		fail("rotate-key: %s replaced, but its folder not synced: %s", path, strerror(errno));
+		goto out;
+	}
 	rc = 0;
 out:
 	OPENSSL_cleanse(buf, sizeof(buf));
+	hdf_destroy(&check);
 	if (out && fclose(out) != 0 && !rc)
 		rc = fail("rotate-key: cannot write %s: %s", tmp, strerror(errno));
 	if (fd >= 0)
@@ -153,18 +177,39 @@ out:
 	if (in)
 		fclose(in);
 	free(tmp);
+	free(dir);
 	return rc;
+}
+
+/* A key's id as given: 1 to CONF_DATA_KEYS - 1, digits only; else 0. */
+static int key_id(const char *v)
+{
+	char *end;
+	long id;
+
+	if (!v || *v < '1' || *v > '9')
+		return 0;
+	id = strtol(v, &end, 10);
+	return *end || id >= CONF_DATA_KEYS ? 0 : (int)id;
 }
 
 static int add(void)
 {
 	const struct secrets *s = conf_secrets();
 	unsigned char raw[32];
-	char hex[65], line[128];
+	char hex[65], name[32];
 	int id = 1, rc;
 
+	HDF *h = NULL;
+
+	/* After the highest key there ever was (Keys.DataLast): an id names
+	 * one key for good, also in the manifests of old backups. */
+	hdf_init(&h);
+	if (hdf_read_file(h, conf_str("Paths.Secrets")) == STATUS_OK)
+		id = key_id(hdf_get_value(h, "Keys.DataLast", NULL)) + 1;
+	hdf_destroy(&h);
 	for (int i = 1; i < CONF_DATA_KEYS; i++)
-		if (s->data_key_set[i])
+		if (s->data_key_set[i] && i + 1 > id)
 			id = i + 1;
 	if (id < 2)
 		id = 2;
@@ -174,28 +219,31 @@ static int add(void)
 	if (RAND_bytes(raw, sizeof(raw)) != 1)
 		return fail("rotate-key add: no random bytes");
 	util_hex(raw, sizeof(raw), hex);
-	snprintf(line, sizeof(line), "Keys.Data.%d = %s", id, hex);
-	rc = secrets_set(line, line);
+	snprintf(name, sizeof(name), "Keys.Data.%d", id);
+	rc = secrets_set(name, hex);
 	OPENSSL_cleanse(raw, sizeof(raw));
 	OPENSSL_cleanse(hex, sizeof(hex));
-	OPENSSL_cleanse(line, sizeof(line));
+	if (!rc) {
+		snprintf(name, sizeof(name), "%d", id);
+		rc = secrets_set("Keys.DataLast", name);
+	}
 	if (rc)
 		return rc;
-	printf("key %d added to %s. Restart every program of the portal (each must be able to open what it\n"
-	       "seals), then: portalctl rotate-key use %d\n", id, conf_str("Paths.Secrets"), id);
+	printf("key %d added to %s. Copy the file to every host of the portal and restart every program\n"
+	       "on each (all must be able to open what any seals), then: portalctl rotate-key use %d\n", id,
+	       conf_str("Paths.Secrets"), id);
 	return 0;
 }
 
 static int use(const char *arg)
 {
-	char line[64], detail[96];
-	int id = atoi(arg), rc;
+	char detail[96];
+	int id = key_id(arg), rc;
 	NEOERR *err;
 
-	if (id < 1 || id >= CONF_DATA_KEYS || !conf_secrets()->data_key_set[id])
+	if (!id || !conf_secrets()->data_key_set[id])
 		return fail("rotate-key use: there is no key %s in %s", arg, conf_str("Paths.Secrets"));
-	snprintf(line, sizeof(line), "Keys.DataCurrent = %d", id);
-	if ((rc = secrets_set("Keys.DataCurrent", line)) != 0)
+	if ((rc = secrets_set("Keys.DataCurrent", arg)) != 0)
 		return rc;
 	snprintf(detail, sizeof(detail), "data key %d seals from now on", id);
 	err = db_connect();
@@ -203,7 +251,8 @@ static int use(const char *arg)
 		err = audit_add(NULL, 0, "key.use", "", 0, 0, detail);
 	if (err)
 		return fail_nerr("rotate-key use: the audit log", err);
-	printf("key %d seals what is new once the programs are restarted; then: portalctl rotate-key reseal\n", id);
+	printf("key %d seals what is new once the programs are restarted (copy the file to every host of the\n"
+	       "portal first); then: portalctl rotate-key reseal\n", id);
 	return 0;
 }
 
@@ -313,11 +362,11 @@ static int reseal(void)
 static int retire(const char *arg)
 {
 	char name[32], detail[64];
-	int id = atoi(arg), rc;
+	int id = key_id(arg), rc;
 	long long n, total = 0;
 	NEOERR *err = STATUS_OK;
 
-	if (id < 1 || id >= CONF_DATA_KEYS || !conf_secrets()->data_key_set[id])
+	if (!id || !conf_secrets()->data_key_set[id])
 		return fail("rotate-key retire: there is no key %s in %s", arg, conf_str("Paths.Secrets"));
 	if (id == conf_secrets()->data_key_id)
 		return fail("rotate-key retire: key %d is the one that seals", id);

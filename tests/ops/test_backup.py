@@ -13,6 +13,7 @@ import glob
 import hashlib
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -92,7 +93,9 @@ def test_a_backup_copies_the_database_and_the_store_together():
     assert m["Backup.Database"] == DB_NAME
     assert int(m["Backup.Files"]) == len(state["files"]), (m, len(state["files"]))
     assert m["Backup.Migration"] == sorted(os.listdir(os.path.join(ROOT, "sql")))[-1]
-    assert len(m["Backup.DataKey.1"]) == 64 and len(m["Backup.ServerKey"]) == 64
+    # Each data key the secrets file holds, by its fingerprint.
+    prints = [v for k, v in m.items() if re.match(r"^Backup\.DataKey\.\d+$", k)]
+    assert prints and all(len(v) == 64 for v in prints) and len(m["Backup.ServerKey"]) == 64, m
     # The keys stay out of it.
     secrets = open(os.path.join(VAR, "secrets.hdf")).read()
     key = [line.split(" = ")[1] for line in secrets.splitlines() if line.startswith("Keys.Data")][0]
@@ -129,7 +132,8 @@ def test_a_restore_with_another_data_key_or_into_a_server_in_use_is_refused():
     with open(os.path.join(VAR, "secrets.hdf")) as f:
         text = f.read()
     with open(secrets, "w") as f:
-        f.write(text + "Keys.Data = %s\n" % ("ab" * 32))
+        # Every data key another one (the lines of Keys.Data and Keys.Data.<id>).
+        f.write(re.sub(r"(?m)^(Keys\.Data(\.\d+)?) = .*$", lambda mo: "%s = %s" % (mo.group(1), "ab" * 32), text))
     os.chmod(secrets, 0o640)
     with open(other, "w") as f:
         f.write('#include "%s"\nPaths.Secrets = %s\n' % (os.path.join(ROOT, os.environ["PORTAL_CONF"]), secrets))

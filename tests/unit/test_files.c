@@ -48,14 +48,32 @@ static int rm_one(const char *path, const struct stat *st, int flag, struct FTW 
 	return remove(path);
 }
 
+/* The test configuration with a secrets file of its own: a data key
+ * (key 1) to seal the files' keys with. */
 static int setup(void **s)
 {
+	char conf[4200], secrets[4200];
+	FILE *f;
+	int fd;
+
 	(void)s;
 	nerr_init();
-	if (conf_load_public("conf/test.hdf") != STATUS_OK)
-		return -1;
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/flexportal-files-XXXXXX");
 	if (!mkdtemp(tmpdir))
+		return -1;
+	snprintf(secrets, sizeof(secrets), "%s/secrets.hdf", tmpdir);
+	fd = open(secrets, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0 || !(f = fdopen(fd, "w")))
+		return -1;
+	fprintf(f, "Keys.Csrf = %064d\nKeys.Pepper = %064d\nKeys.Data = %s\n", 1, 2,
+		"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+	fclose(f);
+	snprintf(conf, sizeof(conf), "%s/test.hdf", tmpdir);
+	if (!(f = fopen(conf, "w")))
+		return -1;
+	fprintf(f, "#include \"conf/test.hdf\"\nPaths.Secrets = %s\n", secrets);
+	fclose(f);
+	if (conf_load(conf) != STATUS_OK)
 		return -1;
 	snprintf(store, sizeof(store), "%s/store", tmpdir);
 	hdf_set_value(conf_hdf(), "Paths.Files", store);
