@@ -232,6 +232,20 @@ HDF *conf_hdf(void)
 
 /* --- where an option stands in the file, for messages ------------------ */
 
+/* Whether line s is an #include; the file it names into inc ("" when
+ * it names none). */
+static int include_of(const char *s, char *inc, size_t len)
+{
+	const char *q = strchr(s, '"'), *q2 = q ? strchr(q + 1, '"') : NULL;
+
+	if (strncmp(s, "#include", 8))
+		return 0;
+	inc[0] = '\0';
+	if (q && q2)
+		snprintf(inc, len, "%.*s", (int)(q2 - q - 1), q + 1);
+	return 1;
+}
+
 /* Finds the line that sets key in file (following #include), so that a
  * message can name it. Returns 0 when the key is not set in the file. */
 static int find_line(const char *file, const char *key, char *where, size_t wlen, int depth)
@@ -246,17 +260,13 @@ static int find_line(const char *file, const char *key, char *where, size_t wlen
 		return 0;
 	}
 	while (fgets(line, sizeof(line), f)) {
-		char *s = line, *e, name[256];
+		char *s = line, *e, name[256], inc[512];
 		lineno++;
 		while (isspace((unsigned char)*s))
 			s++;
-		if (!strncmp(s, "#include", 8)) {
-			char inc[512], *q = strchr(s, '"'), *q2 = q ? strchr(q + 1, '"') : NULL;
-			if (q && q2) {
-				snprintf(inc, sizeof(inc), "%.*s", (int)(q2 - q - 1), q + 1);
-				if (find_line(inc, key, where, wlen, depth + 1))
-					found = 1;
-			}
+		if (include_of(s, inc, sizeof(inc))) {
+			if (*inc && find_line(inc, key, where, wlen, depth + 1))
+				found = 1;
 			continue;
 		}
 		if (!*s || *s == '#')
@@ -624,7 +634,7 @@ static int syntax(const char *file, FILE *out, int depth)
 		return 0; /* the kit names a file it cannot open */
 	}
 	while (fgets(line, sizeof(line), f)) {
-		char *s = line, *e;
+		char *s = line, *e, inc[512];
 		int c;
 		lineno++;
 		if (!strchr(s, '\n'))
@@ -638,12 +648,9 @@ static int syntax(const char *file, FILE *out, int depth)
 		}
 		while (isspace((unsigned char)*s))
 			s++;
-		if (!strncmp(s, "#include", 8)) {
-			char inc[512], *q = strchr(s, '"'), *q2 = q ? strchr(q + 1, '"') : NULL;
-			if (q && q2) {
-				snprintf(inc, sizeof(inc), "%.*s", (int)(q2 - q - 1), q + 1);
+		if (include_of(s, inc, sizeof(inc))) {
+			if (*inc)
 				n += syntax(inc, out, depth + 1);
-			}
 			continue;
 		}
 		if (!*s || *s == '#' || !strcmp(s, "}"))
