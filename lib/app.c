@@ -240,7 +240,7 @@ static void make_ref(char *out)
 	uint64_t z;
 
 	if (!state)
-		RAND_bytes((unsigned char *)&state, sizeof(state));
+		util_random((unsigned char *)&state, sizeof(state));
 	z = (state += 0x9e3779b97f4a7c15ULL);
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;

@@ -102,9 +102,14 @@ const char *auth_password_problem(const char *pw, const char *first, const char 
 
 	if (!util_utf8_ok(pw, 0) || strchr(pw, '\t'))
 		return "characters";
+	/* At least 12 characters with each run of spaces counted once (ASVS
+	 * 2.1.1): padding with spaces makes no password long. */
 	n = util_utf8_len(pw);
+	for (const char *p = pw; *p; p++)
+		n -= p[0] == ' ' && p[1] == ' ';
 	if (n < 12)
 		return "password_short";
+	n = util_utf8_len(pw);
 	if (n > 128)
 		return "password_long";
 	if (personal(pw, first, last, email))

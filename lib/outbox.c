@@ -58,7 +58,7 @@ long outbox_backoff(int attempts)
 		d *= 2;
 	if (d > max)
 		d = max;
-	RAND_bytes((unsigned char *)&r, sizeof(r));
+	util_random((unsigned char *)&r, sizeof(r));
 	/* 50–100 % of the delay, so that a burst of failures spreads out. */
 	d = d / 2 + (long)(r % (unsigned int)(d / 2 + 1));
 	return d < 1 ? 1 : d;

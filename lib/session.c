@@ -64,7 +64,7 @@ void session_pre(Request *r)
 
 	if (r->user || r->pre_token[0])
 		return;
-	RAND_bytes(raw, sizeof(raw));
+	util_random(raw, sizeof(raw));
 	util_b64url(raw, sizeof(raw), r->pre_token);
 	http_cookie(r, COOKIE_PRE, r->pre_token, -1);
 	csrf_token("pre", (unsigned char *)r->pre_token, strlen(r->pre_token), r->csrf);
@@ -164,7 +164,7 @@ NEOERR *session_start(Request *r, long long user_id, const char *stage)
 			return nerr_pass(err);
 		r->user = NULL;
 	}
-	RAND_bytes(raw, sizeof(raw));
+	util_random(raw, sizeof(raw));
 	util_b64url(raw, sizeof(raw), tok);
 	OPENSSL_cleanse(raw, sizeof(raw));
 	SHA256((const unsigned char *)tok, strlen(tok), r->session_hash);

@@ -251,7 +251,7 @@ NEOERR *totp_recovery_new(long long uid, char codes[TOTP_CODES][16])
 	for (int i = 0; i < TOTP_CODES && !err; i++) {
 		unsigned char raw[10], h[32];
 		char norm[16];
-		RAND_bytes(raw, sizeof(raw));
+		util_random(raw, sizeof(raw));
 		for (int j = 0; j < 10; j++)
 			norm[j] = alphabet[raw[j] % (sizeof(alphabet) - 1)];
 		norm[10] = '\0';

@@ -1,10 +1,12 @@
 /* util.c: allocation that aborts on exhaustion, small string and time helpers */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <openssl/crypto.h>
+#include <openssl/rand.h>
 
 #include "util.h"
 
@@ -230,4 +232,12 @@ int util_word_in(const char *list, const char *word)
 		p += l;
 	}
 	return 0;
+}
+
+void util_random(void *buf, size_t n)
+{
+	if (n > INT_MAX || RAND_bytes(buf, (int)n) != 1) {
+		fputs("flexportal: no random bytes to be had; stopping\n", stderr);
+		abort();
+	}
 }

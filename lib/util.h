@@ -21,6 +21,10 @@ int64_t util_mono_us(void);
 
 /* Lower-case hex of len bytes into out (2*len+1 bytes). */
 void util_hex(const unsigned char *in, size_t len, char *out);
+/* n random bytes from OpenSSL's generator; when it has none to give, the
+ * process ends (abort): a token, key or nonce is never made without. */
+void util_random(void *buf, size_t n);
+
 /* base64url without padding of len bytes into out (4*len/3+3 bytes). */
 void util_b64url(const unsigned char *in, size_t len, char *out);
 

@@ -157,7 +157,7 @@ static void common(Request *r)
 		 * again from the same page is the same form (once.c). */
 		unsigned char raw[9];
 		char nonce[16];
-		RAND_bytes(raw, sizeof(raw));
+		util_random(raw, sizeof(raw));
 		util_b64url(raw, sizeof(raw), nonce);
 		hdf_set_valuef(h, "Page.Csrf=%s.%s", r->csrf, nonce);
 	}

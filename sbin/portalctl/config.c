@@ -65,7 +65,7 @@ int cmd_init_secrets(char **arg)
 		/* Key 1 retired after a rotation is not made again. */
 		if (!strcmp(secret_keys[i][0], "Keys.Data") && hdf_get_obj(have, "Keys.DataCurrent"))
 			continue;
-		RAND_bytes(raw, (int)n);
+		util_random(raw, n);
 		util_hex(raw, n, hex);
 		fprintf(f, "%s = %s\n", secret_keys[i][0], hex);
 		OPENSSL_cleanse(raw, sizeof(raw));

@@ -468,7 +468,7 @@ static NEOERR *seed_candidates(const long long *ids)
 		char key[32];
 		long long author = 0;
 
-		RAND_bytes(raw, sizeof(raw));
+		util_random(raw, sizeof(raw));
 		util_b64url(raw, sizeof(raw), key);
 		err = demo_user_id(m->author, &author);
 		if (!err)

@@ -54,6 +54,9 @@ static void the_rules_of_a_new_password(void **s)
 	assert_null(auth_password_problem("paarse olifant danst tango", "Eva", "Visser", "eva@klant.example"));
 	assert_null(auth_password_problem("één twee drie vier vijf", "Eva", "Visser", "eva@klant.example"));
 	assert_string_equal(auth_password_problem("kort maar", "Eva", "Visser", "e@k.example"), "password_short");
+	/* A run of spaces counts once: eleven characters padded are short. */
+	assert_string_equal(auth_password_problem("kort    maar", "Eva", "Visser", "e@k.example"), "password_short");
+	assert_null(auth_password_problem("paarse  olifant", "Eva", "Visser", "e@k.example"));
 	assert_string_equal(auth_password_problem("password1234", "Eva", "Visser", "e@k.example"), "password_weak");
 	assert_string_equal(auth_password_problem("Password123!", "Eva", "Visser", "e@k.example"), "password_weak");
 	assert_string_equal(auth_password_problem("123456789012", "Eva", "Visser", "e@k.example"), "password_weak");
