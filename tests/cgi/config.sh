@@ -42,7 +42,7 @@ ok "a_misspelt_option_is_named" grep -q "Sesion.IdleMinutes: unknown option" "$D
 base
 printf 'Portal {\n  Name x\n}\n' >> "$D/p.hdf"
 $CTL check-config "$D/p.hdf" > "$D/out" 2>&1
-ok "a_syntax_error_is_named_with_its_line" grep -q 'p.hdf:[0-9]*\] Unable to parse line' "$D/out"
+ok "a_syntax_error_is_named_with_its_line" grep -q 'p.hdf:[0-9]*: not a setting' "$D/out"
 
 base
 chmod 0644 "$D/var/secrets.hdf"

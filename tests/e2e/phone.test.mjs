@@ -285,6 +285,8 @@ await test('the_supervisor_opens_his_list_of_hours_on_a_phone_and_approves_the_w
   await looksRight(page, 'his list of hours');
   await shot(page, 'supervisor@klant.example', 'hours');
   await page.click(`a[href="/timesheets/${sheet}"]`);
+  await page.waitForURL(`**/timesheets/${sheet}`);
+  await page.waitForLoadState('load');
   await looksRight(page, 'the week to approve');
   const text = (await page.textContent('main')).replace(/\s+/g, ' ');
   expect(text.includes(`Telefoon${RUN}`) && text.includes('Langer gebleven'), 'the worker\'s week with his remark');
