@@ -438,14 +438,19 @@ static int check_value(const struct rule *r, const char *v, char *why, size_t wl
 	return 1;
 }
 
-/* Walks h and reports options the table does not know (typos). */
-static void check_unknown(HDF *h, const char *prefix, const char *file, FILE *out, int *n)
+/* Walks h and reports options the table does not know (typos). No
+ * option lies more than a few names deep. */
+static void check_unknown(HDF *h, const char *prefix, const char *file, FILE *out, int *n, int depth)
 {
 	for (HDF *c = hdf_obj_child(h); c; c = hdf_obj_next(c)) {
 		char key[256];
 		snprintf(key, sizeof(key), "%s%s%s", prefix, *prefix ? "." : "", hdf_obj_name(c));
+		if (hdf_obj_child(c) && depth >= 8) {
+			problem(out, n, file, key, "unknown option (nested too deep)");
+			continue;
+		}
 		if (hdf_obj_child(c)) {
-			check_unknown(c, key, file, out, n);
+			check_unknown(c, key, file, out, n, depth + 1);
 			continue;
 		}
 		if (!rule_find(key))
@@ -640,7 +645,11 @@ static int syntax(const char *file, FILE *out, int depth)
 		if (!strchr(s, '\n'))
 			while ((c = getc(f)) != EOF && c != '\n')
 				; /* a line longer than this: its start tells */
-		s[strcspn(s, "\r\n")] = '\0';
+		/* The line without its end (a CR elsewhere is the kit's white
+		 * space, and stays). */
+		s[strcspn(s, "\n")] = '\0';
+		if (*s && s[strlen(s) - 1] == '\r')
+			s[strlen(s) - 1] = '\0';
 		if (*end) {
 			if (!strcmp(s, end))
 				end[0] = '\0';
@@ -706,7 +715,7 @@ static int load_checked(const char *path, HDF **out_hdf, HDF **out_derived, stru
 		hdf_destroy(&d);
 		return 1;
 	}
-	check_unknown(h, "", path, out, &n);
+	check_unknown(h, "", path, out, &n, 0);
 	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
 		char why[256];
 		const char *v = lookup(h, d, rules[i].key);
