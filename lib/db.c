@@ -32,8 +32,8 @@ static int depth;
 static int outer;
 
 /* Prepared statements live for the connection, found by their SQL text
- * (a copy: a caller may build its SQL from names of the schema in a
- * buffer of its own, whose address the next statement has too). */
+ * (a copy of it: the text is what names a statement, not the memory the
+ * caller's string happens to be in). */
 #define STMT_CACHE 128
 static struct cached {
 	char *sql;

@@ -31,30 +31,39 @@
 #include "util.h"
 
 #define BATCH 500
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
-/* Where sealed values are: the row's id, the value, the column that
- * repeats its key's id (or NULL), and what its AAD is made of. Names of
- * the schema's own, never input. */
+/* Where sealed values are, each statement written out: how many values
+ * a key seals, which keys seal any, a batch after a row's id of values
+ * under another key than the current one (id, what its AAD ends with,
+ * the value), and the value replaced when it is still the one read —
+ * with the column that repeats its key's id where there is one. */
+#define PLACE(what, aad, table, id, value, aad_col) what, aad, \
+	"SELECT COUNT(*) FROM " table " WHERE " value " IS NOT NULL AND ASCII(" value ") = ?", \
+	"SELECT GROUP_CONCAT(DISTINCT ASCII(" value ")) FROM " table " WHERE " value " IS NOT NULL", \
+	"SELECT " id ", " aad_col ", " value " FROM " table " WHERE " value " IS NOT NULL AND ASCII(" value ") <> ?" \
+	" AND " id " > ? ORDER BY " id " LIMIT " XSTR(BATCH)
 static const struct place {
-	const char *what, *table, *id, *value, *key_id, *aad, *aad_col;
+	const char *what, *aad, *count, *keys, *batch, *update;
+	int key_col;            /* update sets the key's id too */
 } places[] = {
-	{ "second-factor secrets", "credentials", "user_id", "totp_secret", NULL, "totp:", "user_id" },
-	{ "national ID numbers", "users", "id", "bsn_sealed", NULL, "bsn:", "id" },
-	{ "document keys", "documents", "id", "file_key", "key_id", "file:", "file_id" },
-	{ "photo keys", "users", "id", "photo_key", "photo_key_id", "file:", "photo_file_id" },
+	{ PLACE("second-factor secrets", "totp:", "credentials", "user_id", "totp_secret", "user_id"),
+	  "UPDATE credentials SET totp_secret = ? WHERE user_id = ? AND totp_secret = ?", 0 },
+	{ PLACE("national ID numbers", "bsn:", "users", "id", "bsn_sealed", "id"),
+	  "UPDATE users SET bsn_sealed = ? WHERE id = ? AND bsn_sealed = ?", 0 },
+	{ PLACE("document keys", "file:", "documents", "id", "file_key", "file_id"),
+	  "UPDATE documents SET file_key = ?, key_id = ? WHERE id = ? AND file_key = ?", 1 },
+	{ PLACE("photo keys", "file:", "users", "id", "photo_key", "photo_file_id"),
+	  "UPDATE users SET photo_key = ?, photo_key_id = ? WHERE id = ? AND photo_key = ?", 1 },
 };
 
-/* How many values of place p key id seals (id 0: under any key but the
- * current one). */
+/* How many values of place p key id seals. */
 static NEOERR *count(const struct place *p, int id, long long *n)
 {
-	char sql[512];
 	char *v = NULL;
-	NEOERR *err;
+	NEOERR *err = db_value(&v, p->count, "i", (long long)id);
 
-	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s WHERE %s IS NOT NULL AND ASCII(%s) %s ?", p->table,
-		 p->value, p->value, id ? "=" : "<>");
-	err = db_value(&v, sql, "i", (long long)(id ? id : conf_secrets()->data_key_id));
 	*n = v ? atoll(v) : 0;
 	free(v);
 	return nerr_pass(err);
@@ -79,10 +88,8 @@ static int status(void)
 	}
 	/* Values under a key the file no longer has cannot be opened. */
 	for (size_t i = 0; i < ARRAY_SIZE(places) && !err; i++) {
-		char sql[512], *v = NULL;
-		snprintf(sql, sizeof(sql), "SELECT GROUP_CONCAT(DISTINCT ASCII(%s)) FROM %s WHERE %s IS NOT NULL",
-			 places[i].value, places[i].table, places[i].value);
-		err = db_value(&v, sql, "");
+		char *v = NULL;
+		err = db_value(&v, places[i].keys, "");
 		for (char *t = v ? strtok(v, ",") : NULL; t && !err; t = strtok(NULL, ",")) {
 			int id = atoi(t);
 			if (id < 1 || id >= CONF_DATA_KEYS || !s->data_key_set[id])
@@ -268,17 +275,13 @@ static NEOERR *reseal_batch(const struct place *p, long long *after, long long *
 		unsigned char *value;
 		size_t len;
 	} rows[BATCH];
-	char sql[512];
 	int n = 0;
 	DBQuery *q;
 	NEOERR *err;
 
-	snprintf(sql, sizeof(sql), "SELECT %s, %s, %s FROM %s WHERE %s IS NOT NULL AND ASCII(%s) <> ? AND %s > ?"
-		 " ORDER BY %s LIMIT %d", p->id, p->aad_col, p->value, p->table, p->value, p->value, p->id, p->id,
-		 BATCH);
 	err = db_begin();
 	if (!err)
-		err = db_query(&q, sql, "ii", (long long)current, *after);
+		err = db_query(&q, p->batch, "ii", (long long)current, *after);
 	if (err)
 		return nerr_pass(db_finish(err));
 	while (db_next(q) && n < BATCH) {
@@ -308,17 +311,9 @@ static NEOERR *reseal_batch(const struct place *p, long long *after, long long *
 			nerr_ignore(&e); /* a key the file does not have: status names it */
 			(*bad)++;
 		} else if (!(err = crypto_seal(plain, r->len - CRYPTO_OVERHEAD, r->aad, sealed))) {
-			char upd[512];
-			if (p->key_id) {
-				snprintf(upd, sizeof(upd), "UPDATE %s SET %s = ?, %s = ? WHERE %s = ? AND %s = ?",
-					 p->table, p->value, p->key_id, p->id, p->value);
-				err = db_exec(&changed, upd, "biib", sealed, r->len, (long long)current, r->id,
-					      r->value, r->len);
-			} else {
-				snprintf(upd, sizeof(upd), "UPDATE %s SET %s = ? WHERE %s = ? AND %s = ?", p->table,
-					 p->value, p->id, p->value);
-				err = db_exec(&changed, upd, "bib", sealed, r->len, r->id, r->value, r->len);
-			}
+			err = p->key_col ? db_exec(&changed, p->update, "biib", sealed, r->len, (long long)current,
+						   r->id, r->value, r->len)
+					 : db_exec(&changed, p->update, "bib", sealed, r->len, r->id, r->value, r->len);
 			*done += (long long)changed;
 		}
 		OPENSSL_cleanse(plain, r->len - CRYPTO_OVERHEAD + 1);

@@ -16,16 +16,9 @@ SFX = "%06x" % random.randrange(16 ** 6)
 CLIENT = "Testklant %s" % SFX
 NEW_EMAIL = "nieuw.%s@testklant.example" % SFX
 STATE = {}
-_clients = {}
+as_user = signed_in  # one login per account and run
 
 
-def as_user(email):
-    """A logged-in client for the account, one login per test run."""
-    if email not in _clients:
-        c, r = login(email)
-        assert r.status == 303, (email, r.status, r.text[:300])
-        _clients[email] = c
-    return _clients[email]
 
 
 def admin():

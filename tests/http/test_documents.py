@@ -32,15 +32,8 @@ def unit_id(name):
     return sql("SELECT id FROM org_units WHERE name = '%s'" % name)[0][0]
 
 
-_admin = []
-
-
 def admin():
-    if not _admin:
-        c, r = login("admin@uitzendbureau.example")
-        assert r.status == 303
-        _admin.append(c)
-    return _admin[0]
+    return signed_in("admin@uitzendbureau.example")
 
 
 def upload(c, title, filename, content, doc_type="contract", unit="Team A1 — Inpak", person="",

@@ -19,16 +19,10 @@ from portaltest import *  # noqa: E402,F401,F403
 E = "\U0001F600"  # 😀: four bytes in UTF-8
 TEXT_TYPES = ("line", "text", "secret", "email", "file")
 RUN = uuid.uuid4().hex[:6]
-_clients = {}
+as_user = signed_in  # one login per account and run
 _n = [0]
 
 
-def as_user(email):
-    if email not in _clients:
-        c, r = login(email)
-        assert r.status == 303, (email, r.status)
-        _clients[email] = c
-    return _clients[email]
 
 
 def one(query):

@@ -14,15 +14,8 @@ from portaltest import *  # noqa: E402,F401,F403
 RUN = uuid.uuid4().hex[:6]
 PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-_admin = []
-
-
 def admin():
-    if not _admin:
-        c, r = login("admin@uitzendbureau.example")
-        assert r.status == 303
-        _admin.append(c)
-    return _admin[0]
+    return signed_in("admin@uitzendbureau.example")
 
 
 def unit():

@@ -12,18 +12,11 @@ import threading
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from portaltest import login, multipart, run, sql  # noqa: E402
+from portaltest import multipart, run, signed_in, sql  # noqa: E402
 
 RUN = uuid.uuid4().hex[:6]
-_admin = []
-
-
 def admin():
-    if not _admin:
-        c, r = login("admin@uitzendbureau.example")
-        assert r.status == 303
-        _admin.append(c)
-    return _admin[0]
+    return signed_in("admin@uitzendbureau.example")
 
 
 def pdf(text):

@@ -262,6 +262,19 @@ def login(email, password=DEMO_PASSWORD, client=None, secret=DEMO_TOTP, **extra)
     return c, r
 
 
+_signed_in = {}
+
+
+def signed_in(email):
+    """A client signed in as email (second factor and all), one login per
+    test run."""
+    if email not in _signed_in:
+        c, r = login(email)
+        assert r.status == 303, (email, r.status, r.text[:300])
+        _signed_in[email] = c
+    return _signed_in[email]
+
+
 def run(namespace):
     tests = [(n, f) for n, f in namespace.items() if n.startswith("test_") and callable(f)]
     failed = 0
